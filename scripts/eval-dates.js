@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// Scores predicted dates against TIMEX3 gold (JSON Lines in the format of timex-tbaq.jsonl:
+// {"id","dct","text","timexes":[{"start","end","type","value","text"}]}). Only DATE timexes count;
+// predictions of type duration / time / set are not DATEs and are ignored.
+//
+//   npm run eval:dates -- GOLD.jsonl [--pred PRED.jsonl] [--direct] [--split all|tune|heldout]
+//                                     [--errors N] [--json]
+//
+// Without --pred the CLI is run: `node server/bin/sourcelens.js extract --jsonl-in GOLD`.
+// --direct calls the recognizer in-process (server/out/core/dates/recognizeDates.js; build first).
+// --split: the held-out split is every 5th document (index % 5 == 4); tune is the rest.
+// Reports extraction P/R/F1, strict (exact span) and relaxed (overlap, one-to-one), and the value
+// accuracy of the matched DATEs (strict and relaxed matches), plus ms per 1,000 words with --direct.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const root = path.join(__dirname, '..');
+
+function parseArgs(argv) {
+  const opts = { gold: null, pred: null, direct: false, split: 'all', errors: 0, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--pred') opts.pred = argv[++i];
+    else if (a === '--direct') opts.direct = true;
+    else if (a === '--split') opts.split = argv[++i];
+    else if (a === '--errors') opts.errors = Number(argv[++i]) || 0;
+    else if (a === '--json') opts.json = true;
+    else if (!opts.gold) opts.gold = a;
+    else throw new Error(`unexpected argument ${a}`);
+  }
+  if (!opts.gold) throw new Error('usage: eval-dates GOLD.jsonl [--pred PRED.jsonl] [--direct] [--split all|tune|heldout]');
+  if (!['all', 'tune', 'heldout'].includes(opts.split)) throw new Error(`bad --split ${opts.split}`);
+  return opts;
+}
+
+function readJsonl(file) {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+}
+
+function selectSplit(docs, split) {
+  if (split === 'all') return docs;
+  return docs.filter((_, i) => (split === 'heldout') === (i % 5 === 4));
+}
+
+function predictDirect(docs) {
+  const modPath = path.join(root, 'server', 'out', 'core', 'dates', 'recognizeDates.js');
+  const { recognizeDates } = require(modPath);
+  const out = new Map();
+  let ms = 0;
+  let words = 0;
+  for (const d of docs) {
+    const t0 = process.hrtime.bigint();
+    const dates = recognizeDates(d.text, d.dct);
+    ms += Number(process.hrtime.bigint() - t0) / 1e6;
+    words += d.text.split(/\s+/).filter(Boolean).length;
+    out.set(d.id, dates);
+  }
+  return { out, msPer1000Words: words ? (ms / words) * 1000 : 0 };
+}
+
+function predictCli(goldFile, docs) {
+  const tmp = path.join(require('os').tmpdir(), `eval-dates-${process.pid}.jsonl`);
+  fs.writeFileSync(tmp, docs.map((d) => JSON.stringify({ id: d.id, text: d.text, dct: d.dct })).join('\n') + '\n');
+  const cli = path.join(root, 'server', 'bin', 'sourcelens.js');
+  const r = spawnSync(process.execPath, [cli, 'extract', '--jsonl-in', tmp], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  fs.unlinkSync(tmp);
+  if (r.status !== 0) throw new Error(`CLI failed (${r.status}): ${r.stderr}`);
+  return linesToMap(r.stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)));
+}
+
+function linesToMap(lines) {
+  const out = new Map();
+  for (const l of lines) out.set(l.id, Array.isArray(l.dates) ? l.dates : []);
+  return out;
+}
+
+const isPredDate = (p) => !p.type || String(p.type).toLowerCase() === 'date';
+
+/** One-to-one matching; strict = same span; relaxed = overlapping spans (strict pairs first). */
+function match(gold, pred, relaxed) {
+  const usedP = new Set();
+  const pairs = [];
+  for (const g of gold) {
+    let best = -1;
+    for (let j = 0; j < pred.length; j++) {
+      if (usedP.has(j)) continue;
+      const p = pred[j];
+      if (p.start === g.start && p.end === g.end) {
+        best = j;
+        break;
+      }
+      if (relaxed && best < 0 && p.start < g.end && g.start < p.end) best = j;
+    }
+    if (best >= 0) {
+      usedP.add(best);
+      pairs.push([g, pred[best]]);
+    }
+  }
+  return pairs;
+}
+
+function score(docs, preds, nErrors) {
+  const tot = { gold: 0, pred: 0, strict: 0, relaxed: 0, strictVal: 0, relaxedVal: 0 };
+  const errors = [];
+  for (const d of docs) {
+    const gold = (d.timexes || []).filter((t) => t.type === 'DATE');
+    const pred = (preds.get(d.id) || []).filter(isPredDate);
+    tot.gold += gold.length;
+    tot.pred += pred.length;
+    const sp = match(gold, pred, false);
+    const rp = match(gold, pred, true);
+    tot.strict += sp.length;
+    tot.relaxed += rp.length;
+    tot.strictVal += sp.filter(([g, p]) => g.value === p.value).length;
+    tot.relaxedVal += rp.filter(([g, p]) => g.value === p.value).length;
+    if (nErrors) {
+      const ctx = (s, e) => JSON.stringify(d.text.slice(Math.max(0, s - 40), s) + '[' + d.text.slice(s, e) + ']' + d.text.slice(e, e + 30));
+      const sg = new Set(sp.map(([g]) => g));
+      const spd = new Set(sp.map(([, p]) => p));
+      for (const g of gold) if (!sg.has(g)) errors.push(`MISS ${d.id} dct=${d.dct} gold=${g.value} ${ctx(g.start, g.end)}`);
+      for (const p of pred) if (!spd.has(p)) errors.push(`FP   ${d.id} dct=${d.dct} pred=${p.value} ${ctx(p.start, p.end)}`);
+      for (const [g, p] of sp) if (g.value !== p.value) errors.push(`VAL  ${d.id} dct=${d.dct} gold=${g.value} pred=${p.value} ${ctx(g.start, g.end)}`);
+    }
+  }
+  const prf = (m) => {
+    const p = tot.pred ? m / tot.pred : 0;
+    const r = tot.gold ? m / tot.gold : 0;
+    return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+  };
+  return {
+    docs: docs.length,
+    gold: tot.gold,
+    pred: tot.pred,
+    strict: { ...prf(tot.strict), matched: tot.strict, valueAccuracy: tot.strict ? tot.strictVal / tot.strict : 0 },
+    relaxed: { ...prf(tot.relaxed), matched: tot.relaxed, valueAccuracy: tot.relaxed ? tot.relaxedVal / tot.relaxed : 0 },
+    errors: errors.slice(0, nErrors),
+  };
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const all = readJsonl(opts.gold);
+  const docs = selectSplit(all, opts.split);
+  let preds;
+  let speed = null;
+  if (opts.pred) preds = linesToMap(readJsonl(opts.pred));
+  else if (opts.direct) {
+    const r = predictDirect(docs);
+    preds = r.out;
+    speed = r.msPer1000Words;
+  } else preds = predictCli(opts.gold, docs);
+  const s = score(docs, preds, opts.errors);
+  if (opts.json) {
+    console.log(JSON.stringify({ split: opts.split, ...s, msPer1000Words: speed }, null, 2));
+    return;
+  }
+  const f = (x) => x.toFixed(3);
+  for (const e of s.errors) console.log(e);
+  console.log(`split=${opts.split} docs=${s.docs} gold DATE=${s.gold} predicted DATE=${s.pred}`);
+  console.log(`strict : P=${f(s.strict.p)} R=${f(s.strict.r)} F1=${f(s.strict.f1)}  value acc=${f(s.strict.valueAccuracy)} (${s.strict.matched} matched)`);
+  console.log(`relaxed: P=${f(s.relaxed.p)} R=${f(s.relaxed.r)} F1=${f(s.relaxed.f1)}  value acc=${f(s.relaxed.valueAccuracy)} (${s.relaxed.matched} matched)`);
+  if (speed !== null) console.log(`speed  : ${speed.toFixed(2)} ms per 1,000 words (in-process)`);
+}
+
+try {
+  main();
+} catch (e) {
+  console.error(`eval-dates: ${e && e.message ? e.message : e}`);
+  process.exit(2);
+}

@@ -1,0 +1,219 @@
+/**
+ * Rules for dates the text writes out on the calendar: "Nov. 2, 2006", "Friday, Oct. 23",
+ * "January 1998", "16 January 2006", "2006-11-02", "in March", bare years, decades, centuries.
+ * Partial dates take the year from the anchor (see resolve.ts).
+ */
+import { fmtDay, fmtMonth, fmtYear, isValidDay } from './calendar';
+import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
+import { MAY_VERB_FOLLOWERS, MONTHS } from './lexicon';
+import { readDay, readMonth, readWeekday, readYear, skipComma } from './parts';
+import { resolveMonth, resolveMonthDay } from './resolve';
+import { adjacent } from './tokenize';
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** Words before a lone month name that make it a date ("in March", "since May"). */
+const MONTH_CUE_BEFORE: ReadonlySet<string> = new Set([
+  'in', 'since', 'until', 'till', 'by', 'from', 'through', 'to', 'before', 'after', 'during', 'early', 'late',
+  'mid', 'last', 'next', 'this', 'of', 'between', 'and', 'or', 'throughout', 'around', 'last', 'past', 'coming',
+]);
+
+/** Words after "the" that introduce a number, not a year: "the 1,000", "about 2000 people". */
+const QUANTITY_BEFORE: ReadonlySet<string> = new Set([
+  'about', 'some', 'nearly', 'almost', 'approximately', 'roughly', 'than', 'additional', 'another', 'extra',
+  'of', 'no', 'nos', 'number', 'route', 'flight', 'room', 'page', 'pages', 'highway', 'interstate', 'resolution',
+  'model', 'the', 'a', 'an', 'under', 'over', 'at', 'to', 'and', 'or', 'only',
+]);
+
+const UNIT_AFTER: ReadonlySet<string> = new Set([
+  'people', 'persons', 'troops', 'soldiers', 'men', 'women', 'children', 'dollars', 'euros', 'pounds', 'yen',
+  'shares', 'miles', 'kilometers', 'km', 'feet', 'meters', 'tons', 'barrels', 'acres', 'points', 'votes',
+  'seats', 'jobs', 'workers', 'employees', 'cars', 'units', 'copies', 'students', 'homes', 'houses', 'deaths',
+  'cases', 'members', 'refugees', 'civilians', 'prisoners', 'hours', 'minutes', 'percent', 'pct', 'times',
+  'calories', 'words', 'pages', 'rounds', 'rockets', 'missiles', 'killed', 'dead', 'wounded', 'tonnes', 'bpd',
+]);
+
+/** MONTH DAY[, YEAR], with an optional leading weekday; MONTH [of|,] YEAR; a lone MONTH. */
+export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  let j = i;
+  const wd = readWeekday(ctx, j);
+  if (wd) j = skipComma(ctx, wd.next);
+  const mon = readMonth(ctx, j);
+  if (!mon) return undefined;
+  const day = readDay(ctx, mon.next);
+  if (day && !adjacentNumberContinues(ctx, day.next)) {
+    let end = day.next;
+    const yi = skipComma(ctx, end);
+    const year = readYear(ctx, yi);
+    if (year && !(tok(ctx, yi)?.kind === 'num' && tok(ctx, yi + 1)?.text === ':')) {
+      const dd = { y: year.v, m: mon.v, d: day.v };
+      if (!isValidDay(dd)) return undefined;
+      return { start: i, end: year.next, type: 'date', value: fmtDay(dd), relative: false };
+    }
+    // "April 24-25": keep the first day only.
+    if (!ctx.anchor) return { start: i, end, type: 'date', value: `XXXX-${pad2(mon.v)}-${pad2(day.v)}`, relative: true };
+    const r = resolveMonthDay(ctx.anchor, mon.v, day.v, directionAt(ctx, i, end));
+    if (!r) return undefined;
+    return { start: i, end, type: 'date', value: fmtDay(r), relative: true };
+  }
+  if (wd) return undefined; // "Friday, March" is odd; let the weekday rule take "Friday".
+  let yi = mon.next;
+  if (lowerAt(ctx, yi) === 'of' || lowerAt(ctx, yi) === ',') yi++;
+  const year = readYear(ctx, yi);
+  if (year) {
+    return { start: i, end: year.next, type: 'date', value: fmtMonth(year.v, mon.v), relative: false };
+  }
+  // A lone month name.
+  if (!loneMonthPlausible(ctx, j, mon.v)) return undefined;
+  // "January this year", "June last year", "January next year".
+  const a = lowerAt(ctx, mon.next);
+  const b = lowerAt(ctx, mon.next + 1);
+  if (ctx.anchor && (a === 'this' || a === 'last' || a === 'next') && b === 'year') {
+    const y = ctx.anchor.y + (a === 'last' ? -1 : a === 'next' ? 1 : 0);
+    return { start: i, end: mon.next + 2, type: 'date', value: fmtMonth(y, mon.v), relative: true };
+  }
+  if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}`, relative: true };
+  const y = resolveMonth(ctx.anchor, mon.v, directionAt(ctx, i, mon.next));
+  return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
+}
+
+/** True when the day number is really part of something longer ("March 12:30", "May 5-4 vote"). */
+function adjacentNumberContinues(ctx: ScanContext, next: number): boolean {
+  const t = tok(ctx, next);
+  const p = tok(ctx, next - 1);
+  if (!t || !p || !adjacent(p, t)) return false;
+  return t.text === ':' || t.text === '%';
+}
+
+/** Filters for a month name standing alone: "may" the verb, "March" the noun/verb, "April Glaspie". */
+function loneMonthPlausible(ctx: ScanContext, i: number, m: number): boolean {
+  const prev = lowerAt(ctx, i - 1);
+  const next = tok(ctx, i + 1);
+  const cued = MONTH_CUE_BEFORE.has(prev) || (prev === '-' && lowerAt(ctx, i - 2) === 'mid');
+  // A following capitalised word that is not a date word: a person's name ("April Glaspie", "June Carter").
+  if (next && next.kind === 'word' && /^[A-Z]/.test(next.text) && !MONTHS.has(next.lower) && !cued) return false;
+  if (m === 5 || m === 3) {
+    // "May" and "March" are also a modal verb and a noun/verb: require a calendar cue before them.
+    if (!cued || prev === 'and' || prev === 'or' || prev === 'to') return false;
+    if (m === 5 && next && MAY_VERB_FOLLOWERS.has(next.lower)) return false;
+    if (m === 3 && next && (next.lower === 'on' || next.lower === 'to' || next.lower === 'against')) return false;
+    return true;
+  }
+  if (prev === 'the' || prev === 'a') {
+    // "the June agreement" is a date (TimeBank marks it) but "the August heat"…; allow.
+    return true;
+  }
+  return true;
+}
+
+/** "16 January 2006", "16th of January", "the 8th of March". */
+export function dayMonthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const day = readDay(ctx, i);
+  if (!day || tok(ctx, i)?.kind !== 'num') return undefined;
+  let j = day.next;
+  if (lowerAt(ctx, j) === 'of') j++;
+  const mon = readMonth(ctx, j);
+  if (!mon) return undefined;
+  const yi = skipComma(ctx, mon.next);
+  const year = readYear(ctx, yi);
+  if (year) {
+    const dd = { y: year.v, m: mon.v, d: day.v };
+    return isValidDay(dd) ? { start: i, end: year.next, type: 'date', value: fmtDay(dd), relative: false } : undefined;
+  }
+  if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}-${pad2(day.v)}`, relative: true };
+  const r = resolveMonthDay(ctx.anchor, mon.v, day.v, directionAt(ctx, i, mon.next));
+  return r ? { start: i, end: mon.next, type: 'date', value: fmtDay(r), relative: true } : undefined;
+}
+
+/** "2006-11-02" and "11/02/2006" (US order). */
+export function numericDateRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const t = tok(ctx, i);
+  if (!t || t.kind !== 'num') return undefined;
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(t.text);
+  if (us) {
+    let y = Number(us[3]);
+    if (us[3].length === 2) y += y < 50 ? 2000 : 1900;
+    const dd = { y, m: Number(us[1]), d: Number(us[2]) };
+    return isValidDay(dd) ? { start: i, end: i + 1, type: 'date', value: fmtDay(dd), relative: false } : undefined;
+  }
+  if (/^\d{4}$/.test(t.text)) {
+    const h1 = tok(ctx, i + 1);
+    const m = tok(ctx, i + 2);
+    const h2 = tok(ctx, i + 3);
+    const d = tok(ctx, i + 4);
+    if (h1?.text === '-' && h2?.text === '-' && m && d && adjacent(t, h1) && adjacent(h1, m) && adjacent(m, h2) && adjacent(h2, d)) {
+      if (/^\d{2}$/.test(m.text) && /^\d{2}$/.test(d.text)) {
+        const dd = { y: Number(t.text), m: Number(m.text), d: Number(d.text) };
+        if (isValidDay(dd)) return { start: i, end: i + 5, type: 'date', value: fmtDay(dd), relative: false };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Bare years ("in 2013", "fiscal 1989"), decades ("the 1990s", "the '90s", "the nineties"). */
+export function yearRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const t = tok(ctx, i);
+  if (!t) return undefined;
+  const prev = tok(ctx, i - 1);
+  if (t.kind === 'num') {
+    const dec = /^(1[0-9]|20)(\d)0s$/.exec(t.text);
+    if (dec) {
+      const withThe = lowerAt(ctx, i - 1) === 'the' ? i - 1 : i;
+      return { start: withThe, end: i + 1, type: 'date', value: `${dec[1]}${dec[2]}X`, relative: false };
+    }
+    if (!/^\d{4}$/.test(t.text)) return undefined;
+    const y = Number(t.text);
+    if (y < 1000 || y > 2099) return undefined;
+    if (prev && adjacent(prev, t) && /^[$#£€¥.,:/-]$/.test(prev.text)) return undefined;
+    if (prev && (prev.text === '$' || prev.text === '#' || prev.text === '£' || prev.text === '€')) return undefined;
+    const next = tok(ctx, i + 1);
+    if (next && adjacent(t, next) && /^[%:.,/]$/.test(next.text) && tok(ctx, i + 2)?.kind === 'num' && adjacent(next, tok(ctx, i + 2))) return undefined;
+    if (next && (next.text === '%' || UNIT_AFTER.has(next.lower))) return undefined;
+    const pl = prev ? prev.lower : '';
+    if (y < 1800 && !['in', 'since', 'of', 'from', 'until', 'by', 'before', 'after', 'year', 'around', 'circa'].includes(pl)) return undefined;
+    if (QUANTITY_BEFORE.has(pl) && pl !== 'the' && pl !== 'of' && pl !== 'and' && pl !== 'or' && pl !== 'to' && pl !== 'a' && pl !== 'an') {
+      if (pl !== 'over' && pl !== 'under' && pl !== 'at') {
+        if (next && next.kind === 'word' && /^[a-z]/.test(next.text) && next.lower.endsWith('s')) return undefined;
+      }
+    }
+    if (pl === 'fiscal') return { start: i - 1, end: i + 1, type: 'date', value: fmtYear(y), relative: false };
+    return { start: i, end: i + 1, type: 'date', value: fmtYear(y), relative: false };
+  }
+  if (t.text === "'" || t.text === '\u2019') {
+    const n = tok(ctx, i + 1);
+    if (n && adjacent(t, n) && /^\d0s$/.test(n.text)) {
+      const century = Number(n.text[0]) >= 3 ? '19' : '20';
+      const withThe = lowerAt(ctx, i - 1) === 'the' ? i - 1 : i;
+      return { start: withThe, end: i + 2, type: 'date', value: `${century}${n.text[0]}X`, relative: false };
+    }
+    return undefined;
+  }
+  if (t.kind === 'word') {
+    const DECADES: Record<string, string> = {
+      twenties: '2', thirties: '3', forties: '4', fifties: '5', sixties: '6', seventies: '7', eighties: '8', nineties: '9',
+    };
+    const d = DECADES[t.lower];
+    if (d && lowerAt(ctx, i - 1) === 'the') return { start: i - 1, end: i + 1, type: 'date', value: `19${d}X`, relative: false };
+    const sp = readYear(ctx, i);
+    if (sp) {
+      const withThe = lowerAt(ctx, i - 1) === 'year' && lowerAt(ctx, i - 2) === 'the' ? i - 2 : i;
+      return { start: withThe, end: sp.next, type: 'date', value: fmtYear(sp.v), relative: false };
+    }
+  }
+  return undefined;
+}
+
+/** "the 20th century", "the 11th century", "this century". */
+export function centuryRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const t = tok(ctx, i);
+  if (!t) return undefined;
+  let n: number | undefined;
+  if (t.kind === 'num') {
+    const m = /^(\d{1,2})(st|nd|rd|th)$/i.exec(t.text);
+    if (m) n = Number(m[1]);
+  }
+  if (n === undefined || lowerAt(ctx, i + 1) !== 'century') return undefined;
+  const start = lowerAt(ctx, i - 1) === 'the' ? i - 1 : i;
+  return { start, end: i + 2, type: 'date', value: String(n - 1).padStart(2, '0'), relative: false };
+}

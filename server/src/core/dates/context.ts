@@ -1,0 +1,62 @@
+/**
+ * The shared state the date rules read: tokens, sentence bounds, the anchor date, and lazy tense
+ * detection. One ScanContext per text (re-anchored for reported speech).
+ */
+import type { Day } from './calendar';
+import { clauseDirection, type Direction } from './tense';
+import { sentenceBreakBefore, type Token } from './tokenize';
+
+export interface ScanContext {
+  text: string;
+  tokens: readonly Token[];
+  /** Token index of the first token of the sentence containing token i. */
+  sentStart: Int32Array;
+  /** Token index one past the last token of the sentence containing token i. */
+  sentEnd: Int32Array;
+  /** The anchor for relative expressions (publication date or time of speaking); may be absent. */
+  anchor: Day | undefined;
+  /** True when the anchor is not the publication date (reported speech). */
+  reAnchored: boolean;
+}
+
+export function makeContext(text: string, tokens: readonly Token[], anchor: Day | undefined): ScanContext {
+  const n = tokens.length;
+  const sentStart = new Int32Array(n);
+  const sentEnd = new Int32Array(n);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && sentenceBreakBefore(tokens, i, text)) {
+      for (let k = s; k < i; k++) sentEnd[k] = i;
+      s = i;
+    }
+    sentStart[i] = s;
+  }
+  for (let k = s; k < n; k++) sentEnd[k] = n;
+  return { text, tokens, sentStart, sentEnd, anchor, reAnchored: false };
+}
+
+/** Tense direction of the clause around tokens [from, to). */
+export function directionAt(ctx: ScanContext, from: number, to: number): Direction | undefined {
+  if (from >= ctx.tokens.length) return undefined;
+  return clauseDirection(ctx.tokens, from, to, ctx.sentStart[from], ctx.sentEnd[Math.max(from, to - 1)]);
+}
+
+export function tok(ctx: ScanContext, i: number): Token | undefined {
+  return i >= 0 && i < ctx.tokens.length ? ctx.tokens[i] : undefined;
+}
+
+export function lowerAt(ctx: ScanContext, i: number): string {
+  const t = tok(ctx, i);
+  return t ? t.lower : '';
+}
+
+/** A rule's answer: token range [start, end) and the value. */
+export interface RuleMatch {
+  start: number;
+  end: number;
+  type: 'date' | 'duration' | 'time' | 'set';
+  value: string;
+  relative: boolean;
+  /** Lower numbers win ties between equally long matches. */
+  priority?: number;
+}

@@ -1,0 +1,130 @@
+/**
+ * Business-news periods: quarters ("the third quarter", "third-quarter", "the year-ago quarter",
+ * "the latest quarter"), halves ("the first half of 1990"), fiscal years ("fiscal 1989", "the
+ * current fiscal year"), and "a year ago" / "year-earlier" in a sentence about quarterly results.
+ */
+import { fmtYear, quarterOf } from './calendar';
+import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
+import { ORDINALS } from './lexicon';
+import { readYear } from './parts';
+import { adjacent } from './tokenize';
+
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'last', 'next', 'a']);
+const ADJECTIVES: ReadonlySet<string> = new Set(['latest', 'current', 'recent', 'comparable', 'corresponding', 'same', 'fiscal', 'flat', 'previous', 'prior', 'just-ended', 'calendar']);
+
+/** Reads "year-ago" / "year-earlier" at i (3 tokens). */
+function yearAgoAt(ctx: ScanContext, i: number): boolean {
+  return lowerAt(ctx, i) === 'year' && lowerAt(ctx, i + 1) === '-' && (lowerAt(ctx, i + 2) === 'ago' || lowerAt(ctx, i + 2) === 'earlier') &&
+    adjacent(tok(ctx, i), tok(ctx, i + 1)) && adjacent(tok(ctx, i + 1), tok(ctx, i + 2));
+}
+
+function sentenceMentionsQuarter(ctx: ScanContext, i: number): boolean {
+  const lo = Math.max(ctx.sentStart[i], i - 40);
+  const hi = Math.min(ctx.sentEnd[i], i + 40);
+  for (let k = lo; k < hi; k++) if (ctx.tokens[k].lower === 'quarter') return true;
+  return false;
+}
+
+export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const a = ctx.anchor;
+  if (!a) return undefined;
+  const aq = quarterOf(a.m);
+  const lastQ = aq === 1 ? { y: a.y - 1, q: 4 } : { y: a.y, q: aq - 1 };
+  let j = i;
+  let yearShift = 0;
+  let explicitYear: number | undefined;
+  let current = false;
+  let fiscal = false;
+  let yearAgo = false;
+  const w0 = lowerAt(ctx, j);
+  // "a year ago" / "a year earlier" in a sentence about quarterly results → the year-ago quarter.
+  if (w0 === 'a' && lowerAt(ctx, j + 1) === 'year' && (lowerAt(ctx, j + 2) === 'ago' || lowerAt(ctx, j + 2) === 'earlier')) {
+    if (!sentenceMentionsQuarter(ctx, i)) return undefined;
+    return { start: i, end: i + 3, type: 'date', value: `${fmtYear(lastQ.y - 1)}-Q${lastQ.q}`, relative: true };
+  }
+  if ((w0 === 'this' || w0 === 'last' || w0 === 'next') && (lowerAt(ctx, j + 1) === "year's" || lowerAt(ctx, j + 1) === 'year\u2019s')) {
+    yearShift = w0 === 'last' ? -1 : w0 === 'next' ? 1 : 0;
+    j += 2;
+  } else if (DETERMINERS.has(w0)) {
+    if (w0 === 'this' || w0 === 'current') current = true;
+    if (w0 === 'last') yearShift = 0;
+    j++;
+  }
+  for (let guard = 0; guard < 4; guard++) {
+    const w = lowerAt(ctx, j);
+    if (yearAgoAt(ctx, j)) {
+      yearAgo = true;
+      j += 3;
+    } else if (ADJECTIVES.has(w)) {
+      if (w === 'current') current = true;
+      if (w === 'fiscal') fiscal = true;
+      j++;
+      if (lowerAt(ctx, j) === '-' && w === 'fiscal') j++;
+    } else if (tok(ctx, j)?.kind === 'num' && readYear(ctx, j)) {
+      explicitYear = readYear(ctx, j)!.v;
+      j++;
+    } else break;
+  }
+  let ord: number | undefined;
+  const o = ORDINALS.get(lowerAt(ctx, j));
+  if (o !== undefined && o <= 4) {
+    ord = o;
+    j++;
+    if (lowerAt(ctx, j) === '-') j++;
+    if (lowerAt(ctx, j) === 'fiscal') j++;
+  }
+  const head = lowerAt(ctx, j);
+  let end = j + 1;
+  // "of 1990", "of fiscal 1990"
+  const ofYear = (): void => {
+    if (lowerAt(ctx, end) !== 'of') return;
+    let k = end + 1;
+    if (lowerAt(ctx, k) === 'fiscal') k++;
+    const y = readYear(ctx, k);
+    if (y) {
+      explicitYear = y.v;
+      end = y.next;
+    }
+  };
+  const baseYear = (): number => (explicitYear ?? a.y) + yearShift - (yearAgo ? 1 : 0);
+  if (head === 'quarter' || head === 'quarters') {
+    if (head === 'quarters') return undefined;
+    ofYear();
+    let y: number;
+    let q: number;
+    if (ord !== undefined) {
+      q = ord;
+      y = baseYear();
+      if (explicitYear === undefined && !yearAgo && yearShift === 0 && q > aq && directionAt(ctx, i, end) !== 'future') y -= 1;
+    } else if (current) {
+      q = aq;
+      y = baseYear();
+    } else {
+      q = lastQ.q;
+      y = (explicitYear ?? lastQ.y) + yearShift - (yearAgo ? 1 : 0);
+    }
+    return { start: i, end, type: 'date', value: `${fmtYear(y)}-Q${q}`, relative: explicitYear === undefined };
+  }
+  if (head === 'half' && (ord === 1 || ord === 2 || lowerAt(ctx, j - 1) === 'last')) {
+    ofYear();
+    const h = ord === 1 ? 1 : 2;
+    if (i === j - 1 && ord === undefined) return undefined;
+    return { start: i, end, type: 'date', value: `${fmtYear(baseYear())}-H${h}`, relative: explicitYear === undefined };
+  }
+  if (head === 'year' && fiscal && ord === undefined) {
+    const y = readYear(ctx, end);
+    if (y) return { start: i, end: y.next, type: 'date', value: fmtYear(y.v), relative: false };
+    return { start: i, end, type: 'date', value: fmtYear(baseYear()), relative: true };
+  }
+  if (head === 'period' && (yearAgo || explicitYear !== undefined)) {
+    if (yearAgo) return { start: i, end, type: 'date', value: `${fmtYear(lastQ.y - 1)}-Q${lastQ.q}`, relative: true };
+    return { start: i, end, type: 'date', value: fmtYear(explicitYear!), relative: false };
+  }
+  // "year-earlier" / "year-ago" used as an adjective: "a year-earlier loss".
+  if (yearAgo && ord === undefined && !fiscal && explicitYear === undefined) {
+    const s = yearAgoAt(ctx, i) ? i : i + 1;
+    const v = sentenceMentionsQuarter(ctx, i) ? `${fmtYear(lastQ.y - 1)}-Q${lastQ.q}` : fmtYear(a.y - 1);
+    return { start: s, end: s + 3, type: 'date', value: v, relative: true };
+  }
+  return undefined;
+}

@@ -1,0 +1,302 @@
+/**
+ * Rules for dates relative to the anchor: "today", "yesterday", "now", "last week", "next April",
+ * "this summer", "two years ago", "Tuesday", weekends and holidays.
+ */
+import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, nthWeekdayOfMonth, weekdayFrom, type Day } from './calendar';
+import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
+import { DAY_PARTS, MONTHS, SEASONS, UNITS } from './lexicon';
+import { readCardinal, readWeekday, readYear } from './parts';
+import { lastMonth, lastSeason, nextMonth, nextSeason, resolveMonthDay, resolveSeason } from './resolve';
+
+const date = (start: number, end: number, value: string, relative = true): RuleMatch => ({ start, end, type: 'date', value, relative });
+const UNKNOWN_DAY = 'XXXX-XX-XX';
+
+/** today, tonight, yesterday, tomorrow (+ morning/night…), now, currently, recently, the future. */
+export function deicticRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const w = lowerAt(ctx, i);
+  const a = ctx.anchor;
+  const dayOffset: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
+  if (w in dayOffset) {
+    let end = i + 1;
+    if (w !== 'tonight' && DAY_PARTS.has(lowerAt(ctx, end))) end++;
+    return date(i, end, a ? fmtDay(addDays(a, dayOffset[w])) : UNKNOWN_DAY);
+  }
+  if (w === 'the' && lowerAt(ctx, i + 1) === 'day' && (lowerAt(ctx, i + 2) === 'before' || lowerAt(ctx, i + 2) === 'after')) {
+    const t = lowerAt(ctx, i + 3);
+    if (t === 'yesterday' || t === 'tomorrow') {
+      const off = t === 'yesterday' ? -2 : 2;
+      return date(i, i + 4, a ? fmtDay(addDays(a, off)) : UNKNOWN_DAY);
+    }
+  }
+  if (w === 'now') {
+    const p = lowerAt(ctx, i - 1);
+    const n = lowerAt(ctx, i + 1);
+    if (n === 'that' || p === 'from' || p === 'until' || p === 'till' || p === 'by' || n === 'on') return undefined;
+    if (p === 'right' || p === 'just') return date(i - 1, i + 1, 'PRESENT_REF');
+    return date(i, i + 1, 'PRESENT_REF');
+  }
+  if (w === 'currently' || w === 'nowadays') return date(i, i + 1, 'PRESENT_REF');
+  if (w === 'these' && lowerAt(ctx, i + 1) === 'days') return date(i, i + 2, 'PRESENT_REF');
+  if (w === 'recently' || w === 'previously') {
+    const p = lowerAt(ctx, i - 1);
+    if (p === 'more' || p === 'most' || p === 'until') return date(p === 'until' ? i : i - 1, i + 1, 'PAST_REF');
+    return date(i, i + 1, 'PAST_REF');
+  }
+  if (w === 'the' && lowerAt(ctx, i + 1) === 'future') return date(i, i + 2, 'FUTURE_REF');
+  if (w === 'the' && lowerAt(ctx, i + 1) === 'near' && (lowerAt(ctx, i + 2) === 'future' || lowerAt(ctx, i + 2) === 'term')) {
+    return date(i, i + 3, 'FUTURE_REF');
+  }
+  if (w === 'the' && lowerAt(ctx, i + 1) === 'past' && lowerAt(ctx, i - 1) === 'in' && !isUnitish(lowerAt(ctx, i + 2))) {
+    return date(i, i + 2, 'PAST_REF');
+  }
+  return undefined;
+}
+
+function isUnitish(w: string): boolean {
+  return UNITS.has(w) || w === 'few' || w === 'several' || readNumberWord(w);
+}
+function readNumberWord(w: string): boolean {
+  return /^\d+$/.test(w) || ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'decade', 'couple'].includes(w);
+}
+
+/**
+ * last/this/next/past/coming + week, month, year, weekend, weekday, month name, season; also with
+ * "the" ("the past year", "the coming week"), "this past spring", "year-end", "the weekend".
+ */
+export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const a = ctx.anchor;
+  let j = i;
+  let w = lowerAt(ctx, j);
+  if (w === 'year' && lowerAt(ctx, j + 1) === '-' && lowerAt(ctx, j + 2) === 'end') return date(i, i + 3, a ? fmtYear(a.y) : 'XXXX');
+  if ((w === "year's" || w === 'year\u2019s' || w === 'year') && lowerAt(ctx, j + 1) === 'end') return date(i, i + 2, a ? fmtYear(a.y) : 'XXXX');
+  if (w === 'the' && lowerAt(ctx, j + 1) === 'weekend') {
+    if (!a) return date(i, i + 2, 'XXXX-WXX-WE');
+    const dir = directionAt(ctx, i, i + 2) ?? 'past';
+    const sat = weekdayFrom(a, 6, dir);
+    return date(i, i + 2, `${fmtWeek(sat)}-WE`);
+  }
+  let withThe = false;
+  if (w === 'the') {
+    withThe = true;
+    j++;
+    w = lowerAt(ctx, j);
+  }
+  let shift: number | undefined;
+  if (w === 'last' || w === 'past' || w === 'previous') shift = -1;
+  else if (w === 'this' || w === 'current') shift = 0;
+  else if (w === 'next' || w === 'coming' || w === 'following') shift = 1;
+  if (shift === undefined) return undefined;
+  if (withThe && w === 'this') return undefined;
+  if (!withThe && (w === 'previous' || w === 'following' || w === 'current')) return undefined;
+  let k = j + 1;
+  if (w === 'this' && (lowerAt(ctx, k) === 'past' || lowerAt(ctx, k) === 'coming')) {
+    shift = lowerAt(ctx, k) === 'past' ? -1 : 1;
+    k++;
+  }
+  const unitWord = lowerAt(ctx, k);
+  const end = k + 1;
+  // Weekday: "last Friday", "next Tuesday".
+  const wd = readWeekday(ctx, k);
+  if (wd && !withThe) {
+    if (!a) return date(i, wd.next, UNKNOWN_DAY);
+    let d: Day;
+    if (shift < 0) d = weekdayFrom(addDays(a, -1), wd.v, 'past');
+    else if (shift > 0) d = weekdayFrom(addDays(a, 1), wd.v, 'future');
+    else d = addDays(a, wd.v - isoWeekday(a));
+    return date(i, wd.next, fmtDay(d));
+  }
+  // Month name: "last April", "next March".
+  const tk = tok(ctx, k);
+  const month = tk && /^[A-Z]/.test(tk.text) ? MONTHS.get(unitWord) : undefined;
+  if (month !== undefined && !withThe) {
+    if (!a) return date(i, end, `XXXX-${String(month).padStart(2, '0')}`);
+    const y = shift < 0 ? lastMonth(a, month) : shift > 0 ? nextMonth(a, month) : a.y;
+    return date(i, end, fmtMonth(y, month));
+  }
+  const season = SEASONS.get(unitWord);
+  if (season) {
+    if (!a) return date(i, end, `XXXX-${season}`);
+    const y = shift < 0 ? lastSeason(a, season) : shift > 0 ? nextSeason(a, season) : a.y;
+    return date(i, end, `${fmtYear(y)}-${season}`);
+  }
+  const unit = UNITS.get(unitWord);
+  if (!unit || unitWord.endsWith('s')) return undefined;
+  // "the last week of March" / "the next year or so": leave "of …" to the caller; keep the span.
+  if (withThe && unit !== 'year' && unit !== 'week' && unit !== 'month' && unit !== 'weekend' && unit !== 'decade') return undefined;
+  if (!a) return date(i, end, unit === 'year' ? 'XXXX' : unit === 'month' ? 'XXXX-XX' : unit === 'week' ? 'XXXX-WXX' : UNKNOWN_DAY);
+  switch (unit) {
+    case 'day':
+      return undefined;
+    case 'week':
+      return date(i, end, fmtWeek(addDays(a, 7 * shift)));
+    case 'weekend': {
+      const sat = shift < 0 ? weekdayFrom(addDays(a, -1), 6, 'past') : shift > 0 ? weekdayFrom(addDays(a, 1), 6, 'future') : addDays(a, 6 - isoWeekday(a));
+      return date(i, end, `${fmtWeek(sat)}-WE`);
+    }
+    case 'month': {
+      const mm = addMonths(a.y, a.m, shift);
+      return date(i, end, fmtMonth(mm.y, mm.m));
+    }
+    case 'year':
+      return date(i, end, fmtYear(a.y + shift));
+    case 'quarter': {
+      const q0 = Math.floor((a.m - 1) / 3) + shift;
+      const y = a.y + Math.floor(q0 / 4);
+      return date(i, end, `${fmtYear(y)}-Q${((q0 % 4) + 4) % 4 + 1}`);
+    }
+    case 'decade': {
+      const dec = Math.floor(a.y / 10) + shift;
+      return date(i, end, `${dec}`);
+    }
+    case 'century':
+      return date(i, end, String(Math.floor(a.y / 100) + shift).padStart(2, '0'));
+    default:
+      return undefined;
+  }
+}
+
+/** "the summer", "summer 2006", "the winter of 1994", "in spring". */
+export function seasonRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  let j = i;
+  const withThe = lowerAt(ctx, i) === 'the';
+  if (withThe) j++;
+  const w = lowerAt(ctx, j);
+  const season = SEASONS.get(w);
+  if (!season) return undefined;
+  let yi = j + 1;
+  if (lowerAt(ctx, yi) === 'of') yi++;
+  const year = readYear(ctx, yi);
+  if (year) return date(i, year.next, `${fmtYear(year.v)}-${season}`, false);
+  if (lowerAt(ctx, j + 1) === 'of') return undefined; // "the fall of Saigon"
+  const prev = lowerAt(ctx, i - 1);
+  const cued = withThe || ['in', 'during', 'since', 'until', 'by', 'through', 'over', 'early', 'late', 'mid', 'this', 'last', 'next'].includes(prev);
+  if (!cued || (w === 'fall' && !withThe && prev !== 'in' && prev !== 'early' && prev !== 'late' && prev !== 'since')) return undefined;
+  if (w === 'spring' && !withThe && prev !== 'in' && prev !== 'since' && prev !== 'early' && prev !== 'late') return undefined;
+  if (!ctx.anchor) return date(i, j + 1, `XXXX-${season}`);
+  const y = resolveSeason(ctx.anchor, season, directionAt(ctx, i, j + 1));
+  return date(i, j + 1, `${fmtYear(y)}-${season}`);
+}
+
+/** A weekday alone: "Tuesday", "Tuesday afternoon", "Friday's"; past or future by the clause's tense. */
+export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const wd = readWeekday(ctx, i);
+  if (!wd) return undefined;
+  let end = wd.next;
+  if (DAY_PARTS.has(lowerAt(ctx, end))) end++;
+  if (!ctx.anchor) return date(i, end, UNKNOWN_DAY);
+  const dir = directionAt(ctx, i, end) ?? 'past';
+  return date(i, end, fmtDay(weekdayFrom(ctx.anchor, wd.v, dir)));
+}
+
+const HEDGES: ReadonlySet<string> = new Set(['nearly', 'almost', 'about', 'some', 'just', 'only', 'roughly', 'around', 'barely']);
+
+/** "two years ago", "a year earlier", "10 days ago", "several years ago" (PAST_REF), "a decade ago". */
+export function agoRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  let j = i;
+  let start = i;
+  const w0 = lowerAt(ctx, i);
+  if (HEDGES.has(w0)) j++;
+  else if ((w0 === 'more' || w0 === 'less') && lowerAt(ctx, i + 1) === 'than') j += 2;
+  let n: number | undefined;
+  let vague = false;
+  const w = lowerAt(ctx, j);
+  if (w === 'a' && (lowerAt(ctx, j + 1) === 'few' || lowerAt(ctx, j + 1) === 'couple')) {
+    vague = lowerAt(ctx, j + 1) === 'few';
+    n = 2;
+    j += lowerAt(ctx, j + 2) === 'of' ? 3 : 2;
+  } else if (w === 'several' || w === 'many' || w === 'some') {
+    vague = true;
+    n = 3;
+    j++;
+  } else {
+    const c = readCardinal(ctx, j);
+    if (!c) return undefined;
+    n = c.v;
+    j = c.next;
+  }
+  const unit = UNITS.get(lowerAt(ctx, j));
+  if (!unit) return undefined;
+  const rel = lowerAt(ctx, j + 1);
+  let sign: number;
+  let end = j + 2;
+  if (rel === 'ago' || rel === 'earlier' || rel === 'before') sign = -1;
+  else if (rel === 'later' || rel === 'hence') sign = 1;
+  else if (rel === 'from' && lowerAt(ctx, j + 2) === 'now') {
+    sign = 1;
+    end = j + 3;
+  } else return undefined;
+  if (rel === 'before' || rel === 'earlier' || rel === 'later') {
+    // "two days before the vote" is anchored to the vote, not to a date we know.
+    const nx = lowerAt(ctx, end);
+    if (rel === 'before' && nx !== ',' && nx !== '.' && nx !== '') return undefined;
+  }
+  const a = ctx.anchor;
+  if (vague) return date(start, end, sign < 0 ? 'PAST_REF' : 'FUTURE_REF');
+  if (!a) return date(start, end, UNKNOWN_DAY);
+  const k = sign * n;
+  switch (unit) {
+    case 'day':
+      return date(start, end, fmtDay(addDays(a, k)));
+    case 'week':
+      return date(start, end, fmtWeek(addDays(a, 7 * k)));
+    case 'month': {
+      const mm = addMonths(a.y, a.m, k);
+      return date(start, end, fmtMonth(mm.y, mm.m));
+    }
+    case 'year':
+      return date(start, end, fmtYear(a.y + k));
+    case 'decade':
+      return date(start, end, fmtYear(a.y + 10 * k));
+    case 'century':
+      return date(start, end, String(Math.floor((a.y + 100 * k) / 100)).padStart(2, '0'));
+    default:
+      return undefined;
+  }
+}
+
+/** Fixed and floating holidays: Christmas, New Year's Day, Thanksgiving, Election Day, … */
+export function holidayRule(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const t = tok(ctx, i);
+  if (!t || !/^[A-Z]/.test(t.text)) return undefined;
+  const w = t.lower;
+  const n1 = lowerAt(ctx, i + 1);
+  let end = i + 1;
+  let fixed: [number, number] | undefined;
+  let floating: ((y: number) => Day) | undefined;
+  if (w === 'christmas') {
+    if (n1 === 'eve') { fixed = [12, 24]; end++; } else { fixed = [12, 25]; if (n1 === 'day') end++; }
+  } else if ((w === "new" && n1 === "year's") || (w === 'new' && n1 === 'year\u2019s')) {
+    const n2 = lowerAt(ctx, i + 2);
+    if (n2 === 'day') { fixed = [1, 1]; end = i + 3; } else if (n2 === 'eve') { fixed = [12, 31]; end = i + 3; }
+  } else if (w === 'thanksgiving') {
+    floating = (y) => nthWeekdayOfMonth(y, 11, 4, 4);
+    if (n1 === 'day') end++;
+  } else if (w === 'halloween') fixed = [10, 31];
+  else if (n1 === 'day' && /^[A-Z]/.test(tok(ctx, i + 1)!.text)) {
+    end = i + 2;
+    if (w === 'election') floating = (y) => addDays(nthWeekdayOfMonth(y, 11, 1, 1), 1);
+    else if (w === 'independence') fixed = [7, 4];
+    else if (w === 'memorial') floating = (y) => nthWeekdayOfMonth(y, 5, 1, -1);
+    else if (w === 'labor' || w === 'labour') floating = (y) => nthWeekdayOfMonth(y, 9, 1, 1);
+    else if (w === 'veterans' || w === "veterans'") fixed = [11, 11];
+    else if (w === "valentine's" || w === 'valentine\u2019s') fixed = [2, 14];
+    else if (w === 'inauguration') fixed = [1, 20];
+  }
+  if (!fixed && !floating) return undefined;
+  const a = ctx.anchor;
+  if (!a) return date(i, end, UNKNOWN_DAY);
+  const yr = readYear(ctx, end);
+  if (yr) {
+    const d = fixed ? { y: yr.v, m: fixed[0], d: fixed[1] } : floating!(yr.v);
+    return date(i, yr.next, fmtDay(d), false);
+  }
+  const dir = directionAt(ctx, i, end);
+  let d: Day;
+  if (fixed) d = resolveMonthDay(a, fixed[0], fixed[1], dir) ?? { y: a.y, m: fixed[0], d: fixed[1] };
+  else {
+    const cand = floating!(a.y);
+    const r = resolveMonthDay(a, cand.m, cand.d, dir);
+    d = r && r.y !== a.y ? floating!(r.y) : cand;
+  }
+  return date(i, end, fmtDay(d));
+}

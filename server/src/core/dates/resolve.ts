@@ -1,0 +1,63 @@
+/**
+ * Year inference for partial dates ("Jan. 16", "in March", "the summer", "Tuesday") against an
+ * anchor date and the direction the clause points to.
+ */
+import { diffDays, isValidDay, SEASON_ORDER, seasonOf, type Day } from './calendar';
+import type { Direction } from './tense';
+
+/** Month-day without a year: the anchor's year, moved back/forward when the tense says so. */
+export function resolveMonthDay(anchor: Day, m: number, d: number, dir: Direction | undefined): Day | undefined {
+  const cand = { y: anchor.y, m, d };
+  if (!isValidDay(cand)) {
+    // Feb. 29 in a non-leap anchor year: try the neighbours.
+    const prev = { y: anchor.y - 1, m, d };
+    return isValidDay(prev) ? prev : undefined;
+  }
+  const diff = diffDays(cand, anchor);
+  if (dir === 'past' && diff > 7) return { y: anchor.y - 1, m, d };
+  if (dir === 'future' && diff < -7) return { y: anchor.y + 1, m, d };
+  if (dir === undefined && diff > 200) return { y: anchor.y - 1, m, d };
+  if (dir === undefined && diff < -200) return { y: anchor.y + 1, m, d };
+  return cand;
+}
+
+/** Month without a year. */
+export function resolveMonth(anchor: Day, m: number, dir: Direction | undefined): number {
+  const diff = m - anchor.m;
+  if (dir === 'past' && diff > 0) return anchor.y - 1;
+  if (dir === 'future' && diff < 0) return anchor.y + 1;
+  if (dir === undefined && diff > 6) return anchor.y - 1;
+  if (dir === undefined && diff < -6) return anchor.y + 1;
+  return anchor.y;
+}
+
+/** "last March": the most recent March strictly before the anchor's month. */
+export function lastMonth(anchor: Day, m: number): number {
+  return m < anchor.m ? anchor.y : anchor.y - 1;
+}
+
+/** "next March": the first March strictly after the anchor's month. */
+export function nextMonth(anchor: Day, m: number): number {
+  return m > anchor.m ? anchor.y : anchor.y + 1;
+}
+
+/** Season without a year ("the summer"); winter belongs to the year it starts in (Dec). */
+export function resolveSeason(anchor: Day, season: string, dir: Direction | undefined): number {
+  const cur = SEASON_ORDER.indexOf(seasonOf(anchor.m));
+  const s = SEASON_ORDER.indexOf(season);
+  if (dir === 'past' && s > cur) return anchor.y - 1;
+  if (dir === 'future' && s < cur) return anchor.y + 1;
+  return anchor.y;
+}
+
+export function lastSeason(anchor: Day, season: string): number {
+  const cur = SEASON_ORDER.indexOf(seasonOf(anchor.m));
+  const s = SEASON_ORDER.indexOf(season);
+  return s < cur ? anchor.y : anchor.y - 1;
+}
+
+export function nextSeason(anchor: Day, season: string): number {
+  const cur = SEASON_ORDER.indexOf(seasonOf(anchor.m));
+  const s = SEASON_ORDER.indexOf(season);
+  return s > cur ? anchor.y : anchor.y + 1;
+}

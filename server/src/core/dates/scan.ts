@@ -1,0 +1,88 @@
+/**
+ * The rule engine: walks the tokens once, tries every rule at each candidate token, keeps the
+ * longest match, then widens it over modifiers ("early", "late", "mid-", "the end of"). Each rule
+ * looks at a bounded number of tokens, so a scan is linear in the text length.
+ */
+import { lowerAt, tok, type RuleMatch, type ScanContext } from './context';
+import { centuryRule, dayMonthRule, monthRule, numericDateRule, yearRule } from './absoluteRules';
+import { fiscalRule } from './fiscalRules';
+import { MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, SEASONS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from './lexicon';
+import { durationRule, setRule, timeRule } from './otherRules';
+import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
+import { adjacent } from './tokenize';
+
+type Rule = (ctx: ScanContext, i: number) => RuleMatch | undefined;
+
+/** In priority order: on equal length the earlier rule wins. */
+const RULES: readonly Rule[] = [
+  numericDateRule, monthRule, dayMonthRule, holidayRule, centuryRule, fiscalRule, yearRule, deicticRule, shiftRule,
+  seasonRule, weekdayRule, agoRule, setRule, timeRule, durationRule,
+];
+
+const TRIGGER_WORDS: ReadonlySet<string> = new Set([
+  ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...WEEKDAYS.keys(), ...WEEKDAY_ABBREVIATIONS.keys(), ...SEASONS.keys(),
+  ...NUMBER_WORDS.keys(), 'today', 'tonight', 'yesterday', 'tomorrow', 'now', 'currently', 'nowadays', 'these', 'recently',
+  'previously', 'the', 'last', 'this', 'next', 'past', 'coming', 'year', "year's", 'year\u2019s', 'nearly', 'almost', 'about',
+  'some', 'just', 'only', 'roughly', 'around', 'barely', 'more', 'less', 'every', 'each', 'per', 'noon', 'midnight',
+  'annually', 'yearly', 'monthly', 'weekly', 'daily', 'nightly', 'hourly', 'christmas', 'new', 'thanksgiving',
+  'halloween', 'election', 'independence', 'memorial', 'labor', 'labour', 'veterans', "valentine's", 'inauguration',
+  'fiscal', 'nineteen', 'eighteen', 'first', 'second', 'third', 'fourth', 'its', 'that', 'once', 'twice', 'times',
+]);
+
+function isTrigger(ctx: ScanContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (t.kind === 'num') return true;
+  if (t.kind === 'punct') return t.text === "'" || t.text === '\u2019';
+  if (TRIGGER_WORDS.has(t.lower)) return true;
+  const base = t.lower.endsWith("'s") ? t.lower.slice(0, -2) : t.lower;
+  return WEEKDAYS.has(base);
+}
+
+const EDGE_MODIFIERS: ReadonlySet<string> = new Set(['early', 'late', 'earlier', 'later', 'mid']);
+const PART_OF: ReadonlySet<string> = new Set(['end', 'beginning', 'start', 'middle', 'turn']);
+
+/** Widens a date match leftwards over "early", "late", "mid-", "the end of", never before `floor`. */
+function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
+  if (m.type !== 'date' || m.value.endsWith('_REF')) return m;
+  let s = m.start;
+  // "mid-1990s", "mid-November"
+  if (s - 2 >= floor && lowerAt(ctx, s - 1) === '-' && lowerAt(ctx, s - 2) === 'mid' && adjacent(tok(ctx, s - 2), tok(ctx, s - 1))) s -= 2;
+  else if (s - 1 >= floor && EDGE_MODIFIERS.has(lowerAt(ctx, s - 1))) s -= 1;
+  else if (s - 3 >= floor && lowerAt(ctx, s - 1) === 'of' && PART_OF.has(lowerAt(ctx, s - 2)) && lowerAt(ctx, s - 3) === 'the') s -= 3;
+  // "the late 1970s", "the early summer"
+  if (s < m.start && s - 1 >= floor && lowerAt(ctx, s - 1) === 'the' && lowerAt(ctx, s) !== 'the' && /X$|-(SP|SU|FA|WI)$/.test(m.value)) s -= 1;
+  return s === m.start ? m : { ...m, start: s };
+}
+
+/** Scans tokens [from, to) and returns non-overlapping matches in text order. */
+export function scanRange(ctx: ScanContext, from: number, to: number): RuleMatch[] {
+  const out: RuleMatch[] = [];
+  let floor = from;
+  let i = from;
+  while (i < to) {
+    if (!isTrigger(ctx, i)) {
+      i++;
+      continue;
+    }
+    let best: RuleMatch | undefined;
+    let bestRank = 0;
+    for (let r = 0; r < RULES.length; r++) {
+      const m = RULES[r](ctx, i);
+      if (!m || m.end > to || m.start < floor || m.end <= i) continue;
+      const len = ctx.tokens[m.end - 1].end - ctx.tokens[m.start].start;
+      if (!best || len > bestRank) {
+        best = m;
+        bestRank = len;
+      }
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    best = widen(ctx, best, floor);
+    out.push(best);
+    floor = best.end;
+    i = best.end;
+  }
+  return out;
+}

@@ -1,0 +1,4 @@
+import { type RuleMatch, type ScanContext } from './context';
+export function reanchorReportedSpeech(_ctx: ScanContext, matches: RuleMatch[]): RuleMatch[] {
+  return matches;
+}

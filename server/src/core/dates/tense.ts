@@ -1,0 +1,63 @@
+/**
+ * Which way in time a clause points, from the verbs around a date mention: "said on Tuesday" points
+ * to the past, "will meet on Tuesday" to the future. The nearest cue wins (left side first, then the
+ * right side), within the sentence. Returns undefined when nothing in reach signals a tense.
+ */
+import type { Token } from './tokenize';
+
+export type Direction = 'past' | 'future';
+
+const FUTURE_WORDS: ReadonlySet<string> = new Set([
+  'will', 'shall', "won't", 'wont', 'would', 'going', 'plans', 'plan', 'planned', 'planning', 'scheduled',
+  'schedule', 'expected', 'expects', 'expect', 'due', 'upcoming', 'coming', 'intends', 'intend', 'hopes',
+  'aims', 'set', 'begins', 'starts', 'opens', 'meets', 'arrives', 'leaves', 'travels', 'visits', 'heads',
+  'tomorrow', 'next', 'until', 'later', 'soon', 'promised', 'vowed', 'pledged', 'threatened',
+]);
+
+const PAST_WORDS: ReadonlySet<string> = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'came', 'went', 'met', 'took', 'made', 'gave', 'began', 'left',
+  'held', 'fell', 'rose', 'sold', 'bought', 'won', 'lost', 'got', 'saw', 'became', 'ran', 'spoke', 'wrote',
+  'led', 'found', 'brought', 'sent', 'struck', 'hit', 'shot', 'put', 'set', 'quit', 'cut', 'paid', 'kept',
+  'thought', 'felt', 'knew', 'grew', 'drew', 'threw', 'flew', 'broke', 'chose', 'rode', 'stood', 'sat', 'fled',
+  'fought', 'caught', 'taught', 'sought', 'ago', 'yesterday', 'last', 'earlier', 'already', 'ended', 'closed',
+  'since', 'former', 'previously', 'late', 'wasn\'t', 'weren\'t', 'didn\'t', 'hadn\'t', 'been',
+]);
+
+// Words ending in -ed that are not past-tense verbs.
+const NOT_PAST_ED: ReadonlySet<string> = new Set([
+  'need', 'speed', 'indeed', 'red', 'bed', 'hundred', 'seed', 'feed', 'breed', 'deed', 'greed', 'shed', 'fed',
+  'united', 'limited', 'scheduled', 'expected', 'planned', 'proposed', 'armed', 'based', 'related', 'ted', 'ned',
+  'ahmed', 'mohammed', 'muhammad', 'red', 'sled', 'wed', 'naked', 'wicked', 'sacred', 'kindred',
+]);
+
+function cue(tok: Token): Direction | undefined {
+  const w = tok.lower;
+  if (tok.kind !== 'word') return undefined;
+  if (w.endsWith("'ll") || w.endsWith('\u2019ll')) return 'future';
+  if (FUTURE_WORDS.has(w)) return 'future';
+  if (PAST_WORDS.has(w)) return 'past';
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && tok.text[0] === w[0]) return 'past';
+  return undefined;
+}
+
+/**
+ * Direction of the clause around tokens [from, to). `lo`/`hi` bound the sentence (token indices).
+ */
+export function clauseDirection(tokens: readonly Token[], from: number, to: number, lo: number, hi: number): Direction | undefined {
+  const left = Math.max(lo, from - 10);
+  for (let i = from - 1; i >= left; i--) {
+    const c = cue(tokens[i]);
+    if (c) return c;
+  }
+  const right = Math.min(hi, to + 8);
+  for (let i = to; i < right; i++) {
+    const c = cue(tokens[i]);
+    if (c) return c;
+  }
+  // Farther left in the sentence (bounded, so a 1 MB single-line "sentence" stays linear).
+  for (let i = left - 1; i >= Math.max(lo, from - 40); i--) {
+    const c = cue(tokens[i]);
+    if (c) return c;
+  }
+  return undefined;
+}
