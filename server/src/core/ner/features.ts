@@ -1,0 +1,245 @@
+/**
+ * Feature extraction for the sequence tagger. For every token it writes FEATURES_PER_TOKEN integer
+ * feature hashes (template id mixed with token-level hashes) into a flat Int32Array; the caller maps
+ * them to weight rows. Token-level hashes (word, lowercase, shape, affixes, gazetteer state, document
+ * statistics) are computed once per token in a single pass over its characters.
+ * Shared by the runtime recognizer and by scripts/train-ner.js, so training and decoding see
+ * exactly the same features.
+ */
+import { TokenList, TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
+import { Gazetteer, matchGazetteer, GAZ_COUNT } from './gazetteer';
+import { FNV_OFFSET, fmix, lowerCode, mix2, mix3 } from './hashing';
+
+/** Bump when the feature set changes (stored in the model; a mismatch refuses the model). */
+export const FEATURE_VERSION = 3;
+
+export interface TokenHashes {
+  n: number;
+  word: Int32Array;
+  lower: Int32Array;
+  shape: Int32Array;
+  prefix: Int32Array; // 4 per token (lengths 1..4)
+  suffix: Int32Array; // 4 per token
+  /** Bit set: 1 initial capital, 2 all caps, 4 has digit, 8 has lower, 16 sentence start, 32 in all-caps sentence,
+   * 64 lowercase form also seen lowercase in the document, 128 seen capitalized off sentence start in the document. */
+  bits: Int32Array;
+  /** Position in sentence (0,1,2,3 = 3+) */
+  position: Int32Array;
+  lengthBucket: Int32Array;
+  gaz: Uint32Array;
+}
+
+const B_INITCAP = 1;
+const B_ALLCAPS = 2;
+const B_DIGIT = 4;
+const B_LOWER = 8;
+const B_SENT = 16;
+const B_CAPS_SENT = 32;
+const B_DOC_LOWER = 64;
+const B_DOC_CAP = 128;
+
+export function allocTokenHashes(n: number): TokenHashes {
+  return {
+    n,
+    word: new Int32Array(n),
+    lower: new Int32Array(n),
+    shape: new Int32Array(n),
+    prefix: new Int32Array(n * 4),
+    suffix: new Int32Array(n * 4),
+    bits: new Int32Array(n),
+    position: new Int32Array(n),
+    lengthBucket: new Int32Array(n),
+    gaz: new Uint32Array(n),
+  };
+}
+
+function shapeClass(c: number): number {
+  if (c >= 65 && c <= 90) return 88; // X
+  if (c >= 97 && c <= 122) return 120; // x
+  if (c >= 48 && c <= 57) return 100; // d
+  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return 88;
+  if (c >= 0xdf && c <= 0x24f) return 120;
+  if (c >= 0x370 && c < 0x2000) return 97; // other letters
+  if (c >= 0x2000) return c >= 0x3000 ? 97 : c;
+  return c;
+}
+
+/** Computes the token-level hashes of `tokens` over `text`. */
+export function computeTokenHashes(text: string, tokens: TokenList, gaz: Gazetteer | null, th: TokenHashes): void {
+  const n = tokens.count;
+  const { start, end, flags } = tokens;
+  let pos = 0;
+  for (let t = 0; t < n; t++) {
+    const s = start[t];
+    const e = end[t];
+    let hw = FNV_OFFSET;
+    let hl = FNV_OFFSET;
+    let hs = FNV_OFFSET;
+    let lastShape = -1;
+    let shapeRun = 0;
+    let upper = 0;
+    let lower = 0;
+    let digit = 0;
+    const p = t * 4;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      const lc = lowerCode(c);
+      hw = Math.imul(hw ^ c, 16777619);
+      hl = Math.imul(hl ^ lc, 16777619);
+      const i = k - s;
+      if (i < 4) th.prefix[p + i] = hl;
+      const sc = shapeClass(c);
+      if (sc === 88) upper++;
+      else if (sc === 120) lower++;
+      else if (sc === 100) digit++;
+      if (sc !== lastShape) {
+        hs = Math.imul(hs ^ sc, 16777619);
+        lastShape = sc;
+        shapeRun = 1;
+      } else if (shapeRun < 2) {
+        hs = Math.imul(hs ^ sc, 16777619);
+        shapeRun++;
+      }
+    }
+    const len = e - s;
+    for (let i = len; i < 4; i++) th.prefix[p + i] = hl ^ (0x55 + i);
+    for (let i = 0; i < 4; i++) {
+      const from = e - (i + 1);
+      if (from < s) {
+        th.suffix[p + i] = hl ^ (0x99 + i);
+        continue;
+      }
+      let h = FNV_OFFSET;
+      for (let k = from; k < e; k++) h = Math.imul(h ^ lowerCode(text.charCodeAt(k)), 16777619);
+      th.suffix[p + i] = h;
+    }
+    th.word[t] = hw;
+    th.lower[t] = hl;
+    th.shape[t] = hs;
+    const first = text.charCodeAt(s);
+    let bits = 0;
+    if (shapeClass(first) === 88) bits |= B_INITCAP;
+    if (upper > 0 && lower === 0) bits |= B_ALLCAPS;
+    if (digit > 0) bits |= B_DIGIT;
+    if (lower > 0) bits |= B_LOWER;
+    if (flags[t] & TOKEN_SENTENCE_START) {
+      bits |= B_SENT;
+      pos = 0;
+    }
+    th.bits[t] = bits;
+    th.position[t] = pos < 3 ? pos : 3;
+    pos++;
+    th.lengthBucket[t] = len <= 1 ? 1 : len <= 3 ? 2 : len <= 5 ? 3 : len <= 8 ? 4 : 5;
+  }
+  // all-caps sentences (headlines) and document statistics
+  const lowerSeen = new Set<number>();
+  const capSeen = new Set<number>();
+  let sStart = 0;
+  for (let t = 0; t <= n; t++) {
+    if (t === n || (t > sStart && flags[t] & TOKEN_SENTENCE_START)) {
+      let letters = 0;
+      let caps = 0;
+      for (let k = sStart; k < t; k++) {
+        const b = th.bits[k];
+        if (b & (B_LOWER | B_ALLCAPS)) {
+          letters++;
+          if (b & B_ALLCAPS && !(b & B_LOWER)) caps++;
+        }
+      }
+      if (letters >= 3 && caps === letters) for (let k = sStart; k < t; k++) th.bits[k] |= B_CAPS_SENT;
+      sStart = t;
+    }
+  }
+  for (let t = 0; t < n; t++) {
+    const b = th.bits[t];
+    if (!(flags[t] & TOKEN_WORD) || b & B_CAPS_SENT) continue;
+    if (!(b & B_INITCAP) && b & B_LOWER) lowerSeen.add(th.lower[t]);
+    else if (b & B_INITCAP && b & B_LOWER && !(b & B_SENT)) capSeen.add(th.lower[t]);
+  }
+  for (let t = 0; t < n; t++) {
+    if (lowerSeen.has(th.lower[t])) th.bits[t] |= B_DOC_LOWER;
+    if (capSeen.has(th.lower[t])) th.bits[t] |= B_DOC_CAP;
+  }
+  if (gaz) matchGazetteer(gaz, tokens, th.lower, th.gaz);
+  else th.gaz.fill(0, 0, n);
+}
+
+export const FEATURES_PER_TOKEN = 40 + GAZ_COUNT;
+
+const PAD_BEFORE = 0x1234567;
+const PAD_AFTER = 0x7654321;
+
+/**
+ * Writes FEATURES_PER_TOKEN feature hashes for every token into `out` (length >= n * FEATURES_PER_TOKEN).
+ */
+export function extractFeatures(th: TokenHashes, out: Int32Array): void {
+  const n = th.n;
+  const { lower, shape, word, bits, gaz } = th;
+  const F = FEATURES_PER_TOKEN;
+  for (let i = 0; i < n; i++) {
+    const o = i * F;
+    const l0 = lower[i];
+    const s0 = shape[i];
+    const b0 = bits[i];
+    const sent = b0 & B_SENT ? 1 : 0;
+    const lm1 = i > 0 ? lower[i - 1] : PAD_BEFORE;
+    const lm2 = i > 1 ? lower[i - 2] : PAD_BEFORE;
+    const lp1 = i + 1 < n ? lower[i + 1] : PAD_AFTER;
+    const lp2 = i + 2 < n ? lower[i + 2] : PAD_AFTER;
+    const sm1 = i > 0 ? shape[i - 1] : PAD_BEFORE;
+    const sp1 = i + 1 < n ? shape[i + 1] : PAD_AFTER;
+    const sm2 = i > 1 ? shape[i - 2] : PAD_BEFORE;
+    const sp2 = i + 2 < n ? shape[i + 2] : PAD_AFTER;
+    const gm1 = i > 0 ? gaz[i - 1] : 0xfffff;
+    const gp1 = i + 1 < n ? gaz[i + 1] : 0xeeeee;
+    const g0 = gaz[i];
+    const caps = b0 & B_CAPS_SENT ? 1 : 0;
+    const docb = (b0 >>> 6) & 3;
+    const pos = th.position[i];
+    let k = o;
+    out[k++] = fmix(1);
+    out[k++] = mix2(2, word[i]);
+    out[k++] = mix2(3, l0);
+    out[k++] = mix2(4, s0);
+    const p = i * 4;
+    out[k++] = mix2(5, th.prefix[p]);
+    out[k++] = mix2(6, th.prefix[p + 1]);
+    out[k++] = mix2(7, th.prefix[p + 2]);
+    out[k++] = mix2(8, th.prefix[p + 3]);
+    out[k++] = mix2(9, th.suffix[p]);
+    out[k++] = mix2(10, th.suffix[p + 1]);
+    out[k++] = mix2(11, th.suffix[p + 2]);
+    out[k++] = mix2(12, th.suffix[p + 3]);
+    out[k++] = mix2(13, lm1);
+    out[k++] = mix2(14, lp1);
+    out[k++] = mix2(15, lm2);
+    out[k++] = mix2(16, lp2);
+    out[k++] = mix2(17, sm1);
+    out[k++] = mix2(18, sp1);
+    out[k++] = mix3(19, sm1, s0);
+    out[k++] = mix3(20, s0, sp1);
+    out[k++] = mix3(21, lm1, l0);
+    out[k++] = mix3(22, l0, lp1);
+    out[k++] = mix3(23, sent, s0);
+    out[k++] = mix3(24, sent, l0);
+    out[k++] = mix3(25, caps, l0);
+    out[k++] = mix3(26, caps * 8 + pos, s0);
+    out[k++] = mix2(27, g0);
+    out[k++] = mix2(28, gm1);
+    out[k++] = mix2(29, gp1);
+    out[k++] = mix3(30, g0, s0);
+    out[k++] = mix3(31, docb * 2 + sent, s0);
+    out[k++] = mix3(32, lm1, s0);
+    out[k++] = mix3(33, s0, lp1);
+    out[k++] = mix3(34, th.lengthBucket[i], s0);
+    out[k++] = mix3(35, mix2(sm2, sm1), s0);
+    out[k++] = mix3(36, s0, mix2(sp1, sp2));
+    out[k++] = mix3(37, caps, mix2(lm1, l0));
+    out[k++] = mix3(38, docb, l0);
+    out[k++] = mix3(39, th.suffix[p + 2], s0);
+    out[k++] = mix3(40, pos, lm1);
+    for (let c = 0; c < GAZ_COUNT; c++) out[k++] = mix3(41 + c, (g0 >>> (2 * c)) & 3, mix2((gm1 >>> (2 * c)) & 3, (gp1 >>> (2 * c)) & 3));
+  }
+}
+
+export { B_INITCAP, B_ALLCAPS, B_SENT, B_CAPS_SENT, B_LOWER };

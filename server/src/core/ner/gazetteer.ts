@@ -1,0 +1,94 @@
+/**
+ * Multi-token gazetteers (countries, cities, given names, demonyms, groups, titles) matched over a
+ * token list by hashed token sequences: a match is a run of tokens whose lowercased forms equal an
+ * entry. Lookup is a hash probe per extension step, with no strings built per token.
+ * The lists themselves come from maintained packages, derived at training time and stored in the
+ * model file (see scripts/train-ner.js for their origin).
+ */
+import { tokenize, TokenList } from '../text/tokenize';
+import { FNV_OFFSET, hashLower, mix2 } from './hashing';
+
+/** Category names, in bit order. The order is part of the model format. */
+export const GAZ_CATEGORIES = ['country', 'city', 'state', 'firstname', 'demonym', 'group', 'title', 'orgword'] as const;
+export type GazCategory = (typeof GAZ_CATEGORIES)[number];
+export const GAZ_COUNT = GAZ_CATEGORIES.length;
+
+export const GAZ_NONE = 0;
+export const GAZ_BEGIN = 1;
+export const GAZ_INSIDE = 2;
+
+export interface Gazetteer {
+  /** Sequence hash of an entry -> bit set of categories. */
+  entries: Map<number, number>;
+  /** Sequence hashes of every proper prefix of an entry. */
+  prefixes: Set<number>;
+  maxTokens: number;
+  lists: Record<string, string[]>;
+}
+
+export function buildGazetteer(lists: Record<string, string[]>): Gazetteer {
+  const entries = new Map<number, number>();
+  const prefixes = new Set<number>();
+  let maxTokens = 1;
+  for (let c = 0; c < GAZ_COUNT; c++) {
+    const list = lists[GAZ_CATEGORIES[c]];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      if (typeof entry !== 'string' || entry.length === 0) continue;
+      const toks = tokenize(entry);
+      if (toks.count === 0 || toks.count > 8) continue;
+      let h = FNV_OFFSET;
+      for (let k = 0; k < toks.count; k++) {
+        if (k > 0) prefixes.add(h);
+        h = mix2(h, hashLower(entry, toks.start[k], toks.end[k]));
+      }
+      entries.set(h, (entries.get(h) ?? 0) | (1 << c));
+      if (toks.count > maxTokens) maxTokens = toks.count;
+    }
+  }
+  return { entries, prefixes, maxTokens, lists };
+}
+
+/**
+ * Per token and category, GAZ_NONE / GAZ_BEGIN / GAZ_INSIDE of the longest left-to-right match,
+ * packed 2 bits per category into one integer per token.
+ * `lower` holds the lowercase hash of each token.
+ */
+export function matchGazetteer(gaz: Gazetteer, tokens: TokenList, lower: Int32Array, out: Uint32Array): void {
+  const n = tokens.count;
+  out.fill(0, 0, n);
+  // coveredUntil[c]: the token index up to which category c is already assigned
+  const coveredUntil = new Int32Array(GAZ_COUNT);
+  for (let i = 0; i < n; i++) {
+    let h = FNV_OFFSET;
+    const limit = Math.min(n, i + gaz.maxTokens);
+    for (let j = i; j < limit; j++) {
+      h = mix2(h, lower[j]);
+      const cats = gaz.entries.get(h);
+      if (cats !== undefined) {
+        for (let c = 0; c < GAZ_COUNT; c++) {
+          if ((cats & (1 << c)) === 0 || coveredUntil[c] > i) continue;
+          // longest match wins because j grows: overwrite this category for i..j
+          for (let k = i; k <= j; k++) {
+            const state = k === i ? GAZ_BEGIN : GAZ_INSIDE;
+            out[k] = (out[k] & ~(3 << (2 * c))) | (state << (2 * c));
+          }
+        }
+      }
+      if (j + 1 < limit && !gaz.prefixes.has(h)) break;
+    }
+    // mark the extent of the matches that begin at i so later starts do not override them
+    for (let c = 0; c < GAZ_COUNT; c++) {
+      if (coveredUntil[c] > i) continue;
+      if (((out[i] >>> (2 * c)) & 3) === GAZ_BEGIN) {
+        let k = i + 1;
+        while (k < n && ((out[k] >>> (2 * c)) & 3) === GAZ_INSIDE) k++;
+        coveredUntil[c] = k;
+      }
+    }
+  }
+}
+
+export function gazState(code: number, category: number): number {
+  return (code >>> (2 * category)) & 3;
+}

@@ -1,0 +1,106 @@
+/**
+ * The decoder of the averaged-perceptron tagger: emission scores from hashed features (weights
+ * looked up in an open-addressing table of integer keys), then first-order Viterbi per sentence
+ * with the tag scheme's hard constraints. Allocation-free in the hot path: callers pass work buffers.
+ */
+import { LabelSet } from './labels';
+import { NerModel } from './model';
+
+/** Emission scores: emis[i*L + l] = sum of weights of token i's features for label l. */
+export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F: number, emis: Float32Array): void {
+  const L = model.labels.count;
+  const { slotKeys, slotRows, weights, tableMask: mask } = model;
+  const shift = model.tableShift;
+  const bucketShift = 32 - model.header.hashBits;
+  emis.fill(0, 0, n * L);
+  for (let i = 0; i < n; i++) {
+    const eo = i * L;
+    const fo = i * F;
+    for (let k = 0; k < F; k++) {
+      const bucket = feats[fo + k] >>> bucketShift;
+      let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
+      const key = bucket + 1;
+      for (;;) {
+        const sk = slotKeys[slot];
+        if (sk === key) {
+          const wo = slotRows[slot] * L;
+          for (let l = 0; l < L; l++) emis[eo + l] += weights[wo + l];
+          break;
+        }
+        if (sk === 0) break;
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+}
+
+export interface ViterbiWork {
+  score: Float64Array;
+  back: Int32Array;
+}
+
+export function allocViterbiWork(n: number, L: number): ViterbiWork {
+  return { score: new Float64Array(Math.max(1, n) * L), back: new Int32Array(Math.max(1, n) * L) };
+}
+
+/**
+ * Best label sequence for tokens [from, to) under emissions + transitions + scheme constraints.
+ * Writes labels into out[from..to).
+ */
+export function viterbi(
+  ls: LabelSet,
+  transitions: Float32Array,
+  start: Float32Array,
+  emis: Float32Array,
+  from: number,
+  to: number,
+  work: ViterbiWork,
+  out: Int32Array,
+): void {
+  const L = ls.count;
+  if (to <= from) return;
+  const { score, back } = work;
+  const allowed = ls.allowed;
+  const NEG = -1e30;
+  for (let l = 0; l < L; l++) score[from * L + l] = ls.canStart[l] ? start[l] + emis[from * L + l] : NEG;
+  for (let i = from + 1; i < to; i++) {
+    const po = (i - 1) * L;
+    const co = i * L;
+    for (let cur = 0; cur < L; cur++) {
+      let best = NEG;
+      let arg = 0;
+      for (let prev = 0; prev < L; prev++) {
+        if (allowed[prev * L + cur] === 0) continue;
+        const s = score[po + prev] + transitions[prev * L + cur];
+        if (s > best) {
+          best = s;
+          arg = prev;
+        }
+      }
+      score[co + cur] = best + emis[co + cur];
+      back[co + cur] = arg;
+    }
+  }
+  let best = NEG;
+  let arg = 0;
+  const lo = (to - 1) * L;
+  for (let l = 0; l < L; l++) {
+    if (!ls.canEnd[l]) continue;
+    if (score[lo + l] > best) {
+      best = score[lo + l];
+      arg = l;
+    }
+  }
+  for (let i = to - 1; i >= from; i--) {
+    out[i] = arg;
+    if (i > from) arg = back[i * L + arg];
+  }
+}
+
+/** Margin of token i's chosen label over the best other label, from the emissions alone. */
+export function emissionMargin(emis: Float32Array, L: number, i: number, label: number): number {
+  const o = i * L;
+  let other = -1e30;
+  for (let l = 0; l < L; l++) if (l !== label && emis[o + l] > other) other = emis[o + l];
+  return emis[o + label] - other;
+}
