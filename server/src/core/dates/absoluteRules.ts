@@ -82,7 +82,9 @@ function adjacentNumberContinues(ctx: ScanContext, next: number): boolean {
   const t = tok(ctx, next);
   const p = tok(ctx, next - 1);
   if (!t || !p || !adjacent(p, t)) return false;
-  return t.text === ':' || t.text === '%';
+  if (t.text === '%') return true;
+  const n = tok(ctx, next + 1);
+  return t.text === ':' && !!n && n.kind === 'num' && adjacent(t, n);
 }
 
 /** Filters for a month name standing alone: "may" the verb, "March" the noun/verb, "April Glaspie". */
@@ -196,7 +198,7 @@ export function yearRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const d = DECADES[t.lower];
     if (d && lowerAt(ctx, i - 1) === 'the') return { start: i - 1, end: i + 1, type: 'date', value: `19${d}X`, relative: false };
     const sp = readYear(ctx, i);
-    if (sp) {
+    if (sp && !UNIT_AFTER.has(lowerAt(ctx, sp.next)) && !['years', 'year', 'miles', 'dollars'].includes(lowerAt(ctx, sp.next))) {
       const withThe = lowerAt(ctx, i - 1) === 'year' && lowerAt(ctx, i - 2) === 'the' ? i - 2 : i;
       return { start: withThe, end: sp.next, type: 'date', value: fmtYear(sp.v), relative: false };
     }

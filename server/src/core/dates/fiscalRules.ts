@@ -9,7 +9,7 @@ import { ORDINALS } from './lexicon';
 import { readYear } from './parts';
 import { adjacent } from './tokenize';
 
-const DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'last', 'next', 'a']);
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'last', 'next']);
 const ADJECTIVES: ReadonlySet<string> = new Set(['latest', 'current', 'recent', 'comparable', 'corresponding', 'same', 'fiscal', 'flat', 'previous', 'prior', 'just-ended', 'calendar']);
 
 /** Reads "year-ago" / "year-earlier" at i (3 tokens). */
@@ -19,7 +19,7 @@ function yearAgoAt(ctx: ScanContext, i: number): boolean {
 }
 
 function sentenceMentionsQuarter(ctx: ScanContext, i: number): boolean {
-  const lo = Math.max(ctx.sentStart[i], i - 40);
+  const lo = Math.max(0, i - 150);
   const hi = Math.min(ctx.sentEnd[i], i + 40);
   for (let k = lo; k < hi; k++) if (ctx.tokens[k].lower === 'quarter') return true;
   return false;
@@ -50,6 +50,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     if (w0 === 'last') yearShift = 0;
     j++;
   }
+  const afterDet = j;
   for (let guard = 0; guard < 4; guard++) {
     const w = lowerAt(ctx, j);
     if (yearAgoAt(ctx, j)) {
@@ -66,11 +67,15 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     } else break;
   }
   let ord: number | undefined;
+  let hyphenated = false;
   const o = ORDINALS.get(lowerAt(ctx, j));
   if (o !== undefined && o <= 4) {
     ord = o;
     j++;
-    if (lowerAt(ctx, j) === '-') j++;
+    if (lowerAt(ctx, j) === '-') {
+      j++;
+      hyphenated = true;
+    }
     if (lowerAt(ctx, j) === 'fiscal') j++;
   }
   const head = lowerAt(ctx, j);
@@ -89,6 +94,9 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const baseYear = (): number => (explicitYear ?? a.y) + yearShift - (yearAgo ? 1 : 0);
   if (head === 'quarter' || head === 'quarters') {
     if (head === 'quarters') return undefined;
+    if (lowerAt(ctx, end) === '-') return undefined; // "quarter-to-quarter"
+    // An adjectival "third-quarter loss" is marked without its determiner.
+    const start = hyphenated ? afterDet : i;
     ofYear();
     let y: number;
     let q: number;
@@ -103,7 +111,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       q = lastQ.q;
       y = (explicitYear ?? lastQ.y) + yearShift - (yearAgo ? 1 : 0);
     }
-    return { start: i, end, type: 'date', value: `${fmtYear(y)}-Q${q}`, relative: explicitYear === undefined };
+    return { start, end, type: 'date', value: `${fmtYear(y)}-Q${q}`, relative: explicitYear === undefined };
   }
   if (head === 'half' && (ord === 1 || ord === 2 || lowerAt(ctx, j - 1) === 'last')) {
     ofYear();

@@ -31,18 +31,29 @@ export function deicticRule(ctx: ScanContext, i: number): RuleMatch | undefined 
   if (w === 'now') {
     const p = lowerAt(ctx, i - 1);
     const n = lowerAt(ctx, i + 1);
-    if (n === 'that' || p === 'from' || p === 'until' || p === 'till' || p === 'by' || n === 'on') return undefined;
+    if (p === 'from' || n === 'on') return undefined;
     if (p === 'right' || p === 'just') return date(i - 1, i + 1, 'PRESENT_REF');
     return date(i, i + 1, 'PRESENT_REF');
   }
   if (w === 'currently' || w === 'nowadays') return date(i, i + 1, 'PRESENT_REF');
   if (w === 'these' && lowerAt(ctx, i + 1) === 'days') return date(i, i + 2, 'PRESENT_REF');
-  if (w === 'recently' || w === 'previously') {
+  if (w === 'recently') {
     const p = lowerAt(ctx, i - 1);
     if (p === 'more' || p === 'most' || p === 'until') return date(p === 'until' ? i : i - 1, i + 1, 'PAST_REF');
     return date(i, i + 1, 'PAST_REF');
   }
   if (w === 'the' && lowerAt(ctx, i + 1) === 'future') return date(i, i + 2, 'FUTURE_REF');
+  // "recent years", "coming months", "future quarters", "the last few months", "the past several quarters"
+  if (w === 'recent' || w === 'coming' || w === 'future' || w === 'past') {
+    const u = lowerAt(ctx, i + 1);
+    if (UNITS.has(u) && u.endsWith('s') && (w !== 'past' || lowerAt(ctx, i - 1) === 'in')) {
+      if (!(w === 'coming' && lowerAt(ctx, i - 1) === 'the')) return date(i, i + 2, w === 'recent' || w === 'past' ? 'PAST_REF' : 'FUTURE_REF');
+    }
+  }
+  if (w === 'the' && (lowerAt(ctx, i + 1) === 'past' || lowerAt(ctx, i + 1) === 'last') && (lowerAt(ctx, i + 2) === 'few' || lowerAt(ctx, i + 2) === 'several')) {
+    const u = lowerAt(ctx, i + 3);
+    if (UNITS.has(u) && u.endsWith('s')) return date(i, i + 4, 'PAST_REF');
+  }
   if (w === 'the' && lowerAt(ctx, i + 1) === 'near' && (lowerAt(ctx, i + 2) === 'future' || lowerAt(ctx, i + 2) === 'term')) {
     return date(i, i + 3, 'FUTURE_REF');
   }
@@ -68,7 +79,15 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   let j = i;
   let w = lowerAt(ctx, j);
   if (w === 'year' && lowerAt(ctx, j + 1) === '-' && lowerAt(ctx, j + 2) === 'end') return date(i, i + 3, a ? fmtYear(a.y) : 'XXXX');
-  if ((w === "year's" || w === 'year\u2019s' || w === 'year') && lowerAt(ctx, j + 1) === 'end') return date(i, i + 2, a ? fmtYear(a.y) : 'XXXX');
+  if (w === 'year' && lowerAt(ctx, j + 1) === "'s" && lowerAt(ctx, j + 2) === 'end') return date(i, i + 3, a ? fmtYear(a.y) : 'XXXX');
+  if (w === 'year' && lowerAt(ctx, j + 1) === 'end') return date(i, i + 2, a ? fmtYear(a.y) : 'XXXX');
+  // "the end of the year", "the beginning of the month", "the middle of the week"
+  if (w === 'the' && ['end', 'beginning', 'start', 'middle'].includes(lowerAt(ctx, j + 1)) && lowerAt(ctx, j + 2) === 'of' && lowerAt(ctx, j + 3) === 'the') {
+    const u = lowerAt(ctx, j + 4);
+    if (a && u === 'year') return date(i, i + 5, fmtYear(a.y));
+    if (a && u === 'month') return date(i, i + 5, fmtMonth(a.y, a.m));
+    if (a && u === 'week') return date(i, i + 5, fmtWeek(a));
+  }
   if (w === 'the' && lowerAt(ctx, j + 1) === 'weekend') {
     if (!a) return date(i, i + 2, 'XXXX-WXX-WE');
     const dir = directionAt(ctx, i, i + 2) ?? 'past';
@@ -95,6 +114,8 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   }
   const unitWord = lowerAt(ctx, k);
   const end = k + 1;
+  // "This Week" (a TV show): a capitalised unit word in mid-sentence is a title, not a date.
+  if (UNITS.has(unitWord) && /^[A-Z]/.test(tok(ctx, k)!.text) && ctx.sentStart[i] !== i && !/^[A-Z]+$/.test(tok(ctx, k)!.text)) return undefined;
   // Weekday: "last Friday", "next Tuesday".
   const wd = readWeekday(ctx, k);
   if (wd && !withThe) {
@@ -184,7 +205,8 @@ export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined 
   let end = wd.next;
   if (DAY_PARTS.has(lowerAt(ctx, end))) end++;
   if (!ctx.anchor) return date(i, end, UNKNOWN_DAY);
-  const dir = directionAt(ctx, i, end) ?? 'past';
+  // "Friday's ruling" refers to something that happened.
+  const dir = lowerAt(ctx, end) === "'s" ? 'past' : directionAt(ctx, i, end) ?? 'past';
   return date(i, end, fmtDay(weekdayFrom(ctx.anchor, wd.v, dir)));
 }
 
@@ -265,21 +287,24 @@ export function holidayRule(ctx: ScanContext, i: number): RuleMatch | undefined 
   let floating: ((y: number) => Day) | undefined;
   if (w === 'christmas') {
     if (n1 === 'eve') { fixed = [12, 24]; end++; } else { fixed = [12, 25]; if (n1 === 'day') end++; }
-  } else if ((w === "new" && n1 === "year's") || (w === 'new' && n1 === 'year\u2019s')) {
-    const n2 = lowerAt(ctx, i + 2);
-    if (n2 === 'day') { fixed = [1, 1]; end = i + 3; } else if (n2 === 'eve') { fixed = [12, 31]; end = i + 3; }
+  } else if (w === 'new' && n1 === 'year' && lowerAt(ctx, i + 2) === "'s") {
+    const n3 = lowerAt(ctx, i + 3);
+    if (n3 === 'day') { fixed = [1, 1]; end = i + 4; } else if (n3 === 'eve') { fixed = [12, 31]; end = i + 4; }
   } else if (w === 'thanksgiving') {
     floating = (y) => nthWeekdayOfMonth(y, 11, 4, 4);
     if (n1 === 'day') end++;
   } else if (w === 'halloween') fixed = [10, 31];
-  else if (n1 === 'day' && /^[A-Z]/.test(tok(ctx, i + 1)!.text)) {
+  else if (w === 'valentine' && n1 === "'s" && lowerAt(ctx, i + 2) === 'day') {
+    fixed = [2, 14];
+    end = i + 3;
+  } else if (n1 === 'day' && /^[A-Z]/.test(tok(ctx, i + 1)!.text)) {
     end = i + 2;
     if (w === 'election') floating = (y) => addDays(nthWeekdayOfMonth(y, 11, 1, 1), 1);
     else if (w === 'independence') fixed = [7, 4];
     else if (w === 'memorial') floating = (y) => nthWeekdayOfMonth(y, 5, 1, -1);
     else if (w === 'labor' || w === 'labour') floating = (y) => nthWeekdayOfMonth(y, 9, 1, 1);
     else if (w === 'veterans' || w === "veterans'") fixed = [11, 11];
-    else if (w === "valentine's" || w === 'valentine\u2019s') fixed = [2, 14];
+
     else if (w === 'inauguration') fixed = [1, 20];
   }
   if (!fixed && !floating) return undefined;

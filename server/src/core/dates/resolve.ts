@@ -13,22 +13,40 @@ export function resolveMonthDay(anchor: Day, m: number, d: number, dir: Directio
     const prev = { y: anchor.y - 1, m, d };
     return isValidDay(prev) ? prev : undefined;
   }
-  const diff = diffDays(cand, anchor);
-  if (dir === 'past' && diff > 7) return { y: anchor.y - 1, m, d };
-  if (dir === 'future' && diff < -7) return { y: anchor.y + 1, m, d };
-  if (dir === undefined && diff > 200) return { y: anchor.y - 1, m, d };
-  if (dir === undefined && diff < -200) return { y: anchor.y + 1, m, d };
-  return cand;
+  // News writes a month and day without a year for dates near the publication date: take the
+  // nearest of last year / this year / next year, unless the tense rules that reading out.
+  let best = cand;
+  let bestCost = Infinity;
+  for (const y of [anchor.y - 1, anchor.y, anchor.y + 1]) {
+    const c = { y, m, d };
+    if (!isValidDay(c)) continue;
+    const diff = diffDays(c, anchor);
+    let cost = Math.abs(diff);
+    if (dir === 'past' && diff > 7) cost += 400;
+    if (dir === 'future' && diff < -7) cost += 400;
+    if (cost < bestCost) {
+      best = c;
+      bestCost = cost;
+    }
+  }
+  return best;
 }
 
 /** Month without a year. */
 export function resolveMonth(anchor: Day, m: number, dir: Direction | undefined): number {
-  const diff = m - anchor.m;
-  if (dir === 'past' && diff > 0) return anchor.y - 1;
-  if (dir === 'future' && diff < 0) return anchor.y + 1;
-  if (dir === undefined && diff > 6) return anchor.y - 1;
-  if (dir === undefined && diff < -6) return anchor.y + 1;
-  return anchor.y;
+  let best = anchor.y;
+  let bestCost = Infinity;
+  for (const y of [anchor.y, anchor.y - 1, anchor.y + 1]) {
+    const diff = (y - anchor.y) * 12 + (m - anchor.m);
+    let cost = Math.abs(diff) + (diff > 0 ? 0.5 : 0);
+    if (dir === 'past' && diff > 0) cost += 24;
+    if (dir === 'future' && diff < 0) cost += 24;
+    if (cost < bestCost) {
+      best = y;
+      bestCost = cost;
+    }
+  }
+  return best;
 }
 
 /** "last March": the most recent March strictly before the anchor's month. */

@@ -22,11 +22,12 @@ const RULES: readonly Rule[] = [
 const TRIGGER_WORDS: ReadonlySet<string> = new Set([
   ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...WEEKDAYS.keys(), ...WEEKDAY_ABBREVIATIONS.keys(), ...SEASONS.keys(),
   ...NUMBER_WORDS.keys(), 'today', 'tonight', 'yesterday', 'tomorrow', 'now', 'currently', 'nowadays', 'these', 'recently',
-  'previously', 'the', 'last', 'this', 'next', 'past', 'coming', 'year', "year's", 'year\u2019s', 'nearly', 'almost', 'about',
+  'the', 'last', 'this', 'next', 'past', 'coming', 'year', "year's", 'year\u2019s', 'nearly', 'almost', 'about',
   'some', 'just', 'only', 'roughly', 'around', 'barely', 'more', 'less', 'every', 'each', 'per', 'noon', 'midnight',
   'annually', 'yearly', 'monthly', 'weekly', 'daily', 'nightly', 'hourly', 'christmas', 'new', 'thanksgiving',
   'halloween', 'election', 'independence', 'memorial', 'labor', 'labour', 'veterans', "valentine's", 'inauguration',
-  'fiscal', 'nineteen', 'eighteen', 'first', 'second', 'third', 'fourth', 'its', 'that', 'once', 'twice', 'times',
+  'fiscal', 'nineteen', 'eighteen', 'recent', 'future', 'valentine', 'twenties', 'thirties', 'forties', 'fifties',
+  'sixties', 'seventies', 'eighties', 'nineties', 'first', 'second', 'third', 'fourth', 'its', 'that', 'once', 'twice', 'times',
 ]);
 
 function isTrigger(ctx: ScanContext, i: number): boolean {
@@ -54,6 +55,41 @@ function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
   return s === m.start ? m : { ...m, start: s };
 }
 
+const TIME_ZONES: ReadonlySet<string> = new Set(['est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'gmt', 'utc', 'bst', 'cet']);
+const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Joins neighbours that TIMEX3 marks as one expression: a clock time and its day ("5 p.m. EST
+ * Nov. 9", "noon Saturday") and a weekday with its calendar date ("this coming Sunday, March 8th").
+ */
+function merge(ctx: ScanContext, m: RuleMatch, to: number): RuleMatch {
+  if (m.type === 'time') {
+    let k = m.end;
+    if (TIME_ZONES.has(lowerAt(ctx, k))) k++;
+    if (lowerAt(ctx, k) === ',') k++;
+    const d = dayAt(ctx, k, to);
+    if (d) return { ...m, end: d.end, value: `${d.value}${m.value}`, relative: d.relative };
+    return m;
+  }
+  if (m.type === 'date' && DAY_VALUE.test(m.value) && lowerAt(ctx, m.end) === ',') {
+    const d = monthRule(ctx, m.end + 1);
+    if (d && d.end <= to && DAY_VALUE.test(d.value) && tok(ctx, m.end - 1)?.kind === 'word') {
+      const last = ctx.tokens[m.end - 1].lower;
+      if (last.endsWith('day')) return { ...m, end: d.end, value: d.value, relative: d.relative };
+    }
+  }
+  return m;
+}
+
+/** A day-valued date match at token k (weekday, month-day, today/yesterday/tomorrow). */
+function dayAt(ctx: ScanContext, k: number, to: number): RuleMatch | undefined {
+  for (const r of [monthRule, weekdayRule, deicticRule, shiftRule]) {
+    const d = r(ctx, k);
+    if (d && d.start === k && d.end <= to && DAY_VALUE.test(d.value)) return d;
+  }
+  return undefined;
+}
+
 /** Scans tokens [from, to) and returns non-overlapping matches in text order. */
 export function scanRange(ctx: ScanContext, from: number, to: number): RuleMatch[] {
   const out: RuleMatch[] = [];
@@ -79,7 +115,7 @@ export function scanRange(ctx: ScanContext, from: number, to: number): RuleMatch
       i++;
       continue;
     }
-    best = widen(ctx, best, floor);
+    best = widen(ctx, merge(ctx, best, to), floor);
     out.push(best);
     floor = best.end;
     i = best.end;

@@ -8,10 +8,10 @@ import type { Token } from './tokenize';
 export type Direction = 'past' | 'future';
 
 const FUTURE_WORDS: ReadonlySet<string> = new Set([
-  'will', 'shall', "won't", 'wont', 'would', 'going', 'plans', 'plan', 'planned', 'planning', 'scheduled',
+  'will', 'shall', "won't", 'wont', 'would', 'going', 'plans', 'plan', 'planning', 'scheduled',
   'schedule', 'expected', 'expects', 'expect', 'due', 'upcoming', 'coming', 'intends', 'intend', 'hopes',
-  'aims', 'set', 'begins', 'starts', 'opens', 'meets', 'arrives', 'leaves', 'travels', 'visits', 'heads',
-  'tomorrow', 'next', 'until', 'later', 'soon', 'promised', 'vowed', 'pledged', 'threatened',
+  'aims', 'begins', 'starts', 'opens', 'meets', 'arrives', 'leaves', 'travels', 'visits', 'heads',
+  'tomorrow', 'next', 'later', 'soon', 'promised', 'vowed', 'pledged', 'threatened',
 ]);
 
 const PAST_WORDS: ReadonlySet<string> = new Set([
@@ -30,13 +30,24 @@ const NOT_PAST_ED: ReadonlySet<string> = new Set([
   'ahmed', 'mohammed', 'muhammad', 'red', 'sled', 'wed', 'naked', 'wicked', 'sacred', 'kindred',
 ]);
 
-function cue(tok: Token): Direction | undefined {
+const PASSIVE_AUX: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s"]);
+const MODAL: ReadonlySet<string> = new Set(['to', 'can', 'could', 'will', 'would', 'may', 'might', 'must', 'should', 'shall']);
+
+function cue(tokens: readonly Token[], i: number): Direction | undefined {
+  const tok = tokens[i];
   const w = tok.lower;
   if (tok.kind !== 'word') return undefined;
   if (w.endsWith("'ll") || w.endsWith('\u2019ll')) return 'future';
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && tok.text[0] === w[0]) return 'past';
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && tok.text[0] === w[0]) {
+    // "can be exercised", "is expected": a participle after an auxiliary is not a past tense.
+    const p = i > 0 ? tokens[i - 1].lower : '';
+    const pp = i > 1 ? tokens[i - 2].lower : '';
+    if (PASSIVE_AUX.has(p)) return MODAL.has(pp) ? 'future' : undefined;
+    if (MODAL.has(p)) return 'future';
+    return 'past';
+  }
   return undefined;
 }
 
@@ -46,17 +57,17 @@ function cue(tok: Token): Direction | undefined {
 export function clauseDirection(tokens: readonly Token[], from: number, to: number, lo: number, hi: number): Direction | undefined {
   const left = Math.max(lo, from - 10);
   for (let i = from - 1; i >= left; i--) {
-    const c = cue(tokens[i]);
+    const c = cue(tokens, i);
     if (c) return c;
   }
   const right = Math.min(hi, to + 8);
   for (let i = to; i < right; i++) {
-    const c = cue(tokens[i]);
+    const c = cue(tokens, i);
     if (c) return c;
   }
   // Farther left in the sentence (bounded, so a 1 MB single-line "sentence" stays linear).
   for (let i = left - 1; i >= Math.max(lo, from - 40); i--) {
-    const c = cue(tokens[i]);
+    const c = cue(tokens, i);
     if (c) return c;
   }
   return undefined;

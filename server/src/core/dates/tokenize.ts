@@ -26,7 +26,15 @@ export function tokenize(text: string): Token[] {
     const t = m[0];
     const c = t.charCodeAt(0);
     const kind: Token['kind'] = c >= 48 && c <= 57 ? 'num' : /[A-Za-z\u00C0-\u024F]/u.test(t[0]) ? 'word' : 'punct';
-    out.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length, kind });
+    const lower = t.toLowerCase();
+    // The possessive "'s" is its own token: TIMEX3 extents stop before it ("[Friday]'s ruling").
+    if (kind === 'word' && t.length > 2 && (lower.endsWith("'s") || lower.endsWith('\u2019s'))) {
+      const cut = m.index + t.length - 2;
+      out.push({ text: t.slice(0, -2), lower: lower.slice(0, -2), start: m.index, end: cut, kind });
+      out.push({ text: t.slice(-2), lower: "'s", start: cut, end: cut + 2, kind: 'word' });
+      continue;
+    }
+    out.push({ text: t, lower, start: m.index, end: m.index + t.length, kind });
   }
   return out;
 }
