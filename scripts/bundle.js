@@ -22,7 +22,6 @@ const common = {
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/index/indexWorker.ts'], outfile: 'server/dist/indexWorker.js' }),
 ]).catch((err) => {
   console.error(err.message || err);
   process.exit(1);

@@ -1,0 +1,261 @@
+/**
+ * Corpus-level linking: turns every article's clusters into corpus-wide entities.
+ * Entity notes pin names first; then full names meet across articles (exactly, or as a
+ * transliteration: "Nuri"/"Nouri al-Maliki"); then lone surnames, acronyms and likely misspellings
+ * join an entity only when the evidence is strong ("Mailiki" → Maliki, never "Jalil Nouri" →
+ * Nouri al-Maliki). Deterministic: the result depends only on the order of the documents given.
+ */
+import type { EntityType } from '../types';
+import type { DocCluster } from './documentEntities';
+import { boundedEditDistance, consonantSkeleton, misspellingBudget } from './editDistance';
+import { groupKey, initialsKey, keyTokens, nameKey, slugify, stripArticle, surnameKey } from './nameKey';
+
+export interface EntityNote {
+  /** Stable id (from the note's file name). */
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  role?: string;
+  links: string[];
+  /** The note's Markdown body (untrusted text: escape before showing). */
+  body: string;
+}
+
+export interface CorpusEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Every spelling seen in the corpus, with counts. */
+  spellings: Map<string, number>;
+  /** Normal forms that resolve to this entity. */
+  keys: Set<string>;
+  roles: Map<string, number>;
+  note?: EntityNote;
+  mentionCount: number;
+  /** Indexes of the documents it appears in (into the input order). */
+  documents: Set<number>;
+}
+
+export interface CorpusLinking {
+  entities: CorpusEntity[];
+  byId: Map<string, CorpusEntity>;
+  /** assignment[doc][cluster] = entity id. */
+  assignment: string[][];
+}
+
+interface Builder {
+  entity: CorpusEntity;
+  typeVotes: Map<EntityType, number>;
+  fullNameVotes: Map<string, number>;
+}
+
+class DeletionIndex {
+  private readonly map = new Map<string, Set<string>>();
+  add(key: string): void {
+    for (const v of this.variants(key)) {
+      let set = this.map.get(v);
+      if (!set) this.map.set(v, (set = new Set()));
+      set.add(key);
+    }
+  }
+  candidates(key: string): Set<string> {
+    const out = new Set<string>();
+    for (const v of this.variants(key)) for (const k of this.map.get(v) ?? []) out.add(k);
+    return out;
+  }
+  private variants(key: string): string[] {
+    const out = [key];
+    for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+    return out;
+  }
+}
+
+export function linkCorpus(documents: readonly DocCluster[][], notes: readonly EntityNote[] = []): CorpusLinking {
+  const builders = new Map<string, Builder>();
+  const aliasIndex = new Map<string, string>();
+  const surnameIndex = new Map<string, string[]>();
+  const initialsIndex = new Map<string, string[]>();
+  const fuzzySurnames = new DeletionIndex();
+  const usedIds = new Set<string>();
+
+  const newEntity = (id: string, name: string, type: EntityType, note?: EntityNote): Builder => {
+    let unique = id;
+    for (let n = 2; usedIds.has(unique); n++) unique = `${id}-${n}`;
+    usedIds.add(unique);
+    const b: Builder = {
+      entity: { id: unique, name, type, spellings: new Map(), keys: new Set(), roles: new Map(), note, mentionCount: 0, documents: new Set() },
+      typeVotes: new Map(),
+      fullNameVotes: new Map(),
+    };
+    builders.set(unique, b);
+    return b;
+  };
+  const push = (index: Map<string, string[]>, key: string, id: string): void => {
+    if (!key) return;
+    const list = index.get(key);
+    if (!list) index.set(key, [id]);
+    else if (!list.includes(id)) list.push(id);
+  };
+  const register = (b: Builder, key: string): void => {
+    if (!key) return;
+    b.entity.keys.add(key);
+    if (!aliasIndex.has(key)) aliasIndex.set(key, b.entity.id);
+    if (keyTokens(key).length > 1) {
+      const sur = surnameKey(key);
+      push(surnameIndex, sur, b.entity.id);
+      if (b.entity.type === 'person' && sur.length >= 5) fuzzySurnames.add(sur);
+      if (b.entity.type !== 'person') push(initialsIndex, initialsKey(key), b.entity.id);
+    } else if (b.entity.type === 'person' && key.length >= 5) {
+      push(surnameIndex, stripArticle(key), b.entity.id);
+      fuzzySurnames.add(stripArticle(key));
+    }
+  };
+
+  for (const note of notes) {
+    const b = newEntity(note.id, note.name, note.type, note);
+    for (const form of [note.name, ...note.aliases]) {
+      const key = note.type === 'group' ? groupKey(nameKey(form)) : nameKey(form);
+      register(b, key);
+    }
+  }
+
+  const assignment: string[][] = documents.map((clusters) => new Array<string>(clusters.length).fill(''));
+  const byTokens: Array<[number, number]> = [];
+  documents.forEach((clusters, d) => clusters.forEach((_, c) => byTokens.push([d, c])));
+  const isMulti = ([d, c]: [number, number]): boolean => keyTokens(documents[d][c].key).length > 1;
+  const multi = byTokens.filter(isMulti);
+  const single = byTokens.filter((p) => !isMulti(p));
+
+  const pick = (ids: string[] | undefined, type: EntityType, personOnly: boolean): string | undefined => {
+    if (!ids) return undefined;
+    let best: Builder | undefined;
+    for (const id of ids) {
+      const b = builders.get(id)!;
+      if (personOnly && b.entity.type !== 'person') continue;
+      if (!personOnly && b.entity.type !== type) continue;
+      if (!best || b.entity.mentionCount > best.entity.mentionCount) best = b;
+    }
+    return best?.entity.id;
+  };
+
+  const attach = (d: number, c: number, id: string): void => {
+    const cluster = documents[d][c];
+    const b = builders.get(id)!;
+    assignment[d][c] = id;
+    const e = b.entity;
+    e.mentionCount += cluster.mentions.length;
+    e.documents.add(d);
+    for (const [s, n] of cluster.spellings) e.spellings.set(s, (e.spellings.get(s) ?? 0) + n);
+    for (const r of cluster.roles) e.roles.set(r, (e.roles.get(r) ?? 0) + 1);
+    b.typeVotes.set(cluster.type, (b.typeVotes.get(cluster.type) ?? 0) + cluster.mentions.length);
+    for (const key of cluster.keys) register(b, key);
+    if (cluster.acronym) register(b, cluster.acronym);
+    if (keyTokens(cluster.key).length > 1) {
+      const display = longestSpelling(cluster);
+      b.fullNameVotes.set(display, (b.fullNameVotes.get(display) ?? 0) + cluster.mentions.length);
+    }
+  };
+
+  for (const [d, c] of multi) {
+    const cluster = documents[d][c];
+    let id = aliasIndex.get(cluster.key);
+    for (const k of cluster.keys) if (!id) id = aliasIndex.get(k);
+    if (!id) id = transliterationOf(cluster, surnameIndex, builders);
+    if (!id) id = newEntity(slugify(cluster.key), longestSpelling(cluster), cluster.type).entity.id;
+    attach(d, c, id);
+  }
+
+  for (const [d, c] of single) {
+    const cluster = documents[d][c];
+    const key = cluster.key;
+    let id = aliasIndex.get(key);
+    if (!id && /^[a-z]{2,6}$/.test(key) && [...cluster.spellings.keys()].every((s) => s.replace(/\./g, '') === s.replace(/\./g, '').toUpperCase())) {
+      const ids = initialsIndex.get(key);
+      if (ids && ids.length === 1) id = ids[0];
+    }
+    if (!id && (cluster.type === 'person' || cluster.type === 'organization' || cluster.type === 'place')) {
+      id = pick(surnameIndex.get(stripArticle(key)), cluster.type, true);
+    }
+    if (!id && cluster.type === 'person') id = misspelledSurname(stripArticle(key), fuzzySurnames, surnameIndex, builders);
+    if (!id) id = newEntity(slugify(key), longestSpelling(cluster), cluster.type).entity.id;
+    attach(d, c, id);
+  }
+
+  const entities: CorpusEntity[] = [];
+  for (const b of builders.values()) {
+    const e = b.entity;
+    if (!e.note) {
+      e.type = topOf(b.typeVotes) ?? e.type;
+      e.name = topOf(b.fullNameVotes) ?? topOf(e.spellings) ?? e.name;
+      e.name = e.name.replace(/['’]s$/, '');
+    }
+    if (e.mentionCount > 0 || e.note) entities.push(e);
+  }
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  return { entities, byId, assignment };
+}
+
+function longestSpelling(cluster: DocCluster): string {
+  let best = '';
+  for (const s of cluster.spellings.keys()) {
+    const clean = s.replace(/['’]s$/, '');
+    if (clean.split(/\s+/).length > best.split(/\s+/).length || (clean.split(/\s+/).length === best.split(/\s+/).length && clean.length > best.length)) best = clean;
+  }
+  return best;
+}
+
+function topOf<K>(votes: Map<K, number>): K | undefined {
+  let best: K | undefined;
+  let n = -1;
+  for (const [k, v] of votes) {
+    if (v > n) {
+      best = k;
+      n = v;
+    }
+  }
+  return best;
+}
+
+/** "Nuri al-Maliki" ~ "Nouri al-Maliki": same surname, first names with one consonant skeleton. */
+function transliterationOf(cluster: DocCluster, surnameIndex: Map<string, string[]>, builders: Map<string, Builder>): string | undefined {
+  const tokens = keyTokens(cluster.key);
+  const ids = surnameIndex.get(surnameKey(cluster.key));
+  if (!ids) return undefined;
+  for (const id of ids) {
+    const b = builders.get(id)!;
+    if (b.entity.type !== cluster.type) continue;
+    for (const k of b.entity.keys) {
+      const other = keyTokens(k);
+      if (other.length !== tokens.length) continue;
+      let differing = 0;
+      let closeEnough = true;
+      tokens.forEach((t, i) => {
+        if (t === other[i]) return;
+        differing++;
+        const variant = t.length >= 3 && consonantSkeleton(t) === consonantSkeleton(other[i]) && t.charAt(0) === other[i].charAt(0);
+        const typo = t.length >= 5 && t.charAt(0) === other[i].charAt(0) && boundedEditDistance(t, other[i], 1) <= 1;
+        if (!variant && !typo) closeEnough = false;
+      });
+      if (closeEnough && differing <= 1) return id;
+    }
+  }
+  return undefined;
+}
+
+/** A lone surname one edit away from a well-attested person's surname ("Mailiki" → Maliki). */
+function misspelledSurname(key: string, fuzzy: DeletionIndex, surnameIndex: Map<string, string[]>, builders: Map<string, Builder>): string | undefined {
+  const budget = misspellingBudget(key.length);
+  if (budget === 0) return undefined;
+  let best: Builder | undefined;
+  for (const candidate of fuzzy.candidates(key)) {
+    if (candidate === key || candidate.charAt(0) !== key.charAt(0)) continue;
+    if (boundedEditDistance(key, candidate, 1) > 1) continue;
+    for (const id of surnameIndex.get(candidate) ?? []) {
+      const b = builders.get(id)!;
+      if (b.entity.type !== 'person' || b.entity.mentionCount < 3) continue;
+      if (!best || b.entity.mentionCount > best.entity.mentionCount) best = b;
+    }
+  }
+  return best?.entity.id;
+}

@@ -1,0 +1,293 @@
+/**
+ * Document-level linking: groups the mentions of one article into clusters, one per actor, and
+ * makes the article consistent with itself:
+ * - a surname links to the full name introduced in the same article ("Maliki" → "Nouri al-Maliki");
+ * - an acronym introduced in parentheses joins its long form ("United Iraqi Alliance (UIA)");
+ * - a likely misspelling of a name that is frequent in the article joins it ("Malikik");
+ * - a name recognised once is recognised at its other occurrences too (source 'consistency').
+ * Pure: text and mentions in, clusters out.
+ */
+import type { EntityMention, EntityType } from '../types';
+import { boundedEditDistance, misspellingBudget } from './editDistance';
+import { groupKey, initialsKey, keyTokens, looksLikeAcronym, nameKey, stripArticle, surnameKey } from './nameKey';
+import { roleAfter, roleBefore } from './roleCues';
+
+export interface DocCluster {
+  /** Normal form of the cluster's longest name. */
+  key: string;
+  type: EntityType;
+  /** Every distinct normal form its mentions use (aliases). */
+  keys: string[];
+  /** Distinct spellings as written, with counts. */
+  spellings: Map<string, number>;
+  /** Indexes into `LinkedDocument.mentions`. */
+  mentions: number[];
+  /** An acronym introduced for it in this article ("uia"). */
+  acronym?: string;
+  /** Roles seen for it (titles before, appositions after). */
+  roles: string[];
+}
+
+export interface LinkedDocument {
+  /** Sorted by start, non-overlapping; includes mentions added for consistency. */
+  mentions: EntityMention[];
+  clusters: DocCluster[];
+  /** For each mention, the index of its cluster. */
+  clusterOf: number[];
+}
+
+function mentionKey(m: EntityMention): string {
+  const key = nameKey(m.text);
+  return m.type === 'group' ? groupKey(key) : key;
+}
+
+/** Removes overlapping mentions, keeping the longer (then the earlier) one. */
+function dropOverlaps(mentions: EntityMention[]): EntityMention[] {
+  const sorted = mentions
+    .filter((m) => m.end > m.start)
+    .sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: EntityMention[] = [];
+  for (const m of sorted) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      if (m.end - m.start > last.end - last.start) out[out.length - 1] = m;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+const ACRONYM_AFTER = /^\s?\(([A-Z][A-Za-z.&]{1,9})\)/;
+
+/** "United Iraqi Alliance (UIA)" → the acronym key "uia" when its letters are the name's initials. */
+function acronymIntroducedAfter(text: string, m: EntityMention): string | undefined {
+  const after = ACRONYM_AFTER.exec(text.slice(m.end, m.end + 14));
+  if (!after) return undefined;
+  const acr = nameKey(after[1]);
+  const initials = initialsKey(m.text);
+  if (initials && (initials === acr || initials.replace(/[^a-z]/g, '') === acr)) return acr;
+  return undefined;
+}
+
+const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'’.-]*/gu;
+
+/** Adds mentions for untagged occurrences of names already recognised in this article. */
+function propagate(text: string, mentions: EntityMention[], forms: Map<string, EntityType>): EntityMention[] {
+  const byFirstWord = new Map<string, string[]>();
+  for (const form of forms.keys()) {
+    if (form.length < 3) continue;
+    const first = form.split(/\s/)[0];
+    const list = byFirstWord.get(first);
+    if (list) list.push(form);
+    else byFirstWord.set(first, [form]);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  const occupied = mentions.map((m) => [m.start, m.end] as const);
+  let oi = 0;
+  const added: EntityMention[] = [];
+  const re = new RegExp(CAPITALISED_WORD.source, 'gu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const word = m[0].replace(/['’]s?$/, '');
+    const start = m.index;
+    const candidates = byFirstWord.get(word) ?? byFirstWord.get(word.replace(/[.-]+$/, ''));
+    if (!candidates) continue;
+    while (oi < occupied.length && occupied[oi][1] <= start) oi++;
+    if (oi < occupied.length && occupied[oi][0] <= start) continue;
+    const prev = start > 0 ? text.charAt(start - 1) : ' ';
+    if (/[\p{L}\p{N}-]/u.test(prev)) continue;
+    for (const form of candidates) {
+      if (!text.startsWith(form, start)) continue;
+      const end = start + form.length;
+      const next = text.charAt(end);
+      if (next && /[\p{L}\p{N}]/u.test(next)) continue;
+      if (oi < occupied.length && occupied[oi][0] < end) continue;
+      added.push({ start, end, text: form, type: forms.get(form)!, source: 'consistency', confidence: 0.6 });
+      re.lastIndex = end;
+      break;
+    }
+  }
+  return added;
+}
+
+export function linkDocument(text: string, recognised: EntityMention[]): LinkedDocument {
+  const base = dropOverlaps(recognised);
+
+  // Surface forms to propagate: every recognised name, plus surnames of multi-word person names.
+  const forms = new Map<string, EntityType>();
+  for (const m of base) {
+    const surface = m.text.replace(/['’]s$/, '');
+    if (!forms.has(surface)) forms.set(surface, m.type);
+    if (m.type === 'person') {
+      const parts = surface.split(/\s+/);
+      if (parts.length > 1) {
+        const last = parts[parts.length - 1];
+        if (last.length >= 3 && !forms.has(last)) forms.set(last, 'person');
+      }
+    }
+  }
+  const mentions = dropOverlaps([...base, ...propagate(text, base, forms)]);
+
+  const clusters: DocCluster[] = [];
+  const clusterOf: number[] = new Array(mentions.length).fill(-1);
+  const byKey = new Map<string, number>();
+  const acronyms = new Map<string, number>();
+
+  const join = (mi: number, ci: number, key: string): void => {
+    const c = clusters[ci];
+    clusterOf[mi] = ci;
+    c.mentions.push(mi);
+    if (!c.keys.includes(key)) c.keys.push(key);
+    byKey.set(key, ci);
+    const spelling = mentions[mi].text;
+    c.spellings.set(spelling, (c.spellings.get(spelling) ?? 0) + 1);
+  };
+  const create = (mi: number, key: string): number => {
+    clusters.push({ key, type: mentions[mi].type, keys: [], spellings: new Map(), mentions: [], roles: [] });
+    const ci = clusters.length - 1;
+    join(mi, ci, key);
+    return ci;
+  };
+
+  // Multi-word names first, so surnames and acronyms can find them.
+  const order = mentions.map((_, i) => i).sort((a, b) => {
+    const ka = keyTokens(mentionKey(mentions[a])).length > 1 ? 0 : 1;
+    const kb = keyTokens(mentionKey(mentions[b])).length > 1 ? 0 : 1;
+    return ka - kb || a - b;
+  });
+
+  for (const mi of order) {
+    const m = mentions[mi];
+    const key = mentionKey(m);
+    if (!key) continue;
+    const existing = byKey.get(key) ?? acronyms.get(key);
+    if (existing !== undefined) {
+      join(mi, existing, key);
+    } else if (keyTokens(key).length === 1 && !looksLikeAcronym(m.text)) {
+      const target = findFullNameFor(key, clusters);
+      if (target >= 0) join(mi, target, key);
+      else create(mi, key);
+    } else if (looksLikeAcronym(m.text)) {
+      const target = findByInitials(key, clusters);
+      if (target >= 0) join(mi, target, key);
+      else create(mi, key);
+    } else {
+      create(mi, key);
+    }
+    const ci = clusterOf[mi];
+    const acr = acronymIntroducedAfter(text, m);
+    if (acr && !acronyms.has(acr)) {
+      acronyms.set(acr, ci);
+      clusters[ci].acronym = acr;
+    }
+  }
+
+  mergeMisspellings(clusters, clusterOf);
+  const live = compact(clusters, clusterOf);
+
+  for (const c of live.clusters) {
+    c.type = majorityType(c.mentions.map((i) => mentions[i]));
+    c.key = c.keys.reduce((best, k) => (keyTokens(k).length > keyTokens(best).length || (keyTokens(k).length === keyTokens(best).length && k.length > best.length) ? k : best), c.keys[0]);
+    if (c.type === 'person') {
+      for (const i of c.mentions) {
+        const m = mentions[i];
+        m.type = 'person';
+        const role = m.role ?? roleBefore(text, m.start) ?? roleAfter(text, m.end) ?? m.title;
+        if (role) {
+          m.role = role;
+          if (!c.roles.includes(role)) c.roles.push(role);
+        }
+      }
+    } else {
+      for (const i of c.mentions) if (mentions[i].source === 'consistency') mentions[i].type = c.type;
+    }
+  }
+  return { mentions, clusters: live.clusters, clusterOf: live.clusterOf };
+}
+
+/** The multi-word cluster whose surname (or first name of a one-name person) equals `key`. */
+function findFullNameFor(key: string, clusters: DocCluster[]): number {
+  const bare = stripArticle(key);
+  let found = -1;
+  for (let ci = 0; ci < clusters.length; ci++) {
+    const c = clusters[ci];
+    if (c.mentions.length === 0 || keyTokens(c.key).length < 2) continue;
+    if (c.type !== 'person') continue;
+    if (surnameKey(c.key) === bare) {
+      if (found >= 0 && found !== ci) return -1; // two people share the surname: ambiguous
+      found = ci;
+    }
+  }
+  return found;
+}
+
+function findByInitials(acr: string, clusters: DocCluster[]): number {
+  let found = -1;
+  for (let ci = 0; ci < clusters.length; ci++) {
+    const c = clusters[ci];
+    if (c.type === 'person' || c.mentions.length === 0) continue;
+    if (c.acronym === acr) return ci;
+  }
+  return found;
+}
+
+/** Joins a rare spelling to a frequent one within the edit budget ("Malikik" → "Maliki"). */
+function mergeMisspellings(clusters: DocCluster[], clusterOf: number[]): void {
+  const counts = clusters.map((c) => c.mentions.length);
+  for (let a = 0; a < clusters.length; a++) {
+    const ca = clusters[a];
+    if (ca.mentions.length === 0 || ca.mentions.length > 2) continue;
+    const ka = ca.key;
+    const ta = keyTokens(ka);
+    let best = -1;
+    for (let b = 0; b < clusters.length; b++) {
+      if (a === b) continue;
+      const cb = clusters[b];
+      if (cb.mentions.length === 0 || counts[b] < Math.max(2, counts[a] + 1)) continue;
+      if (cb.type !== ca.type && !(ta.length === 1 && cb.type === 'person')) continue;
+      const candidates = ta.length === 1 && cb.type === 'person' ? [...cb.keys.filter((k) => keyTokens(k).length === 1), surnameKey(cb.key)] : cb.keys.filter((k) => keyTokens(k).length === ta.length);
+      const budget = misspellingBudget(ka.length);
+      if (budget === 0) continue;
+      if (candidates.some((k) => k.charAt(0) === ka.charAt(0) && boundedEditDistance(ka, k, budget) <= budget)) {
+        if (best < 0 || counts[b] > counts[best]) best = b;
+      }
+    }
+    if (best >= 0) {
+      const target = clusters[best];
+      for (const mi of ca.mentions) {
+        clusterOf[mi] = best;
+        target.mentions.push(mi);
+      }
+      for (const k of ca.keys) if (!target.keys.includes(k)) target.keys.push(k);
+      for (const [s, n] of ca.spellings) target.spellings.set(s, (target.spellings.get(s) ?? 0) + n);
+      ca.mentions = [];
+    }
+  }
+}
+
+function compact(clusters: DocCluster[], clusterOf: number[]): { clusters: DocCluster[]; clusterOf: number[] } {
+  const remap = new Map<number, number>();
+  const out: DocCluster[] = [];
+  clusters.forEach((c, i) => {
+    if (c.mentions.length === 0) return;
+    remap.set(i, out.length);
+    c.mentions.sort((x, y) => x - y);
+    out.push(c);
+  });
+  return { clusters: out, clusterOf: clusterOf.map((ci) => remap.get(ci) ?? -1) };
+}
+
+function majorityType(ms: EntityMention[]): EntityType {
+  const score = new Map<EntityType, number>();
+  for (const m of ms) score.set(m.type, (score.get(m.type) ?? 0) + (m.source === 'consistency' ? 0.25 : 1) + (m.title ? 1 : 0));
+  let best: EntityType = ms[0]?.type ?? 'organization';
+  let bestScore = -1;
+  for (const [t, s] of score) {
+    if (s > bestScore) {
+      best = t;
+      bestScore = s;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,78 @@
+/**
+ * Normal forms of names, so that spellings of one actor meet: case, diacritics, dots in
+ * abbreviations, possessives, a leading "the", Arabic article prefixes on surnames.
+ */
+
+const POSSESSIVE = /['’`]s?$/;
+const DIACRITICS = /[\u0300-\u036f]/g;
+const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|at|az|ash|ad-|bin|ibn|abu|abd)[-‐‑ ]/;
+
+/** Lower-cased, diacritics removed, dots and possessive removed, hyphens/spaces folded. */
+export function nameKey(surface: string): string {
+  let s = surface.normalize('NFKD').replace(DIACRITICS, '');
+  s = s.replace(/[’‘`]/g, "'").trim();
+  s = s.replace(POSSESSIVE, '');
+  s = s.toLowerCase();
+  s = s.replace(/\./g, '');
+  s = s.replace(/[‐‑–—]/g, '-');
+  s = s.replace(/\s+/g, ' ').trim();
+  if (s.startsWith('the ')) s = s.slice(4);
+  return s;
+}
+
+/** Tokens of a key ("nouri al-maliki" → ["nouri", "al-maliki"]). */
+export function keyTokens(key: string): string[] {
+  return key.split(' ').filter(Boolean);
+}
+
+/** The family-name part used to link surnames: last token without an Arabic article prefix. */
+export function surnameKey(key: string): string {
+  const tokens = keyTokens(key);
+  const last = tokens[tokens.length - 1] ?? '';
+  return stripArticle(last);
+}
+
+export function stripArticle(token: string): string {
+  const stripped = token.replace(ARTICLE_PREFIX, '');
+  return stripped.length >= 2 ? stripped : token;
+}
+
+const LOWER_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'al', 'du', 'la', 'le', 'von', 'van', '&']);
+
+/** Initials of the significant words ("United Iraqi Alliance" → "uia", "New York Times" → "nyt"). */
+export function initialsKey(surface: string): string {
+  const words = surface.split(/[\s-]+/).filter((w) => w && !LOWER_WORDS.has(w.toLowerCase()));
+  if (words.length < 2) return '';
+  let out = '';
+  for (const w of words) {
+    const c = w.charAt(0);
+    if (c.toUpperCase() === c.toLowerCase()) return '';
+    out += c.toLowerCase();
+  }
+  return out;
+}
+
+/** True when a surface is written like an acronym: 2-6 capitals, optionally dotted ("UIA", "U.S."). */
+export function looksLikeAcronym(surface: string): boolean {
+  const bare = surface.replace(/\./g, '');
+  if (bare.length < 2 || bare.length > 6) return false;
+  for (let i = 0; i < bare.length; i++) {
+    const c = bare.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+/** Plural group names share the singular's key ("Iraqis" → "iraqi", "Shiites" → "shiite"). */
+export function groupKey(key: string): string {
+  if (key.length > 4 && key.endsWith('s') && !key.endsWith('ss')) return key.slice(0, -1);
+  return key;
+}
+
+/** A stable id from a canonical name: "Nouri al-Maliki" → "nouri-al-maliki". */
+export function slugify(name: string): string {
+  const slug = nameKey(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'entity';
+}

@@ -1,0 +1,99 @@
+/**
+ * Role cues around a person's name: a title before it ("Iraqi Prime Minister Nouri al-Maliki",
+ * "US ambassador Zalmay Khalilzad") or an apposition after it ("Nouri al-Maliki, Iraq's prime
+ * minister,"). Titles are not part of the name's span; they become the actor's role.
+ */
+
+/** Head nouns of roles in news text (lower case). Multi-word heads are matched on their last word. */
+const ROLE_HEADS = new Set([
+  'president', 'minister', 'premier', 'chancellor', 'king', 'queen', 'prince', 'emperor', 'sultan', 'emir', 'sheikh',
+  'ambassador', 'envoy', 'diplomat', 'secretary', 'senator', 'sen', 'congressman', 'congresswoman', 'representative', 'rep',
+  'governor', 'gov', 'mayor', 'general', 'gen', 'admiral', 'adm', 'colonel', 'col', 'lieutenant', 'lt', 'major', 'maj', 'captain', 'capt',
+  'commander', 'chief', 'chairman', 'chairwoman', 'chair', 'director', 'spokesman', 'spokeswoman', 'spokesperson', 'leader',
+  'cleric', 'ayatollah', 'imam', 'bishop', 'pope', 'rabbi', 'judge', 'justice', 'attorney', 'prosecutor', 'lawyer',
+  'official', 'officer', 'adviser', 'advisor', 'analyst', 'fellow', 'professor', 'prof', 'dr', 'economist', 'researcher',
+  'correspondent', 'reporter', 'editor', 'columnist', 'author', 'writer', 'journalist', 'founder', 'executive', 'ceo', 'head',
+  'speaker', 'deputy', 'vice', 'mr', 'mrs', 'ms', 'pres', 'sgt', 'sergeant', 'coach', 'striker', 'player', 'manager',
+  'candidate', 'nominee', 'dictator', 'commissioner', 'counselor', 'negotiator', 'mediator', 'monarch', 'clerk',
+]);
+
+const COURTESY = new Set(['mr', 'mrs', 'ms', 'dr', 'prof']);
+
+function isRoleWord(word: string): boolean {
+  return ROLE_HEADS.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}.'’-]*/gu;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsIn(text: string, from: number, to: number): Word[] {
+  const out: Word[] = [];
+  const slice = text.slice(from, to);
+  const re = new RegExp(WORD.source, 'gu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice))) out.push({ text: m[0], start: from + m.index, end: from + m.index + m[0].length });
+  return out;
+}
+
+/**
+ * The role written before a name: the run of title-like words directly before `start`, e.g.
+ * "Iraqi Prime Minister", "US ambassador", "cleric", "Gen.". Returns undefined when there is none.
+ */
+export function roleBefore(text: string, start: number): string | undefined {
+  const windowStart = Math.max(0, start - 80);
+  const lineBreak = text.lastIndexOf('\n', start - 1);
+  const from = Math.max(windowStart, lineBreak + 1);
+  const between = text.slice(from, start);
+  if (/[,;:.!?“”"()]\s*$/.test(between) && !/\b(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Pres|Dr|Mr|Mrs|Ms|Prof)\.\s*$/.test(between)) return undefined;
+  const words = wordsIn(text, from, start);
+  // Walk back while words are role heads, capitalised modifiers of a role, or "of"/"State" inside it.
+  let i = words.length - 1;
+  if (i < 0 || text.slice(words[i].end, start).trim() !== '') return undefined;
+  if (!isRoleWord(words[i].text)) return undefined;
+  let first = i;
+  let steps = 0;
+  while (first > 0 && steps < 4) {
+    const prev = words[first - 1];
+    const gap = text.slice(prev.end, words[first].start);
+    if (gap.trim() !== '' ) break;
+    const lower = prev.text.toLowerCase();
+    const capitalised = prev.text.charAt(0) !== prev.text.charAt(0).toLowerCase();
+    if (isRoleWord(prev.text) || capitalised || lower === 'of' || lower === 'state' || lower === 'top' || lower === 'senior' || lower === 'former') {
+      first--;
+      steps++;
+    } else break;
+  }
+  // Do not start a role with "of" or with a sentence-initial function word.
+  while (first < i && (words[first].text.toLowerCase() === 'of' || /^(The|A|An|But|And|Then|When|As)$/.test(words[first].text))) first++;
+  const role = text.slice(words[first].start, words[i].end).replace(/\s+/g, ' ');
+  if (COURTESY.has(role.toLowerCase().replace(/\.$/, ''))) return undefined;
+  return role;
+}
+
+/**
+ * The role written in apposition after a name: "Nouri al-Maliki, Iraq's prime minister, made…".
+ * Only short appositions (≤ 7 words) that contain a role head count.
+ */
+export function roleAfter(text: string, end: number): string | undefined {
+  if (text.charAt(end) !== ',') return undefined;
+  const stop = Math.min(text.length, end + 90);
+  let close = -1;
+  for (let i = end + 1; i < stop; i++) {
+    const c = text.charAt(i);
+    if (c === ',' || c === ';' || c === '.' || c === '\n' || c === '(' || c === '“' || c === '"') {
+      close = c === ',' || c === ';' ? i : -1;
+      break;
+    }
+  }
+  if (close < 0) return undefined;
+  const words = wordsIn(text, end + 1, close);
+  if (words.length === 0 || words.length > 7) return undefined;
+  if (!words.some((w) => isRoleWord(w.text))) return undefined;
+  if (/^(who|which|that|said|says|told|and|but)$/i.test(words[0].text)) return undefined;
+  return text.slice(words[0].start, words[words.length - 1].end).replace(/\s+/g, ' ');
+}

@@ -1,0 +1,123 @@
+/**
+ * Hover cards: an actor (who, role, spellings, where and how often, co-occurring actors, why it
+ * was recognised), a date (value, weekday, relation to publication, other articles on that day),
+ * or a quotation (its speaker's card).
+ */
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { CorpusEntity } from '../core/linking/corpusEntities';
+import type { DateMention, EntityMention, Quote } from '../core/types';
+import type { CorpusIndex, IndexedArticle } from '../index/corpusIndex';
+import { describeDate } from './dateText';
+import { escapeMarkdown, safeLink, truncate } from './markdownText';
+import { toOffset, toRange } from './positions';
+
+const SOURCE_TEXT: Record<EntityMention['source'], string> = {
+  model: 'the learned tagger',
+  gazetteer: 'a gazetteer (place and group names)',
+  rule: 'a rule',
+  consistency: 'another mention of the same name in this article',
+  note: 'an entity note',
+  user: 'your own decision',
+};
+
+export function entityCard(index: CorpusIndex, entity: CorpusEntity | undefined, mention: EntityMention | undefined): string {
+  const lines: string[] = [];
+  if (!entity) {
+    if (!mention) return '';
+    lines.push(`**${escapeMarkdown(mention.text)}** · ${mention.type}`);
+    if (mention.role) lines.push(`*${escapeMarkdown(mention.role)}*`);
+    lines.push('', '*Indexing the corpus…*');
+    return lines.join('\n');
+  }
+  lines.push(`**${escapeMarkdown(entity.name)}** · ${entity.type}`);
+  const role = entity.note?.role ?? topRole(entity);
+  if (role) lines.push('', `*${escapeMarkdown(role)}*`);
+  if (entity.note?.body) lines.push('', escapeMarkdown(truncate(entity.note.body, 400)));
+  const spellings = [...entity.spellings.entries()].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+  const aliases = entity.note ? [...new Set([...entity.note.aliases, ...spellings])] : spellings;
+  const shown = aliases.filter((s) => s !== entity.name).slice(0, 12);
+  if (shown.length) lines.push('', `Also written: ${shown.map(escapeMarkdown).join(', ')}`);
+  const docs = [...entity.documents].length;
+  lines.push('', `**${entity.mentionCount}** mention${entity.mentionCount === 1 ? '' : 's'} in **${docs}** article${docs === 1 ? '' : 's'}`);
+  const perArticle = articlesOf(index, entity.id);
+  for (const { article, count } of perArticle.slice(0, 8)) {
+    const title = article.analysis.meta.title ?? article.uri.slice(article.uri.lastIndexOf('/') + 1);
+    const date = article.analysis.meta.date ? `${article.analysis.meta.date} · ` : '';
+    lines.push(`- ${escapeMarkdown(date)}${safeLink(truncate(title, 70), article.uri)} (${count})`);
+  }
+  if (perArticle.length > 8) lines.push(`- … and ${perArticle.length - 8} more`);
+  const co = index.cooccurring(entity.id, 5);
+  if (co.length) lines.push('', `Often with: ${co.map((c) => `${escapeMarkdown(c.entity.name)} (${c.articles})`).join(', ')}`);
+  if (mention) {
+    const why = entity.note && mention.source !== 'user' ? `${SOURCE_TEXT[mention.source]}, linked through the note` : SOURCE_TEXT[mention.source];
+    const confidence = mention.source === 'model' ? ` (confidence ${mention.confidence.toFixed(2)})` : '';
+    lines.push('', `_Recognized by ${escapeMarkdown(why)}${confidence}._`);
+  }
+  return lines.join('\n');
+}
+
+function topRole(entity: CorpusEntity): string | undefined {
+  let best: string | undefined;
+  let n = 0;
+  for (const [r, c] of entity.roles) if (c > n) (best = r), (n = c);
+  return best;
+}
+
+function articlesOf(index: CorpusIndex, id: string): Array<{ article: IndexedArticle; count: number }> {
+  const counts = new Map<string, number>();
+  for (const m of index.mentionsOf(id)) counts.set(m.uri, (counts.get(m.uri) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([uri, count]) => ({ article: index.article(uri)!, count }))
+    .filter((x) => x.article)
+    .sort((a, b) => (a.article.analysis.meta.date ?? '9999').localeCompare(b.article.analysis.meta.date ?? '9999') || a.article.uri.localeCompare(b.article.uri));
+}
+
+function dateCard(index: CorpusIndex, article: IndexedArticle, date: DateMention): string {
+  const lines = [`**${escapeMarkdown(date.value)}** · ${date.type}`];
+  const described = describeDate(date, article.analysis.meta.date);
+  if (described) lines.push('', escapeMarkdown(described));
+  if (date.type === 'date' && /^\d{4}/.test(date.value)) {
+    const others = index.datesWithValue(date.value).filter((d) => d.uri !== article.uri);
+    const uris = [...new Set(others.map((o) => o.uri))];
+    if (uris.length) {
+      lines.push('', `Also in ${uris.length} other article${uris.length === 1 ? '' : 's'}:`);
+      for (const uri of uris.slice(0, 6)) {
+        const a = index.article(uri);
+        const title = a?.analysis.meta.title ?? uri.slice(uri.lastIndexOf('/') + 1);
+        lines.push(`- ${safeLink(truncate(title, 70), uri)}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+function quoteCard(index: CorpusIndex, article: IndexedArticle, quote: Quote): string {
+  const kind = quote.kind === 'scare' ? 'scare quote (no speaker)' : `${quote.kind} quotation`;
+  const lines = [`“${escapeMarkdown(truncate(quote.text, 120))}” · ${kind}`];
+  if (quote.speaker) {
+    let entity: CorpusEntity | undefined;
+    if (quote.speaker.start !== undefined) {
+      const hit = index.mentionAt(article.uri, quote.speaker.start);
+      if (hit && hit.entityId) entity = index.entity(hit.entityId);
+    }
+    lines.push('', `Said by **${escapeMarkdown(entity?.name ?? quote.speaker.name)}**`);
+    if (entity) lines.push('', '---', '', entityCard(index, entity, undefined));
+  }
+  return lines.join('\n');
+}
+
+export function provideHover(index: CorpusIndex, params: HoverParams): Hover | null {
+  const article = index.article(params.textDocument.uri);
+  if (!article) return null;
+  const offset = toOffset(article.document, params.position);
+  const hit = index.mentionAt(article.uri, offset);
+  if (hit) {
+    const entity = hit.entityId ? index.entity(hit.entityId) : undefined;
+    return { contents: { kind: 'markdown', value: entityCard(index, entity, hit.mention) }, range: toRange(article.document, hit.mention.start, hit.mention.end) };
+  }
+  const date = index.dateAt(article.uri, offset);
+  if (date) return { contents: { kind: 'markdown', value: dateCard(index, article, date) }, range: toRange(article.document, date.start, date.end) };
+  const quote = index.quoteAt(article.uri, offset);
+  if (quote) return { contents: { kind: 'markdown', value: quoteCard(index, article, quote) } };
+  return null;
+}

@@ -1,0 +1,89 @@
+/**
+ * Reading the workspace from disk: finding article and note files, and reading one file safely.
+ * The only module of the index that touches the file system. Never throws for a bad file: it
+ * returns a reason the caller logs or shows.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { classifyPath, isScannedFolder, type FileKind } from './fileKinds';
+
+export interface FoundFile {
+  uri: string;
+  fsPath: string;
+  relativePath: string;
+  kind: FileKind;
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; skipped: boolean };
+
+/** Walks a folder (no symlinked folders, so no loops), returning every article, note and decisions file. */
+export async function findFiles(root: string, ignoreFile: string, log: (message: string) => void, limit = 200_000): Promise<FoundFile[]> {
+  const out: FoundFile[] = [];
+  const stack: string[] = [root];
+  const seen = new Set<string>();
+  while (stack.length && out.length < limit) {
+    const dir = stack.pop()!;
+    let real: string;
+    try {
+      real = await fs.realpath(dir);
+    } catch {
+      continue;
+    }
+    if (seen.has(real)) continue;
+    seen.add(real);
+    let entries: import('fs').Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      log(`Cannot read folder ${dir}: ${(err as Error).message}`);
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : -1));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        log(`Skipping symbolic link ${full} (links are not followed, to avoid loops).`);
+        continue;
+      }
+      if (entry.isDirectory()) {
+        if (isScannedFolder(entry.name)) stack.push(full);
+        continue;
+      }
+      if (!entry.isFile()) continue;
+      const rel = path.relative(root, full).split(path.sep).join('/');
+      const kind = classifyPath(rel, ignoreFile);
+      if (kind) out.push({ uri: pathToFileURL(full).toString(), fsPath: full, relativePath: rel, kind });
+    }
+  }
+  out.sort((a, b) => (a.uri < b.uri ? -1 : 1));
+  return out;
+}
+
+/** Reads a text file, refusing binary, oversized or unreadable files with a reason. */
+export async function readTextFile(fsPath: string, maxBytes: number): Promise<ReadResult> {
+  let handle: import('fs').promises.FileHandle | undefined;
+  try {
+    handle = await fs.open(fsPath, 'r');
+    const stat = await handle.stat();
+    if (stat.size > maxBytes) {
+      return { ok: false, skipped: true, reason: `is ${(stat.size / 1024).toFixed(0)} KB, over the limit of ${(maxBytes / 1024).toFixed(0)} KB (setting sourcelens.maxFileSizeKB); it is not indexed` };
+    }
+    const buffer = await handle.readFile();
+    return decodeText(buffer);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, skipped: true, reason: 'disappeared before it could be read' };
+    return { ok: false, skipped: true, reason: `could not be read (${code ?? (err as Error).message})` };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** UTF-8 text, or a reason it is not text. Invalid sequences become U+FFFD (reported, not fatal). */
+export function decodeText(buffer: Uint8Array): ReadResult {
+  const probe = buffer.subarray(0, 8192);
+  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) return { ok: false, skipped: true, reason: 'looks binary (it contains NUL bytes); it is not indexed' };
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+  return { ok: true, text };
+}

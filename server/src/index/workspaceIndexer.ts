@@ -1,0 +1,197 @@
+/**
+ * Keeps the corpus index in step with the workspace: the initial scan (reported as progress,
+ * yielding to the event loop between files so requests are answered meanwhile), file events
+ * (create, change, delete, rename), open editors (their text wins over the disk), and the
+ * reader's ignore list. Corpus linking is scheduled, never run inside a request.
+ */
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import type { Problem } from '../core/types';
+import type { Settings } from '../settings';
+import { CorpusIndex } from './corpusIndex';
+import { classifyPath, noteIdFromPath, type FileKind } from './fileKinds';
+import { parseIgnoreList } from './readerDecisions';
+import { findFiles, readTextFile } from './workspaceFiles';
+
+export interface IndexerHost {
+  log(message: string): void;
+  progress(done: number, total: number): void;
+  /** Problems of a file to show as diagnostics (empty list clears them). */
+  problems(uri: string, text: string | undefined, problems: Problem[]): void;
+  relinked(): void;
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class WorkspaceIndexer {
+  private roots: string[] = [];
+  private readonly open = new Set<string>();
+  private relinkTimer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private indexing: Promise<void> = Promise.resolve();
+  ready = false;
+
+  constructor(
+    readonly index: CorpusIndex,
+    private settings: Settings,
+    private readonly host: IndexerHost,
+  ) {}
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+  }
+
+  get workspaceRoots(): readonly string[] {
+    return this.roots;
+  }
+
+  /** Scans every root and indexes what it finds. A newer call supersedes a running one. */
+  indexAll(roots: string[]): Promise<void> {
+    this.roots = roots;
+    const generation = ++this.generation;
+    this.ready = false;
+    this.indexing = this.run(generation);
+    return this.indexing;
+  }
+
+  whenIndexed(): Promise<void> {
+    return this.indexing;
+  }
+
+  private async run(generation: number): Promise<void> {
+    const files = [];
+    for (const root of this.roots) files.push(...(await findFiles(root, this.settings.ignoreFile, (m) => this.host.log(m))));
+    if (generation !== this.generation) return;
+    const decisions = files.find((f) => f.kind === 'decisions');
+    if (decisions) await this.loadDecisions(decisions.fsPath);
+    const total = files.length;
+    this.host.progress(0, total);
+    let done = 0;
+    let lastReport = Date.now();
+    for (const file of files) {
+      if (generation !== this.generation) return;
+      if (file.kind !== 'decisions' && !this.open.has(file.uri)) await this.indexFile(file.uri, file.fsPath, file.kind, file.relativePath);
+      done++;
+      if (Date.now() - lastReport > 100) {
+        this.host.progress(done, total);
+        lastReport = Date.now();
+        await yieldToLoop();
+      } else if (done % 8 === 0) await yieldToLoop();
+    }
+    this.host.progress(total, total);
+    this.index.relink();
+    this.ready = true;
+    this.host.relinked();
+  }
+
+  private async indexFile(uri: string, fsPath: string, kind: FileKind, relativePath: string): Promise<void> {
+    const read = await readTextFile(fsPath, this.settings.maxFileSizeKB * 1024);
+    if (!read.ok) {
+      this.host.log(`${relativePath} ${read.reason}.`);
+      this.index.remove(uri);
+      this.host.problems(uri, undefined, [{ start: 0, end: 0, severity: 'warning', code: 'file-skipped', message: `SourceLens: this file ${read.reason}.` }]);
+      return;
+    }
+    this.ingest(uri, read.text, kind, relativePath, -1);
+  }
+
+  private ingest(uri: string, text: string, kind: FileKind, relativePath: string, version: number): void {
+    if (kind === 'note') {
+      const note = this.index.setNote(uri, text, noteIdFromPath(relativePath));
+      this.host.problems(uri, text, note.problems);
+    } else if (kind === 'article') {
+      const article = this.index.setArticle(uri, text, version);
+      const problems = [...article.analysis.problems];
+      if (text.includes('\uFFFD')) problems.push({ start: 0, end: 0, severity: 'info', code: 'invalid-utf8', message: 'This file contains bytes that are not valid UTF-8; they are shown as �.' });
+      this.host.problems(uri, text, problems);
+    }
+  }
+
+  private async loadDecisions(fsPath: string): Promise<void> {
+    const read = await readTextFile(fsPath, 4 * 1024 * 1024);
+    this.index.setDecisions(parseIgnoreList(read.ok ? read.text : ''));
+  }
+
+  /** The workspace-relative path and kind of a URI, if SourceLens reads it. */
+  locate(uri: string): { kind: FileKind; relativePath: string; fsPath: string } | undefined {
+    let fsPath: string;
+    try {
+      fsPath = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    for (const root of this.roots) {
+      const rel = path.relative(root, fsPath);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      const relativePath = rel.split(path.sep).join('/');
+      const kind = classifyPath(relativePath, this.settings.ignoreFile);
+      if (kind) return { kind, relativePath, fsPath };
+    }
+    return undefined;
+  }
+
+  // ---- editor and file events ------------------------------------------------------------------
+
+  /** An open editor's text (articles opened from anywhere are read as articles). */
+  didOpenOrChange(uri: string, text: string, version: number, languageId: string): void {
+    const where = this.locate(uri);
+    const kind = where?.kind ?? (languageId === 'article' ? 'article' : undefined);
+    if (!kind || kind === 'decisions') return;
+    this.open.add(uri);
+    this.ingest(uri, text, kind, where?.relativePath ?? uri, version);
+    this.scheduleRelink();
+  }
+
+  async didClose(uri: string): Promise<void> {
+    this.open.delete(uri);
+    const where = this.locate(uri);
+    if (!where) {
+      // An article opened from outside the corpus leaves with its editor.
+      if (this.index.remove(uri)) this.scheduleRelink();
+      this.host.problems(uri, undefined, []);
+      return;
+    }
+    await this.fileChanged(uri);
+  }
+
+  async fileChanged(uri: string): Promise<void> {
+    if (this.open.has(uri)) return; // the editor's text wins
+    const where = this.locate(uri);
+    if (!where) return;
+    if (where.kind === 'decisions') {
+      await this.loadDecisions(where.fsPath);
+      this.scheduleRelink();
+      return;
+    }
+    await this.indexFile(uri, where.fsPath, where.kind, where.relativePath);
+    this.scheduleRelink();
+  }
+
+  fileDeleted(uri: string): void {
+    const where = this.locate(uri);
+    if (where?.kind === 'decisions') {
+      this.index.setDecisions(parseIgnoreList(''));
+      this.scheduleRelink();
+      return;
+    }
+    const removed = this.index.remove(uri) || this.index.removeUnder(uri) > 0;
+    this.host.problems(uri, undefined, []);
+    if (removed) this.scheduleRelink();
+  }
+
+  /** Corpus linking after a burst of changes; debounced so typing does not relink per keystroke. */
+  scheduleRelink(delayMs = 150): void {
+    if (this.relinkTimer) clearTimeout(this.relinkTimer);
+    this.relinkTimer = setTimeout(() => {
+      this.relinkTimer = undefined;
+      if (!this.index.isDirty) return;
+      this.index.relink();
+      this.host.relinked();
+    }, delayMs);
+  }
+
+  dispose(): void {
+    if (this.relinkTimer) clearTimeout(this.relinkTimer);
+    this.generation++;
+  }
+}
