@@ -57,6 +57,6 @@ export interface RuleMatch {
   type: 'date' | 'duration' | 'time' | 'set';
   value: string;
   relative: boolean;
-  /** Lower numbers win ties between equally long matches. */
-  priority?: number;
+  /** The ISO day a relative value was resolved against when it is not the publication date. */
+  anchorIso?: string;
 }

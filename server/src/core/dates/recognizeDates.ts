@@ -6,6 +6,7 @@
 import type { DateMention } from '../types';
 import { fmtDay, parseIsoDay } from './calendar';
 import { makeContext, type RuleMatch } from './context';
+import { chronoFallback } from './chronoFallback';
 import { scanRange } from './scan';
 import { reanchorReportedSpeech } from './speechAnchor';
 import { tokenize } from './tokenize';
@@ -17,6 +18,8 @@ export function recognizeDates(text: string, dct?: string): DateMention[] {
     const tokens = tokenize(text);
     const ctx = makeContext(text, tokens, anchor);
     let matches = scanRange(ctx, 0, tokens.length);
+    const extra = chronoFallback(ctx, matches);
+    if (extra.length) matches = matches.concat(extra).sort((a, b) => a.start - b.start);
     matches = reanchorReportedSpeech(ctx, matches);
     const anchorIso = anchor ? fmtDay(anchor) : undefined;
     return matches.map((m) => toMention(ctx.text, tokens, m, anchorIso));
@@ -25,7 +28,7 @@ export function recognizeDates(text: string, dct?: string): DateMention[] {
   }
 }
 
-function toMention(text: string, tokens: ReturnType<typeof tokenize>, m: RuleMatch & { anchorIso?: string }, anchorIso: string | undefined): DateMention {
+function toMention(text: string, tokens: ReturnType<typeof tokenize>, m: RuleMatch, anchorIso: string | undefined): DateMention {
   const start = tokens[m.start].start;
   const end = tokens[m.end - 1].end;
   const out: DateMention = { start, end, text: text.slice(start, end), value: m.value, type: m.type, relative: m.relative };

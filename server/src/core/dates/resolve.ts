@@ -22,8 +22,9 @@ export function resolveMonthDay(anchor: Day, m: number, d: number, dir: Directio
     if (!isValidDay(c)) continue;
     const diff = diffDays(c, anchor);
     let cost = Math.abs(diff);
-    if (dir === 'past' && diff > 7) cost += 400;
-    if (dir === 'future' && diff < -7) cost += 400;
+    // The tense only tips the balance: clause-level tense detection is a weak signal.
+    if (dir === 'past' && diff > 7) cost += 60;
+    if (dir === 'future' && diff < -7) cost += 60;
     if (cost < bestCost) {
       best = c;
       bestCost = cost;
@@ -39,8 +40,8 @@ export function resolveMonth(anchor: Day, m: number, dir: Direction | undefined)
   for (const y of [anchor.y, anchor.y - 1, anchor.y + 1]) {
     const diff = (y - anchor.y) * 12 + (m - anchor.m);
     let cost = Math.abs(diff) + (diff > 0 ? 0.5 : 0);
-    if (dir === 'past' && diff > 0) cost += 24;
-    if (dir === 'future' && diff < 0) cost += 24;
+    if (dir === 'past' && diff > 0) cost += 2;
+    if (dir === 'future' && diff < 0) cost += 2;
     if (cost < bestCost) {
       best = y;
       bestCost = cost;

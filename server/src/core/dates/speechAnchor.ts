@@ -1,4 +1,116 @@
-import { type RuleMatch, type ScanContext } from './context';
-export function reanchorReportedSpeech(_ctx: ScanContext, matches: RuleMatch[]): RuleMatch[] {
-  return matches;
+/**
+ * Reported speech: relative dates inside a quotation are relative to when it was said, not to the
+ * publication date. When the attribution gives the day ("told AP on Tuesday: '… tomorrow'"), the
+ * relative expressions inside the quote are resolved again against that day.
+ */
+import { parseIsoDay } from './calendar';
+import type { RuleMatch, ScanContext } from './context';
+import { scanRange } from './scan';
+
+const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'told', 'tells', 'announced', 'declared', 'stated', 'added', 'wrote', 'insisted', 'warned',
+  'explained', 'asked', 'replied', 'testified', 'promised', 'predicted', 'claimed', 'stressed', 'noted',
+]);
+const OPEN_QUOTES: ReadonlySet<string> = new Set(['"', '\u201c', '`']);
+const CLOSE_QUOTES: ReadonlySet<string> = new Set(['"', '\u201d', "'"]);
+const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface Region {
+  /** Token range of the reported words. */
+  from: number;
+  to: number;
+  /** Token range of the attribution (outside the quote) to search for verb + day. */
+  attrFrom: number;
+  attrTo: number;
+}
+
+/** Quotations and colon-introduced speech, as token ranges, with their attribution context. */
+function speechRegions(ctx: ScanContext): Region[] {
+  const toks = ctx.tokens;
+  const out: Region[] = [];
+  let open = -1;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i].text;
+    if (open < 0 && OPEN_QUOTES.has(t)) {
+      open = i;
+      if (t === '`' && toks[i + 1]?.text === '`') i++;
+      continue;
+    }
+    if (open >= 0 && CLOSE_QUOTES.has(t) && i > open + 1) {
+      const from = toks[open + 1]?.text === '`' ? open + 2 : open + 1;
+      out.push({ from, to: i, attrFrom: Math.max(ctx.sentStart[open], open - 15), attrTo: Math.min(toks.length, i + 16) });
+      if (t === "'" && toks[i + 1]?.text === "'") i++;
+      open = -1;
+      continue;
+    }
+    // An unclosed quotation ends at the paragraph (sentence-run) limit: give up after 400 tokens.
+    if (open >= 0 && i - open > 400) open = -1;
+    // "told AP on Tuesday: tomorrow we …"
+    if (t === ':' && open < 0) {
+      const end = ctx.sentEnd[i];
+      if (end > i + 1) out.push({ from: i + 1, to: end, attrFrom: Math.max(ctx.sentStart[i], i - 15), attrTo: i });
+    }
+  }
+  return out;
+}
+
+/** First index in `matches` (sorted by start) whose start is >= tokenIndex. */
+function lowerBound(matches: readonly RuleMatch[], tokenIndex: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid].start < tokenIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The day of speaking named next to a speech verb in the attribution, if any. */
+function speakingDay(ctx: ScanContext, r: Region, matches: readonly RuleMatch[]): string | undefined {
+  let hasVerb = false;
+  for (let k = r.attrFrom; k < r.attrTo; k++) {
+    if (k >= r.from && k < r.to) continue;
+    if (SPEECH_VERBS.has(ctx.tokens[k].lower)) hasVerb = true;
+  }
+  if (!hasVerb) return undefined;
+  for (let j = lowerBound(matches, r.attrFrom - 8); j < matches.length && matches[j].start < r.attrTo; j++) {
+    const m = matches[j];
+    if (m.end <= r.attrFrom || m.start >= r.attrTo) continue;
+    if (m.start >= r.from - 1 && m.end <= r.to + 1) continue; // inside the quote
+    if (m.type === 'date' && DAY_VALUE.test(m.value)) return m.value;
+  }
+  return undefined;
+}
+
+export function reanchorReportedSpeech(ctx: ScanContext, matches: RuleMatch[]): RuleMatch[] {
+  if (!ctx.anchor || matches.length === 0) return matches;
+  // Regions are disjoint and in text order; each is re-scanned at most once: linear overall.
+  const replaced = new Map<number, RuleMatch[]>(); // index of first match inside a region → new matches
+  const drop = new Uint8Array(matches.length);
+  for (const r of speechRegions(ctx)) {
+    const first = lowerBound(matches, r.from);
+    let last = first;
+    let anyRelative = false;
+    while (last < matches.length && matches[last].end <= r.to) {
+      if (matches[last].relative) anyRelative = true;
+      last++;
+    }
+    if (!anyRelative) continue;
+    const day = speakingDay(ctx, r, matches);
+    const anchor = parseIsoDay(day);
+    if (!anchor || day === undefined || (anchor.y === ctx.anchor.y && anchor.m === ctx.anchor.m && anchor.d === ctx.anchor.d)) continue;
+    const sub: ScanContext = { ...ctx, anchor, reAnchored: true };
+    const again = scanRange(sub, r.from, r.to).map((m) => (m.relative ? { ...m, anchorIso: day } : m));
+    for (let k = first; k < last; k++) drop[k] = 1;
+    replaced.set(first, again);
+  }
+  if (replaced.size === 0) return matches;
+  const out: RuleMatch[] = [];
+  for (let k = 0; k <= matches.length; k++) {
+    const rep = replaced.get(k);
+    if (rep) out.push(...rep);
+    if (k < matches.length && !drop[k]) out.push(matches[k]);
+  }
+  return out;
 }

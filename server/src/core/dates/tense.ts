@@ -37,6 +37,9 @@ function cue(tokens: readonly Token[], i: number): Direction | undefined {
   const tok = tokens[i];
   const w = tok.lower;
   if (tok.kind !== 'word') return undefined;
+  const nx = i + 1 < tokens.length ? tokens[i + 1].lower : '';
+  if ((w === 'set' || w === 'poised' || w === 'about') && nx === 'to') return 'future';
+  if (w === 'early' && nx === 'as' && i > 0 && tokens[i - 1].lower === 'as') return 'future';
   if (w.endsWith("'ll") || w.endsWith('\u2019ll')) return 'future';
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';
