@@ -53,6 +53,12 @@ export function allocTokenHashes(n: number): TokenHashes {
   };
 }
 
+/** Curly quotes hash like the straight ones the training data uses. */
+function normalizeQuote(c: number): number {
+  if (c < 0x2018 || c > 0x201f) return c;
+  return c <= 0x201b ? 39 : 34;
+}
+
 function shapeClass(c: number): number {
   if (c >= 65 && c <= 90) return 88; // X
   if (c >= 97 && c <= 122) return 120; // x
@@ -82,7 +88,7 @@ export function computeTokenHashes(text: string, tokens: TokenList, gaz: Gazette
     let digit = 0;
     const p = t * 4;
     for (let k = s; k < e; k++) {
-      const c = text.charCodeAt(k);
+      const c = normalizeQuote(text.charCodeAt(k));
       const lc = lowerCode(c);
       hw = Math.imul(hw ^ c, 16777619);
       hl = Math.imul(hl ^ lc, 16777619);
@@ -110,7 +116,7 @@ export function computeTokenHashes(text: string, tokens: TokenList, gaz: Gazette
         continue;
       }
       let h = FNV_OFFSET;
-      for (let k = from; k < e; k++) h = Math.imul(h ^ lowerCode(text.charCodeAt(k)), 16777619);
+      for (let k = from; k < e; k++) h = Math.imul(h ^ lowerCode(normalizeQuote(text.charCodeAt(k))), 16777619);
       th.suffix[p + i] = h;
     }
     th.word[t] = hw;
@@ -170,14 +176,14 @@ const PAD_BEFORE = 0x1234567;
 const PAD_AFTER = 0x7654321;
 
 /**
- * Writes FEATURES_PER_TOKEN feature hashes for every token into `out` (length >= n * FEATURES_PER_TOKEN).
+ * Writes FEATURES_PER_TOKEN feature hashes for every token of [from, to) into `out` at (i - from) * F.
  */
-export function extractFeatures(th: TokenHashes, out: Int32Array): void {
+export function extractFeatures(th: TokenHashes, out: Int32Array, from = 0, to = th.n): void {
   const n = th.n;
   const { lower, shape, word, bits, gaz } = th;
   const F = FEATURES_PER_TOKEN;
-  for (let i = 0; i < n; i++) {
-    const o = i * F;
+  for (let i = from; i < to; i++) {
+    const o = (i - from) * F;
     const l0 = lower[i];
     const s0 = shape[i];
     const b0 = bits[i];

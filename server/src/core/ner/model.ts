@@ -33,11 +33,9 @@ export interface NerModel {
   gazetteer: Gazetteer;
   /** Open-addressing table: slot -> bucket + 1 (0 empty). */
   slotKeys: Int32Array;
-  /** slot -> row */
-  slotRows: Int32Array;
   tableShift: number;
   tableMask: number;
-  /** rows * L dequantised weights */
+  /** slots * L dequantised weights, in slot order (one memory region per feature lookup) */
   weights: Float32Array;
   transitions: Float32Array;
   start: Float32Array;
@@ -122,22 +120,20 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
   const scalesOff = keysOff + rows * 4;
   const transOff = scalesOff + rows * 4;
   const weightsOff = transOff + (L * L + L) * 4;
-  const weights = new Float32Array(rows * L);
   let tableBits = 4;
   while (1 << tableBits < rows * 2) tableBits++;
   const size = 1 << tableBits;
   const slotKeys = new Int32Array(size);
-  const slotRows = new Int32Array(size);
+  const weights = new Float32Array(size * L);
   const shift = 32 - tableBits;
   const mask = size - 1;
   for (let r = 0; r < rows; r++) {
     const key = dv.getUint32(keysOff + r * 4, true);
     const scale = dv.getFloat32(scalesOff + r * 4, true);
-    for (let l = 0; l < L; l++) weights[r * L + l] = dv.getInt8(weightsOff + r * L + l) * scale;
     let slot = Math.imul(key, 0x9e3779b1) >>> shift;
     while (slotKeys[slot] !== 0) slot = (slot + 1) & mask;
     slotKeys[slot] = key + 1;
-    slotRows[slot] = r;
+    for (let l = 0; l < L; l++) weights[slot * L + l] = dv.getInt8(weightsOff + r * L + l) * scale;
   }
   const transitions = new Float32Array(L * L);
   const start = new Float32Array(L);
@@ -148,7 +144,6 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
     labels,
     gazetteer: buildGazetteer(lists),
     slotKeys,
-    slotRows,
     tableShift: shift,
     tableMask: mask,
     weights,

@@ -9,7 +9,7 @@ import { NerModel } from './model';
 /** Emission scores: emis[i*L + l] = sum of weights of token i's features for label l. */
 export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F: number, emis: Float32Array): void {
   const L = model.labels.count;
-  const { slotKeys, slotRows, weights, tableMask: mask } = model;
+  const { slotKeys, weights, tableMask: mask } = model;
   const shift = model.tableShift;
   const bucketShift = 32 - model.header.hashBits;
   emis.fill(0, 0, n * L);
@@ -23,7 +23,7 @@ export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F:
       for (;;) {
         const sk = slotKeys[slot];
         if (sk === key) {
-          const wo = slotRows[slot] * L;
+          const wo = slot * L;
           for (let l = 0; l < L; l++) emis[eo + l] += weights[wo + l];
           break;
         }
@@ -37,10 +37,12 @@ export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F:
 export interface ViterbiWork {
   score: Float64Array;
   back: Int32Array;
+  beta: Float64Array;
 }
 
 export function allocViterbiWork(n: number, L: number): ViterbiWork {
-  return { score: new Float64Array(Math.max(1, n) * L), back: new Int32Array(Math.max(1, n) * L) };
+  const size = Math.max(1, n) * L;
+  return { score: new Float64Array(size), back: new Int32Array(size), beta: new Float64Array(size) };
 }
 
 /**
@@ -97,10 +99,51 @@ export function viterbi(
   }
 }
 
-/** Margin of token i's chosen label over the best other label, from the emissions alone. */
-export function emissionMargin(emis: Float32Array, L: number, i: number, label: number): number {
-  const o = i * L;
-  let other = -1e30;
-  for (let l = 0; l < L; l++) if (l !== label && emis[o + l] > other) other = emis[o + l];
-  return emis[o + label] - other;
+/**
+ * Max-marginal margins, to be called right after `viterbi` on the same range (it reuses the forward
+ * scores): margins[i] = score of the best sequence minus the score of the best sequence that gives
+ * token i a different label (0 = a tie, large = certain).
+ */
+export function maxMarginalMargins(
+  ls: LabelSet,
+  transitions: Float32Array,
+  emis: Float32Array,
+  from: number,
+  to: number,
+  work: ViterbiWork,
+  labels: Int32Array,
+  margins: Float32Array,
+): void {
+  const L = ls.count;
+  if (to <= from) return;
+  const { score, beta } = work;
+  const allowed = ls.allowed;
+  const NEG = -1e30;
+  const lo = (to - 1) * L;
+  for (let l = 0; l < L; l++) beta[lo + l] = ls.canEnd[l] ? 0 : NEG;
+  for (let i = to - 2; i >= from; i--) {
+    const co = i * L;
+    const no = (i + 1) * L;
+    for (let cur = 0; cur < L; cur++) {
+      let best = NEG;
+      for (let next = 0; next < L; next++) {
+        if (allowed[cur * L + next] === 0) continue;
+        const s = transitions[cur * L + next] + emis[no + next] + beta[no + next];
+        if (s > best) best = s;
+      }
+      beta[co + cur] = best;
+    }
+  }
+  for (let i = from; i < to; i++) {
+    const o = i * L;
+    const chosen = labels[i];
+    const top = score[o + chosen] + beta[o + chosen];
+    let other = NEG;
+    for (let l = 0; l < L; l++) {
+      if (l === chosen) continue;
+      const s = score[o + l] + beta[o + l];
+      if (s > other) other = s;
+    }
+    margins[i] = top - other;
+  }
 }

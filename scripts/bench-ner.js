@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Speed of the named-entity recognizer (words per second on one core) on the CoNLL dev text,
+// beside `compromise` (dev dependency) on a sample of the same text, in the same run.
+//
+//   npm run bench:ner [-- --data DIR --rounds 5 --sample 200]
+// Requires the compiled server (`npx tsc -b server`).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+function arg(name, def) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : def;
+}
+const DATA = arg('data', path.join(root, '..', 'shared', 'data'));
+const ROUNDS = Number(arg('rounds', 5));
+const SAMPLE = Number(arg('sample', 60));
+
+const docs = fs
+  .readFileSync(path.join(DATA, 'conll-dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l).text);
+const countWords = (t) => t.split(/\s+/).filter(Boolean).length;
+const words = docs.reduce((a, t) => a + countWords(t), 0);
+
+const { tokenize } = require(path.join(root, 'server', 'out', 'core', 'text', 'tokenize.js'));
+const { createEntityRecognizer } = require(path.join(root, 'server', 'out', 'core', 'ner', 'recognizer.js'));
+const { loadNerModel } = require(path.join(root, 'server', 'out', 'nerModelFile.js'));
+
+let t = process.hrtime.bigint();
+const model = loadNerModel();
+const rec = createEntityRecognizer(model);
+const loadMs = Number(process.hrtime.bigint() - t) / 1e6;
+
+function time(fn) {
+  const s = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - s) / 1e9;
+}
+
+// warm up, then best of ROUNDS
+for (const d of docs) rec.recognize(d);
+let best = Infinity;
+let mentions = 0;
+for (let r = 0; r < ROUNDS; r++) {
+  best = Math.min(
+    best,
+    time(() => {
+      mentions = 0;
+      for (const d of docs) mentions += rec.recognize(d).length;
+    }),
+  );
+}
+let bestTok = Infinity;
+for (let r = 0; r < ROUNDS; r++) bestTok = Math.min(bestTok, time(() => docs.forEach((d) => tokenize(d))));
+
+const nlp = require('compromise');
+const sample = docs.slice(0, SAMPLE);
+const sampleWords = sample.reduce((a, t) => a + countWords(t), 0);
+sample.slice(0, 5).forEach((d) => nlp(d).people());
+const compromiseSec = time(() => {
+  for (const d of sample) {
+    const doc = nlp(d);
+    doc.people().out('array');
+    doc.organizations().out('array');
+    doc.places().out('array');
+  }
+});
+
+const fmt = (x) => Math.round(x).toLocaleString('en-US');
+console.log(`dev text: ${docs.length} documents, ${fmt(words)} words; model load ${loadMs.toFixed(0)} ms`);
+console.log(`tokenizer only:        ${fmt(words / bestTok)} words/s`);
+console.log(`sourcelens recognizer: ${fmt(words / best)} words/s (best of ${ROUNDS}; ${mentions} mentions)`);
+console.log(`compromise 14:         ${fmt(sampleWords / compromiseSec)} words/s (${sample.length} documents, ${fmt(sampleWords)} words; people+organizations+places)`);
+console.log(`ratio: ${(words / best / (sampleWords / compromiseSec)).toFixed(0)}x`);

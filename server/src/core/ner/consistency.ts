@@ -1,0 +1,116 @@
+/**
+ * Document-level consistency for the tagger's output: a name (exact token sequence) tagged with a
+ * type in one place gets the document's majority type everywhere, and its untagged repetitions in
+ * the same document are added (source 'consistency'). A person's last name alone ("Simmons" after
+ * "Phil Simmons") counts as a repetition of the person.
+ */
+import { FNV_OFFSET, mix2 } from './hashing';
+
+export interface TokenSpan {
+  first: number;
+  last: number;
+  /** index into the tagger's types (0 PER, 1 ORG, 2 LOC, 3 MISC) or a caller-defined type id */
+  type: number;
+  confidence: number;
+  source: 'model' | 'gazetteer' | 'consistency';
+}
+
+const MAX_NAME_TOKENS = 8;
+
+function seqHash(word: Int32Array, first: number, last: number): number {
+  let h = FNV_OFFSET;
+  for (let k = first; k <= last; k++) h = mix2(h, word[k]);
+  return h;
+}
+
+/**
+ * Applies majority types per name and tags untagged repetitions.
+ * `word` holds exact-case token hashes; `capitalized[i]` says token i starts with an uppercase letter;
+ * `typeCount` is the number of types that vote (types >= typeCount are left alone).
+ */
+export function applyDocumentConsistency(
+  spans: TokenSpan[],
+  n: number,
+  word: Int32Array,
+  capitalized: Uint8Array,
+  typeCount: number,
+  personType: number,
+): TokenSpan[] {
+  if (spans.length === 0) return spans;
+  const votes = new Map<number, Float64Array>();
+  const prefixes = new Set<number>();
+  const vote = (h: number, type: number, w: number): void => {
+    let v = votes.get(h);
+    if (!v) {
+      v = new Float64Array(typeCount);
+      votes.set(h, v);
+    }
+    v[type] += w;
+  };
+  for (const s of spans) {
+    if (s.type >= typeCount) continue;
+    const len = s.last - s.first + 1;
+    if (len > MAX_NAME_TOKENS) continue;
+    let h = FNV_OFFSET;
+    for (let k = s.first; k <= s.last; k++) {
+      if (k > s.first) prefixes.add(h);
+      h = mix2(h, word[k]);
+    }
+    vote(h, s.type, 0.5 + s.confidence);
+    // a person's last name alone
+    if (s.type === personType && len >= 2 && capitalized[s.last]) vote(seqHash(word, s.last, s.last), personType, 0.25);
+  }
+  const majority = (h: number): number => {
+    const v = votes.get(h);
+    if (!v) return -1;
+    let best = -1;
+    let bw = 0;
+    let total = 0;
+    for (let t = 0; t < typeCount; t++) {
+      total += v[t];
+      if (v[t] > bw) {
+        bw = v[t];
+        best = t;
+      }
+    }
+    return bw >= 0.6 * total ? best : -1;
+  };
+  const covered = new Uint8Array(n);
+  for (const s of spans) {
+    for (let k = s.first; k <= s.last; k++) covered[k] = 1;
+    if (s.type < typeCount && s.last - s.first + 1 <= MAX_NAME_TOKENS) {
+      const m = majority(seqHash(word, s.first, s.last));
+      if (m >= 0 && m !== s.type) {
+        s.type = m;
+        s.source = 'consistency';
+      }
+    }
+  }
+  const added: TokenSpan[] = [];
+  for (let i = 0; i < n; i++) {
+    if (covered[i] || !capitalized[i]) continue;
+    let h = FNV_OFFSET;
+    let bestLast = -1;
+    let bestType = -1;
+    for (let j = i; j < n && j < i + MAX_NAME_TOKENS && !covered[j]; j++) {
+      h = mix2(h, word[j]);
+      if (votes.has(h) && capitalized[j]) {
+        const m = majority(h);
+        if (m >= 0) {
+          bestLast = j;
+          bestType = m;
+        }
+      }
+      if (!prefixes.has(h)) break;
+    }
+    if (bestLast >= 0) {
+      // do not extend a name already tagged right before or after (would split a longer name)
+      if ((i > 0 && covered[i - 1] && capitalized[i - 1]) || (bestLast + 1 < n && covered[bestLast + 1] && capitalized[bestLast + 1])) continue;
+      added.push({ first: i, last: bestLast, type: bestType, confidence: 0.6, source: 'consistency' });
+      for (let k = i; k <= bestLast; k++) covered[k] = 1;
+      i = bestLast;
+    }
+  }
+  if (added.length === 0) return spans;
+  return spans.concat(added).sort((a, b) => a.first - b.first);
+}

@@ -1,0 +1,188 @@
+/**
+ * The learned named-entity recognizer: tokenize, compute hashed features, tag each sentence with
+ * the averaged-perceptron model (Viterbi), turn the labels into mentions, then apply the
+ * gazetteer (groups), title detection and document-level consistency.
+ *
+ *   const rec = createEntityRecognizer(decodeNerModel(bytes));
+ *   rec.recognize(text) // EntityMention[] (person / organization / place / group)
+ *
+ * Never throws on odd input: anything unexpected yields fewer mentions, not an exception.
+ */
+import { EntityMention, EntityType } from '../types';
+import { tokenize, TokenList, TOKEN_WORD } from '../text/tokenize';
+import { applyDocumentConsistency, TokenSpan } from './consistency';
+import { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, TokenHashes } from './features';
+import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
+import { decodeSpans } from './labels';
+import { NerModel } from './model';
+import { allocViterbiWork, maxMarginalMargins, scoreEmissions, viterbi } from './tagger';
+import { isTitle, MAX_TITLE_TOKENS } from './titles';
+
+export { decodeNerModel } from './model';
+export type { NerModel } from './model';
+
+export interface EntityRecognizer {
+  recognize(text: string): EntityMention[];
+}
+
+/** Tokens per decoding chunk: long sentences are decoded in pieces of this size. */
+const CHUNK = 512;
+const GROUP_CAT = GAZ_CATEGORIES.indexOf('group');
+const TYPE_GROUP = 100;
+/** Margin (in perceptron score units) that maps to confidence 0.73; a zero margin is 0.5. */
+const MARGIN_SCALE = 6;
+
+export interface TaggedText {
+  tokens: TokenList;
+  hashes: TokenHashes;
+  spans: TokenSpan[];
+}
+
+export interface RecognizerOptions {
+  /** Apply document-level consistency (majority type per name, tag repetitions). Default true. */
+  documentConsistency?: boolean;
+  /** Report plural demonyms and religious/ethnic communities as 'group'. Default true. */
+  groups?: boolean;
+}
+
+export function createEntityRecognizer(model: NerModel, options: RecognizerOptions = {}): EntityRecognizer {
+  const useConsistency = options.documentConsistency !== false;
+  const useGroups = options.groups !== false;
+  const types = model.header.types;
+  const mapType: Array<EntityType | null> = types.map((t) => (t === 'PER' ? 'person' : t === 'ORG' ? 'organization' : t === 'LOC' ? 'place' : null));
+  const personType = types.indexOf('PER');
+  const scored = types.filter((t) => t !== 'MISC').length;
+  const L = model.labels.count;
+  const F = FEATURES_PER_TOKEN;
+  const feats = new Int32Array(CHUNK * F);
+  const emis = new Float32Array(CHUNK * L);
+  const work = allocViterbiWork(CHUNK, L);
+
+  function tag(text: string): TaggedText {
+    const tokens = tokenize(text);
+    const n = tokens.count;
+    const hashes = allocTokenHashes(n);
+    computeTokenHashes(text, tokens, model.gazetteer, hashes);
+    const labels = new Int32Array(n);
+    const margins = new Float32Array(n);
+    const chunkLabels = new Int32Array(CHUNK);
+    const chunkMargins = new Float32Array(CHUNK);
+    let s = 0;
+    while (s < n) {
+      let e = s + 1;
+      while (e < n && e - s < CHUNK && !(tokens.flags[e] & 1)) e++;
+      const len = e - s;
+      extractFeatures(hashes, feats, s, e);
+      scoreEmissions(model, feats, len, F, emis);
+      viterbi(model.labels, model.transitions, model.start, emis, 0, len, work, chunkLabels);
+      maxMarginalMargins(model.labels, model.transitions, emis, 0, len, work, chunkLabels, chunkMargins);
+      for (let k = 0; k < len; k++) {
+        labels[s + k] = chunkLabels[k];
+        margins[s + k] = chunkMargins[k];
+      }
+      s = e;
+    }
+    const spans: TokenSpan[] = [];
+    for (const sp of decodeSpans(model.labels, labels, n)) {
+      let minMargin = Infinity;
+      for (let k = sp.first; k <= sp.last; k++) minMargin = Math.min(minMargin, margins[k]);
+      spans.push({ first: sp.first, last: sp.last, type: sp.type, confidence: 1 / (1 + Math.exp(-minMargin / MARGIN_SCALE)), source: 'model' });
+    }
+    return { tokens, hashes, spans };
+  }
+
+  function recognize(text: string): EntityMention[] {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    try {
+      return recognizeUnsafe(text);
+    } catch {
+      return [];
+    }
+  }
+
+  function recognizeUnsafe(text: string): EntityMention[] {
+    const { tokens, hashes, spans: raw } = tag(text);
+    const n = tokens.count;
+    const capitalized = new Uint8Array(n);
+    for (let k = 0; k < n; k++) capitalized[k] = hashes.bits[k] & 1 && tokens.flags[k] & TOKEN_WORD ? 1 : 0;
+    // clean spans: drop possessives and punctuation at the edges
+    let spans: TokenSpan[] = [];
+    for (const sp of raw) {
+      let { first, last } = sp;
+      while (last >= first && (isPossessive(text, tokens, last) || !(tokens.flags[last] & TOKEN_WORD))) last--;
+      while (first <= last && !(tokens.flags[first] & TOKEN_WORD)) first++;
+      if (last < first) continue;
+      spans.push({ ...sp, first, last });
+    }
+    // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
+    const covered = new Uint8Array(n);
+    for (const sp of spans) {
+      if (useGroups && isGroupMatch(hashes, sp.first, sp.last, n)) {
+        sp.type = TYPE_GROUP;
+        sp.source = 'gazetteer';
+      }
+      for (let k = sp.first; k <= sp.last; k++) covered[k] = 1;
+    }
+    for (let i = 0; i < n; i++) {
+      if (!useGroups) break;
+      if (covered[i] || !capitalized[i] || gazState(hashes.gaz[i], GROUP_CAT) !== GAZ_BEGIN) continue;
+      let j = i;
+      while (j + 1 < n && gazState(hashes.gaz[j + 1], GROUP_CAT) === GAZ_INSIDE) j++;
+      let free = true;
+      for (let k = i; k <= j; k++) if (covered[k]) free = false;
+      if (!free) continue;
+      spans.push({ first: i, last: j, type: TYPE_GROUP, confidence: 0.7, source: 'gazetteer' });
+      i = j;
+    }
+    spans.sort((a, b) => a.first - b.first);
+    if (useConsistency) spans = applyDocumentConsistency(spans, n, hashes.word, capitalized, scored, personType);
+    const out: EntityMention[] = [];
+    for (const sp of spans) {
+      const type: EntityType | null = sp.type === TYPE_GROUP ? 'group' : (mapType[sp.type] ?? null);
+      if (!type) continue;
+      const start = tokens.start[sp.first];
+      const end = tokens.end[sp.last];
+      const m: EntityMention = { start, end, type, text: text.slice(start, end), source: sp.source, confidence: round(sp.confidence) };
+      if (type === 'person') {
+        const title = findTitle(text, tokens, sp.first);
+        if (title) m.title = title;
+      }
+      out.push(m);
+    }
+    return out;
+  }
+
+  return { recognize };
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+}
+
+function isPossessive(text: string, tokens: TokenList, k: number): boolean {
+  const s = tokens.start[k];
+  const e = tokens.end[k];
+  if (e - s === 1) return text.charCodeAt(s) === 39 || text.charCodeAt(s) === 0x2019;
+  if (e - s !== 2) return false;
+  const a = text.charCodeAt(s);
+  return (a === 39 || a === 0x2019) && (text.charCodeAt(s + 1) | 32) === 115;
+}
+
+function isGroupMatch(h: TokenHashes, first: number, last: number, n: number): boolean {
+  if (gazState(h.gaz[first], GROUP_CAT) !== GAZ_BEGIN) return false;
+  for (let k = first + 1; k <= last; k++) if (gazState(h.gaz[k], GROUP_CAT) !== GAZ_INSIDE) return false;
+  return last + 1 >= n || gazState(h.gaz[last + 1], GROUP_CAT) !== GAZ_INSIDE;
+}
+
+/** The longest title phrase ending right before token `first` ("Prime Minister", "Gen."). */
+function findTitle(text: string, tokens: TokenList, first: number): string | undefined {
+  let found: string | undefined;
+  for (let len = 1; len <= MAX_TITLE_TOKENS && first - len >= 0; len++) {
+    const s = tokens.start[first - len];
+    const e = tokens.end[first - 1];
+    if (e - s > 40) break;
+    const phrase = text.slice(s, e);
+    if (isTitle(phrase.toLowerCase().replace(/\s+/g, ' '))) found = phrase;
+  }
+  return found;
+}

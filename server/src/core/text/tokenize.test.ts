@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize, tokenStrings, TOKEN_SENTENCE_START, TOKEN_LINE_START, TOKEN_PARAGRAPH_START, TOKEN_WORD } from './tokenize';
+
+function sentenceStarts(text: string): string[] {
+  const t = tokenize(text);
+  const out: string[] = [];
+  for (let k = 0; k < t.count; k++) if (t.flags[k] & TOKEN_SENTENCE_START) out.push(text.slice(t.start[k], t.end[k]));
+  return out;
+}
+
+test('splits punctuation and keeps abbreviations, hyphenated words and numbers whole', () => {
+  assert.deepEqual(tokenStrings('Gen. Petraeus met al-Maliki in the U.S. on Dec. 5, 2006.'), [
+    'Gen.', 'Petraeus', 'met', 'al-Maliki', 'in', 'the', 'U.S.', 'on', 'Dec.', '5', ',', '2006', '.',
+  ]);
+  assert.deepEqual(tokenStrings('a power-sharing deal worth $1,000.50 (3.5%)'), ['a', 'power-sharing', 'deal', 'worth', '$', '1,000.50', '(', '3.5', '%', ')']);
+  assert.deepEqual(tokenStrings('AT&T and O\'Brien, Shi\'ite clerics'), ['AT&T', 'and', "O'Brien", ',', "Shi'ite", 'clerics']);
+});
+
+test('splits possessives with straight and curly apostrophes, and clitics', () => {
+  assert.deepEqual(tokenStrings("Bush's plan"), ['Bush', "'s", 'plan']);
+  assert.deepEqual(tokenStrings('Bush’s plan'), ['Bush', '’s', 'plan']);
+  assert.deepEqual(tokenStrings("they don't and we're"), ['they', 'do', "n't", 'and', 'we', "'re"]);
+  assert.deepEqual(tokenStrings("the Kurds' leader"), ['the', 'Kurds', "'", 'leader']);
+});
+
+test('curly quotes and dashes are separate tokens; runs stay together', () => {
+  assert.deepEqual(tokenStrings('“We will win,” he said -- really...'), ['“', 'We', 'will', 'win', ',', '”', 'he', 'said', '--', 'really', '...']);
+});
+
+test('works on CoNLL space-tokenized text unchanged', () => {
+  const text = "Germany 's representative to the European Union 's veterinary committee do n't said 1996-08-22 .";
+  assert.deepEqual(tokenStrings(text), text.split(' '));
+});
+
+test('offsets are UTF-16 indices, end exclusive', () => {
+  const text = 'Café 😀 Ünited';
+  const t = tokenize(text);
+  assert.equal(t.count, 3);
+  assert.equal(text.slice(t.start[0], t.end[0]), 'Café');
+  assert.equal(text.slice(t.start[1], t.end[1]), '😀');
+  assert.equal(t.end[1] - t.start[1], 2);
+  assert.equal(text.slice(t.start[2], t.end[2]), 'Ünited');
+  assert.equal(t.flags[1] & TOKEN_WORD, 0);
+});
+
+test('sentence boundaries: terminal punctuation, newlines, blank lines; not after titles', () => {
+  assert.deepEqual(sentenceStarts('He left. Then Gen. Casey spoke! "Why?" asked Mr. Smith.'), ['He', 'Then', 'Why']);
+  const text = 'Headline here\nBAGHDAD 2006-11-29\n\nFirst paragraph.';
+  assert.deepEqual(sentenceStarts(text), ['Headline', 'BAGHDAD', 'First']);
+  const t = tokenize(text);
+  const para = [];
+  for (let k = 0; k < t.count; k++) if (t.flags[k] & TOKEN_PARAGRAPH_START) para.push(text.slice(t.start[k], t.end[k]));
+  assert.deepEqual(para, ['Headline', 'First']);
+  assert.ok(t.flags[2] & TOKEN_LINE_START);
+  // negative: a lowercase word after a period inside a sentence
+  assert.deepEqual(sentenceStarts('It grew 3.5 percent. and then'), ['It']);
+});
+
+test('a word hyphenated across a line break is one token', () => {
+  assert.deepEqual(tokenStrings('the govern-\nment said'), ['the', 'govern-\nment', 'said']);
+  // but a dash at the end of a line before a capitalised word is not joined
+  assert.deepEqual(tokenStrings('the -\nGovernment'), ['the', '-', 'Government']);
+});
+
+test('handles empty, whitespace-only and pathological input in linear time', () => {
+  assert.equal(tokenize('').count, 0);
+  assert.equal(tokenize('   \n\n\t ').count, 0);
+  const big = 'A'.repeat(100_000);
+  assert.equal(tokenize(big).count, 1);
+  const dots = '.'.repeat(200_000) + "'".repeat(200_000) + 'a-'.repeat(100_000);
+  const start = Date.now();
+  const t = tokenize(dots);
+  assert.ok(t.count >= 3);
+  const many = 'U.S. '.repeat(50_000);
+  assert.equal(tokenize(many).count, 50_000);
+  assert.ok(Date.now() - start < 5000);
+});
