@@ -1,0 +1,185 @@
+/**
+ * Who said it: reporting acts in a sentence ("X said", "said X", "X told the AP", "according to
+ * X", "…, saying …") and the speaker of each quotation, from its own sentence (before or after the
+ * quote), from the sentence just before ("Maliki said: …", a quote continuing the previous
+ * speaker's words), or the one just after. Pronouns and definite descriptions are resolved.
+ */
+import type { Quote, QuoteSpeaker, Span } from '../types';
+import { tokenize } from './tokens';
+import { NOUN_LIKE_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS } from './lexicon';
+import { isInsideQuote, lowerBound, mentionsIn, unitAt, type DocContext } from './context';
+import { afterPreposition, canonicalName, isModifierUse, phraseAfter, phraseBefore, pickSubject, type SpeakerGuess } from './nounPhrase';
+import { resolveDefinite, resolvePronoun } from './pronouns';
+import { quoteKind, isTitleQuote } from './quoteKind';
+
+export interface SpeechAct extends Span {
+  speaker: SpeakerGuess;
+  how: 'finite' | 'inverted' | 'participle' | 'according';
+}
+
+const MAX_ACTS = 64;
+const CLAUSE_WINDOW = 400;
+
+/** The subject of the clause that ends at `pos`: its first named or described actor not inside a prepositional phrase. */
+export function clauseSubject(ctx: DocContext, floor: number, pos: number): SpeakerGuess | null {
+  let from = Math.max(floor, pos - CLAUSE_WINDOW);
+  const window = ctx.outside.slice(from, pos);
+  const boundary = Math.max(window.lastIndexOf(';'), window.lastIndexOf(' -- '), window.lastIndexOf(' – '), window.lastIndexOf(' — '));
+  if (boundary >= 0) from += boundary + 1;
+  const cands: SpeakerGuess[] = [];
+  for (const m of mentionsIn(ctx, from, pos)) {
+    if (m.end > pos || isInsideQuote(ctx, m.start) || isModifierUse(ctx, m.start, m.end)) continue;
+    if (/^['’]s\b/.test(ctx.outside.slice(m.end, m.end + 3))) continue; // a possessor, not the subject
+    if (afterPreposition(ctx, m.start)) continue;
+    cands.push({ start: m.start, end: m.end, name: canonicalName(ctx, m.text, m.type), kind: m.type });
+  }
+  for (let i = lowerBound(ctx.descriptions, from); i < ctx.descriptions.length && ctx.descriptions[i].start < pos; i++) {
+    const d = ctx.descriptions[i];
+    if (d.end > pos || afterPreposition(ctx, d.start)) continue;
+    const g = phraseBefore(ctx, d.end, from).main;
+    if (g) cands.push(g);
+  }
+  for (const t of tokenize(ctx.outside, from, pos)) {
+    if (t.word && /^(?:he|she|they)$/.test(t.lower)) cands.push({ start: t.start, end: t.end, name: t.lower, kind: 'pronoun', plural: t.lower === 'they' });
+  }
+  if (cands.length === 0) return null;
+  // people first (a country named in a title, "Former U.S. Ambassador …", is not the subject)
+  const rank = (g: SpeakerGuess) => (g.kind === 'person' || g.kind === 'pronoun' || g.kind === 'description' ? 0 : g.kind === 'place' ? 2 : 1);
+  cands.sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+  return cands[0];
+}
+
+/** Reporting acts in a sentence unit, in order. */
+export function speechActs(ctx: DocContext, unit: Span): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  const toks = tokenize(ctx.outside, unit.start, unit.end);
+  for (let i = 0; i < toks.length && acts.length < MAX_ACTS; i++) {
+    const t = toks[i];
+    if (!t.word || t.cap) continue;
+    const prev = toks[i - 1];
+    if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
+      const g = phraseAfter(ctx, toks[i + 1].end, unit.end);
+      if (g) acts.push({ start: t.start, end: toks[i + 1].end, speaker: g, how: 'according' });
+      continue;
+    }
+    if (SPEECH_VERBS.has(t.lower)) {
+      if (prev && (prev.text === '”' || prev.text === '"' || (prev.text === ',' && toks[i - 2] && /^[”"]$/.test(toks[i - 2].text)))) {
+        const g = phraseAfter(ctx, t.end, unit.end);
+        if (g && g.kind !== 'pronoun') {
+          acts.push({ start: t.start, end: t.end, speaker: g, how: 'inverted' });
+          continue;
+        }
+      }
+      const subject = pickSubject(phraseBefore(ctx, t.start, unit.start));
+      if (subject) {
+        acts.push({ start: t.start, end: t.end, speaker: subject, how: 'finite' });
+        continue;
+      }
+      if (prev && prev.word && (prev.lower === 'and' || prev.lower === 'but') && !NOUN_LIKE_VERBS.has(t.lower)) {
+        const g = clauseSubject(ctx, unit.start, prev.start);
+        if (g) acts.push({ start: t.start, end: t.end, speaker: g, how: 'finite' });
+      }
+      continue;
+    }
+    if (SPEECH_PARTICIPLES.has(t.lower)) {
+      const g = clauseSubject(ctx, unit.start, t.start);
+      if (g) acts.push({ start: t.start, end: t.end, speaker: g, how: 'participle' });
+    }
+  }
+  return acts;
+}
+
+/** Pronouns and "the official" → who they stand for. */
+export function resolveSpeaker(ctx: DocContext, g: SpeakerGuess | null): SpeakerGuess | null {
+  if (!g) return null;
+  if (g.kind === 'pronoun') return resolvePronoun(ctx, g);
+  return resolveDefinite(ctx, g);
+}
+
+function toQuoteSpeaker(g: SpeakerGuess | null): QuoteSpeaker | null {
+  if (!g || !g.name) return null;
+  return { start: g.start, end: g.end, name: g.name };
+}
+
+const INTRO = /(?:\b(?:said|says|say|saying|added|adds|asked|asks|wrote|writes|replied|continued|told\s+[^,:]{1,40}|declared|stated|warned|tweeted),?\s*|[:,]\s*|[—–-]\s*)$/i;
+
+export interface AttributedQuote extends Quote {
+  /** Index of the sentence unit the quote opens in. */
+  unit: number;
+  /** The act that attributes it, when found in a sentence. */
+  via?: SpeechAct['how'] | 'previous' | 'next' | 'colon';
+}
+
+export function attributeQuotes(ctx: DocContext, actsOf: (unit: number) => SpeechAct[]): AttributedQuote[] {
+  const out: AttributedQuote[] = [];
+  for (let qi = 0; qi < ctx.quotes.length; qi++) {
+    const q = ctx.quotes[qi];
+    const ui = unitAt(ctx, q.start);
+    const unit = ctx.units[ui];
+    const inner = ctx.text.slice(q.innerStart, q.innerEnd);
+    if (!unit) {
+      out.push({ start: q.start, end: q.end, text: inner, kind: 'scare', speaker: null, unit: -1 });
+      continue;
+    }
+    const lead = q.start - unit.start <= 240 ? ctx.outside.slice(unit.start, q.start) : 'x';
+    const before = ctx.outside.slice(Math.max(unit.start, q.start - 120), q.start);
+    const atStart = /^[\s(\[*_]*$/.test(lead);
+    const colon = /:\s*$/.test(before);
+    const intro = atStart || INTRO.test(before);
+    const acts = actsOf(ui);
+    let speaker: SpeakerGuess | null = null;
+    let via: AttributedQuote['via'];
+    const title = isTitleQuote(ctx, q, before);
+    if (!title) {
+      const nextQuote = ctx.quotes[qi + 1];
+      const limit = nextQuote && nextQuote.start < unit.end ? nextQuote.start : unit.end;
+      if (intro) {
+        const post = acts.find((a) => a.start >= q.end && a.start - q.end <= 60 && a.start < limit);
+        if (post) [speaker, via] = [post.speaker, post.how];
+      }
+      if (!speaker) {
+        const pre = [...acts].reverse().find((a) => a.end <= q.start && q.start - a.end <= 260);
+        if (pre) [speaker, via] = [pre.speaker, pre.how];
+      }
+      if (!speaker) {
+        const acc = acts.find((a) => a.how === 'according' && a.start >= q.end && a.start < limit);
+        if (acc) [speaker, via] = [acc.speaker, acc.how];
+      }
+      if (!speaker && colon) {
+        speaker = clauseSubject(ctx, unit.start, q.start);
+        via = 'colon';
+      }
+      if (!speaker && atStart) [speaker, via] = [fromNeighbours(ctx, qi, ui, out, actsOf), 'previous'];
+      if (!speaker && atStart && q.end >= unit.end - 2) {
+        const next = ctx.units[ui + 1];
+        const first = next && next.block === unit.block ? actsOf(ui + 1).find((a) => a.start - next.start <= 40 && a.how === 'finite') : undefined;
+        if (first) [speaker, via] = [first.speaker, 'next'];
+      }
+    }
+    const resolved = via === 'previous' ? speaker : resolveSpeaker(ctx, speaker);
+    const kind = title ? 'scare' : quoteKind(inner, intro, resolved !== null);
+    out.push({ start: q.start, end: q.end, text: inner, kind, speaker: kind === 'scare' ? null : toQuoteSpeaker(resolved), unit: ui, via: resolved ? via : undefined });
+  }
+  return out;
+}
+
+/** A quote that opens a sentence with no attribution of its own: look at the sentence before. */
+function fromNeighbours(ctx: DocContext, qi: number, ui: number, done: AttributedQuote[], actsOf: (unit: number) => SpeechAct[]): SpeakerGuess | null {
+  const prevUnit = ctx.units[ui - 1];
+  if (!prevUnit) return null;
+  const unit = ctx.units[ui];
+  const sameOrAdjacentBlock = prevUnit.block === unit.block || prevUnit.block === unit.block - 1;
+  if (!sameOrAdjacentBlock) return null;
+  // the previous quote, ending in the previous sentence, already has a speaker: the talk continues
+  const prevQuote = done[qi - 1];
+  if (prevQuote && prevQuote.speaker && prevQuote.end > prevUnit.start && prevQuote.kind === 'direct') {
+    const s = prevQuote.speaker;
+    return { start: s.start ?? prevQuote.start, end: s.end ?? prevQuote.start, name: s.name, kind: 'person' };
+  }
+  const acts = actsOf(ui - 1);
+  const tail = ctx.outside.slice(Math.max(prevUnit.start, prevUnit.end - 3), prevUnit.end);
+  if (/:\s*$/.test(tail)) return resolveSpeaker(ctx, acts.length ? acts[acts.length - 1].speaker : clauseSubject(ctx, prevUnit.start, prevUnit.end));
+  const last = acts[acts.length - 1];
+  if (last && (last.how === 'finite' || last.how === 'inverted' || last.how === 'participle')) return resolveSpeaker(ctx, last.speaker);
+  return null;
+}

@@ -1,0 +1,183 @@
+/**
+ * Everything the outline's rules share about one article: the masked text, the text with quotation
+ * interiors blanked ("outside": what the author writes around the quotes), blocks, sentence units
+ * (sentences merged when a quotation runs across them), entity mentions sorted for range lookups,
+ * and the speaker-like noun phrases of the document ("a senior administration official").
+ */
+import type { EntityMention, Span } from '../types';
+import { splitBlocks, maskMarkup, type Block } from '../text/blocks';
+import { splitSentences } from '../text/sentences';
+import { findQuoteSpans, type QuoteSpan } from './quotes';
+import { tokenize, type Tok } from './tokens';
+import { PERSON_NOUNS } from './lexicon';
+
+export interface Unit extends Span {
+  block: number;
+}
+
+export interface Description extends Span {
+  head: string;
+  /** "a/an/one …" (introduces a new referent) rather than "the …". */
+  indefinite: boolean;
+  plural: boolean;
+}
+
+export interface DocContext {
+  text: string;
+  masked: string;
+  outside: string;
+  bodyStart: number;
+  blocks: Block[];
+  units: Unit[];
+  quotes: QuoteSpan[];
+  mentions: EntityMention[];
+  descriptions: Description[];
+  author?: string;
+  /** Surname key → the fullest person name written in the document. */
+  fullNames: Map<string, string>;
+}
+
+export function surnameKey(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  const last = (parts[parts.length - 1] ?? '').replace(/['’]s$/i, '').toLowerCase();
+  return last.replace(/^(?:al|el|ad|as|ash|an|ar|ul)-/, '');
+}
+
+function blankQuotes(masked: string, quotes: QuoteSpan[]): string {
+  if (quotes.length === 0) return masked;
+  const parts: string[] = [];
+  let at = 0;
+  for (const q of quotes) {
+    if (q.innerStart < at) continue;
+    parts.push(masked.slice(at, q.innerStart));
+    parts.push(masked.slice(q.innerStart, q.innerEnd).replace(/[^\n\r]/g, ' '));
+    at = q.innerEnd;
+  }
+  parts.push(masked.slice(at));
+  return parts.join('');
+}
+
+function buildUnits(masked: string, blocks: Block[], quotes: QuoteSpan[]): Unit[] {
+  const sentences: Unit[] = [];
+  blocks.forEach((b, i) => {
+    if (b.kind === 'code') return;
+    for (const s of splitSentences(masked, b.content.start, b.content.end)) sentences.push({ ...s, block: i });
+  });
+  // merge sentences a quotation spans (within one block; a multi-paragraph quote keeps one unit per block)
+  const units: Unit[] = [];
+  for (const s of sentences) {
+    const last = units[units.length - 1];
+    const qi = lowerBound(quotes, s.start + 1) - 1;
+    const straddles = qi >= 0 && quotes[qi].start < s.start && quotes[qi].end > s.start;
+    if (last && last.block === s.block && straddles) last.end = s.end;
+    else units.push({ ...s });
+  }
+  return units;
+}
+
+function findDescriptions(outside: string, from: number): Description[] {
+  const out: Description[] = [];
+  const toks = tokenize(outside, from, outside.length);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.word || t.cap || !PERSON_NOUNS.has(t.lower)) continue;
+    const next = toks[i + 1];
+    if (next && next.word && !next.cap && PERSON_NOUNS.has(next.lower)) continue; // not the head
+    let j = i;
+    while (j > 0 && i - j < 7 && toks[j - 1].word && !/^(?:and|or|but|that|which|who|said|says|of|in|on|to|by|for|with|from|at|as|is|was|were|are|has|had|have)$/i.test(toks[j - 1].text)) j--;
+    const first: Tok = toks[j];
+    const det = first.lower;
+    out.push({
+      start: first.start,
+      end: t.end,
+      head: t.lower,
+      indefinite: det === 'a' || det === 'an' || det === 'one' || (j < i && first.cap && det !== 'the'),
+      plural: t.lower.endsWith('s') || t.lower === 'people' || t.lower === 'men' || t.lower === 'women',
+    });
+  }
+  return out;
+}
+
+function fullNamesOf(mentions: EntityMention[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    const key = surnameKey(m.text);
+    const name = m.text.replace(/['’]s$/i, '').replace(/\s+/g, ' ').trim();
+    if (/^\p{Ll}/u.test(name)) continue;
+    const had = map.get(key);
+    if (!had || name.split(' ').length > had.split(' ').length) map.set(key, name);
+  }
+  return map;
+}
+
+export function buildContext(text: string, bodyStart: number, mentions: readonly EntityMention[], author?: string): DocContext {
+  const masked = maskMarkup(text, bodyStart);
+  const blocks = splitBlocks(text, bodyStart);
+  const quotes = findQuoteSpans(masked, blocks);
+  const outside = blankQuotes(masked, quotes);
+  const valid = (Array.isArray(mentions) ? mentions : [])
+    .filter((m) => m && Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= 0 && m.end <= text.length && m.start < m.end)
+    .map((m) => ({ ...m, text: typeof m.text === 'string' ? m.text : text.slice(m.start, m.end) }))
+    .sort((a, b) => a.start - b.start);
+  return {
+    text,
+    masked,
+    outside,
+    bodyStart,
+    blocks,
+    units: buildUnits(masked, blocks, quotes),
+    quotes,
+    mentions: valid,
+    descriptions: findDescriptions(outside, Math.min(bodyStart, text.length)),
+    author,
+    fullNames: fullNamesOf(valid),
+  };
+}
+
+/** Index of the first element whose `start` is >= pos (elements sorted by start). */
+export function lowerBound(items: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the unit containing pos (or the last one starting before it), -1 if none. */
+export function unitAt(ctx: DocContext, pos: number): number {
+  const i = lowerBound(ctx.units, pos + 1) - 1;
+  return i;
+}
+
+/** Mentions that start inside [a, b). */
+export function mentionsIn(ctx: DocContext, a: number, b: number): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (let i = lowerBound(ctx.mentions, a); i < ctx.mentions.length && ctx.mentions[i].start < b; i++) out.push(ctx.mentions[i]);
+  return out;
+}
+
+/** The mention overlapping [a, b) that ends last, if any. */
+export function mentionOverlapping(ctx: DocContext, a: number, b: number): EntityMention | undefined {
+  let i = lowerBound(ctx.mentions, a) - 1;
+  if (i < 0) i = 0;
+  let found: EntityMention | undefined;
+  for (; i < ctx.mentions.length && ctx.mentions[i].start < b; i++) {
+    const m = ctx.mentions[i];
+    if (m.end > a) found = m;
+  }
+  return found;
+}
+
+export function isInsideQuote(ctx: DocContext, pos: number): boolean {
+  const i = lowerBound(ctx.quotes, pos + 1) - 1;
+  return i >= 0 && ctx.quotes[i].innerStart <= pos && pos < ctx.quotes[i].innerEnd;
+}
+
+/** Whitespace-normalised slice of the masked text (markup already blanked). */
+export function cleanSlice(ctx: DocContext, a: number, b: number): string {
+  return ctx.masked.slice(a, b).replace(/-\s*\n\s*(?=[a-z])/g, '').replace(/\s+/g, ' ').trim();
+}

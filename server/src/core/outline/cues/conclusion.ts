@@ -1,0 +1,63 @@
+/**
+ * The conclusion: a section whose heading names it ("Conclusion", "The bottom line"), else a late
+ * paragraph opening with a concluding marker ("In conclusion", "Ultimately"), else the article's
+ * last substantial paragraph.
+ */
+import type { Span } from '../../types';
+import type { DocContext } from '../context';
+import type { Section } from '../sections';
+
+const HEADING = /^(?:conclusions?|in\s+conclusion|concluding\s+\w+|summary|in\s+summary|the\s+bottom\s+line|bottom\s+line|final\s+thoughts|looking\s+ahead|the\s+way\s+forward|what\s+(?:comes\s+)?next|outlook|closing\s+thoughts)\b/i;
+const MARKER = /^[\s"“*_]*(?:In\s+conclusion|To\s+conclude|In\s+sum|In\s+short|To\s+sum\s+up|Ultimately|In\s+the\s+end|All\s+in\s+all|Finally|Overall|In\s+the\s+final\s+analysis|So\s+while)\b/;
+
+function flatten(sections: Section[], out: Section[] = []): Section[] {
+  for (const s of sections) {
+    out.push(s);
+    flatten(s.children, out);
+  }
+  return out;
+}
+
+/** Site furniture after the article: an author's bio line, an italic note. */
+function isTrailer(ctx: DocContext, start: number, end: number): boolean {
+  const raw = ctx.text.slice(start, Math.min(end, start + 3000)).trim();
+  if (/^[*_]/.test(raw) && /[*_]$/.test(raw)) return true;
+  const surname = (ctx.author ?? '').split(/[,&]| and /)[0].trim().split(/\s+/).pop();
+  return !!surname && surname.length > 1 && new RegExp(`^[^.]{0,60}\\b${surname.replace(/[^\p{L}\p{N}-]/gu, '')}\\s+(?:is|was|has|writes)\\b`, 'u').test(raw);
+}
+
+function proseBlocks(ctx: DocContext): number[] {
+  const out: number[] = [];
+  ctx.blocks.forEach((b, i) => {
+    if (b.kind !== 'paragraph' && b.kind !== 'listItem' && b.kind !== 'blockquote') return;
+    const s = ctx.masked.slice(b.content.start, Math.min(b.content.end, b.content.start + 2000));
+    if (s.split(/\s+/).length < 12 || !/[.!?"”’)]\s*$/.test(s.trimEnd())) return;
+    if (isTrailer(ctx, b.content.start, b.content.end)) return;
+    out.push(i);
+  });
+  return out;
+}
+
+export interface ConclusionSpan extends Span {
+  /** The heading's section, when the conclusion is a named section. */
+  section?: Section;
+}
+
+export function findConclusion(ctx: DocContext, sections: Section[]): ConclusionSpan | null {
+  const named = flatten(sections).filter((s) => HEADING.test(s.title));
+  const last = named[named.length - 1];
+  if (last) {
+    const body = ctx.blocks.find((b, i) => i > last.block && b.start >= last.start && b.kind !== 'heading');
+    if (body && body.content.start < last.end) return { start: body.content.start, end: last.end, section: last };
+  }
+  const prose = proseBlocks(ctx);
+  if (prose.length === 0) return null;
+  const from = Math.floor(prose.length * 0.6);
+  for (let k = prose.length - 1; k >= from && k >= 1; k--) {
+    const b = ctx.blocks[prose[k]];
+    if (MARKER.test(ctx.masked.slice(b.content.start, b.content.start + 60))) return { start: b.content.start, end: ctx.blocks[prose[prose.length - 1]].content.end };
+  }
+  if (prose.length < 2) return null;
+  const b = ctx.blocks[prose[prose.length - 1]];
+  return { start: b.content.start, end: b.content.end };
+}

@@ -1,0 +1,62 @@
+/**
+ * Recommendations: the author prescribes ("X should / must / needs to …", "it is important that
+ * …", "we recommend …"), with the actor who should act when it is the subject. Prescriptions inside
+ * quotations or reported from someone else ("Petraeus wrote that … should be replicated") are not
+ * the author's.
+ */
+import type { Span } from '../../types';
+import type { DocContext } from '../context';
+import { mentionsIn } from '../context';
+import { canonicalName, phraseBefore, pickSubject } from '../nounPhrase';
+import { resolveSpeaker, type SpeechAct } from '../attribution';
+
+export interface RecommendationCue {
+  /** Offset of the cue ("should", "it is important"). */
+  at: number;
+  actor?: string;
+  actorSpan?: Span;
+}
+
+const MODAL = /\b(?:should|must|ought\s+to|needs?\s+to|(?<!\b(?:will|would|may|might|could|can)\s)(?:has|have)\s+to|had\s+better)\b(?!\s+(?:not\s+)?have\b)/i;
+const IMPERSONAL = /\b(?:it\s+is|it's|it\s+remains)\s+(?:\w+\s+)?(?:important|essential|vital|crucial|imperative|necessary|critical|urgent|time)\s+(?:that|to|for)\b/i;
+const FIRST_PERSON = /\b(?:we|i)\s+(?:strongly\s+)?(?:recommend|urge|propose|suggest|call\s+on|call\s+for)\b|^\s*(?:let\s+us|let's)\b/i;
+
+export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly SpeechAct[]): RecommendationCue | null {
+  const s = ctx.outside.slice(unit.start, unit.end);
+  if (/\?\s*["”’]?\s*$/.test(s)) return null; // a question
+  let at = -1;
+  let modal = false;
+  for (const re of [MODAL, IMPERSONAL, FIRST_PERSON]) {
+    const m = re.exec(s);
+    if (m && (at < 0 || m.index < at)) {
+      at = m.index;
+      modal = re === MODAL;
+    }
+  }
+  if (at < 0) return null;
+  const abs = unit.start + at;
+  // reported: a reporting verb before the prescription, or an attribution after it ("…, X said.")
+  const tailAt = unit.end - 3;
+  if (acts.some((a) => a.end <= abs || a.how === 'inverted' || a.end >= tailAt)) return null;
+  const cue: RecommendationCue = { at: abs };
+  if (!modal) return cue;
+  const subject = resolveSpeaker(ctx, pickSubject(phraseBefore(ctx, abs, unit.start)));
+  if (subject && subject.kind !== 'source' && subject.kind !== 'description') {
+    cue.actor = subject.name;
+    cue.actorSpan = { start: subject.start, end: subject.end };
+    return cue;
+  }
+  if (subject && subject.kind === 'description') {
+    cue.actor = subject.name;
+    cue.actorSpan = { start: subject.start, end: subject.end };
+    return cue;
+  }
+  // "Maliki’s highest priority must be …": the possessor acts
+  const near = mentionsIn(ctx, Math.max(unit.start, abs - 60), abs).filter((m) => /^['’]s\b/.test(ctx.outside.slice(m.end, m.end + 3)));
+  const owner = near[near.length - 1];
+  if (owner) {
+    cue.actor = canonicalName(ctx, owner.text, owner.type);
+    cue.actorSpan = { start: owner.start, end: owner.end };
+  }
+  return cue;
+}

@@ -1,0 +1,21 @@
+/**
+ * Labels for the Outline view: short (at most 60 characters, cut at a word with "…"), on one line,
+ * with hard-wrap hyphens rejoined.
+ */
+import { cleanSlice, type DocContext } from './context';
+
+export const MAX_NAME = 60;
+
+export function shorten(s: string, max = MAX_NAME): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  if (one.length <= max) return one;
+  let cut = one.lastIndexOf(' ', max - 1);
+  if (cut < max / 2) cut = max - 1;
+  return one.slice(0, cut).replace(/[\s,;:—–-]+$/, '') + '…';
+}
+
+export function nameOf(ctx: DocContext, start: number, end: number, prefix = ''): string {
+  const s = cleanSlice(ctx, start, Math.min(end, start + 400));
+  const name = shorten(prefix + s);
+  return name || prefix.trim() || '(untitled)';
+}

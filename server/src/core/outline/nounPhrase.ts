@@ -1,0 +1,176 @@
+/**
+ * Speaker-like noun phrases around a reporting verb: the subject before it ("A senior official
+ * said"), the phrase after it ("said Lukman Faily"), appositions ("A spokesman, Jalil Nouri,
+ * told"), and what such a phrase names: an entity mention, a pronoun, a description of an unnamed
+ * source, or an unrecognised proper name. All windows are bounded, so the cost per call is constant.
+ */
+import type { EntityType } from '../types';
+import { tokenize, type Tok } from './tokens';
+import { BETWEEN_SUBJECT_AND_VERB, NP_STOP, PERSON_NOUNS, PREPOSITIONS, PRONOUN_SPEAKERS, SOURCE_NOUNS } from './lexicon';
+import { cleanSlice, mentionOverlapping, surnameKey, type DocContext } from './context';
+
+export type GuessKind = EntityType | 'description' | 'source' | 'pronoun' | 'proper';
+
+export interface SpeakerGuess {
+  start: number;
+  end: number;
+  name: string;
+  kind: GuessKind;
+  plural?: boolean;
+}
+
+const WINDOW = 240;
+const MAX_NP = 10;
+
+function collectBackward(toks: Tok[], k: number): Tok[] {
+  const last = toks[k - 1];
+  if (last && last.word && PRONOUN_SPEAKERS.has(last.lower)) return [last];
+  let j = k;
+  while (j > 0 && k - j < MAX_NP) {
+    const t = toks[j - 1];
+    if (!t.word) break;
+    if (!t.cap && (NP_STOP.has(t.lower) || (PREPOSITIONS.has(t.lower) && t.lower !== 'of' && t.lower !== 'for' && t.lower !== 'at'))) break;
+    if (j < k && t.poss === false && PRONOUN_SPEAKERS.has(t.lower)) break;
+    j--;
+  }
+  // drop leading prepositions and linking words: "On Tuesday Maliki", "of the ministry"
+  while (j < k && (PREPOSITIONS.has(toks[j].lower) || NP_STOP.has(toks[j].lower)) && !PRONOUN_SPEAKERS.has(toks[j].lower)) j++;
+  return toks.slice(j, k);
+}
+
+function collectForward(toks: Tok[], k: number): Tok[] {
+  let j = k;
+  while (j < toks.length && j - k < MAX_NP) {
+    const t = toks[j];
+    if (!t.word) break;
+    if (j > k && !t.cap && (NP_STOP.has(t.lower) || PREPOSITIONS.has(t.lower)) && t.lower !== 'of') break;
+    if (j === k && PREPOSITIONS.has(t.lower)) break;
+    j++;
+    if (PRONOUN_SPEAKERS.has(t.lower) && j === k + 1) break;
+  }
+  while (j > k && (toks[j - 1].lower === 'of' || NP_STOP.has(toks[j - 1].lower)) && !(j === k + 1 && PRONOUN_SPEAKERS.has(toks[j - 1].lower))) j--;
+  return toks.slice(k, j);
+}
+
+/** What a noun phrase names, or null when it is not a plausible speaker. */
+export function classifyPhrase(ctx: DocContext, np: Tok[]): SpeakerGuess | null {
+  if (np.length === 0) return null;
+  const head = np[np.length - 1];
+  const start = np[0].start;
+  if (np.length === 1 && PRONOUN_SPEAKERS.has(head.lower)) return { start: head.start, end: head.end, name: head.lower, kind: 'pronoun', plural: head.lower === 'they' || head.lower === 'we' };
+  const headLower = head.base.toLowerCase();
+  if (head.poss) return null; // "the general's first remarks": a possessor, not the subject
+  {
+    const m = mentionOverlapping(ctx, head.start, head.end);
+    if (m && m.end >= head.end - 1 && m.start >= start - 1) {
+      return { start: m.start, end: m.end, name: canonicalName(ctx, m.text, m.type), kind: m.type };
+    }
+  }
+  if (PERSON_NOUNS.has(headLower) || SOURCE_NOUNS.has(headLower)) {
+    let s = 0;
+    // a description starts at its determiner or first word: "a senior administration official"
+    const name = describe(ctx, np[s].start, head.end);
+    return {
+      start: np[s].start,
+      end: head.end,
+      name,
+      kind: PERSON_NOUNS.has(headLower) ? 'description' : 'source',
+      plural: headLower.endsWith('s') && !headLower.endsWith('ss'),
+    };
+  }
+  if (head.cap && !head.poss) {
+    let s = np.length - 1;
+    while (s > 0 && (np[s - 1].cap || np[s - 1].lower === 'of') && !/^(?:on|in|at|by|the|a)$/.test(np[s - 1].lower)) s--;
+    if (np[s].lower === 'of') s++;
+    if (np[s].lower === 'the' && s + 1 < np.length) s++;
+    // a capitalised sentence opener is not a name: "Today", "Meanwhile"
+    if (s === np.length - 1 && NP_STOP.has(head.lower)) return null;
+    return { start: np[s].start, end: head.end, name: cleanSlice(ctx, np[s].start, head.end), kind: 'proper' };
+  }
+  return null;
+}
+
+function describe(ctx: DocContext, a: number, b: number): string {
+  const s = cleanSlice(ctx, a, b);
+  return s.replace(/^(A|An|The)\s+(?=[a-z])/, (w) => w.toLowerCase()).replace(/^(A|An)\s/, (w) => w.toLowerCase());
+}
+
+const TITLE_WORDS = new Set(
+  'president prime minister secretary general gen. fellow senior adjunct ambassador senator sen. rep. gov. governor mr. mrs. ms. dr. prof. professor retired former chairman spokesman spokeswoman leader cleric lt. col. maj. capt. adm. sgt. pres. ayatollah sheikh vice deputy acting chief'.split(' '),
+);
+
+/** "Fellow Steven A. Cook" → "Steven A. Cook": title words a recogniser left on a person's name. */
+export function stripTitles(name: string): string {
+  const parts = name.split(' ');
+  let i = 0;
+  while (i < parts.length - 1 && TITLE_WORDS.has(parts[i].toLowerCase())) i++;
+  return parts.slice(i).join(' ');
+}
+
+export function canonicalName(ctx: DocContext, text: string, type: EntityType): string {
+  const clean = text.replace(/['’]s$/i, '').replace(/\s+/g, ' ').trim();
+  if (type !== 'person') return clean;
+  return stripTitles(ctx.fullNames.get(surnameKey(clean)) ?? clean);
+}
+
+export interface PhraseBefore {
+  main: SpeakerGuess | null;
+  /** The phrase between two commas right before the verb: "A spokesman, Jalil Nouri, told". */
+  apposition: SpeakerGuess | null;
+}
+
+/** The subject phrase that ends right before `pos` (adverbs and auxiliaries skipped). */
+export function phraseBefore(ctx: DocContext, pos: number, floor: number): PhraseBefore {
+  const toks = tokenize(ctx.outside, Math.max(floor, pos - WINDOW), pos);
+  let k = toks.length;
+  while (k > 0 && toks[k - 1].word && !toks[k - 1].cap && (BETWEEN_SUBJECT_AND_VERB.has(toks[k - 1].lower) || (/ly$/.test(toks[k - 1].lower) && toks[k - 1].text.length > 4))) k--;
+  if (k > 0 && toks[k - 1].text === ',') {
+    let c = k - 2;
+    while (c >= 0 && k - c < 16 && toks[c].text !== ',' && (toks[c].word || toks[c].text === '.')) c--;
+    if (c >= 0 && toks[c].text === ',') {
+      const apposition = classifyPhrase(ctx, collectBackward(toks, k - 1));
+      const main = classifyPhrase(ctx, collectBackward(toks, c));
+      return { main, apposition };
+    }
+    return { main: null, apposition: null };
+  }
+  const np = collectBackward(toks, k);
+  // "the regime in Baghdad has to go": a name inside a prepositional phrase is not the subject
+  const lead = np.length ? toks.indexOf(np[0]) : -1;
+  const prev = lead > 0 ? toks[lead - 1] : undefined;
+  const main = classifyPhrase(ctx, np);
+  if (main && main.kind !== 'person' && main.kind !== 'pronoun' && prev && prev.word && PREPOSITIONS.has(prev.lower)) return { main: null, apposition: null };
+  return { main, apposition: null };
+}
+
+/** The phrase that starts right after `pos`: "said [the official]", "according to [a poll]". */
+export function phraseAfter(ctx: DocContext, pos: number, ceil: number): SpeakerGuess | null {
+  const toks = tokenize(ctx.outside, pos, Math.min(ceil, pos + WINDOW));
+  return classifyPhrase(ctx, collectForward(toks, 0));
+}
+
+/** Choose between a subject and its apposition: a named person wins, then any plausible speaker. */
+export function pickSubject(p: PhraseBefore): SpeakerGuess | null {
+  const { main, apposition } = p;
+  if (apposition?.kind === 'person') return apposition;
+  if (main?.kind === 'person') return main;
+  return main ?? apposition;
+}
+
+/** Is the phrase starting at `start` the object of a preposition ("in the New York Times")? */
+export function afterPreposition(ctx: DocContext, start: number): boolean {
+  const toks = tokenize(ctx.outside, Math.max(0, start - 40), start);
+  let k = toks.length;
+  while (k > 0 && toks[k - 1].word && /^(?:the|a|an|his|her|their|its|our|former|then|late)$/.test(toks[k - 1].lower)) k--;
+  const t = toks[k - 1];
+  return !!t && t.word && PREPOSITIONS.has(t.lower);
+}
+
+/** "the Maliki government", "the Bush administration": a name used as a modifier. */
+export function isModifierUse(ctx: DocContext, start: number, end: number): boolean {
+  const before = tokenize(ctx.outside, Math.max(0, start - 12), start);
+  const after = tokenize(ctx.outside, end, Math.min(ctx.outside.length, end + 30));
+  const b = before[before.length - 1];
+  const a = after[0];
+  return !!b && b.lower === 'the' && !!a && a.word && !a.cap && !NP_STOP.has(a.lower) && !/(?:ed|ing)$/.test(a.lower);
+}

@@ -1,0 +1,57 @@
+/**
+ * A small word tokenizer for the bounded windows the outline's rules look at. Words keep inner
+ * dots and hyphens ("U.S", "al-Maliki"); a possessive "’s" stays on its word and is flagged.
+ */
+
+export interface Tok {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  word: boolean;
+  /** Starts with a capital letter. */
+  cap: boolean;
+  /** Ends in a possessive "’s" / "'s" (kept in text; `base` drops it). */
+  poss: boolean;
+  base: string;
+}
+
+function isWordChar(c: string): boolean {
+  return c.toLowerCase() !== c.toUpperCase() || (c >= '0' && c <= '9');
+}
+
+/** Tokens of text[start, end). Linear; never throws. */
+export function tokenize(text: string, start: number, end: number): Tok[] {
+  const out: Tok[] = [];
+  start = Math.max(0, start);
+  end = Math.min(text.length, end);
+  let i = start;
+  while (i < end) {
+    const c = text[i];
+    if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0') {
+      i++;
+      continue;
+    }
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < end) {
+        const d = text[j];
+        if (isWordChar(d)) j++;
+        else if ((d === '.' || d === '-' || d === '’' || d === "'" || d === '&') && j + 1 < end && isWordChar(text[j + 1])) j += 2;
+        else break;
+      }
+      // an initial or abbreviation keeps its final dot: "W." "U.S."
+      const w = text.slice(i, j);
+      let e = j;
+      if (text[j] === '.' && (w.length === 1 || w.includes('.')) && /^[A-Za-z.]+$/.test(w)) e = j + 1;
+      const t = text.slice(i, e);
+      const poss = /['’]s$/i.test(t) && t.length > 2;
+      out.push({ start: i, end: e, text: t, lower: t.toLowerCase(), word: true, cap: c !== c.toLowerCase(), poss, base: poss ? t.slice(0, -2) : t });
+      i = e;
+    } else {
+      out.push({ start: i, end: i + 1, text: c, lower: c, word: false, cap: false, poss: false, base: c });
+      i++;
+    }
+  }
+  return out;
+}
