@@ -12,7 +12,7 @@ import { analyzeArticle, type AnalysisComponents, type ArticleAnalysis } from '.
 import { parseEntityNote } from './core/entityNote';
 import { linkCorpus, type CorpusLinking, type EntityNote } from './core/linking/corpusEntities';
 import type { OutlineNode } from './core/types';
-import { productionComponents } from './components';
+import { componentProblems, productionComponents } from './components';
 
 interface Args {
   command: string;
@@ -174,6 +174,7 @@ export async function main(argv: string[], write: (s: string) => void = (s) => p
     return 2;
   }
   const components = productionComponents();
+  for (const problem of componentProblems) process.stderr.write(`sourcelens: ${problem}\n`);
   if (args.command === 'extract' && args.jsonlIn) return extractJsonl(args.jsonlIn, components, write);
   if (args.paths.length === 0) {
     process.stderr.write(USAGE + '\n');

@@ -1,18 +1,32 @@
 /**
  * The production analysis components: the shipped NER model, the date recognizer, the markup
- * mask and the argument analysis. Loading the model is the only I/O here, done once.
+ * mask and the argument analysis. Loading the model is the only I/O here, done once. A model that
+ * cannot be loaded is reported (see `componentProblems`) and names are then not recognised;
+ * nothing else stops working.
  */
 import type { AnalysisComponents } from './core/analyzeArticle';
 import { recognizeDates } from './core/dates/recognizeDates';
-import { createEntityRecognizer } from './core/ner/recognizer';
+import { createEntityRecognizer, type EntityRecognizer } from './core/ner/recognizer';
 import { maskMarkup } from './core/text/blocks';
 import { loadNerModel } from './nerModelFile';
 
 let cached: AnalysisComponents | undefined;
 
+/** Why a component is degraded, for the server log and the CLI's stderr. */
+export const componentProblems: string[] = [];
+
+function loadRecognizer(): EntityRecognizer {
+  try {
+    return createEntityRecognizer(loadNerModel());
+  } catch (err) {
+    componentProblems.push(`The name recognizer's model could not be loaded (${err instanceof Error ? err.message : String(err)}); names are not recognised. Reinstall or rebuild SourceLens.`);
+    return { recognize: () => [] };
+  }
+}
+
 export function productionComponents(): AnalysisComponents {
   if (cached) return cached;
-  const recognizer = createEntityRecognizer(loadNerModel());
+  const recognizer = loadRecognizer();
   cached = {
     maskMarkup,
     recognizeEntities: (text) => recognizer.recognize(text),

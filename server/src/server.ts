@@ -3,7 +3,7 @@
  * protocol: nothing else may write to it, so console.log is redirected to stderr.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { productionComponents } from './components';
+import { componentProblems, productionComponents } from './components';
 import { startLanguageServer } from './languageServer';
 
 console.log = (...args: unknown[]) => console.error(...args);
@@ -13,3 +13,4 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${String((err as Error)?.stack ?? err)}`));
 startLanguageServer(connection, productionComponents());
+for (const problem of componentProblems) connection.console.error(problem);

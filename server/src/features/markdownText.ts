@@ -3,10 +3,12 @@
  * which neutralises Markdown syntax and HTML, so an article can never inject links, images,
  * raw HTML or `command:` URIs into a card. Hover content is never marked trusted.
  */
-const SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&"'$:]/g;
+const SPECIAL = /[\\`*_{}[\]()#+!|<>~&]/g;
 
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n+/g, ' ').replace(SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
+  const inline = text.replace(/\r?\n+/g, ' ').replace(SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '\\' + c));
+  // What would open a list, heading or rule at the start of a line.
+  return inline.replace(/^(\s*)([-=])/, '$1\\$2').replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3');
 }
 
 /** A link the card may show: only http(s) and file URIs we built ourselves; label escaped. */

@@ -73,7 +73,7 @@ class DeletionIndex {
 
 export function linkCorpus(documents: readonly DocCluster[][], notes: readonly EntityNote[] = []): CorpusLinking {
   const builders = new Map<string, Builder>();
-  const aliasIndex = new Map<string, string>();
+  const aliasIndex = new Map<string, string[]>();
   const surnameIndex = new Map<string, string[]>();
   const initialsIndex = new Map<string, string[]>();
   const fuzzySurnames = new DeletionIndex();
@@ -100,7 +100,7 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   const register = (b: Builder, key: string): void => {
     if (!key) return;
     b.entity.keys.add(key);
-    if (!aliasIndex.has(key)) aliasIndex.set(key, b.entity.id);
+    push(aliasIndex, key, b.entity.id);
     if (keyTokens(key).length > 1) {
       const sur = surnameKey(key);
       push(surnameIndex, sur, b.entity.id);
@@ -126,6 +126,14 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   const isMulti = ([d, c]: [number, number]): boolean => keyTokens(documents[d][c].key).length > 1;
   const multi = byTokens.filter(isMulti);
   const single = byTokens.filter((p) => !isMulti(p));
+
+  /** The entity a name already resolves to, if its type is compatible (people apart from the rest). */
+  const byAlias = (key: string, type: EntityType): string | undefined => {
+    const ids = aliasIndex.get(key);
+    if (!ids) return undefined;
+    const person = type === 'person';
+    return ids.find((id) => (builders.get(id)!.entity.type === 'person') === person || builders.get(id)!.entity.note !== undefined);
+  };
 
   const pick = (ids: string[] | undefined, type: EntityType, personOnly: boolean): string | undefined => {
     if (!ids) return undefined;
@@ -159,8 +167,8 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
 
   for (const [d, c] of multi) {
     const cluster = documents[d][c];
-    let id = aliasIndex.get(cluster.key);
-    for (const k of cluster.keys) if (!id) id = aliasIndex.get(k);
+    let id = byAlias(cluster.key, cluster.type);
+    for (const k of cluster.keys) if (!id) id = byAlias(k, cluster.type);
     if (!id) id = transliterationOf(cluster, surnameIndex, builders);
     if (!id) id = newEntity(slugify(cluster.key), longestSpelling(cluster), cluster.type).entity.id;
     attach(d, c, id);
@@ -169,7 +177,7 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   for (const [d, c] of single) {
     const cluster = documents[d][c];
     const key = cluster.key;
-    let id = aliasIndex.get(key);
+    let id = byAlias(key, cluster.type);
     if (!id && /^[a-z]{2,6}$/.test(key) && [...cluster.spellings.keys()].every((s) => s.replace(/\./g, '') === s.replace(/\./g, '').toUpperCase())) {
       const ids = initialsIndex.get(key);
       if (ids && ids.length === 1) id = ids[0];

@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EntityType } from '../types';
+import type { DocCluster } from './documentEntities';
+import { linkCorpus, type EntityNote } from './corpusEntities';
+import { nameKey } from './nameKey';
+
+function cluster(type: EntityType, ...spellings: string[]): DocCluster {
+  const keys = [...new Set(spellings.map(nameKey))];
+  const key = keys.reduce((a, b) => (b.split(' ').length > a.split(' ').length ? b : a));
+  return { key, type, keys, spellings: new Map(spellings.map((s) => [s, 1])), mentions: spellings.map((_, i) => i), roles: [] };
+}
+
+function idsOf(result: ReturnType<typeof linkCorpus>): string[][] {
+  return result.assignment;
+}
+
+test('the same full name in two articles is one entity', () => {
+  const r = linkCorpus([[cluster('person', 'Zalmay Khalilzad', 'Khalilzad')], [cluster('person', 'Zalmay Khalilzad')]]);
+  assert.equal(idsOf(r)[0][0], idsOf(r)[1][0]);
+  assert.equal(r.byId.get(idsOf(r)[0][0])!.mentionCount, 3);
+});
+
+test('transliteration variants of a first name meet ("Nuri"/"Nouri al-Maliki")', () => {
+  const r = linkCorpus([[cluster('person', 'Nouri al-Maliki', 'Maliki')], [cluster('person', 'Nuri al-Maliki')]]);
+  assert.equal(idsOf(r)[0][0], idsOf(r)[1][0]);
+});
+
+test('a lone surname links to the person of another article; a misspelt one too when well attested', () => {
+  const r = linkCorpus([
+    [cluster('person', 'Nouri al-Maliki', 'Maliki', 'Maliki', 'Maliki')],
+    [cluster('person', 'Maliki')],
+    [cluster('person', 'Mailiki')],
+  ]);
+  const id = idsOf(r)[0][0];
+  assert.equal(idsOf(r)[1][0], id);
+  assert.equal(idsOf(r)[2][0], id);
+});
+
+test('"Jalil Nouri" is not Nouri al-Maliki', () => {
+  const r = linkCorpus([[cluster('person', 'Nouri al-Maliki', 'Maliki', 'Maliki')], [cluster('person', 'Jalil Nouri')]]);
+  assert.notEqual(idsOf(r)[0][0], idsOf(r)[1][0]);
+});
+
+test('different first names with one surname stay apart ("John Smith"/"Joan Smith")', () => {
+  const r = linkCorpus([[cluster('person', 'John Smith')], [cluster('person', 'Joan Smith')]]);
+  assert.notEqual(idsOf(r)[0][0], idsOf(r)[1][0]);
+});
+
+test('an entity note pins aliases, type and canonical name', () => {
+  const note: EntityNote = { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.', 'US', 'America'], links: [], body: '' };
+  const r = linkCorpus([[cluster('organization', 'U.S.')], [cluster('place', 'America')]], [note]);
+  assert.equal(idsOf(r)[0][0], 'united-states');
+  assert.equal(idsOf(r)[1][0], 'united-states');
+  const e = r.byId.get('united-states')!;
+  assert.equal(e.type, 'place');
+  assert.equal(e.name, 'United States');
+});
+
+test('an acronym alone links to the one organization with those initials', () => {
+  const r = linkCorpus([[cluster('organization', 'United Iraqi Alliance')], [cluster('organization', 'UIA')]]);
+  assert.equal(idsOf(r)[0][0], idsOf(r)[1][0]);
+});
+
+test('a person and an organization of the same name stay apart; ids are deterministic', () => {
+  const docs = [[cluster('person', 'Ali Hassan')], [cluster('organization', 'Ali Hassan')]];
+  const a = linkCorpus(docs);
+  const b = linkCorpus(docs);
+  assert.deepEqual(idsOf(a), idsOf(b));
+  assert.notEqual(idsOf(a)[0][0], idsOf(a)[1][0]);
+});

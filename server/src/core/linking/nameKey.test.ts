@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { initialsKey, looksLikeAcronym, nameKey, slugify, surnameKey } from './nameKey';
+import { boundedEditDistance } from './editDistance';
+
+test('name keys fold case, diacritics, dots, possessives and a leading "the"', () => {
+  assert.equal(nameKey('U.S.'), 'us');
+  assert.equal(nameKey('Maliki’s'), 'maliki');
+  assert.equal(nameKey("Bush's"), 'bush');
+  assert.equal(nameKey('the Pentagon'), 'pentagon');
+  assert.equal(nameKey('Muqtada  al‑Sadr'), 'muqtada al-sadr');
+  assert.equal(nameKey('Zoë'), 'zoe');
+});
+
+test('surnames drop Arabic article prefixes', () => {
+  assert.equal(surnameKey('nouri al-maliki'), 'maliki');
+  assert.equal(surnameKey('george w bush'), 'bush');
+});
+
+test('initials and acronyms', () => {
+  assert.equal(initialsKey('United Iraqi Alliance'), 'uia');
+  assert.equal(initialsKey('Council on Foreign Relations'), 'cfr');
+  assert.equal(initialsKey('Iraq'), '');
+  assert.ok(looksLikeAcronym('UIA'));
+  assert.ok(looksLikeAcronym('U.S.'));
+  assert.ok(!looksLikeAcronym('Iraq'));
+});
+
+test('slugs are safe file names', () => {
+  assert.equal(slugify('Nouri al-Maliki'), 'nouri-al-maliki');
+  assert.equal(slugify('../../etc/passwd'), 'etc-passwd');
+  assert.equal(slugify('***'), 'entity');
+});
+
+test('bounded edit distance counts transpositions as one edit', () => {
+  assert.equal(boundedEditDistance('mahdi', 'madhi', 2), 1);
+  assert.equal(boundedEditDistance('maliki', 'mailiki', 2), 1);
+  assert.equal(boundedEditDistance('maliki', 'nouri', 2), 3);
+});

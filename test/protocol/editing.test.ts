@@ -1,0 +1,92 @@
+/** Protocol tests: edits, file events, bad files and the reader's quick fixes. */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { poll, positionOf, startServer, type Harness } from './lspHarness';
+
+let h: Harness;
+
+before(async () => {
+  h = await startServer({
+    setup(root) {
+      writeFileSync(join(root, 'corpus', 'broken.md'), '---\ntitle: [oops\n: :\n---\nJalil Nouri met Zalmay Khalilzad in Baghdad.\n');
+      writeFileSync(join(root, 'corpus', 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+    },
+  });
+  await h.whenReady();
+});
+after(async () => h?.close());
+
+async function hoverText(uri: string, text: string, needle: string): Promise<string> {
+  const hover: { contents: { value: string } } | null = await h.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle) });
+  return hover?.contents.value ?? '';
+}
+
+const mentionCount = (card: string): number => Number(/\*\*(\d+)\*\* mention/.exec(card)?.[1] ?? -1);
+
+test('malformed front matter gives a diagnostic, and the article is still read', async () => {
+  const uri = h.uri('corpus/broken.md');
+  const diags = await poll(() => h.diagnostics.get(uri), 'diagnostics for broken.md');
+  assert.ok(diags.some((d) => d.code === 'frontmatter-invalid'), JSON.stringify(diags));
+  const text = readFileSync(join(h.root, 'corpus', 'broken.md'), 'utf8');
+  assert.match(await hoverText(uri, text, 'Khalilzad in'), /Zalmay Khalilzad/);
+});
+
+test('a binary file named .md is skipped with a notice', async () => {
+  const diags = await poll(() => h.diagnostics.get(h.uri('corpus/binary.md')), 'diagnostics for binary.md');
+  assert.match(diags[0].message, /binary/);
+});
+
+test('editing an open article updates the cards', async () => {
+  const uri = h.uri('corpus/2006-11-28-a-message-for-maliki.md');
+  const original = readFileSync(join(h.root, 'corpus', '2006-11-28-a-message-for-maliki.md'), 'utf8');
+  await h.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text: original } });
+  const before = mentionCount(await hoverText(uri, original, 'al-Maliki for'));
+  assert.ok(before > 0);
+  const edited = original + '\nZalmay Khalilzad met Nouri al-Maliki. Maliki agreed. Maliki left.\n';
+  await h.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+  const after = await poll(async () => {
+    const n = mentionCount(await hoverText(uri, edited, 'al-Maliki for'));
+    return n >= before + 3 ? n : 0;
+  }, 'the card to count the new mentions');
+  assert.ok(after >= before + 3);
+  await h.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
+test('a new article on disk is indexed after a file event, and a deleted one leaves', async () => {
+  const rel = 'corpus/new-article.md';
+  const uri = h.uri(rel);
+  const text = '---\ntitle: New\ndate: 2007-01-02\n---\nDavid Petraeus met Nouri al-Maliki in Baghdad on Tuesday.\n';
+  writeFileSync(join(h.root, rel), text);
+  await h.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }] });
+  const card = await poll(async () => hoverText(uri, text, 'Petraeus'), 'hover in the new article');
+  assert.match(card, /David Petraeus/);
+  await h.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+  await poll(async () => (await hoverText(uri, text, 'Petraeus')) === '', 'the deleted article to leave the index');
+});
+
+test('"Not an entity" writes the ignore list in the workspace and the name stops being an actor', async () => {
+  const rel = 'corpus/2006-11-02-relations-between-us-and-iraqi-government-at-breaking-point.md';
+  const uri = h.uri(rel);
+  const text = readFileSync(join(h.root, rel), 'utf8');
+  const position = positionOf(text, 'Sadr City');
+  const actions: Array<{ title: string; command: { command: string; arguments: unknown[] } }> = await h.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+  const notEntity = actions.find((a) => /is not an entity/.test(a.title));
+  assert.ok(notEntity, actions.map((a) => a.title).join('; '));
+  assert.ok(actions.some((a) => /change type of .* to person/.test(a.title)));
+  await h.connection.sendRequest('workspace/executeCommand', { command: notEntity.command.command, arguments: notEntity.command.arguments });
+  const ignoreFile = join(h.root, 'corpus', '.sourcelens-ignore');
+  assert.ok(existsSync(ignoreFile));
+  assert.match(readFileSync(ignoreFile, 'utf8'), /^Sadr City$/m);
+  await poll(async () => (await hoverText(uri, text, 'Sadr City')) === '', 'Sadr City to stop being an actor');
+});
+
+test('"Create note for" writes a sanitised note inside the notes folder', async () => {
+  const rel = 'corpus/2006-05-06-bushs-wavering-halts-insurgent-peace-talks.md';
+  const uri = h.uri(rel);
+  await h.connection.sendRequest('workspace/executeCommand', { command: 'sourcelens.server.createNote', arguments: ['../../Evil Name', 'person', ''] });
+  assert.ok(existsSync(join(h.root, 'corpus', 'entities', 'evil-name.md')));
+  assert.ok(!existsSync(join(h.root, '..', 'Evil Name.md')));
+  void uri;
+});
