@@ -7,6 +7,7 @@
 import type { AnalysisComponents } from './core/analyzeArticle';
 import { recognizeDates } from './core/dates/recognizeDates';
 import { createEntityRecognizer, type EntityRecognizer } from './core/ner/recognizer';
+import { analyzeArgument } from './core/outline/buildOutline';
 import { maskMarkup } from './core/text/blocks';
 import { loadNerModel } from './nerModelFile';
 
@@ -31,8 +32,7 @@ export function productionComponents(): AnalysisComponents {
     maskMarkup,
     recognizeEntities: (text) => recognizer.recognize(text),
     recognizeDates,
-    // The argument analysis (core/outline) is wired in when it lands.
-    analyzeArgument: () => ({ outline: [], quotes: [] }),
+    analyzeArgument,
   };
   return cached;
 }
