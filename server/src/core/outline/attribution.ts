@@ -134,7 +134,11 @@ export function attributeQuotes(ctx: DocContext, actsOf: (unit: number) => Speec
       const nextQuote = ctx.quotes[qi + 1];
       const limit = nextQuote && nextQuote.start < unit.end ? nextQuote.start : unit.end;
       if (intro) {
-        const post = acts.find((a) => a.start >= q.end && a.start - q.end <= 60 && a.start < limit);
+        // the attribution follows the closing mark, in the sentence where the quote ends
+        const uc = q.lastBlock === q.firstBlock ? ui : unitAt(ctx, q.end - 1);
+        const closing = ctx.units[uc] ?? unit;
+        const stop = nextQuote && nextQuote.start < closing.end ? nextQuote.start : closing.end;
+        const post = actsOf(uc).find((a) => a.start >= q.end && a.start - q.end <= 60 && a.start < stop);
         if (post) [speaker, via] = [post.speaker, post.how];
       }
       if (!speaker) {

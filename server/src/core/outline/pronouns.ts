@@ -43,12 +43,16 @@ function candidates(ctx: DocContext, pos: number, plural: boolean): Candidate[] 
   if (ctx.mentions.length === 0 && !plural) {
     // no recogniser ran: runs of capitalised words that do not open a sentence
     const toks = tokenize(ctx.outside, from, pos);
-    for (let i = 1; i < toks.length; i++) {
-      if (!toks[i].word || !toks[i].cap || !toks[i - 1].word) continue;
+    for (let i = 0; i < toks.length; i++) {
+      if (!toks[i].word || !toks[i].cap || (i > 0 && toks[i - 1].word && toks[i - 1].cap)) continue;
+      let a = i;
       let j = i;
       while (j + 1 < toks.length && toks[j + 1].word && toks[j + 1].cap) j++;
-      const name = cleanSlice(ctx, toks[i].start, toks[j].end).replace(/['’]s$/, '');
-      out.push({ guess: { start: toks[i].start, end: toks[j].end, name, kind: 'proper' }, inPP: afterPreposition(ctx, toks[i].start), female: femaleCue(ctx, toks[i].start, name) });
+      while (a <= j && /^(?:the|a|an|this|that|in|on|at|when|after|but|and|he|she|they|it|we|i)$/i.test(toks[a].text)) a++;
+      const sentenceInitial = i === 0 || !toks[i - 1].word;
+      if (a > j || (sentenceInitial && a === j)) continue;
+      const name = cleanSlice(ctx, toks[a].start, toks[j].end).replace(/['’]s$/, '');
+      out.push({ guess: { start: toks[a].start, end: toks[j].end, name, kind: 'proper' }, inPP: afterPreposition(ctx, toks[a].start), female: femaleCue(ctx, toks[a].start, name) });
       i = j;
     }
   }

@@ -106,7 +106,7 @@ export function splitBlocks(text: string, bodyStart: number): Block[] {
 
   const close = () => {
     if (cur) {
-      cur.content = trimSpan(text, cur.content.start, cur.end);
+      cur.content = trimSpan(text, cur.content.start, cur.kind === 'heading' ? cur.content.end : cur.end);
       if (cur.content.end > cur.content.start || cur.kind === 'code') blocks.push(cur);
     }
     cur = null;

@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { maskMarkup, splitBlocks, type Block } from './blocks';
+
+/** Blocks as [kind, content text, extra] for compact expectations. */
+function shape(text: string, bodyStart = 0): Array<[string, string, string?]> {
+  return splitBlocks(text, bodyStart).map((b: Block) => {
+    const extra = b.kind === 'heading' ? `h${b.level}${b.implicit ? '?' : ''}` : b.kind === 'listItem' ? (b.ordered ? `#${b.number}` : '•') : undefined;
+    const row: [string, string, string?] = [b.kind, text.slice(b.content.start, b.content.end)];
+    if (extra) row.push(extra);
+    return row;
+  });
+}
+
+function check(text: string, expected: Array<[string, string, string?]>, bodyStart = 0) {
+  assert.deepEqual(shape(text, bodyStart), expected);
+}
+
+test('Markdown headings, paragraphs, list items and blockquotes', () => {
+  check('# Title\n\nFirst para\ncontinues here.\n\n## Section ##\n\n1. Do this.\n2) Do that\n   still item two.\n\n- bullet\n\n> quoted\n> more\n', [
+    ['heading', 'Title', 'h1'],
+    ['paragraph', 'First para\ncontinues here.'],
+    ['heading', 'Section', 'h2'],
+    ['listItem', 'Do this.', '#1'],
+    ['listItem', 'Do that\n   still item two.', '#2'],
+    ['listItem', 'bullet', '•'],
+    ['blockquote', 'quoted\n> more'],
+  ]);
+});
+
+test('setext headings, fenced code and thematic breaks', () => {
+  check('Title\n=====\n\ntext\n\n```\ncode # not heading\n```\n\n---\n\nSub\n---\nafter\n', [
+    ['heading', 'Title', 'h1'],
+    ['paragraph', 'text'],
+    ['code', '```\ncode # not heading\n```'],
+    ['heading', 'Sub', 'h2'],
+    ['paragraph', 'after'],
+  ]);
+});
+
+test('starts at bodyStart and handles CRLF', () => {
+  const fm = '---\ntitle: "# not a heading"\n---\n';
+  const text = fm + '## Head\r\n\r\nOne paragraph.\r\nSame paragraph.\r\n\r\nTwo.\r\n';
+  check(text, [['heading', 'Head', 'h2'], ['paragraph', 'One paragraph.\r\nSame paragraph.'], ['paragraph', 'Two.']], fm.length);
+});
+
+test('plain text: one paragraph per line when the body has no blank lines', () => {
+  check('First paragraph is here.\nSecond paragraph here.\nThird.', [
+    ['paragraph', 'First paragraph is here.'],
+    ['paragraph', 'Second paragraph here.'],
+    ['paragraph', 'Third.'],
+  ]);
+});
+
+test('plain text: long unwrapped lines are paragraphs even without blank lines between them', () => {
+  const long1 = 'A'.repeat(50) + ' ' + 'b'.repeat(70) + '.';
+  const long2 = 'C'.repeat(30) + ' more text follows here.';
+  check(`${long1}\n${long2}\n\nshort wrapped\nline two`, [
+    ['paragraph', long1],
+    ['paragraph', long2],
+    ['paragraph', 'short wrapped\nline two'],
+  ]);
+});
+
+test('plain text: a short title-like line between long paragraphs is an implicit heading; bylines are not', () => {
+  const para = 'This paragraph has more than twenty words so that it reads like prose in an article about policy and its many consequences for everyone.';
+  const text = `By Jane Doe\n\n${para}\n\nThe Road Ahead\n\n${para}\n\nA sentence that ends with a period.\n\n${para}`;
+  const s = shape(text);
+  assert.deepEqual(s.map((r) => r[0]), ['paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph', 'paragraph']);
+  assert.deepEqual(s[2], ['heading', 'The Road Ahead', 'h2?']);
+  // explicit Markdown headings switch the guess off
+  assert.ok(!shape('## Real\n\n' + text).some((r) => r[2] === 'h2?'));
+});
+
+test('a year at a line start is not a list item', () => {
+  check('Intro.\n\nIt happened in\n2006. Then more.', [['paragraph', 'Intro.'], ['paragraph', 'It happened in\n2006. Then more.']]);
+});
+
+test('maskMarkup keeps the length and blanks front matter and markup', () => {
+  const fm = '---\ntitle: X\n---\n';
+  const text = fm + '## The *New York Times* said\n\n1. Read [the report](http://x.org/a_b) now.\n\n> “Quoted” __bold__ snake_case\n';
+  const masked = maskMarkup(text, fm.length);
+  assert.equal(masked.length, text.length);
+  assert.equal(masked.slice(0, fm.length).replace(/\n/g, ''), ' '.repeat(fm.length - 3));
+  const body = masked.slice(fm.length);
+  assert.match(body, /^ {3}The  New York Times  said\n/);
+  assert.match(body, / {3}Read  the report {19} now\./);
+  assert.match(body, / {2}“Quoted” {3}bold {3}snake_case/);
+  assert.ok(!/[#*>\[\]()]/.test(body));
+});
+
+test('maskMarkup leaves plain prose untouched and is linear on odd input', () => {
+  const prose = 'Plain text, with 5 * 3 and a_b and (parentheses) [brackets].';
+  assert.equal(maskMarkup(prose, 0), prose);
+  const nasty = '](](['.repeat(200_000) + '<a '.repeat(100_000) + '<!--'.repeat(50_000);
+  const t0 = Date.now();
+  const m = maskMarkup(nasty, 0);
+  assert.equal(m.length, nasty.length);
+  assert.ok(Date.now() - t0 < 3000, 'maskMarkup too slow');
+  assert.equal(maskMarkup('', 0), '');
+});
