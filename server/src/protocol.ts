@@ -104,3 +104,44 @@ export const ServerCommands = {
   createNote: 'sourcelens.server.createNote',
   changeType: 'sourcelens.server.changeType',
 } as const;
+
+/** The actor network: who co-occurs with whom in the same paragraph, in the corpus or one article. */
+export const NetworkRequest = 'sourcelens/network';
+export interface NetworkParams {
+  /** An article: its network only. Absent: the whole corpus. */
+  uri?: string;
+  /** Ties seen in fewer paragraphs than this are left out (default 1). */
+  minWeight?: number;
+  /** Only actors of these types (default: all). */
+  types?: Array<EntitySummary['type']>;
+  /** At most this many actors, the most mentioned (default 200). */
+  maxNodes?: number;
+}
+export interface NetworkNode {
+  id: string;
+  name: string;
+  type: EntitySummary['type'];
+  /** Mentions in the scope (the article, or the corpus). */
+  mentions: number;
+  /** Articles of the scope that mention it. */
+  articles: number;
+  hasNote: boolean;
+}
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  /** Paragraphs naming both. */
+  weight: number;
+  /** Articles with at least one such paragraph. */
+  articles: number;
+}
+export interface NetworkResult {
+  scope: 'corpus' | 'article';
+  /** The article's title when scope is 'article'. */
+  title?: string;
+  articles: number;
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  /** Actors left out by maxNodes. */
+  hiddenNodes: number;
+}
