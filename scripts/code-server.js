@@ -143,7 +143,9 @@ function exthostLogs(userDataDir) {
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (/exthost/i.test(full) && e.name.endsWith('.log')) found.push({ file: full, text: fs.readFileSync(full, 'utf8') });
+      // The extension host's own log and the logs of extensions not built into VS Code.
+      else if (/exthost/i.test(full) && (/^(remote)?exthost\.log$/i.test(e.name) || !/[\\/]vscode\.[^\\/]+[\\/]/.test(full)) &&
+        !/telemetry/i.test(e.name) && e.name.endsWith('.log')) found.push({ file: full, text: fs.readFileSync(full, 'utf8') });
     }
   };
   walk(path.join(userDataDir, 'logs'));
