@@ -11,7 +11,7 @@ import { Gazetteer, matchGazetteer, GAZ_COUNT } from './gazetteer';
 import { FNV_OFFSET, fmix, lowerCode, mix2, mix3 } from './hashing';
 
 /** Bump when the feature set changes (stored in the model; a mismatch refuses the model). */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 6;
 
 export interface TokenHashes {
   n: number;
@@ -27,6 +27,11 @@ export interface TokenHashes {
   position: Int32Array;
   lengthBucket: Int32Array;
   gaz: Uint32Array;
+  /** Context aggregation: the lowercase hashes of the words around two other occurrences of the same
+   * capitalised word in the document (prev1, next1, prev2, next2 per token; a constant when none). */
+  other: Int32Array;
+  /** Capitalised run containing the token: (length bucket * 8 + index bucket), first word, last word. */
+  run: Int32Array;
 }
 
 const B_INITCAP = 1;
@@ -50,6 +55,8 @@ export function allocTokenHashes(n: number): TokenHashes {
     position: new Int32Array(n),
     lengthBucket: new Int32Array(n),
     gaz: new Uint32Array(n),
+    other: new Int32Array(n * 4),
+    run: new Int32Array(n * 3),
   };
 }
 
@@ -168,9 +175,75 @@ export function computeTokenHashes(text: string, tokens: TokenList, gaz: Gazette
   }
   if (gaz) matchGazetteer(gaz, tokens, th.lower, th.gaz);
   else th.gaz.fill(0, 0, n);
+  computeOtherOccurrences(th, n);
+  computeRuns(th, tokens, n);
 }
 
-export const FEATURES_PER_TOKEN = 40 + GAZ_COUNT;
+const NO_RUN = 0x5a5a5a5;
+
+/** Runs of consecutive capitalised words (a whole name): shape of the run and its first/last words. */
+function computeRuns(th: TokenHashes, tokens: TokenList, n: number): void {
+  const { bits, lower, run } = th;
+  let i = 0;
+  while (i < n) {
+    const capital = tokens.flags[i] & TOKEN_WORD && bits[i] & B_INITCAP;
+    if (!capital) {
+      run[i * 3] = NO_RUN;
+      run[i * 3 + 1] = NO_RUN;
+      run[i * 3 + 2] = NO_RUN;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && tokens.flags[j] & TOKEN_WORD && bits[j] & B_INITCAP && !(tokens.flags[j] & TOKEN_SENTENCE_START)) j++;
+    const len = j - i;
+    const lenBucket = len < 5 ? len : 5;
+    for (let k = i; k < j; k++) {
+      const idx = k - i;
+      run[k * 3] = lenBucket * 8 + (idx === len - 1 ? 7 : idx < 3 ? idx : 3);
+      run[k * 3 + 1] = lower[i];
+      run[k * 3 + 2] = lower[j - 1];
+    }
+    i = j;
+  }
+}
+
+const NO_OTHER = 0x3c3c3c3;
+
+/** Fills th.other from the first and the next occurrences of each capitalised word. */
+function computeOtherOccurrences(th: TokenHashes, n: number): void {
+  const { lower, bits, other } = th;
+  other.fill(NO_OTHER, 0, n * 4);
+  const first = new Map<number, number>();
+  const next = new Int32Array(n).fill(-1);
+  const last = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if ((bits[i] & (B_INITCAP | B_LOWER)) !== (B_INITCAP | B_LOWER) && (bits[i] & B_ALLCAPS) === 0) continue;
+    const h = lower[i];
+    const prev = last.get(h);
+    if (prev === undefined) first.set(h, i);
+    else next[prev] = i;
+    last.set(h, i);
+  }
+  for (let i = 0; i < n; i++) {
+    const f = first.get(lower[i]);
+    if (f === undefined) continue;
+    let o1 = f !== i ? f : next[i];
+    let o2 = o1 >= 0 ? next[o1] : -1;
+    if (o2 === i) o2 = next[i];
+    if (o1 === i) o1 = -1;
+    if (o1 >= 0) {
+      other[i * 4] = o1 > 0 ? lower[o1 - 1] : NO_OTHER + 1;
+      other[i * 4 + 1] = o1 + 1 < n ? lower[o1 + 1] : NO_OTHER + 2;
+    }
+    if (o2 >= 0 && o2 !== i) {
+      other[i * 4 + 2] = o2 > 0 ? lower[o2 - 1] : NO_OTHER + 1;
+      other[i * 4 + 3] = o2 + 1 < n ? lower[o2 + 1] : NO_OTHER + 2;
+    }
+  }
+}
+
+export const FEATURES_PER_TOKEN = 48 + GAZ_COUNT;
 
 const PAD_BEFORE = 0x1234567;
 const PAD_AFTER = 0x7654321;
@@ -244,7 +317,16 @@ export function extractFeatures(th: TokenHashes, out: Int32Array, from = 0, to =
     out[k++] = mix3(38, docb, l0);
     out[k++] = mix3(39, th.suffix[p + 2], s0);
     out[k++] = mix3(40, pos, lm1);
-    for (let c = 0; c < GAZ_COUNT; c++) out[k++] = mix3(41 + c, (g0 >>> (2 * c)) & 3, mix2((gm1 >>> (2 * c)) & 3, (gp1 >>> (2 * c)) & 3));
+    out[k++] = mix2(41, th.other[p]);
+    out[k++] = mix2(42, th.other[p + 1]);
+    out[k++] = mix2(41, th.other[p + 2]);
+    out[k++] = mix2(42, th.other[p + 3]);
+    const r = i * 3;
+    out[k++] = mix3(43, th.run[r], s0);
+    out[k++] = mix3(44, th.run[r], th.run[r + 1] === l0 ? NO_RUN : th.run[r + 1]);
+    out[k++] = mix3(45, th.run[r], th.run[r + 2] === l0 ? NO_RUN : th.run[r + 2]);
+    out[k++] = mix3(46, th.run[r], g0);
+    for (let c = 0; c < GAZ_COUNT; c++) out[k++] = mix3(50 + c, (g0 >>> (2 * c)) & 3, mix2((gm1 >>> (2 * c)) & 3, (gp1 >>> (2 * c)) & 3));
   }
 }
 

@@ -9,7 +9,7 @@ import { tokenize, TokenList } from '../text/tokenize';
 import { FNV_OFFSET, hashLower, mix2 } from './hashing';
 
 /** Category names, in bit order. The order is part of the model format. */
-export const GAZ_CATEGORIES = ['country', 'city', 'state', 'firstname', 'demonym', 'group', 'title', 'orgword'] as const;
+export const GAZ_CATEGORIES = ['country', 'city', 'state', 'firstname', 'demonym', 'group', 'title', 'orgword', 'organization', 'lastname', 'region'] as const;
 export type GazCategory = (typeof GAZ_CATEGORIES)[number];
 export const GAZ_COUNT = GAZ_CATEGORIES.length;
 
