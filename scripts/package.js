@@ -48,7 +48,7 @@ function bundleInto(dir, log) {
     m.filename = ${JSON.stringify(stagedScript)};
     m.paths = Module._nodeModulePaths(${JSON.stringify(path.dirname(script))});
     m._compile(src, ${JSON.stringify(stagedScript)});
-  `, '--production'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  `, '--', '--production'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
   if (res.status !== 0) throw new Error(`package: bundling failed (exit ${res.status})`);
 }
 
