@@ -6,7 +6,7 @@
  */
 import type { Quote, QuoteSpeaker, Span } from '../types';
 import { tokenize } from './tokens';
-import { NOUN_LIKE_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS } from './lexicon';
+import { NOUN_LIKE_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS, SPEECH_WORD_RE } from './lexicon';
 import { isInsideQuote, lowerBound, mentionsIn, unitAt, type DocContext } from './context';
 import { afterPreposition, canonicalName, isModifierUse, phraseAfter, phraseBefore, pickSubject, type SpeakerGuess } from './nounPhrase';
 import { resolveDefinite, resolvePronoun } from './pronouns';
@@ -18,6 +18,8 @@ export interface SpeechAct extends Span {
 }
 
 const MAX_ACTS = 64;
+/** Quotes attributed in full; further ones (only in pathological input) get a kind and no speaker. */
+const MAX_ATTRIBUTED = 2000;
 const CLAUSE_WINDOW = 400;
 
 /** The subject of the clause that ends at `pos`: its first named or described actor not inside a prepositional phrase. */
@@ -39,8 +41,11 @@ export function clauseSubject(ctx: DocContext, floor: number, pos: number): Spea
     const g = phraseBefore(ctx, d.end, from).main;
     if (g) cands.push(g);
   }
-  for (const t of tokenize(ctx.outside, from, pos)) {
-    if (t.word && /^(?:he|she|they)$/.test(t.lower)) cands.push({ start: t.start, end: t.end, name: t.lower, kind: 'pronoun', plural: t.lower === 'they' });
+  const pronouns = /(?<![\p{L}\p{N}])(?:[Hh]e|[Ss]he|[Tt]hey)(?![\p{L}\p{N}'’])/gu;
+  const clause = ctx.outside.slice(from, pos);
+  for (let m = pronouns.exec(clause); m; m = pronouns.exec(clause)) {
+    const lower = m[0].toLowerCase();
+    cands.push({ start: from + m.index, end: from + m.index + m[0].length, name: lower, kind: 'pronoun', plural: lower === 'they' });
   }
   if (cands.length === 0) return null;
   // people first (a country named in a title, "Former U.S. Ambassador …", is not the subject)
@@ -52,38 +57,42 @@ export function clauseSubject(ctx: DocContext, floor: number, pos: number): Spea
 /** Reporting acts in a sentence unit, in order. */
 export function speechActs(ctx: DocContext, unit: Span): SpeechAct[] {
   const acts: SpeechAct[] = [];
-  const toks = tokenize(ctx.outside, unit.start, unit.end);
-  for (let i = 0; i < toks.length && acts.length < MAX_ACTS; i++) {
-    const t = toks[i];
-    if (!t.word || t.cap) continue;
-    const prev = toks[i - 1];
-    if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
-      const g = phraseAfter(ctx, toks[i + 1].end, unit.end);
-      if (g) acts.push({ start: t.start, end: toks[i + 1].end, speaker: g, how: 'according' });
+  const re = new RegExp(SPEECH_WORD_RE.source, SPEECH_WORD_RE.flags);
+  const s = ctx.outside.slice(unit.start, unit.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) && acts.length < MAX_ACTS) {
+    const start = unit.start + m.index;
+    const end = start + m[0].length;
+    const before = tokenize(ctx.outside, Math.max(unit.start, start - 40), start);
+    const prev = before[before.length - 1];
+    const prev2 = before[before.length - 2];
+    if (m[0].startsWith('according')) {
+      const g = phraseAfter(ctx, end, unit.end);
+      if (g) acts.push({ start, end, speaker: g, how: 'according' });
       continue;
     }
-    if (SPEECH_VERBS.has(t.lower)) {
-      if (prev && (prev.text === '”' || prev.text === '"' || (prev.text === ',' && toks[i - 2] && /^[”"]$/.test(toks[i - 2].text)))) {
-        const g = phraseAfter(ctx, t.end, unit.end);
+    if (SPEECH_VERBS.has(m[0])) {
+      if (prev && (prev.text === '”' || prev.text === '"' || (prev.text === ',' && prev2 && /^[”"]$/.test(prev2.text)))) {
+        const g = phraseAfter(ctx, end, unit.end);
         if (g && g.kind !== 'pronoun') {
-          acts.push({ start: t.start, end: t.end, speaker: g, how: 'inverted' });
+          acts.push({ start, end, speaker: g, how: 'inverted' });
           continue;
         }
       }
-      const subject = pickSubject(phraseBefore(ctx, t.start, unit.start));
+      const subject = pickSubject(phraseBefore(ctx, start, unit.start));
       if (subject) {
-        acts.push({ start: t.start, end: t.end, speaker: subject, how: 'finite' });
+        acts.push({ start, end, speaker: subject, how: 'finite' });
         continue;
       }
-      if (prev && prev.word && (prev.lower === 'and' || prev.lower === 'but') && !NOUN_LIKE_VERBS.has(t.lower)) {
+      if (prev && prev.word && (prev.lower === 'and' || prev.lower === 'but') && !NOUN_LIKE_VERBS.has(m[0])) {
         const g = clauseSubject(ctx, unit.start, prev.start);
-        if (g) acts.push({ start: t.start, end: t.end, speaker: g, how: 'finite' });
+        if (g) acts.push({ start, end, speaker: g, how: 'finite' });
       }
       continue;
     }
-    if (SPEECH_PARTICIPLES.has(t.lower)) {
-      const g = clauseSubject(ctx, unit.start, t.start);
-      if (g) acts.push({ start: t.start, end: t.end, speaker: g, how: 'participle' });
+    if (SPEECH_PARTICIPLES.has(m[0])) {
+      const g = clauseSubject(ctx, unit.start, start);
+      if (g) acts.push({ start, end, speaker: g, how: 'participle' });
     }
   }
   return acts;
@@ -117,8 +126,9 @@ export function attributeQuotes(ctx: DocContext, actsOf: (unit: number) => Speec
     const ui = unitAt(ctx, q.start);
     const unit = ctx.units[ui];
     const inner = ctx.text.slice(q.innerStart, q.innerEnd);
-    if (!unit) {
-      out.push({ start: q.start, end: q.end, text: inner, kind: 'scare', speaker: null, unit: -1 });
+    if (!unit || qi >= MAX_ATTRIBUTED) {
+      // beyond any real article's count: reported by shape only, so the cost stays bounded
+      out.push({ start: q.start, end: q.end, text: inner, kind: quoteKind(inner, false, false), speaker: null, unit: unit ? ui : -1 });
       continue;
     }
     const lead = q.start - unit.start <= 240 ? ctx.outside.slice(unit.start, q.start) : 'x';

@@ -35,6 +35,8 @@ export interface ArgumentResult {
 
 /** Upper bound on role nodes, so a pathological input cannot flood the Outline view. */
 const MAX_NODES = 4000;
+/** Sentence units examined for roles and reporting verbs (no real article comes near it). */
+const MAX_UNITS = 8000;
 const RECOMMENDATION_CONTEXT = /\b(?:recommend\w*|proposals?|propose|steps|should|must|priorit\w*|objectives?|solutions?|way\s+forward|polic(?:y|ies)|options|agenda|plan|what\s+\w+\s+(?:can|should|must)\s+do|to\s+do|goals|measures|actions|demands|lessons)\b/i;
 
 interface RoleNode extends OutlineNode {
@@ -71,7 +73,7 @@ function analyze(input: ArgumentInput): ArgumentResult {
   const actsOf = (u: number): SpeechAct[] => {
     let acts = actsCache.get(u);
     if (!acts) {
-      const unit = ctx.units[u];
+      const unit = u < MAX_UNITS ? ctx.units[u] : undefined;
       const block = unit ? ctx.blocks[unit.block] : undefined;
       acts = unit && block && block.kind !== 'heading' ? speechActs(ctx, unit) : [];
       acts = acts.map((a) => ({ ...a, speaker: resolveSpeaker(ctx, a.speaker) ?? a.speaker }));
@@ -148,7 +150,7 @@ function analyze(input: ArgumentInput): ArgumentResult {
     }
   }
 
-  for (let u = 0; u < ctx.units.length && budget > 0; u++) {
+  for (let u = 0; u < ctx.units.length && u < MAX_UNITS && budget > 0; u++) {
     const unit = ctx.units[u];
     const block = ctx.blocks[unit.block];
     if (!block || block.kind === 'heading' || block.kind === 'code' || u === thesisUnit) continue;

@@ -9,7 +9,7 @@ import { splitBlocks, maskMarkup, type Block } from '../text/blocks';
 import { splitSentences } from '../text/sentences';
 import { findQuoteSpans, type QuoteSpan } from './quotes';
 import { tokenize, type Tok } from './tokens';
-import { PERSON_NOUNS } from './lexicon';
+import { PERSON_NOUNS, PERSON_NOUN_RE } from './lexicon';
 
 export interface Unit extends Span {
   block: number;
@@ -77,22 +77,26 @@ function buildUnits(masked: string, blocks: Block[], quotes: QuoteSpan[]): Unit[
 
 function findDescriptions(outside: string, from: number): Description[] {
   const out: Description[] = [];
-  const toks = tokenize(outside, from, outside.length);
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    if (!t.word || t.cap || !PERSON_NOUNS.has(t.lower)) continue;
-    const next = toks[i + 1];
-    if (next && next.word && !next.cap && PERSON_NOUNS.has(next.lower)) continue; // not the head
+  const re = new RegExp(PERSON_NOUN_RE.source, PERSON_NOUN_RE.flags);
+  re.lastIndex = from;
+  for (let m = re.exec(outside); m; m = re.exec(outside)) {
+    const headEnd = m.index + m[0].length;
+    const after = tokenize(outside, headEnd, Math.min(outside.length, headEnd + 20))[0];
+    if (after && after.word && !after.cap && PERSON_NOUNS.has(after.lower)) continue; // not the head: "aide workers"
+    const toks = tokenize(outside, Math.max(from, m.index - 80), headEnd);
+    const i = toks.length - 1;
+    if (i < 0) continue;
     let j = i;
     while (j > 0 && i - j < 7 && toks[j - 1].word && !/^(?:and|or|but|that|which|who|said|says|of|in|on|to|by|for|with|from|at|as|is|was|were|are|has|had|have)$/i.test(toks[j - 1].text)) j--;
     const first: Tok = toks[j];
     const det = first.lower;
+    const head = m[0];
     out.push({
       start: first.start,
-      end: t.end,
-      head: t.lower,
+      end: headEnd,
+      head,
       indefinite: det === 'a' || det === 'an' || det === 'one' || (j < i && first.cap && det !== 'the'),
-      plural: t.lower.endsWith('s') || t.lower === 'people' || t.lower === 'men' || t.lower === 'women',
+      plural: head.endsWith('s') || head === 'people' || head === 'men' || head === 'women',
     });
   }
   return out;

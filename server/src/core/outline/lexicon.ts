@@ -98,3 +98,13 @@ export const FEMALE_FIRST_NAMES = words(`
 `);
 
 export const FEMALE_CUES = words('ms mrs miss madam queen princess spokeswoman chairwoman congresswoman businesswoman she her woman');
+
+function alternation(set: Set<string>): string {
+  return [...set].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
+/** Finds candidate reporting words in running text (lowercase, whole words) without tokenizing it all. */
+export const SPEECH_WORD_RE = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:according\\s+to|${alternation(SPEECH_VERBS)}|${alternation(SPEECH_PARTICIPLES)})(?![\\p{L}\\p{N}'’-])`, 'gu');
+
+/** Finds lowercase person nouns in running text. */
+export const PERSON_NOUN_RE = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alternation(PERSON_NOUNS)})(?![\\p{L}\\p{N}-])`, 'gu');

@@ -42,7 +42,7 @@ function candidates(ctx: DocContext, pos: number, plural: boolean): Candidate[] 
   }
   if (ctx.mentions.length === 0 && !plural) {
     // no recogniser ran: runs of capitalised words that do not open a sentence
-    const toks = tokenize(ctx.outside, from, pos);
+    const toks = tokenize(ctx.outside, Math.max(from, pos - 300), pos);
     for (let i = 0; i < toks.length; i++) {
       if (!toks[i].word || !toks[i].cap || (i > 0 && toks[i - 1].word && toks[i - 1].cap)) continue;
       let a = i;

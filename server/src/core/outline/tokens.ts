@@ -16,8 +16,12 @@ export interface Tok {
   base: string;
 }
 
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
 function isWordChar(c: string): boolean {
-  return c.toLowerCase() !== c.toUpperCase() || (c >= '0' && c <= '9');
+  const k = c.charCodeAt(0);
+  if (k < 128) return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57);
+  return NON_ASCII_WORD.test(c);
 }
 
 /** Tokens of text[start, end). Linear; never throws. */
@@ -45,8 +49,11 @@ export function tokenize(text: string, start: number, end: number): Tok[] {
       let e = j;
       if (text[j] === '.' && (w.length === 1 || w.includes('.')) && /^[A-Za-z.]+$/.test(w)) e = j + 1;
       const t = text.slice(i, e);
-      const poss = /['’]s$/i.test(t) && t.length > 2;
-      out.push({ start: i, end: e, text: t, lower: t.toLowerCase(), word: true, cap: c !== c.toLowerCase(), poss, base: poss ? t.slice(0, -2) : t });
+      const last = t.charCodeAt(t.length - 1);
+      const poss = t.length > 2 && (last === 115 || last === 83) && (t[t.length - 2] === '’' || t[t.length - 2] === "'");
+      const k = c.charCodeAt(0);
+      const cap = k < 128 ? k >= 65 && k <= 90 : c !== c.toLowerCase();
+      out.push({ start: i, end: e, text: t, lower: t.toLowerCase(), word: true, cap, poss, base: poss ? t.slice(0, -2) : t });
       i = e;
     } else {
       out.push({ start: i, end: i + 1, text: c, lower: c, word: false, cap: false, poss: false, base: c });

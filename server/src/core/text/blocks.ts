@@ -63,9 +63,13 @@ function isBlank(text: string, line: Line): boolean {
 }
 
 /** Trimmed span of text[start, end). */
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+}
+
 export function trimSpan(text: string, start: number, end: number): Span {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isWs(text.charCodeAt(start))) start++;
+  while (end > start && isWs(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -210,8 +214,8 @@ const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'or', 'in', '
 function wordCount(text: string, span: Span): number {
   let n = 0;
   let inWord = false;
-  for (let i = span.start; i < span.end; i++) {
-    const ws = /\s/.test(text[i]);
+  for (let i = span.start; i < span.end && n <= 40; i++) {
+    const ws = isWs(text.charCodeAt(i));
     if (!ws && !inWord) n++;
     inWord = !ws;
   }
@@ -402,10 +406,10 @@ export function maskMarkup(text: string, bodyStart: number): string {
     maskInline(text, codes, b.content.start, b.content.end);
   }
   blank(codes, covered, text.length);
-  let out = '';
+  const parts: string[] = [];
   const CHUNK = 8192;
   for (let i = 0; i < codes.length; i += CHUNK) {
-    out += String.fromCharCode.apply(null, Array.from(codes.subarray(i, Math.min(codes.length, i + CHUNK))));
+    parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(codes.length, i + CHUNK)) as unknown as number[]));
   }
-  return out;
+  return parts.join('');
 }

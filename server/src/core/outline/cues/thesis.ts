@@ -15,6 +15,7 @@ export interface ThesisScores {
 }
 
 const LEAD_PARAGRAPHS = 3;
+const SENTENCES_PER_PARAGRAPH = 8;
 
 function contentWords(s: string): Set<string> {
   const out = new Set<string>();
@@ -46,11 +47,14 @@ export function pickThesis(ctx: DocContext, title: string, scores: ThesisScores,
   let best = -1;
   let bestScore = -Infinity;
   let firstUnit = -1;
-  for (let u = 0; u < ctx.units.length; u++) {
+  const seen = leadBlocks.map(() => 0);
+  const lastLead = leadBlocks[leadBlocks.length - 1];
+  for (let u = 0; u < ctx.units.length && ctx.units[u].block <= lastLead; u++) {
     const unit = ctx.units[u];
     const p = leadBlocks.indexOf(unit.block);
     if (p < 0) continue;
     if (firstUnit < 0) firstUnit = u;
+    if (++seen[p] > SENTENCES_PER_PARAGRAPH) continue;
     const text = ctx.outside.slice(unit.start, Math.min(unit.end, unit.start + 600));
     // an opinion piece states its position as the author's prescription
     if (wordCount(text) < 6 || !scores.recommendation(u) || scores.reported(u)) continue;
