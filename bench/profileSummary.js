@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Summarizes a V8 .cpuprofile (from `node --cpu-prof`): the functions with the most self time and
+// the most inclusive time, and self time per source file. Paths are shown relative to the repo.
+//
+//   node bench/profileSummary.js FILE.cpuprofile [--top 25]
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+
+function shortUrl(url) {
+  if (!url) return '';
+  const p = url.startsWith('file://') ? decodeURIComponent(url.slice(7)) : url;
+  return p.startsWith(ROOT) ? path.relative(ROOT, p) : p;
+}
+
+function summarizeProfile(profile, top = 25) {
+  const byId = new Map();
+  const parent = new Map();
+  for (const n of profile.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const keyOf = (n) => {
+    const f = n.callFrame;
+    return `${f.functionName || '(anonymous)'} ${shortUrl(f.url)}:${f.lineNumber + 1}`;
+  };
+  const self = new Map();
+  const inclusive = new Map();
+  const perFile = new Map();
+  const { samples, timeDeltas } = profile;
+  let total = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const dt = (timeDeltas[i + 1] ?? 0) / 1000; // ms spent at samples[i]
+    if (dt <= 0) continue;
+    total += dt;
+    const node = byId.get(samples[i]);
+    const key = keyOf(node);
+    self.set(key, (self.get(key) ?? 0) + dt);
+    const file = shortUrl(node.callFrame.url) || `(${node.callFrame.functionName || 'native'})`;
+    perFile.set(file, (perFile.get(file) ?? 0) + dt);
+    const seen = new Set();
+    for (let id = samples[i]; id !== undefined; id = parent.get(id)) {
+      const k = keyOf(byId.get(id));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+    }
+  }
+  const rows = (map, n) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => ({ name, ms: Math.round(ms), pct: Math.round((ms / total) * 1000) / 10 }));
+  return {
+    totalMs: Math.round(total),
+    selfTop: rows(self, top),
+    inclusiveTop: rows(
+      new Map([...inclusive].filter(([k]) => !/^\((root|program|idle|garbage collector)\)/.test(k))),
+      top,
+    ),
+    filesTop: rows(perFile, 15),
+  };
+}
+
+function printProfile(summary, print = console.log) {
+  print(`CPU profile: ${(summary.totalMs / 1000).toFixed(1)} s sampled`);
+  print('  Top self time:');
+  for (const r of summary.selfTop) print(`    ${String(r.ms).padStart(7)} ms ${String(r.pct).padStart(5)}%  ${r.name}`);
+  print('  Top inclusive time:');
+  for (const r of summary.inclusiveTop) print(`    ${String(r.ms).padStart(7)} ms ${String(r.pct).padStart(5)}%  ${r.name}`);
+  print('  Self time by file:');
+  for (const r of summary.filesTop) print(`    ${String(r.ms).padStart(7)} ms ${String(r.pct).padStart(5)}%  ${r.name}`);
+}
+
+if (require.main === module) {
+  const file = process.argv[2];
+  const i = process.argv.indexOf('--top');
+  printProfile(summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')), i > 0 ? Number(process.argv[i + 1]) : 25));
+}
+
+module.exports = { summarizeProfile, printProfile };

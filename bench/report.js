@@ -1,0 +1,94 @@
+// The benchmark's verdicts against issue 7's targets, how cost grows with corpus size, and the
+// printed table.
+'use strict';
+
+const TARGETS = [
+  { key: 'coldMs', label: 'cold index (ms)', max: 5000, get: (r) => r.cold && r.cold.readyMs },
+  { key: 'coldToTokenizer', label: 'cold ÷ tokenizer pass', max: 4, get: (r) => r.ratios && r.ratios.coldToTokenizer },
+  { key: 'warmMs', label: 'warm start (ms)', max: 1000, get: (r) => r.warm && r.warm.readyMs },
+  { key: 'hoverP99', label: 'hover p99 (ms)', max: 5, get: (r) => r.hover && r.hover.p99 },
+  { key: 'referencesP99', label: 'references p99 (ms)', max: 10, get: (r) => r.references && r.references.p99 },
+  { key: 'editP99', label: 'edit → refreshed p99 (ms)', max: 10, get: (r) => r.edit && r.edit.countRefreshedMs && r.edit.countRefreshedMs.p99 },
+  { key: 'rssMB', label: 'server peak RSS (MB)', max: 300, get: (r) => r.memory && r.memory.peakRssMB },
+  { key: 'initializeMs', label: 'initialize (ms)', max: 300, get: (r) => r.cold && r.cold.initializeMs },
+];
+
+const INFO = [
+  { label: 'words', get: (r) => r.corpus.words },
+  { label: 'distinct actors placed', get: (r) => Object.values(r.corpus.distinctActors).reduce((a, b) => a + b, 0) },
+  { label: 'tokenizer pass (ms)', get: (r) => r.baselines.tokenizer.ms },
+  { label: 'compromise, extrapolated (ms)', get: (r) => r.baselines.compromise.extrapolatedMs },
+  { label: 'cold ÷ compromise', get: (r) => r.ratios && r.ratios.coldToCompromise },
+  { label: 'server CPU for cold index (s)', get: (r) => r.cold && r.cold.serverCpuSeconds },
+  { label: 'words/s (wall)', get: (r) => r.ratios && r.ratios.ourWordsPerSecond },
+  { label: 'hover p50 (ms)', get: (r) => r.hover && r.hover.p50 },
+  { label: 'references p50 (ms)', get: (r) => r.references && r.references.p50 },
+  { label: 'documentSymbol p99 (ms)', get: (r) => r.documentSymbols && r.documentSymbols.p99 },
+  { label: 'edit → hover recognizes p50 (ms)', get: (r) => r.edit && r.edit.recognizedMs && r.edit.recognizedMs.p50 },
+  { label: 'entities reported by server', get: (r) => r.cold && r.cold.reportedEntities },
+];
+
+/** Verdicts for the 10,000-article run (or the largest run when there is none). */
+function targetChecks(runs) {
+  if (!runs.length) return [];
+  const run = runs.find((r) => r.articles === 10000) ?? runs.reduce((a, b) => (b.articles > a.articles ? b : a));
+  return TARGETS.map((t) => {
+    const value = t.get(run);
+    return { target: t.label, articles: run.articles, max: t.max, value: value ?? null, pass: value === undefined || value === null ? false : value <= t.max };
+  });
+}
+
+/** Cost per article from one size to the next (1.0 = linear). */
+function growthRows(runs) {
+  const sorted = [...runs].sort((a, b) => a.articles - b.articles);
+  const rows = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1];
+    const b = sorted[i];
+    const scale = b.articles / a.articles;
+    const per = (f) => {
+      const x = f(a);
+      const y = f(b);
+      return x && y ? Math.round((y / x / scale) * 100) / 100 : null;
+    };
+    rows.push({
+      from: a.articles,
+      to: b.articles,
+      coldPerArticle: per((r) => r.cold && r.cold.readyMs),
+      cpuPerArticle: per((r) => r.cold && r.cold.serverCpuSeconds),
+      rssPerArticle: per((r) => r.memory && r.memory.peakRssMB),
+      tokenizerPerArticle: per((r) => r.baselines.tokenizer.ms),
+      hoverP99: a.hover && b.hover ? Math.round((b.hover.p99 / a.hover.p99) * 100) / 100 : null,
+    });
+  }
+  return rows;
+}
+
+function fmt(v) {
+  if (v === undefined || v === null) return '—';
+  if (typeof v === 'number') return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * 100) / 100);
+  return String(v);
+}
+
+function printTable(results, print = console.log) {
+  const runs = results.runs;
+  const head = ['metric', ...runs.map((r) => `${r.articles.toLocaleString('en-US')} art.`), 'target', 'verdict'];
+  const checks = targetChecks(runs);
+  const rows = [];
+  TARGETS.forEach((t, i) => rows.push([t.label, ...runs.map((r) => fmt(t.get(r))), `≤ ${t.max}`, checks[i].pass ? 'PASS' : 'FAIL']));
+  for (const t of INFO) rows.push([t.label, ...runs.map((r) => fmt(t.get(r))), '', '']);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells) => cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ');
+  const m = results.machine;
+  print(`\nSourceLens benchmark — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.node}, load average ${m.loadAverageAtStart.join('/')} at start`);
+  print(`(verdicts for the ${checks.length ? checks[0].articles.toLocaleString('en-US') : '—'}-article run)`);
+  print(line(head));
+  print(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) print(line(r));
+  if (results.growth && results.growth.length) {
+    print('\nGrowth (cost per article relative to the smaller size; 1.0 = linear):');
+    for (const g of results.growth) print(`  ${g.from.toLocaleString('en-US')} → ${g.to.toLocaleString('en-US')}: cold ${fmt(g.coldPerArticle)}, server CPU ${fmt(g.cpuPerArticle)}, RSS ${fmt(g.rssPerArticle)}, tokenizer ${fmt(g.tokenizerPerArticle)}; hover p99 ×${fmt(g.hoverP99)}`);
+  }
+}
+
+module.exports = { targetChecks, growthRows, printTable, TARGETS };

@@ -1,0 +1,187 @@
+#!/usr/bin/env node
+// `npm run bench`: generates a deterministic synthetic corpus, drives the real language server over
+// stdio as an editor would, and reports cold index, warm start, request latencies, edit → refreshed
+// results, peak RSS and initialize time, beside a plain tokenizer pass and `compromise` measured in
+// the same run. Writes bench/results/latest.json and prints a table. See bench/README.md.
+//
+//   npm run bench [-- --articles 1000,10000 --hovers 2000 --edits 10 --cold-timeout 900 --warm-timeout 60
+//                     --profile --no-warm --compromise-sample 200]
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execSync, spawnSync } = require('child_process');
+const { generateCorpus } = require('./generateCorpus');
+const { tokenizerPass, compromisePass } = require('./baselines');
+const { startSession, now, SERVER } = require('./lspSession');
+const { measureHovers, measureReferences, measureDocumentSymbols, measureEdits } = require('./measureQueries');
+const { summarizeProfile, printProfile } = require('./profileSummary');
+const { printTable, targetChecks, growthRows } = require('./report');
+
+const ROOT = path.join(__dirname, '..');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const arg = (name, def) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : def;
+};
+const opts = {
+  sizes: String(arg('articles', '10000')).split(',').map((s) => Number(s.trim())).filter((n) => n > 0),
+  seed: Number(arg('seed', 42)),
+  hovers: Number(arg('hovers', 2000)),
+  symbols: Number(arg('symbols', 300)),
+  edits: Number(arg('edits', 10)),
+  coldTimeoutMs: Number(arg('cold-timeout', 900)) * 1000,
+  warmTimeoutMs: Number(arg('warm-timeout', 60)) * 1000,
+  compromiseSample: Number(arg('compromise-sample', 200)),
+  profile: flag('profile'),
+  warm: !flag('no-warm'),
+  out: arg('out', path.join(ROOT, 'bench', 'results', 'latest.json')),
+};
+const log = (...a) => console.log(...a);
+const round = (x, d = 1) => (x === undefined || x === null ? x : Math.round(x * 10 ** d) / 10 ** d);
+
+function ensureBuilt() {
+  if (fs.existsSync(SERVER)) return;
+  log('server/out is missing: running npm run build…');
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build failed');
+}
+
+function machine() {
+  const cpus = os.cpus();
+  let commit;
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    commit = undefined;
+  }
+  return { cpu: cpus[0] && cpus[0].model, cores: cpus.length, memoryGB: round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version, commit, loadAverageAtStart: os.loadavg().map((x) => round(x, 2)) };
+}
+
+/** Starts a server, waits for ready (bounded). Returns the session and the cold-index figures. */
+async function indexRun(manifest, storagePath, timeoutMs, execArgv = []) {
+  const session = await startSession({ workspace: manifest.dir, storagePath, execArgv, log: (m) => (/failed|Uncaught|Unhandled|error/i.test(m) ? log(m) : undefined) });
+  const cpuAtInit = session.cpuSeconds();
+  const readyAt = await session.whenReady(1, timeoutMs);
+  const cpuAtReady = session.cpuSeconds();
+  const status = session.marks.ready[0];
+  return {
+    session,
+    figures: {
+      initializeMs: round(session.initializeMs),
+      readyMs: readyAt === undefined ? null : round(readyAt - session.initializedAt, 0),
+      progressEndMs: session.marks.progressEnd === undefined ? null : round(session.marks.progressEnd - session.initializedAt, 0),
+      serverCpuSeconds: round(cpuAtReady - cpuAtInit, 2),
+      timedOut: readyAt === undefined ? `not ready within ${timeoutMs / 1000} s` : undefined,
+      reportedArticles: status && status.articles,
+      reportedEntities: status && status.entities,
+    },
+  };
+}
+
+async function benchSize(n) {
+  log(`\n=== ${n.toLocaleString('en-US')} articles ===`);
+  const manifest = generateCorpus({ articles: n, seed: opts.seed, log });
+  log(`corpus ${manifest.reused ? 'reused' : 'generated'}: ${manifest.files} files, ${manifest.words.toLocaleString('en-US')} words, ${(manifest.bytes / 2 ** 20).toFixed(1)} MB, ${Object.values(manifest.distinctActors).reduce((a, b) => a + b, 0).toLocaleString('en-US')} distinct actors, ${manifest.actorsWith1000Mentions} with ≥ 1,000 mentions (${manifest.dir})`);
+  const files = manifest.fileList;
+  const tokenizer = tokenizerPass(manifest.dir, files);
+  log(`tokenizer pass: ${round(tokenizer.ms)} ms (${tokenizer.words.toLocaleString('en-US')} words, read ${round(tokenizer.readMs)} ms)`);
+  const comp = compromisePass(manifest.dir, files, opts.compromiseSample);
+  comp.extrapolatedMs = Math.round((tokenizer.words / comp.wordsPerSecond) * 1000);
+  log(`compromise: ${comp.wordsPerSecond.toLocaleString('en-US')} words/s over ${comp.articles} articles → ${round(comp.extrapolatedMs / 1000)} s for the corpus`);
+
+  const storage = path.join(ROOT, '.cache', 'bench', `storage-${n}`);
+  fs.rmSync(storage, { recursive: true, force: true });
+  fs.mkdirSync(storage, { recursive: true });
+  const result = { articles: n, corpus: { files: manifest.files, words: manifest.words, bytes: manifest.bytes, mentionsPlaced: manifest.mentions, distinctActors: manifest.distinctActors, actorsWith1000Mentions: manifest.actorsWith1000Mentions }, baselines: { tokenizer, compromise: comp } };
+
+  log('cold start…');
+  const cold = await indexRun(manifest, storage, opts.coldTimeoutMs);
+  result.cold = cold.figures;
+  log(`  initialize ${cold.figures.initializeMs} ms; ready after ${cold.figures.readyMs ?? cold.figures.timedOut} ms (server CPU ${cold.figures.serverCpuSeconds} s)`);
+  if (cold.figures.readyMs !== null) {
+    const budget = 120000;
+    result.hover = await measureHovers(cold.session, manifest, opts.hovers, budget);
+    log(`  hover p50 ${result.hover.p50} ms p99 ${result.hover.p99} ms (${result.hover.n}, ${result.hover.withEntityCard} entity cards)`);
+    result.references = await measureReferences(cold.session, manifest, budget);
+    log(`  references p50 ${result.references.p50} ms p99 ${result.references.p99} ms`);
+    result.documentSymbols = await measureDocumentSymbols(cold.session, manifest, opts.symbols, budget);
+    log(`  documentSymbol p50 ${result.documentSymbols.p50} ms p99 ${result.documentSymbols.p99} ms`);
+    result.edit = await measureEdits(cold.session, manifest, opts.edits, 30000);
+    log(`  edit → recognized p50 ${result.edit.recognizedMs && result.edit.recognizedMs.p50} ms; → count refreshed p50 ${result.edit.countRefreshedMs && result.edit.countRefreshedMs.p50} ms p99 ${result.edit.countRefreshedMs && result.edit.countRefreshedMs.p99} ms ${result.edit.failures && result.edit.failures.length ? result.edit.failures.join('; ') : ''}`);
+  }
+  const mem = cold.session.memory();
+  result.memory = { peakRssMB: round((mem.hwm ?? mem.sampledPeak) / 2 ** 20), sampledPeakRssMB: round(mem.sampledPeak / 2 ** 20), rssAtEndMB: round(mem.rss / 2 ** 20) };
+  log(`  server peak RSS ${result.memory.peakRssMB} MB`);
+  await cold.session.close();
+
+  if (opts.warm) {
+    log('warm start (second server, same corpus and storage folder)…');
+    const warm = await indexRun(manifest, storage, opts.warmTimeoutMs);
+    result.warm = { ...warm.figures, storageFiles: countFiles(storage) };
+    log(`  ready after ${warm.figures.readyMs ?? warm.figures.timedOut} ms (storage folder holds ${result.warm.storageFiles} files)`);
+    if (warm.figures.readyMs === null) warm.session.kill();
+    else await warm.session.close();
+  }
+
+  if (opts.profile && n === opts.sizes[0]) {
+    const dir = path.join(ROOT, '.cache', 'bench', 'profiles');
+    fs.mkdirSync(dir, { recursive: true });
+    const name = `cold-${n}-${Date.now()}.cpuprofile`;
+    log('profiled cold start (node --cpu-prof on the server)…');
+    const pstore = path.join(ROOT, '.cache', 'bench', `storage-${n}-profile`);
+    fs.rmSync(pstore, { recursive: true, force: true });
+    const run = await indexRun(manifest, pstore, opts.coldTimeoutMs, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name]);
+    const closed = await run.session.close(60000);
+    const file = path.join(dir, name);
+    if (fs.existsSync(file)) {
+      const summary = summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')), 25);
+      result.profile = { file: path.relative(ROOT, file), readyMs: run.figures.readyMs, ...summary };
+      printProfile(summary, log);
+    } else result.profile = { error: `no profile written (server exit: ${JSON.stringify(closed)})` };
+  }
+  result.ratios = {
+    coldToTokenizer: result.cold.readyMs ? round(result.cold.readyMs / tokenizer.ms) : null,
+    coldToCompromise: result.cold.readyMs ? round(result.cold.readyMs / comp.extrapolatedMs, 2) : null,
+    ourWordsPerSecond: result.cold.readyMs ? Math.round(tokenizer.words / (result.cold.readyMs / 1000)) : null,
+    ourWordsPerServerCpuSecond: result.cold.serverCpuSeconds ? Math.round(tokenizer.words / result.cold.serverCpuSeconds) : null,
+  };
+  return result;
+}
+
+function countFiles(dir) {
+  let n = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name)) : n++;
+  };
+  try {
+    walk(dir);
+  } catch {
+    /* missing */
+  }
+  return n;
+}
+
+async function main() {
+  ensureBuilt();
+  const started = now();
+  const results = { date: new Date().toISOString(), machine: machine(), options: { ...opts, out: undefined }, runs: [] };
+  for (const n of opts.sizes) {
+    results.runs.push(await benchSize(n));
+    results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
+    results.targets = targetChecks(results.runs);
+    results.growth = growthRows(results.runs);
+    fs.mkdirSync(path.dirname(opts.out), { recursive: true });
+    fs.writeFileSync(opts.out, JSON.stringify(results, null, 1));
+  }
+  results.totalSeconds = round((now() - started) / 1000);
+  fs.writeFileSync(opts.out, JSON.stringify(results, null, 1));
+  printTable(results, log);
+  log(`\nwrote ${path.relative(process.cwd(), opts.out)}`);
+}
+
+main().catch((err) => {
+  console.error(err && err.stack ? err.stack : err);
+  process.exit(1);
+});
