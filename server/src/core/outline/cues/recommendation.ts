@@ -41,12 +41,7 @@ export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly Sp
   const cue: RecommendationCue = { at: abs };
   if (!modal) return cue;
   const subject = resolveSpeaker(ctx, pickSubject(phraseBefore(ctx, abs, unit.start)));
-  if (subject && subject.kind !== 'source' && subject.kind !== 'description') {
-    cue.actor = subject.name;
-    cue.actorSpan = { start: subject.start, end: subject.end };
-    return cue;
-  }
-  if (subject && subject.kind === 'description') {
+  if (subject && subject.kind !== 'pronoun') {
     cue.actor = subject.name;
     cue.actorSpan = { start: subject.start, end: subject.end };
     return cue;
