@@ -31,15 +31,23 @@ export interface NerModel {
   header: NerModelHeader;
   labels: LabelSet;
   gazetteer: Gazetteer;
-  /** Open-addressing table: slot -> bucket + 1 (0 empty). */
-  slotKeys: Int32Array;
+  /**
+   * Open-addressing table of SLOT_INTS int32 per slot (32 bytes, so a lookup touches one cache line):
+   * int32 0 = feature bucket + 1 (0 empty), int16 2..2+L = the weights divided by `weightScale`.
+   */
+  table: Int32Array;
+  /** Int16 view of `table`'s buffer. */
+  tableWeights: Int16Array;
   tableShift: number;
   tableMask: number;
-  /** slots * L dequantised weights, in slot order (one memory region per feature lookup) */
-  weights: Float32Array;
+  /** Multiply summed int16 weights by this to get scores. */
+  weightScale: number;
   transitions: Float32Array;
   start: Float32Array;
 }
+
+/** int32 per slot of NerModel.table */
+export const SLOT_INTS = 8;
 
 export interface NerModelParts {
   header: Omit<NerModelHeader, 'rows' | 'featureVersion'>;
@@ -120,20 +128,28 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
   const scalesOff = keysOff + rows * 4;
   const transOff = scalesOff + rows * 4;
   const weightsOff = transOff + (L * L + L) * 4;
+  if (L > 2 * SLOT_INTS - 2) throw new Error('NER model: too many labels for the table layout');
   let tableBits = 4;
   while (1 << tableBits < rows * 2) tableBits++;
   const size = 1 << tableBits;
-  const slotKeys = new Int32Array(size);
-  const weights = new Float32Array(size * L);
+  const table = new Int32Array(size * SLOT_INTS);
+  const tableWeights = new Int16Array(table.buffer);
   const shift = 32 - tableBits;
   const mask = size - 1;
+  let maxAbs = 0;
+  for (let r = 0; r < rows; r++) {
+    const scale = dv.getFloat32(scalesOff + r * 4, true);
+    maxAbs = Math.max(maxAbs, Math.abs(scale * 127));
+  }
+  const weightScale = maxAbs > 0 ? maxAbs / 32767 : 1;
   for (let r = 0; r < rows; r++) {
     const key = dv.getUint32(keysOff + r * 4, true);
     const scale = dv.getFloat32(scalesOff + r * 4, true);
     let slot = Math.imul(key, 0x9e3779b1) >>> shift;
-    while (slotKeys[slot] !== 0) slot = (slot + 1) & mask;
-    slotKeys[slot] = key + 1;
-    for (let l = 0; l < L; l++) weights[slot * L + l] = dv.getInt8(weightsOff + r * L + l) * scale;
+    while (table[slot * SLOT_INTS] !== 0) slot = (slot + 1) & mask;
+    table[slot * SLOT_INTS] = key + 1;
+    const wo = slot * SLOT_INTS * 2 + 2;
+    for (let l = 0; l < L; l++) tableWeights[wo + l] = Math.round((dv.getInt8(weightsOff + r * L + l) * scale) / weightScale);
   }
   const transitions = new Float32Array(L * L);
   const start = new Float32Array(L);
@@ -143,10 +159,11 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
     header,
     labels,
     gazetteer: buildGazetteer(lists),
-    slotKeys,
+    table,
+    tableWeights,
     tableShift: shift,
     tableMask: mask,
-    weights,
+    weightScale,
     transitions,
     start,
   };

@@ -4,33 +4,35 @@
  * with the tag scheme's hard constraints. Allocation-free in the hot path: callers pass work buffers.
  */
 import { LabelSet } from './labels';
-import { NerModel } from './model';
+import { NerModel, SLOT_INTS } from './model';
 
 /** Emission scores: emis[i*L + l] = sum of weights of token i's features for label l. */
 export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F: number, emis: Float32Array): void {
   const L = model.labels.count;
-  const { slotKeys, weights, tableMask: mask } = model;
+  const { table, tableWeights, tableMask: mask, weightScale } = model;
   const shift = model.tableShift;
   const bucketShift = 32 - model.header.hashBits;
-  emis.fill(0, 0, n * L);
+  const acc = new Int32Array(L);
   for (let i = 0; i < n; i++) {
-    const eo = i * L;
+    acc.fill(0);
     const fo = i * F;
     for (let k = 0; k < F; k++) {
       const bucket = feats[fo + k] >>> bucketShift;
       let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
       const key = bucket + 1;
       for (;;) {
-        const sk = slotKeys[slot];
+        const sk = table[slot * SLOT_INTS];
         if (sk === key) {
-          const wo = slot * L;
-          for (let l = 0; l < L; l++) emis[eo + l] += weights[wo + l];
+          const wo = slot * SLOT_INTS * 2 + 2;
+          for (let l = 0; l < L; l++) acc[l] += tableWeights[wo + l];
           break;
         }
         if (sk === 0) break;
         slot = (slot + 1) & mask;
       }
     }
+    const eo = i * L;
+    for (let l = 0; l < L; l++) emis[eo + l] = acc[l] * weightScale;
   }
 }
 
