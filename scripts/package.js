@@ -48,8 +48,8 @@ function bundleInto(dir, log) {
     m.filename = ${JSON.stringify(stagedScript)};
     m.paths = Module._nodeModulePaths(${JSON.stringify(path.dirname(script))});
     m._compile(src, ${JSON.stringify(stagedScript)});
-  `, '--', '--production'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (res.status !== 0) throw new Error(`package: bundling failed (exit ${res.status})`);
+  `, '--', '--production'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (res.status !== 0) throw new Error(`package: bundling failed (exit ${res.status}):\n${res.stdout}${res.stderr}`);
 }
 
 function packageExtension({ out = path.join(root, '.cache', 'sourcelens.vsix'), log = (m) => console.error(`[package] ${m}`) } = {}) {
@@ -60,7 +60,7 @@ function packageExtension({ out = path.join(root, '.cache', 'sourcelens.vsix'), 
   fs.rmSync(out, { force: true });
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const args = [vsce, 'package', '--no-dependencies', '--follow-symlinks', '--skip-license', '--allow-missing-repository',
-    '--allow-star-activation', '-o', path.resolve(out)];
+    '--allow-star-activation', '--no-rewrite-relative-links', '-o', path.resolve(out)];
   log(`$ vsce ${args.slice(1).join(' ')}`);
   const res = spawnSync(process.execPath, args, { cwd: stagingDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (res.status !== 0 || !fs.existsSync(out)) {
