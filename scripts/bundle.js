@@ -22,6 +22,8 @@ const common = {
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js' }),
+  // The actor network webview (browser code, cytoscape bundled in; no remote scripts).
+  esbuild.build({ ...common, platform: 'browser', target: 'es2020', format: 'iife', entryPoints: ['client/src/webview/network.ts'], outfile: 'client/dist/network.js' }),
 ]).catch((err) => {
   console.error(err.message || err);
   process.exit(1);

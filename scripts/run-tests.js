@@ -11,7 +11,7 @@ const { spawnSync } = require('child_process');
 
 const root = path.join(__dirname, '..');
 const layers = {
-  unit: [path.join(root, 'server', 'out')],
+  unit: [path.join(root, 'server', 'out'), path.join(root, 'client', 'out')],
   protocol: [path.join(root, 'test', 'out', 'protocol'), path.join(root, 'test', 'out', 'cli')],
   e2e: [path.join(root, 'test', 'out', 'e2e', 'web')],
 };

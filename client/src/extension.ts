@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { ActorsView } from './actorsView';
+import { ArticleView } from './articleView';
+import { NetworkPanel } from './networkPanel';
 import { TimelineView } from './timelineView';
 import { StatusBar } from './statusBar';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
@@ -32,21 +34,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const status = new StatusBar();
   const actors = new ActorsView(client);
+  const article = new ArticleView(client);
   const timeline = new TimelineView(client);
+  const actorsTree = vscode.window.createTreeView('sourcelens.actors', { treeDataProvider: actors, showCollapseAll: true });
+  const articleTree = vscode.window.createTreeView('sourcelens.article', { treeDataProvider: article, showCollapseAll: true });
+  actors.attach(actorsTree);
+  article.attach(articleTree);
+  const refreshAll = (): void => {
+    actors.refresh();
+    article.refresh();
+    timeline.refresh();
+    void NetworkPanel.current?.update();
+  };
   context.subscriptions.push(
     status,
-    vscode.window.registerTreeDataProvider('sourcelens.actors', actors),
+    actorsTree,
+    articleTree,
+    article,
     vscode.window.registerTreeDataProvider('sourcelens.timeline', timeline),
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e?.document.languageId === 'article') NetworkPanel.current?.articleChanged();
+    }),
+    { dispose: () => NetworkPanel.current?.dispose() },
   );
-  registerCommands(context, client, actors);
+  registerCommands(context, client, { actors, refreshAll, articleUri: () => article.articleUri });
 
   context.subscriptions.push(
     client.onNotification(StatusNotification, (s: StatusParams) => {
       status.update(s);
-      if (s.state === 'ready') {
-        actors.refresh();
-        timeline.refresh();
-      }
+      if (s.state === 'ready') refreshAll();
     }),
   );
   await client.start();

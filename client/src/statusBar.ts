@@ -1,6 +1,7 @@
-/** The status bar item: indexing progress, then "N articles · M actors"; click opens the Actors view. */
+/** The status bar item: indexing progress, then "N articles · M actors"; clicking opens the Actors view. */
 import * as vscode from 'vscode';
 import type { StatusParams } from '../../server/src/protocol';
+import { statusText } from './model/statusText';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sourcelens.status', vscode.StatusBarAlignment.Left, 10);
@@ -8,18 +9,16 @@ export class StatusBar implements vscode.Disposable {
   constructor() {
     this.item.name = 'SourceLens';
     this.item.text = '$(sync~spin) SourceLens';
+    this.item.tooltip = 'SourceLens is starting';
     this.item.command = 'sourcelens.actors.focus';
     this.item.show();
   }
 
   update(s: StatusParams): void {
-    if (s.state === 'indexing') {
-      this.item.text = `$(sync~spin) SourceLens ${s.total ? `${s.done}/${s.total}` : ''}`.trim();
-      this.item.tooltip = 'SourceLens is indexing the corpus';
-    } else {
-      this.item.text = `$(book) ${s.articles} articles · ${s.entities} actors`;
-      this.item.tooltip = 'SourceLens: open the Actors view';
-    }
+    const { text, tooltip } = statusText(s);
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: text.replace(/\$\([^)]*\)\s*/g, ''), role: 'button' };
   }
 
   dispose(): void {

@@ -2,21 +2,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TimelineRequest, type TimelineItem } from '../../server/src/protocol';
+import { groupTimeline, type MonthGroup, type YearGroup } from './model/timelineTree';
+import { toRange } from './ranges';
 
-type Node = { kind: 'year'; year: string; items: TimelineItem[] } | { kind: 'month'; label: string; items: TimelineItem[] } | { kind: 'item'; item: TimelineItem };
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const i of items) {
-    const k = key(i);
-    const list = map.get(k);
-    if (list) list.push(i);
-    else map.set(k, [i]);
-  }
-  return map;
-}
+type Node = { kind: 'year'; group: YearGroup } | { kind: 'month'; year: string; group: MonthGroup } | { kind: 'item'; item: TimelineItem };
 
 export class TimelineView implements vscode.TreeDataProvider<Node> {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
@@ -30,25 +19,33 @@ export class TimelineView implements vscode.TreeDataProvider<Node> {
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
-      const items: TimelineItem[] = await this.client.sendRequest(TimelineRequest);
-      return [...groupBy(items, (i) => i.value.slice(0, 4))].map(([year, list]) => ({ kind: 'year' as const, year, items: list }));
+      const items = (await Promise.resolve(this.client.sendRequest(TimelineRequest)).catch(() => [])) as TimelineItem[];
+      return groupTimeline(items).map((group) => ({ kind: 'year' as const, group }));
     }
-    if (node.kind === 'year') {
-      return [...groupBy(node.items, (i) => (/^\d{4}-\d{2}/.test(i.value) ? i.value.slice(5, 7) : ''))].map(([m, list]) => ({ kind: 'month' as const, label: m ? MONTHS[Number(m) - 1] ?? m : 'Whole year / season', items: list }));
-    }
-    if (node.kind === 'month') return node.items.map((item) => ({ kind: 'item' as const, item }));
+    if (node.kind === 'year') return node.group.months.map((group) => ({ kind: 'month' as const, year: node.group.year, group }));
+    if (node.kind === 'month') return node.group.items.map((item) => ({ kind: 'item' as const, item }));
     return [];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'year') return Object.assign(new vscode.TreeItem(node.year, vscode.TreeItemCollapsibleState.Expanded), { description: `${node.items.length}` });
-    if (node.kind === 'month') return Object.assign(new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded), { description: `${node.items.length}` });
+    if (node.kind === 'year') {
+      const item = new vscode.TreeItem(node.group.year, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `year:${node.group.year}`;
+      item.description = `${node.group.count}`;
+      return item;
+    }
+    if (node.kind === 'month') {
+      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `month:${node.year}-${node.group.month}`;
+      item.description = `${node.group.items.length}`;
+      return item;
+    }
     const t = node.item;
     const item = new vscode.TreeItem(`${t.value}  “${t.text}”`, vscode.TreeItemCollapsibleState.None);
     item.description = t.articleTitle;
     item.tooltip = t.snippet;
     item.iconPath = new vscode.ThemeIcon('calendar');
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(t.uri), { selection: new vscode.Range(t.range.start.line, t.range.start.character, t.range.end.line, t.range.end.character) }] };
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(t.uri), { selection: toRange(t.range), preview: true }] };
     return item;
   }
 }
