@@ -12,7 +12,7 @@ const { spawnSync } = require('child_process');
 const root = path.join(__dirname, '..');
 const layers = {
   unit: [path.join(root, 'server', 'out'), path.join(root, 'client', 'out')],
-  protocol: [path.join(root, 'test', 'out', 'protocol'), path.join(root, 'test', 'out', 'cli')],
+  protocol: [path.join(root, 'test', 'out', 'protocol'), path.join(root, 'test', 'out', 'cli'), path.join(root, 'test', 'out', 'robustness')],
   e2e: [path.join(root, 'test', 'out', 'e2e', 'web')],
 };
 
