@@ -51,6 +51,15 @@ test('quotes continue the previous speaker, and the sentence before can attribut
   check('A spokesman, Jalil Amin, told reporters: “If they had not lifted the siege, the strike would have spread.”', [['If they had not lifted the siege, the strike would have spread.', 'direct', 'Jalil Amin']], { 'Jalil Amin': P });
 });
 
+test('"it said" stands for an organisation or a document named just before', () => {
+  check('The ministry issued a report on Monday. It said the attack was “cowardly and senseless”.', [['cowardly and senseless', 'partial', 'the ministry']]);
+  check('That statement contains a compromise. It states that “the threat is shifting to sectarian violence.”', [['the threat is shifting to sectarian violence.', 'partial', 'that statement']]);
+});
+
+test('a quote inside a sentence that hands over to "he said"', () => {
+  check('Karim arrived late. It was raining when “we left the base,” he said.', [['we left the base,', 'partial', 'Karim']], { Karim: P });
+});
+
 test('a multi-paragraph quote is one quote', () => {
   const text = 'The minister spoke at length on Monday.\n\n“The first part of the statement runs here.\n\n“The second part ends here,” he said.\n';
   const quotes = quotesOf(text);

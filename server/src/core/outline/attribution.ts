@@ -18,6 +18,7 @@ export interface SpeechAct extends Span {
 }
 
 const MAX_ACTS = 64;
+const CORE_REPORTING = /^(?:said|says|say|added|adds|asked|asks|told|tells|wrote|writes|explained|noted|continued|recalled|replied)$/;
 /** Quotes attributed in full; further ones (only in pathological input) get a kind and no speaker. */
 const MAX_ATTRIBUTED = 2000;
 const CLAUSE_WINDOW = 400;
@@ -33,7 +34,7 @@ export function clauseSubject(ctx: DocContext, floor: number, pos: number): Spea
     if (m.end > pos || isInsideQuote(ctx, m.start) || isModifierUse(ctx, m.start, m.end)) continue;
     if (/^['’]s\b/.test(ctx.outside.slice(m.end, m.end + 3))) continue; // a possessor, not the subject
     if (afterPreposition(ctx, m.start)) continue;
-    cands.push({ start: m.start, end: m.end, name: canonicalName(ctx, m.text, m.type), kind: m.type });
+    cands.push({ start: m.start, end: m.end, name: canonicalName(ctx, m.text, m.type, m.start), kind: m.type });
   }
   for (let i = lowerBound(ctx.descriptions, from); i < ctx.descriptions.length && ctx.descriptions[i].start < pos; i++) {
     const d = ctx.descriptions[i];
@@ -143,12 +144,14 @@ export function attributeQuotes(ctx: DocContext, actsOf: (unit: number) => Speec
     if (!title) {
       const nextQuote = ctx.quotes[qi + 1];
       const limit = nextQuote && nextQuote.start < unit.end ? nextQuote.start : unit.end;
-      if (intro) {
+      // "…,” he said": the quote hands over to its attribution, wherever it stands in the sentence
+      const handsOver = /[,?!]\s*$/.test(inner) || (/^,/.test(ctx.outside.slice(q.end, q.end + 1)) && inner.trim().split(/\s+/).length >= 3);
+      if (intro || handsOver) {
         // the attribution follows the closing mark, in the sentence where the quote ends
         const uc = q.lastBlock === q.firstBlock ? ui : unitAt(ctx, q.end - 1);
         const closing = ctx.units[uc] ?? unit;
         const stop = nextQuote && nextQuote.start < closing.end ? nextQuote.start : closing.end;
-        const post = actsOf(uc).find((a) => a.start >= q.end && a.start - q.end <= 60 && a.start < stop);
+        const post = actsOf(uc).find((a) => a.start >= q.end && a.start - q.end <= (intro ? 60 : 25) && a.start < stop && (intro || CORE_REPORTING.test(ctx.outside.slice(a.start, a.end))));
         if (post) [speaker, via] = [post.speaker, post.how];
       }
       if (!speaker) {

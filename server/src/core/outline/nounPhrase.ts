@@ -34,7 +34,7 @@ function collectBackward(toks: Tok[], k: number): Tok[] {
     j--;
   }
   // drop leading prepositions and linking words: "On Tuesday Maliki", "of the ministry"
-  while (j < k && (PREPOSITIONS.has(toks[j].lower) || NP_STOP.has(toks[j].lower)) && !PRONOUN_SPEAKERS.has(toks[j].lower)) j++;
+  while (j < k && (PREPOSITIONS.has(toks[j].lower) || NP_STOP.has(toks[j].lower)) && !PRONOUN_SPEAKERS.has(toks[j].lower) && !(toks[j].lower === 'it' && j === k - 1)) j++;
   return toks.slice(j, k);
 }
 
@@ -57,13 +57,14 @@ export function classifyPhrase(ctx: DocContext, np: Tok[]): SpeakerGuess | null 
   if (np.length === 0) return null;
   const head = np[np.length - 1];
   const start = np[0].start;
+  if (np.length === 1 && head.lower === 'it') return { start: head.start, end: head.end, name: 'it', kind: 'pronoun' };
   if (np.length === 1 && PRONOUN_SPEAKERS.has(head.lower)) return { start: head.start, end: head.end, name: head.lower, kind: 'pronoun', plural: head.lower === 'they' || head.lower === 'we' };
   const headLower = head.base.toLowerCase();
   if (head.poss) return null; // "the general's first remarks": a possessor, not the subject
   {
     const m = mentionOverlapping(ctx, head.start, head.end);
     if (m && m.end >= head.end - 1 && m.start >= start - 1) {
-      return { start: m.start, end: m.end, name: canonicalName(ctx, m.text, m.type), kind: m.type };
+      return { start: m.start, end: m.end, name: canonicalName(ctx, m.text, m.type, m.start), kind: m.type };
     }
   }
   if (PERSON_NOUNS.has(headLower) || SOURCE_NOUNS.has(headLower)) {
@@ -107,10 +108,16 @@ export function stripTitles(name: string): string {
   return parts.slice(i).join(' ');
 }
 
-export function canonicalName(ctx: DocContext, text: string, type: EntityType): string {
-  const clean = text.replace(/['’]s$/i, '').replace(/\s+/g, ' ').trim();
+export function canonicalName(ctx: DocContext, text: string, type: EntityType, start?: number): string {
+  let clean = text.replace(/['’]s$/i, '').replace(/\s+/g, ' ').trim();
   if (type !== 'person') return clean;
-  return stripTitles(ctx.fullNames.get(surnameKey(clean)) ?? clean);
+  // "R. Nasr" cut from "Vali R. Nasr" by the recogniser: take back the first name
+  if (start !== undefined && /^\p{Lu}\.\s/u.test(clean)) {
+    const m = /(\p{Lu}[\p{Ll}'’-]+)[ \t]+$/u.exec(ctx.masked.slice(Math.max(0, start - 30), start));
+    if (m && !TITLE_WORDS.has(m[1].toLowerCase())) clean = `${m[1]} ${clean}`;
+  }
+  const full = ctx.fullNames.get(surnameKey(clean));
+  return stripTitles(full && full.split(' ').length > clean.split(' ').length ? full : clean);
 }
 
 export interface PhraseBefore {

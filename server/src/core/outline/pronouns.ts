@@ -31,7 +31,7 @@ function candidates(ctx: DocContext, pos: number, plural: boolean): Candidate[] 
     if (m.end > pos || isInsideQuote(ctx, m.start)) continue;
     const fits = plural ? m.type === 'organization' || m.type === 'group' : m.type === 'person';
     if (!fits || isModifierUse(ctx, m.start, m.end)) continue;
-    const name = canonicalName(ctx, m.text, m.type);
+    const name = canonicalName(ctx, m.text, m.type, m.start);
     out.push({ guess: { start: m.start, end: m.end, name, kind: m.type }, inPP: afterPreposition(ctx, m.start), female: femaleCue(ctx, m.start, name) });
   }
   for (let i = lowerBound(ctx.descriptions, from); i < ctx.descriptions.length && ctx.descriptions[i].start < pos; i++) {
@@ -77,6 +77,7 @@ function preferred(ctx: DocContext, list: Candidate[], pos: number): SpeakerGues
 export function resolvePronoun(ctx: DocContext, pronoun: SpeakerGuess): SpeakerGuess | null {
   const p = pronoun.name;
   if (p === 'i' || p === 'we') return ctx.author ? { start: pronoun.start, end: pronoun.end, name: ctx.author, kind: 'person' } : null;
+  if (p === 'it') return resolveIt(ctx, pronoun);
   const plural = p === 'they';
   let list = candidates(ctx, pronoun.start, plural);
   if (!plural) {
@@ -97,9 +98,32 @@ export function resolveDefinite(ctx: DocContext, guess: SpeakerGuess): SpeakerGu
     if (d.head !== head || !d.indefinite) continue;
     // "a Sadrist spokesman, Jalil Nouri," names the referent
     const after = mentionsIn(ctx, d.end, d.end + 4).find((m) => m.type === 'person' && /^\s*,\s*$/.test(ctx.outside.slice(d.end, m.start)));
-    if (after) return { start: after.start, end: after.end, name: canonicalName(ctx, after.text, 'person'), kind: 'person' };
+    if (after) return { start: after.start, end: after.end, name: canonicalName(ctx, after.text, 'person', after.start), kind: 'person' };
     const name = cleanSlice(ctx, d.start, d.end).replace(/^(A|An|One)\s/, (w) => w.toLowerCase());
     return { ...guess, name };
   }
   return guess;
+}
+
+const SOURCE_HEAD = /(?<![\p{L}\p{N}])(?:the|this|that|a|an|its|their)\s+(?:[\p{L}-]+\s+){0,3}?(?:statement|report|document|memo|letter|newspaper|paper|ministry|embassy|government|administration|agency|council|committee|study|survey|poll|website)(?![\p{L}\p{N}])/giu;
+
+/** "It said …": the most recent organisation, or a document or body named in the sentences before. */
+function resolveIt(ctx: DocContext, pronoun: SpeakerGuess): SpeakerGuess | null {
+  const u = unitAt(ctx, pronoun.start);
+  for (let k = u; k >= 0 && k >= u - 2; k--) {
+    const unit = ctx.units[k];
+    const end = Math.min(unit.end, pronoun.start);
+    const found: SpeakerGuess[] = [];
+    for (const m of mentionsIn(ctx, unit.start, end)) {
+      if (m.type === 'organization' && !isInsideQuote(ctx, m.start)) found.push({ start: m.start, end: m.end, name: canonicalName(ctx, m.text, m.type), kind: m.type });
+    }
+    const s = ctx.outside.slice(unit.start, end);
+    const re = new RegExp(SOURCE_HEAD.source, SOURCE_HEAD.flags);
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const name = cleanSlice(ctx, unit.start + m.index, unit.start + m.index + m[0].length).replace(/^(The|This|That|A|An)\s/, (w) => w.toLowerCase());
+      found.push({ start: unit.start + m.index, end: unit.start + m.index + m[0].length, name, kind: 'source' });
+    }
+    if (found.length) return found.sort((a, b) => a.start - b.start)[0];
+  }
+  return null;
 }

@@ -25,7 +25,12 @@ export function evidenceCue(ctx: DocContext, unit: Span, quotes: readonly Attrib
   }
   const s = ctx.outside.slice(unit.start, unit.end);
   if (REPORT.test(s)) return { kind: 'report', speakers: [] };
-  if (acts.length) return { kind: 'reported', speakers: [...new Set(acts.filter((a) => a.speaker.kind !== 'pronoun').map((a) => a.speaker.name))] };
+  if (acts.length) {
+    const named = acts.filter((a) => a.speaker.kind !== 'pronoun');
+    // a named speaker makes a description of the same speaker redundant ("Petraeus … the general")
+    const best = named.some((a) => a.speaker.kind === 'person') ? named.filter((a) => a.speaker.kind !== 'description') : named;
+    return { kind: 'reported', speakers: [...new Set(best.map((a) => a.speaker.name))] };
+  }
   if (FIGURE.test(s)) return { kind: 'figure', speakers: [] };
   return null;
 }

@@ -50,7 +50,7 @@ export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly Sp
   const near = mentionsIn(ctx, Math.max(unit.start, abs - 60), abs).filter((m) => /^['’]s\b/.test(ctx.outside.slice(m.end, m.end + 3)));
   const owner = near[near.length - 1];
   if (owner) {
-    cue.actor = canonicalName(ctx, owner.text, owner.type);
+    cue.actor = canonicalName(ctx, owner.text, owner.type, owner.start);
     cue.actorSpan = { start: owner.start, end: owner.end };
   }
   return cue;
