@@ -12,8 +12,8 @@ import { startSession, type Session } from './harness/session';
 import { until, secondsSince } from './harness/poll';
 import { articleRichestIn, frontMatterField, placesIn, type Place } from './harness/corpusText';
 import {
-  activeTab, colourAt, cursorPosition, dismissHover, goTo, hoverText, hoverUntil, openFile, runCommand,
-  visibleEditorText, viewRows, wordBoxAtCursor,
+  activeTab, colourAt, cursorPosition, dismissHover, focusEditor, goTo, hoverText, hoverUntil, openFile, runCommand,
+  visibleEditorText, viewRows, wordBoxAtCursor, collapseOtherPanes,
 } from './harness/workbench';
 
 const MENTIONS = /(\d+)\s+mentions?\s+in\s+(\d+)\s+articles?/;
@@ -108,10 +108,10 @@ describe('SourceLens in VS Code for the Web', { timeout: 20 * 60_000 }, () => {
     await openFile(ses.page, article.name);
     const card = await hoverMaliki(ses, article.places[0], (c) => c.includes(canonical) && MENTIONS.test(c),
       `a hover card with "${canonical}" and a mention count`);
+    await ses.screenshot('02-hover-card', 'hover-card');
     const [, mentions, inArticles] = MENTIONS.exec(card)!;
     assert.ok(Number(mentions) >= 2, `mention count ${mentions} should count several mentions:\n${card}`);
     assert.ok(Number(inArticles) >= 2, `Maliki is named in several articles, card says ${inArticles}:\n${card}`);
-    await ses.screenshot('02-hover-card', 'hover-card');
 
     // Negative: a plain word has no actor card.
     await dismissHover(ses.page);
@@ -169,6 +169,7 @@ describe('SourceLens in VS Code for the Web', { timeout: 20 * 60_000 }, () => {
     const article = articleRichestIn(ses.workspace, /\b(?:should|must)\b/);
     await openFile(ses.page, article.name);
     await runCommand(ses.page, 'Explorer: Focus on Outline View');
+    await collapseOtherPanes(ses.page, /^\s*outline/i); // give the outline the whole side bar
     const rows = viewRows(ses.page, /^\s*outline/i);
     await until('outline rows for the thesis (key icon) and a recommendation (event icon)', async () =>
       (await rows.locator('.codicon-symbol-key').count()) > 0 && (await rows.locator('.codicon-symbol-event').count()) > 0,
@@ -221,14 +222,18 @@ describe('SourceLens in VS Code for the Web', { timeout: 20 * 60_000 }, () => {
     const count = Number(MENTIONS.exec(before)![1]);
     await dismissHover(ses.page);
     // Type a new paragraph naming Maliki twice at the end of the article (unsaved).
+    await focusEditor(ses.page);
     await ses.page.keyboard.press('Control+End');
     await ses.page.keyboard.press('Enter');
     await ses.page.keyboard.press('Enter');
     await ses.page.keyboard.type('Prime Minister Nouri al-Maliki answered. Maliki said nothing more.');
-    await hoverMaliki(ses, at, (c) => MENTIONS.exec(c)?.[1] === String(count + 2), `the card to count ${count + 2} mentions after the edit (was ${count})`);
-    await ses.screenshot('08-card-after-edit');
-    await dismissHover(ses.page);
-    await runCommand(ses.page, 'File: Revert File');
+    try {
+      await hoverMaliki(ses, at, (c) => MENTIONS.exec(c)?.[1] === String(count + 2), `the card to count ${count + 2} mentions after the edit (was ${count})`);
+      await ses.screenshot('08-card-after-edit');
+      await dismissHover(ses.page);
+    } finally {
+      await runCommand(ses.page, 'File: Revert File'); // never leave a dirty editor behind for the next scenario
+    }
     await hoverMaliki(ses, at, (c) => MENTIONS.exec(c)?.[1] === String(count), `the card back at ${count} mentions after reverting`);
   });
 

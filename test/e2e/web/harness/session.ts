@@ -59,6 +59,7 @@ export async function startSession(log: (m: string) => void = (m) => console.log
   let browser: Browser | undefined;
   const userDataDir = path.join(tmp, 'user-data');
   const serverLog = path.join(resultsDir, 'code-server.log');
+  for (const f of fs.readdirSync(resultsDir)) if (f.endsWith('.png')) fs.rmSync(path.join(resultsDir, f)); // no stale pictures
   fs.rmSync(serverLog, { force: true });
   fs.rmSync(path.join(resultsDir, 'logs'), { recursive: true, force: true });
 

@@ -61,6 +61,14 @@ export function mainEditor(page: Page): Locator {
   return page.locator('.editor-group-container.active .editor-instance > .monaco-editor, .editor-group-container.active .editor-container .monaco-editor').first();
 }
 
+/** Gives the main editor keyboard focus without clicking (a click would move the cursor). */
+export async function focusEditor(page: Page): Promise<void> {
+  await mainEditor(page).evaluate((editor) => {
+    const input = editor.querySelector('.native-edit-context, textarea.inputarea, textarea') as HTMLElement | null;
+    input?.focus();
+  });
+}
+
 /** Cursor position from the status bar ("Ln 12, Col 5"). */
 export async function cursorPosition(page: Page): Promise<{ line: number; column: number } | undefined> {
   const item = page.locator('#status\\.editor\\.selection');
@@ -71,7 +79,7 @@ export async function cursorPosition(page: Page): Promise<{ line: number; column
 
 /** Moves the cursor with Go to Line (Ctrl+G "line:column"); 1-based like the status bar. */
 export async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await mainEditor(page).locator('.view-lines').click({ position: { x: 5, y: 5 } });
+  await focusEditor(page);
   await page.keyboard.press('Control+G');
   const input = quickInput(page).locator('input');
   await input.waitFor({ state: 'visible' });
@@ -173,4 +181,13 @@ export async function visibleEditorText(page: Page): Promise<string> {
 /** The rows of a side-bar view pane whose header matches `title` (e.g. /^outline$/i). */
 export function viewRows(page: Page, title: RegExp): Locator {
   return page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: title }) }).locator('.monaco-list-row');
+}
+
+/** Collapses every expanded pane of the side bar except the one whose header matches `keep`. */
+export async function collapseOtherPanes(page: Page, keep: RegExp): Promise<void> {
+  const headers = page.locator('.part.sidebar .pane-header[aria-expanded="true"]');
+  for (let i = (await headers.count()) - 1; i >= 0; i--) {
+    const h = headers.nth(i);
+    if (!keep.test(await h.innerText())) await h.click({ position: { x: 30, y: 10 } });
+  }
 }
