@@ -25,9 +25,15 @@ function sentenceMentionsQuarter(ctx: ScanContext, i: number): boolean {
   return false;
 }
 
+const HEADS: ReadonlySet<string> = new Set(['quarter', 'quarters', 'half', 'year', 'period', 'ago', 'earlier']);
+
 export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const a = ctx.anchor;
   if (!a) return undefined;
+  // Cheap exit: every form ends in one of HEADS within a few tokens.
+  let near = false;
+  for (let k = i; k < i + 8 && k < ctx.tokens.length && !near; k++) near = HEADS.has(ctx.tokens[k].lower);
+  if (!near) return undefined;
   const aq = quarterOf(a.m);
   const lastQ = aq === 1 ? { y: a.y - 1, q: 4 } : { y: a.y, q: aq - 1 };
   let j = i;

@@ -21,7 +21,8 @@ export function resolveMonthDay(anchor: Day, m: number, d: number, dir: Directio
     const c = { y, m, d };
     if (!isValidDay(c)) continue;
     const diff = diffDays(c, anchor);
-    let cost = Math.abs(diff);
+    // News mostly reports what happened: a date ahead of publication costs twice as much.
+    let cost = diff > 0 ? 1.5 * diff : -diff;
     // The tense only tips the balance: clause-level tense detection is a weak signal.
     if (dir === 'past' && diff > 7) cost += 60;
     if (dir === 'future' && diff < -7) cost += 60;
@@ -39,7 +40,7 @@ export function resolveMonth(anchor: Day, m: number, dir: Direction | undefined)
   let bestCost = Infinity;
   for (const y of [anchor.y, anchor.y - 1, anchor.y + 1]) {
     const diff = (y - anchor.y) * 12 + (m - anchor.m);
-    let cost = Math.abs(diff) + (diff > 0 ? 0.5 : 0);
+    let cost = diff > 0 ? 2.5 * diff : -diff;
     if (dir === 'past' && diff > 0) cost += 2;
     if (dir === 'future' && diff < 0) cost += 2;
     if (cost < bestCost) {

@@ -47,11 +47,19 @@ function speechRegions(ctx: ScanContext): Region[] {
     if (open >= 0 && i - open > 400) open = -1;
     // "told AP on Tuesday: tomorrow we …"
     if (t === ':' && open < 0) {
-      const end = ctx.sentEnd[i];
+      const end = Math.min(ctx.sentEnd[i], i + 60);
       if (end > i + 1) out.push({ from: i + 1, to: end, attrFrom: Math.max(ctx.sentStart[i], i - 15), attrTo: i });
     }
   }
-  return out;
+  // Keep the regions disjoint and in order (a later region never reaches back into an earlier one).
+  const disjoint: Region[] = [];
+  let prevTo = 0;
+  for (const r of out.sort((a, b) => a.from - b.from)) {
+    if (r.from < prevTo) continue;
+    disjoint.push(r);
+    prevTo = r.to;
+  }
+  return disjoint;
 }
 
 /** First index in `matches` (sorted by start) whose start is >= tokenIndex. */

@@ -44,14 +44,23 @@ export function adjacent(a: Token | undefined, b: Token | undefined): boolean {
   return !!a && !!b && a.end === b.start;
 }
 
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed',
+  'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'mr', 'mrs', 'ms', 'dr', 'gen', 'col', 'lt', 'sgt', 'capt', 'maj',
+  'sen', 'rep', 'gov', 'pres', 'st', 'jr', 'sr', 'no', 'vs', 'prof', 'adm', 'cmdr', 'rev', 'ft', 'mt',
+]);
+
 /** Whether a sentence boundary lies between tokens i-1 and i. */
 export function sentenceBreakBefore(tokens: readonly Token[], i: number, text: string): boolean {
   if (i <= 0) return true;
   const prev = tokens[i - 1];
   if (prev.text === '.' || prev.text === '!' || prev.text === '?') {
-    // "Jan." / "Mr." abbreviations are not sentence ends when a lower-case word follows.
     const cur = tokens[i];
-    return !!cur && !/^[a-z]/.test(cur.text);
+    if (!cur || /^[a-z]/.test(cur.text)) return false;
+    // "Jan. 16", "Gen. Petraeus", "U.S. troops": a period after an abbreviation ends no sentence.
+    const before = tokens[i - 2];
+    if (prev.text === '.' && before && before.end === prev.start && (ABBREVIATIONS.has(before.lower) || before.text.length === 1)) return false;
+    return true;
   }
   // A blank line also ends a sentence.
   const gap = text.slice(prev.end, tokens[i].start);

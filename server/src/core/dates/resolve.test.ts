@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fmtDay } from './calendar';
+import { lastMonth, lastSeason, nextMonth, resolveMonth, resolveMonthDay, resolveSeason } from './resolve';
+
+const may2006 = { y: 2006, m: 5, d: 6 };
+const jan2007 = { y: 2007, m: 1, d: 5 };
+
+test('month-day takes the nearest year, tense tips the balance', () => {
+  assert.equal(fmtDay(resolveMonthDay(may2006, 1, 16, 'past')!), '2006-01-16');
+  assert.equal(fmtDay(resolveMonthDay(jan2007, 12, 20, 'past')!), '2006-12-20');
+  assert.equal(fmtDay(resolveMonthDay(jan2007, 12, 20, undefined)!), '2006-12-20');
+  assert.equal(fmtDay(resolveMonthDay({ y: 2006, m: 12, d: 20 }, 1, 14, 'future')!), '2007-01-14');
+  assert.equal(fmtDay(resolveMonthDay({ y: 1998, m: 2, d: 6 }, 8, 6, 'past')!), '1997-08-06');
+});
+
+test('month alone leans to the past', () => {
+  assert.equal(resolveMonth({ y: 2006, m: 11, d: 2 }, 3, undefined), 2006);
+  assert.equal(resolveMonth({ y: 1989, m: 10, d: 30 }, 1, 'future'), 1990);
+  assert.equal(resolveMonth({ y: 2000, m: 3, d: 29 }, 5, undefined), 2000);
+});
+
+test('last/next month and seasons', () => {
+  assert.equal(lastMonth(may2006, 4), 2006);
+  assert.equal(lastMonth(may2006, 5), 2005);
+  assert.equal(nextMonth(may2006, 4), 2007);
+  assert.equal(lastSeason({ y: 1998, m: 2, d: 6 }, 'FA'), 1997);
+  assert.equal(resolveSeason({ y: 2006, m: 5, d: 6 }, 'SU', 'past'), 2005);
+  assert.equal(resolveSeason({ y: 2006, m: 5, d: 6 }, 'SU', 'future'), 2006);
+});
