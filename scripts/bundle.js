@@ -24,6 +24,7 @@ Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js' }),
   // The actor network webview (browser code, cytoscape bundled in; no remote scripts).
   esbuild.build({ ...common, platform: 'browser', target: 'es2020', format: 'iife', entryPoints: ['client/src/webview/network.ts'], outfile: 'client/dist/network.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/index/analysisWorker.ts'], outfile: 'server/dist/analysisWorker.js' }),
 ]).catch((err) => {
   console.error(err.message || err);
   process.exit(1);

@@ -4,12 +4,15 @@
  * cannot be loaded is reported (see `componentProblems`) and names are then not recognised;
  * nothing else stops working.
  */
+import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import type { AnalysisComponents } from './core/analyzeArticle';
 import { recognizeDates } from './core/dates/recognizeDates';
 import { createEntityRecognizer, type EntityRecognizer } from './core/ner/recognizer';
 import { analyzeArgument } from './core/outline/buildOutline';
 import { maskMarkup } from './core/text/blocks';
-import { loadNerModel } from './nerModelFile';
+import { loadNerModel, NER_MODEL_FILE } from './nerModelFile';
 
 let cached: AnalysisComponents | undefined;
 
@@ -35,4 +38,20 @@ export function productionComponents(): AnalysisComponents {
     analyzeArgument,
   };
   return cached;
+}
+
+/**
+ * What analyses depend on besides the text: the model's bytes and the code that runs them (the
+ * server bundle, or the entry file when running from tsc output). Keys the persistent cache.
+ */
+export function analysisFingerprint(): string {
+  const h = createHash('sha1');
+  for (const file of [path.join(__dirname, '..', 'models', NER_MODEL_FILE), require.main?.filename ?? __filename, __filename]) {
+    try {
+      h.update(readFileSync(file));
+    } catch {
+      h.update(file);
+    }
+  }
+  return h.digest('hex').slice(0, 16);
 }

@@ -3,6 +3,8 @@
  * progress, and one thin handler per feature. Every handler is wrapped once: a failure is logged
  * and answered with an empty result, never a crash.
  */
+import { availableParallelism, homedir } from 'os';
+import * as path from 'path';
 import { fileURLToPath } from 'url';
 import {
   TextDocuments,
@@ -27,6 +29,9 @@ import { adjacentMention, provideDefinition, provideDocumentHighlights, provideR
 import { SEMANTIC_LEGEND, provideSemanticTokens } from './features/semanticTokens';
 import { articleInfo, entityIdAt, entityMentions, listEntities, quotesBy, timeline } from './features/viewRequests';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
+import { analysisFingerprint } from './components';
+import { AnalysisCache } from './index/analysisCache';
+import { AnalysisPool } from './index/analysisPool';
 import { CorpusIndex } from './index/corpusIndex';
 import { addToIgnoreList, upsertNote } from './index/readerEdits';
 import { WorkspaceIndexer } from './index/workspaceIndexer';
@@ -49,7 +54,8 @@ export function startLanguageServer(connection: Connection, components: Analysis
     void connection.sendNotification(P.StatusNotification, { state, done, total, articles: s.articles, entities: s.entities } satisfies P.StatusParams);
   };
 
-  const indexer = new WorkspaceIndexer(index, settings, {
+  let indexer!: WorkspaceIndexer;
+  const makeIndexer = (pool: AnalysisPool | undefined, cache: AnalysisCache | undefined): WorkspaceIndexer => new WorkspaceIndexer(index, settings, {
     log,
     progress(done, total) {
       progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`);
@@ -66,7 +72,7 @@ export function startLanguageServer(connection: Connection, components: Analysis
       if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
       if (canRefreshInlays) void connection.languages.inlayHint.refresh();
     },
-  });
+  }, pool, cache);
 
   /** Wraps a handler: logs failures and answers `fallback`. */
   function guarded<A extends unknown[], R>(name: string, fallback: R, run: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
@@ -102,6 +108,12 @@ export function startLanguageServer(connection: Connection, components: Analysis
     }
     pendingRoots = roots;
     progressToken = params.workDoneToken;
+    const init = (params.initializationOptions ?? {}) as { storagePath?: unknown; workers?: unknown; cache?: unknown };
+    const storage = typeof init.storagePath === 'string' && init.storagePath ? init.storagePath : path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sourcelens');
+    const workers = typeof init.workers === 'number' ? Math.max(0, Math.min(8, Math.floor(init.workers))) : Math.max(1, Math.min(4, availableParallelism()));
+    const pool = workers > 0 ? new AnalysisPool(workers, components, log) : undefined;
+    const cache = init.cache === false ? undefined : new AnalysisCache(storage, analysisFingerprint(), log);
+    indexer = makeIndexer(pool, cache);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },

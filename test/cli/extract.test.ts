@@ -19,7 +19,7 @@ test('extract --jsonl-in: offsets into text, contract types, ids consistent acro
   const file = join(dir, 'in.jsonl');
   const docs = [
     { id: 'a', text: 'Iraqi Prime Minister Nouri al-Maliki met President George W. Bush in Amman on Wednesday. Maliki said the talks were useful.', dct: '2006-11-30' },
-    { id: 'b', text: 'Nuri al-Maliki arrived in Washington. The Pentagon declined to comment.', dct: '2013-11-01' },
+    { id: 'b', text: 'On Friday the Iraqi prime minister, Nuri al-Maliki, arrived in Washington. The Pentagon declined to comment.', dct: '2013-11-01' },
   ];
   writeFileSync(file, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
   const r = run(['extract', '--jsonl-in', file]);

@@ -63,6 +63,7 @@ export async function startServer(options: { corpus?: boolean; setup?: (root: st
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
+    initializationOptions: { storagePath: join(root, '.storage') },
     workspaceFolders: [{ uri: rootUri, name: 'ws' }],
     capabilities: {
       workspace: { configuration: true, semanticTokens: { refreshSupport: true }, inlayHint: { refreshSupport: true }, workspaceFolders: true },

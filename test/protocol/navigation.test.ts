@@ -98,3 +98,24 @@ test('entity notes and all five articles are indexed', async () => {
   assert.ok(maliki && maliki.hasNote && maliki.mentions >= 20);
   assert.ok(entities[0].mentions >= entities[entities.length - 1].mentions);
 });
+
+test('the Outline is the argument: article → thesis → sections → recommendations', async () => {
+  const uri = h.uri('corpus/2006-11-28-a-message-for-maliki.md');
+  type Sym = { name: string; detail?: string; kind: number; children?: Sym[] };
+  const symbols: Sym[] = await h.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(symbols.length, 1);
+  const article = symbols[0];
+  assert.match(article.name, /A Message for Maliki/);
+  const kids = article.children ?? [];
+  assert.equal(kids[0].kind, 20, 'the thesis comes first, as a Key symbol');
+  const sections = kids.filter((k) => k.kind === 3).map((k) => k.name);
+  assert.ok(sections.includes('Four Key Recommendations for President Bush'), sections.join(' | '));
+  const recs = kids.find((k) => k.name.startsWith('Four Key'))!.children!.filter((c) => c.kind === 24 && /^\d\./.test(c.name));
+  assert.equal(recs.length, 4);
+});
+
+test('a relative date gets an inlay hint with its resolved value', async () => {
+  const uri = h.uri('corpus/2006-11-28-a-message-for-maliki.md');
+  const hints: Array<{ label: string; position: { line: number } }> = await h.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } } });
+  assert.ok(hints.some((x) => x.label === '⟨2006-11-29⟩'), JSON.stringify(hints));
+});

@@ -46,7 +46,7 @@ export interface IndexStats {
 
 export type IndexListener = () => void;
 
-function hashOf(text: string): string {
+export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
@@ -68,7 +68,7 @@ export class CorpusIndex {
 
   /** Analyses one article (skipped when the content is unchanged). Returns it. */
   setArticle(uri: string, text: string, version = -1): IndexedArticle {
-    const hash = hashOf(text);
+    const hash = contentHash(text);
     const existing = this.articles.get(uri);
     if (existing && existing.hash === hash) {
       if (existing.version !== version) {
@@ -92,9 +92,20 @@ export class CorpusIndex {
   }
 
   /** Adds an article analysed elsewhere (a worker or the cache). */
-  putAnalysed(uri: string, text: string, hash: string, analysis: ArticleAnalysis): void {
-    this.articles.set(uri, { uri, version: -1, hash, document: TextDocument.create(uri, 'article', 0, text), analysis, entityIds: this.provisionalIds(analysis) });
+  putAnalysed(uri: string, text: string, hash: string, analysis: ArticleAnalysis): IndexedArticle {
+    const article: IndexedArticle = { uri, version: -1, hash, document: TextDocument.create(uri, 'article', 0, text), analysis, entityIds: this.provisionalIds(analysis) };
+    this.articles.set(uri, article);
     this.dirty = true;
+    return article;
+  }
+
+  /** True when the article is indexed with exactly this content. */
+  hasContent(uri: string, hash: string): boolean {
+    return this.articles.get(uri)?.hash === hash;
+  }
+
+  get readerDecisions(): ReaderDecisions {
+    return this.decisions;
   }
 
   setNote(uri: string, text: string, id: string): IndexedNote {

@@ -8,10 +8,13 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { Problem } from '../core/types';
 import type { Settings } from '../settings';
-import { CorpusIndex } from './corpusIndex';
+import type { AnalysisCache } from './analysisCache';
+import { decisionsFingerprint } from './analysisCache';
+import type { AnalysisPool } from './analysisPool';
+import { contentHash, CorpusIndex } from './corpusIndex';
 import { classifyPath, noteIdFromPath, type FileKind } from './fileKinds';
 import { parseIgnoreList } from './readerDecisions';
-import { findFiles, readTextFile } from './workspaceFiles';
+import { findFiles, readTextFile, type FoundFile } from './workspaceFiles';
 
 export interface IndexerHost {
   log(message: string): void;
@@ -35,6 +38,10 @@ export class WorkspaceIndexer {
     readonly index: CorpusIndex,
     private settings: Settings,
     private readonly host: IndexerHost,
+    /** Analyses articles off the main thread during a scan (optional). */
+    private readonly pool?: AnalysisPool,
+    /** Persistent analyses from earlier sessions (optional). */
+    private readonly cache?: AnalysisCache,
   ) {}
 
   updateSettings(settings: Settings): void {
@@ -59,7 +66,7 @@ export class WorkspaceIndexer {
   }
 
   private async run(generation: number): Promise<void> {
-    const files = [];
+    const files: FoundFile[] = [];
     for (const root of this.roots) files.push(...(await findFiles(root, this.settings.ignoreFile, (m) => this.host.log(m))));
     if (generation !== this.generation) return;
     const decisions = files.find((f) => f.kind === 'decisions');
@@ -68,30 +75,70 @@ export class WorkspaceIndexer {
     this.host.progress(0, total);
     let done = 0;
     let lastReport = Date.now();
-    for (const file of files) {
-      if (generation !== this.generation) return;
-      if (file.kind !== 'decisions' && !this.open.has(file.uri)) await this.indexFile(file.uri, file.fsPath, file.kind, file.relativePath);
-      done++;
-      if (Date.now() - lastReport > 100) {
-        this.host.progress(done, total);
-        lastReport = Date.now();
-        await yieldToLoop();
-      } else if (done % 8 === 0) await yieldToLoop();
-    }
+    let next = 0;
+    const decisionsKey = decisionsFingerprint(this.index.readerDecisions);
+    // A few files in flight per worker keeps both cores busy while the main thread reads files.
+    const lanes = Math.max(1, (this.pool?.size ?? 0) * 3);
+    const lane = async (): Promise<void> => {
+      while (next < files.length) {
+        if (generation !== this.generation) return;
+        const file = files[next++];
+        if (file.kind === 'article' && !this.open.has(file.uri)) await this.indexArticleFromDisk(file.uri, file.fsPath, file.relativePath, decisionsKey, generation);
+        else if (file.kind === 'note' && !this.open.has(file.uri)) await this.indexFile(file.uri, file.fsPath, file.kind, file.relativePath);
+        done++;
+        if (Date.now() - lastReport > 100) {
+          this.host.progress(done, total);
+          lastReport = Date.now();
+        }
+        if (done % 8 === 0) await yieldToLoop();
+      }
+    };
+    await Promise.all(Array.from({ length: lanes }, lane));
+    if (generation !== this.generation) return;
     this.host.progress(total, total);
     this.index.relink();
     this.ready = true;
     this.host.relinked();
   }
 
+  /** Reads an article and analyses it through the cache and the worker pool. */
+  private async indexArticleFromDisk(uri: string, fsPath: string, relativePath: string, decisionsKey: string, generation: number): Promise<void> {
+    if (!this.pool && !this.cache) return this.indexFile(uri, fsPath, 'article', relativePath);
+    const read = await readTextFile(fsPath, this.settings.maxFileSizeKB * 1024);
+    if (!read.ok) return this.reportUnreadable(uri, relativePath, read.reason);
+    const hash = contentHash(read.text);
+    if (this.index.hasContent(uri, hash)) return;
+    const key = this.cache?.key(hash, decisionsKey);
+    let analysis = key ? await this.cache!.get(key) : undefined;
+    if (!analysis) {
+      try {
+        analysis = this.pool ? await this.pool.analyze(read.text, this.index.readerDecisions) : undefined;
+      } catch (err) {
+        this.host.log(`${relativePath}: analysis failed in a worker (${(err as Error).message}); analysing here.`);
+      }
+      if (analysis && key) void this.cache!.put(key, analysis);
+    }
+    if (generation !== this.generation || this.open.has(uri)) return;
+    if (!analysis) return this.ingest(uri, read.text, 'article', relativePath, -1);
+    const article = this.index.putAnalysed(uri, read.text, hash, analysis);
+    this.publishArticleProblems(uri, read.text, article.analysis.problems);
+  }
+
+  private reportUnreadable(uri: string, relativePath: string, reason: string): void {
+    this.host.log(`${relativePath} ${reason}.`);
+    this.index.remove(uri);
+    this.host.problems(uri, undefined, [{ start: 0, end: 0, severity: 'warning', code: 'file-skipped', message: `SourceLens: this file ${reason}.` }]);
+  }
+
+  private publishArticleProblems(uri: string, text: string, analysisProblems: readonly Problem[]): void {
+    const problems = [...analysisProblems];
+    if (text.includes('\uFFFD')) problems.push({ start: 0, end: 0, severity: 'info', code: 'invalid-utf8', message: 'This file contains bytes that are not valid UTF-8; they are shown as �.' });
+    this.host.problems(uri, text, problems);
+  }
+
   private async indexFile(uri: string, fsPath: string, kind: FileKind, relativePath: string): Promise<void> {
     const read = await readTextFile(fsPath, this.settings.maxFileSizeKB * 1024);
-    if (!read.ok) {
-      this.host.log(`${relativePath} ${read.reason}.`);
-      this.index.remove(uri);
-      this.host.problems(uri, undefined, [{ start: 0, end: 0, severity: 'warning', code: 'file-skipped', message: `SourceLens: this file ${read.reason}.` }]);
-      return;
-    }
+    if (!read.ok) return this.reportUnreadable(uri, relativePath, read.reason);
     this.ingest(uri, read.text, kind, relativePath, -1);
   }
 
@@ -101,9 +148,7 @@ export class WorkspaceIndexer {
       this.host.problems(uri, text, note.problems);
     } else if (kind === 'article') {
       const article = this.index.setArticle(uri, text, version);
-      const problems = [...article.analysis.problems];
-      if (text.includes('\uFFFD')) problems.push({ start: 0, end: 0, severity: 'info', code: 'invalid-utf8', message: 'This file contains bytes that are not valid UTF-8; they are shown as �.' });
-      this.host.problems(uri, text, problems);
+      this.publishArticleProblems(uri, text, article.analysis.problems);
     }
   }
 
@@ -193,5 +238,6 @@ export class WorkspaceIndexer {
   dispose(): void {
     if (this.relinkTimer) clearTimeout(this.relinkTimer);
     this.generation++;
+    this.pool?.dispose();
   }
 }

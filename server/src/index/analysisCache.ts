@@ -1,0 +1,79 @@
+/**
+ * A persistent cache of article analyses, keyed by a hash of the content and of everything the
+ * analysis depends on (analysis version, model, reader decisions). One small file per entry in the
+ * extension's storage folder. Safe to lose or find corrupt: a bad entry is a miss (and is removed).
+ */
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { ArticleAnalysis, ReaderDecisions } from '../core/analyzeArticle';
+import type { DocCluster } from '../core/linking/documentEntities';
+
+/** Bump when the shape or meaning of an analysis changes. */
+export const ANALYSIS_FORMAT = 1;
+
+type StoredCluster = Omit<DocCluster, 'spellings'> & { spellings: Array<[string, number]> };
+type StoredAnalysis = Omit<ArticleAnalysis, 'clusters'> & { clusters: StoredCluster[] };
+
+export function serializeAnalysis(a: ArticleAnalysis): string {
+  const stored: StoredAnalysis = { ...a, clusters: a.clusters.map((c) => ({ ...c, spellings: [...c.spellings] })) };
+  return JSON.stringify(stored);
+}
+
+export function deserializeAnalysis(json: string): ArticleAnalysis | undefined {
+  const s = JSON.parse(json) as StoredAnalysis;
+  if (!s || !Array.isArray(s.mentions) || !Array.isArray(s.clusters) || !Array.isArray(s.clusterOf) || !Array.isArray(s.dates)) return undefined;
+  return { ...s, clusters: s.clusters.map((c) => ({ ...c, spellings: new Map(c.spellings) })) };
+}
+
+export function decisionsFingerprint(d: ReaderDecisions): string {
+  const h = createHash('sha1');
+  for (const k of [...d.ignored].sort()) h.update('i' + k + '\n');
+  for (const [k, t] of [...d.types].sort()) h.update('t' + k + '=' + t + '\n');
+  return h.digest('hex').slice(0, 12);
+}
+
+export class AnalysisCache {
+  private readonly dir: string;
+  private writes = 0;
+
+  constructor(storageDir: string, modelFingerprint: string, private readonly log: (m: string) => void) {
+    this.dir = path.join(storageDir, 'analysis-cache', `v${ANALYSIS_FORMAT}-${modelFingerprint}`);
+  }
+
+  key(contentHash: string, decisions: string): string {
+    return createHash('sha1').update(contentHash).update(decisions).digest('hex');
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), key + '.json');
+  }
+
+  async get(key: string): Promise<ArticleAnalysis | undefined> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      return deserializeAnalysis(text);
+    } catch {
+      this.log(`Discarding a corrupt cache entry ${key}.`);
+      await fs.rm(this.file(key), { force: true }).catch(() => undefined);
+      return undefined;
+    }
+  }
+
+  async put(key: string, analysis: ArticleAnalysis): Promise<void> {
+    const file = this.file(key);
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.${this.writes++}.tmp`;
+      await fs.writeFile(tmp, serializeAnalysis(analysis));
+      await fs.rename(tmp, file);
+    } catch (err) {
+      this.log(`Could not write the analysis cache (${(err as Error).message}); continuing without it.`);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * A worker thread that analyses articles, so cold indexing uses every core and the server's event
+ * loop stays free for requests. Receives {id, text, decisions}; answers {id, analysis} or {id, error}.
+ */
+import { parentPort } from 'worker_threads';
+import { analyzeArticle, type ReaderDecisions } from '../core/analyzeArticle';
+import { productionComponents } from '../components';
+
+interface Job {
+  id: number;
+  text: string;
+  decisions: ReaderDecisions;
+}
+
+const components = productionComponents();
+
+parentPort?.on('message', (job: Job) => {
+  try {
+    const analysis = analyzeArticle(job.text, components, { decisions: job.decisions });
+    parentPort!.postMessage({ id: job.id, analysis });
+  } catch (err) {
+    parentPort!.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
+  }
+});
