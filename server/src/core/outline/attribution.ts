@@ -8,7 +8,7 @@ import type { Quote, QuoteSpeaker, Span } from '../types';
 import { tokenize } from './tokens';
 import { NOUN_LIKE_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS, SPEECH_WORD_RE } from './lexicon';
 import { isInsideQuote, lowerBound, mentionsIn, unitAt, type DocContext } from './context';
-import { afterPreposition, canonicalName, isModifierUse, phraseAfter, phraseBefore, pickSubject, type SpeakerGuess } from './nounPhrase';
+import { afterPreposition, canonicalName, isModifierUse, phraseAfter, phraseBefore, pickSubject, properRuns, type SpeakerGuess } from './nounPhrase';
 import { resolveDefinite, resolvePronoun } from './pronouns';
 import { quoteKind, isTitleQuote } from './quoteKind';
 
@@ -41,6 +41,9 @@ export function clauseSubject(ctx: DocContext, floor: number, pos: number): Spea
     if (d.end > pos || afterPreposition(ctx, d.start)) continue;
     const g = phraseBefore(ctx, d.end, from).main;
     if (g) cands.push(g);
+  }
+  if (ctx.mentions.length === 0) {
+    for (const g of properRuns(ctx, from, pos)) if (!afterPreposition(ctx, g.start) && !isModifierUse(ctx, g.start, g.end)) cands.push(g);
   }
   const pronouns = /(?<![\p{L}\p{N}])(?:[Hh]e|[Ss]he|[Tt]hey)(?![\p{L}\p{N}'’])/gu;
   const clause = ctx.outside.slice(from, pos);

@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '../types';
 import { tokenize, type Tok } from './tokens';
-import { BETWEEN_SUBJECT_AND_VERB, NP_STOP, PERSON_NOUNS, PREPOSITIONS, PRONOUN_SPEAKERS, SOURCE_NOUNS } from './lexicon';
+import { BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NP_STOP, PERSON_NOUNS, PREPOSITIONS, PRONOUN_SPEAKERS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
 import { cleanSlice, mentionOverlapping, surnameKey, type DocContext } from './context';
 
 export type GuessKind = EntityType | 'description' | 'source' | 'pronoun' | 'proper';
@@ -180,4 +180,30 @@ export function isModifierUse(ctx: DocContext, start: number, end: number): bool
   const b = before[before.length - 1];
   const a = after[0];
   return !!b && b.lower === 'the' && !!a && a.word && !a.cap && !NP_STOP.has(a.lower) && !/(?:ed|ing)$/.test(a.lower);
+}
+
+/**
+ * Without a recogniser's mentions: runs of capitalised words in [from, pos) that are not just a
+ * sentence opener ("Prime Minister Nouri al-Maliki", not "The" or "In").
+ */
+export function properRuns(ctx: DocContext, from: number, pos: number): SpeakerGuess[] {
+  const out: SpeakerGuess[] = [];
+  const toks = tokenize(ctx.outside, from, pos);
+  for (let i = 0; i < toks.length; i++) {
+    if (!toks[i].word || !toks[i].cap || (i > 0 && toks[i - 1].word && toks[i - 1].cap)) continue;
+    let a = i;
+    let j = i;
+    while (j + 1 < toks.length && toks[j + 1].word && (toks[j + 1].cap || (toks[j + 1].lower === 'al' && toks[j + 2]?.cap))) j++;
+    while (a <= j && (NP_STOP.has(toks[a].lower) || DETERMINERS.has(toks[a].lower) || PREPOSITIONS.has(toks[a].lower) || /^(?:former|retired|some|many|most|several|both|all|each|every|other|others|such|leading|top|senior)$/.test(toks[a].lower))) a++;
+    const sentenceInitial = i === 0 || !toks[i - 1].word;
+    // a lone capitalised word opening a sentence is a name only when a reporting verb follows ("Karim said")
+    if (a > j || (sentenceInitial && a === j && !(toks[j + 1] && SPEECH_VERBS.has(toks[j + 1].lower)))) {
+      i = j;
+      continue;
+    }
+    const name = stripTitles(cleanSlice(ctx, toks[a].start, toks[j].end).replace(/['’]s$/, ''));
+    out.push({ start: toks[a].start, end: toks[j].end, name, kind: 'proper' });
+    i = j;
+  }
+  return out;
 }

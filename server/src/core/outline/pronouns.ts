@@ -5,7 +5,7 @@
  * government"). "I"/"we" outside quotations is the author.
  */
 import { cleanSlice, isInsideQuote, lowerBound, mentionsIn, unitAt, type DocContext } from './context';
-import { afterPreposition, canonicalName, isModifierUse, type SpeakerGuess } from './nounPhrase';
+import { afterPreposition, canonicalName, isModifierUse, properRuns, type SpeakerGuess } from './nounPhrase';
 import { FEMALE_CUES, FEMALE_FIRST_NAMES } from './lexicon';
 import { tokenize } from './tokens';
 
@@ -41,19 +41,9 @@ function candidates(ctx: DocContext, pos: number, plural: boolean): Candidate[] 
     out.push({ guess: { start: d.start, end: d.end, name, kind: 'description', plural }, inPP: afterPreposition(ctx, d.start), female: femaleCue(ctx, d.start, name) });
   }
   if (ctx.mentions.length === 0 && !plural) {
-    // no recogniser ran: runs of capitalised words that do not open a sentence
-    const toks = tokenize(ctx.outside, Math.max(from, pos - 300), pos);
-    for (let i = 0; i < toks.length; i++) {
-      if (!toks[i].word || !toks[i].cap || (i > 0 && toks[i - 1].word && toks[i - 1].cap)) continue;
-      let a = i;
-      let j = i;
-      while (j + 1 < toks.length && toks[j + 1].word && toks[j + 1].cap) j++;
-      while (a <= j && /^(?:the|a|an|this|that|in|on|at|when|after|but|and|he|she|they|it|we|i)$/i.test(toks[a].text)) a++;
-      const sentenceInitial = i === 0 || !toks[i - 1].word;
-      if (a > j || (sentenceInitial && a === j)) continue;
-      const name = cleanSlice(ctx, toks[a].start, toks[j].end).replace(/['’]s$/, '');
-      out.push({ guess: { start: toks[a].start, end: toks[j].end, name, kind: 'proper' }, inPP: afterPreposition(ctx, toks[a].start), female: femaleCue(ctx, toks[a].start, name) });
-      i = j;
+    // no recogniser ran: runs of capitalised words stand in for names
+    for (const g of properRuns(ctx, from, pos)) {
+      out.push({ guess: g, inPP: afterPreposition(ctx, g.start), female: femaleCue(ctx, g.start, g.name) });
     }
   }
   return out.sort((a, b) => a.guess.start - b.guess.start);

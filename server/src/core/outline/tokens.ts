@@ -52,7 +52,7 @@ export function tokenize(text: string, start: number, end: number): Tok[] {
       const last = t.charCodeAt(t.length - 1);
       const poss = t.length > 2 && (last === 115 || last === 83) && (t[t.length - 2] === '’' || t[t.length - 2] === "'");
       const k = c.charCodeAt(0);
-      const cap = k < 128 ? k >= 65 && k <= 90 : c !== c.toLowerCase();
+      const cap = (k < 128 ? k >= 65 && k <= 90 : c !== c.toLowerCase()) || /^(?:al|el|ad|as|an|ar|ash|ul|bin|ibn)-\p{Lu}/u.test(t);
       out.push({ start: i, end: e, text: t, lower: t.toLowerCase(), word: true, cap, poss, base: poss ? t.slice(0, -2) : t });
       i = e;
     } else {
