@@ -48,9 +48,9 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     if (!sentenceMentionsQuarter(ctx, i)) return undefined;
     return { start: i, end: i + 3, type: 'date', value: `${fmtYear(lastQ.y - 1)}-Q${lastQ.q}`, relative: true };
   }
-  if ((w0 === 'this' || w0 === 'last' || w0 === 'next') && (lowerAt(ctx, j + 1) === "year's" || lowerAt(ctx, j + 1) === 'year\u2019s')) {
+  if ((w0 === 'this' || w0 === 'last' || w0 === 'next') && lowerAt(ctx, j + 1) === 'year' && lowerAt(ctx, j + 2) === "'s") {
     yearShift = w0 === 'last' ? -1 : w0 === 'next' ? 1 : 0;
-    j += 2;
+    j += 3;
   } else if (DETERMINERS.has(w0)) {
     if (w0 === 'this' || w0 === 'current') current = true;
     if (w0 === 'last') yearShift = 0;

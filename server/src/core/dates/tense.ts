@@ -8,7 +8,7 @@ import type { Token } from './tokenize';
 export type Direction = 'past' | 'future';
 
 const FUTURE_WORDS: ReadonlySet<string> = new Set([
-  'will', 'shall', "won't", 'wont', 'would', 'going', 'plans', 'plan', 'planning', 'scheduled',
+  'will', 'shall', "won't", 'wont', 'would', 'going', 'scheduled',
   'schedule', 'expected', 'expects', 'expect', 'due', 'upcoming', 'coming', 'intends', 'intend', 'hopes',
   'aims', 'begins', 'starts', 'opens', 'meets', 'arrives', 'leaves', 'travels', 'visits', 'heads',
   'tomorrow', 'next', 'later', 'soon', 'promised', 'vowed', 'pledged', 'threatened',
@@ -38,7 +38,7 @@ function cue(tokens: readonly Token[], i: number): Direction | undefined {
   const w = tok.lower;
   if (tok.kind !== 'word') return undefined;
   const nx = i + 1 < tokens.length ? tokens[i + 1].lower : '';
-  if ((w === 'set' || w === 'poised' || w === 'about') && nx === 'to') return 'future';
+  if ((w === 'set' || w === 'poised' || w === 'about' || w === 'plan' || w === 'plans' || w === 'planning') && nx === 'to') return 'future';
   if (w === 'early' && nx === 'as' && i > 0 && tokens[i - 1].lower === 'as') return 'future';
   if (w.endsWith("'ll") || w.endsWith('\u2019ll')) return 'future';
   if (FUTURE_WORDS.has(w)) return 'future';

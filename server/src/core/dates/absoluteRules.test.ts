@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { centuryRule, dayMonthRule, monthRule, numericDateRule, yearRule } from './absoluteRules';
+import { makeContext, type RuleMatch, type ScanContext } from './context';
+import { tokenize } from './tokenize';
+
+function at(rule: (c: ScanContext, i: number) => RuleMatch | undefined, text: string, word: string, dct = '2006-05-06'): string | undefined {
+  const [y, m, d] = dct.split('-').map(Number);
+  const ctx = makeContext(text, tokenize(text), { y, m, d });
+  const i = ctx.tokens.findIndex((t) => t.text === word);
+  const r = rule(ctx, i);
+  if (!r) return undefined;
+  return `${text.slice(ctx.tokens[r.start].start, ctx.tokens[r.end - 1].end)}=${r.value}`;
+}
+
+test('month rules: full, partial, month-year, lone month with cues', () => {
+  assert.equal(at(monthRule, 'on Nov. 2, 2006, he', 'Nov'), 'Nov. 2, 2006=2006-11-02');
+  assert.equal(at(monthRule, 'on Friday, Oct. 23, he', 'Friday'), 'Friday, Oct. 23=2005-10-23');
+  assert.equal(at(monthRule, 'in January 1998', 'January'), 'January 1998=1998-01');
+  assert.equal(at(monthRule, 'in June last year', 'June'), 'June last year=2005-06');
+  assert.equal(at(monthRule, 'since May the', 'May'), 'May=2006-05');
+  assert.equal(at(monthRule, 'May be', 'May'), undefined);
+  assert.equal(at(monthRule, 'they may be', 'may'), undefined);
+  assert.equal(at(monthRule, 'the March on Rome', 'March'), undefined);
+  assert.equal(at(monthRule, 'envoy April Glaspie said', 'April'), undefined);
+  assert.equal(at(monthRule, 'Feb. 30, 2006', 'Feb'), undefined);
+});
+
+test('day-month, numeric dates, centuries', () => {
+  assert.equal(at(dayMonthRule, 'on 16 January 2006', '16'), '16 January 2006=2006-01-16');
+  assert.equal(at(numericDateRule, 'on 2006-11-02 at', '2006'), '2006-11-02=2006-11-02');
+  assert.equal(at(numericDateRule, 'on 11/02/2006 at', '11/02/2006'), '11/02/2006=2006-11-02');
+  assert.equal(at(numericDateRule, 'up 2 1/2 points', '1/2'), undefined);
+  assert.equal(at(centuryRule, 'in the 20th century', '20th'), 'the 20th century=19');
+});
+
+test('years and decades, with their filters', () => {
+  assert.equal(at(yearRule, 'in 2013 he', '2013'), '2013=2013');
+  assert.equal(at(yearRule, 'in fiscal 1989 he', '1989'), 'fiscal 1989=1989');
+  assert.equal(at(yearRule, 'through the 1990s', '1990s'), 'the 1990s=199X');
+  assert.equal(at(yearRule, "in the '90s", "'"), "the '90s=199X");
+  assert.equal(at(yearRule, 'through the nineties', 'nineties'), 'the nineties=199X');
+  assert.equal(at(yearRule, 'some 2000 people', '2000'), undefined);
+  assert.equal(at(yearRule, 'cost $2006 each', '2006'), undefined);
+  assert.equal(at(yearRule, 'rose 2006 %', '2006'), undefined);
+  assert.equal(at(yearRule, 'at 12:30', '12:30'), undefined);
+  assert.equal(at(yearRule, 'nineteen ninety-six was', 'nineteen'), 'nineteen ninety-six=1996');
+  assert.equal(at(yearRule, 'for two thousand years', 'two'), undefined);
+});

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeContext } from './context';
+import { fiscalRule } from './fiscalRules';
+import { tokenize } from './tokenize';
+
+function at(text: string, word: string, dct = '1989-11-02'): string | undefined {
+  const [y, m, d] = dct.split('-').map(Number);
+  const ctx = makeContext(text, tokenize(text), { y, m, d });
+  const i = ctx.tokens.findIndex((t) => t.text === word);
+  const r = fiscalRule(ctx, i);
+  if (!r) return undefined;
+  return `${text.slice(ctx.tokens[r.start].start, ctx.tokens[r.end - 1].end)}=${r.value}`;
+}
+
+test('quarters, halves and fiscal years', () => {
+  assert.equal(at('profit in the third quarter rose', 'the'), 'the third quarter=1989-Q3');
+  assert.equal(at('reported a third-quarter loss', 'third'), 'third-quarter=1989-Q3');
+  assert.equal(at('for the quarter ended', 'the'), 'the quarter=1989-Q3');
+  assert.equal(at('in the year-ago quarter', 'the'), 'the year-ago quarter=1988-Q3');
+  assert.equal(at('the third quarter of 1984 was', 'the'), 'the third quarter of 1984=1984-Q3');
+  assert.equal(at('in the first half of 1990', 'the'), 'the first half of 1990=1990-H1');
+  assert.equal(at('for the current fiscal year', 'the'), 'the current fiscal year=1989');
+  assert.equal(at("next year's first quarter", 'next'), "next year's first quarter=1990-Q1");
+});
+
+test('"a year ago" reads as a quarter only in quarterly-results text', () => {
+  assert.equal(at('Net rose in the quarter from $5 million a year ago.', 'a'), 'a year ago=1988-Q3');
+  assert.equal(at('He moved there a year ago.', 'a'), undefined);
+  assert.equal(at('the quarter-to-quarter comparison', 'the'), undefined);
+  assert.equal(at('more than a quarter of them', 'a'), undefined);
+});

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeContext, type RuleMatch, type ScanContext } from './context';
+import { durationRule, setRule, timeRule } from './otherRules';
+import { tokenize } from './tokenize';
+
+function at(rule: (c: ScanContext, i: number) => RuleMatch | undefined, text: string, word: string): string | undefined {
+  const ctx = makeContext(text, tokenize(text), { y: 2006, m: 11, d: 2 });
+  const i = ctx.tokens.findIndex((t) => t.text === word);
+  const r = rule(ctx, i);
+  if (!r) return undefined;
+  return `${text.slice(ctx.tokens[r.start].start, ctx.tokens[r.end - 1].end)}=${r.value}:${r.type}`;
+}
+
+test('durations', () => {
+  assert.equal(at(durationRule, 'for six months', 'six'), 'six months=P6M:duration');
+  assert.equal(at(durationRule, 'over the past two years', 'the'), 'the past two years=P2Y:duration');
+  assert.equal(at(durationRule, 'a five-year plan', 'five'), 'five-year=P5Y:duration');
+  assert.equal(at(durationRule, 'for 48 hours', '48'), '48 hours=PT48H:duration');
+  assert.equal(at(durationRule, 'two years ago', 'two'), undefined);
+  assert.equal(at(durationRule, 'two people', 'two'), undefined);
+});
+
+test('clock times and sets', () => {
+  assert.equal(at(timeRule, 'at 5 p.m. sharp', '5'), '5 p.m.=T17:00:time');
+  assert.equal(at(timeRule, 'at 10:30 am', '10:30'), '10:30 am=T10:30:time');
+  assert.equal(at(timeRule, 'at noon', 'noon'), 'noon=T12:00:time');
+  assert.equal(at(timeRule, 'from 2019 to', '2019'), undefined);
+  assert.equal(at(timeRule, 'scored 5 goals', '5'), undefined);
+  assert.equal(at(setRule, 'every Monday', 'every'), 'every Monday=XXXX-WXX-1:set');
+  assert.equal(at(setRule, 'twice a year', 'a'), 'twice a year=P1Y:set');
+  assert.equal(at(setRule, 'reported annually', 'annually'), 'annually=P1Y:set');
+  assert.equal(at(setRule, 'every time', 'every'), undefined);
+});

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeContext, type RuleMatch, type ScanContext } from './context';
+import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
+import { tokenize } from './tokenize';
+
+function at(rule: (c: ScanContext, i: number) => RuleMatch | undefined, text: string, word: string, dct = '2006-11-02'): string | undefined {
+  const [y, m, d] = dct.split('-').map(Number);
+  const ctx = makeContext(text, tokenize(text), { y, m, d });
+  const i = ctx.tokens.findIndex((t) => t.text === word);
+  const r = rule(ctx, i);
+  if (!r) return undefined;
+  return `${text.slice(ctx.tokens[r.start].start, ctx.tokens[r.end - 1].end)}=${r.value}`;
+}
+
+test('deictic words', () => {
+  assert.equal(at(deicticRule, 'he left yesterday morning', 'yesterday'), 'yesterday morning=2006-11-01');
+  assert.equal(at(deicticRule, 'the day before yesterday', 'the'), 'the day before yesterday=2006-10-31');
+  assert.equal(at(deicticRule, 'right now it is', 'now'), 'right now=PRESENT_REF');
+  assert.equal(at(deicticRule, 'from now on', 'now'), undefined);
+  assert.equal(at(deicticRule, 'in recent years', 'recent'), 'recent years=PAST_REF');
+  assert.equal(at(deicticRule, 'in the near future', 'the'), 'the near future=FUTURE_REF');
+});
+
+test('last / this / next', () => {
+  assert.equal(at(shiftRule, 'last week', 'last'), 'last week=2006-W43');
+  assert.equal(at(shiftRule, 'next month', 'next'), 'next month=2006-12');
+  assert.equal(at(shiftRule, 'the past year', 'the'), 'the past year=2005');
+  assert.equal(at(shiftRule, 'last Friday', 'last'), 'last Friday=2006-10-27');
+  assert.equal(at(shiftRule, 'next Thursday', 'next'), 'next Thursday=2006-11-09');
+  assert.equal(at(shiftRule, 'last April', 'last'), 'last April=2006-04');
+  assert.equal(at(shiftRule, 'this past spring', 'this'), 'this past spring=2006-SP');
+  assert.equal(at(shiftRule, 'by the end of the year', 'the'), 'the end of the year=2006');
+  assert.equal(at(shiftRule, 'on ABC\'s "This Week"', 'This'), undefined);
+  assert.equal(at(shiftRule, 'last weeks', 'last'), undefined);
+});
+
+test('seasons, weekdays, ago, holidays', () => {
+  assert.equal(at(seasonRule, 'in the winter of 1994', 'the'), 'the winter of 1994=1994-WI');
+  assert.equal(at(seasonRule, 'the fall of Saigon', 'the'), undefined);
+  assert.equal(at(seasonRule, 'prices fall sharply', 'fall'), undefined);
+  assert.equal(at(weekdayRule, 'he said Tuesday night', 'Tuesday'), 'Tuesday night=2006-10-31');
+  assert.equal(at(weekdayRule, 'he will go Tuesday', 'Tuesday'), 'Tuesday=2006-11-07');
+  assert.equal(at(agoRule, 'nearly four years ago', 'nearly'), 'nearly four years ago=2002');
+  assert.equal(at(agoRule, 'six weeks ago', 'six'), 'six weeks ago=2006-W38');
+  assert.equal(at(agoRule, 'several years ago', 'several'), 'several years ago=PAST_REF');
+  assert.equal(at(agoRule, 'two days before the vote', 'two'), undefined);
+  assert.equal(at(holidayRule, 'on Thanksgiving Day', 'Thanksgiving'), 'Thanksgiving Day=2006-11-23');
+  assert.equal(at(holidayRule, 'on Christmas Eve', 'Christmas'), 'Christmas Eve=2006-12-24');
+  assert.equal(at(holidayRule, "New Year's Day 2007", 'New'), "New Year's Day 2007=2007-01-01");
+});

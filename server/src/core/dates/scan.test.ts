@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeContext } from './context';
+import { scanRange } from './scan';
+import { tokenize } from './tokenize';
+
+function scan(text: string): string[] {
+  const ctx = makeContext(text, tokenize(text), { y: 2006, m: 11, d: 2 });
+  return scanRange(ctx, 0, ctx.tokens.length).map((m) => `${text.slice(ctx.tokens[m.start].start, ctx.tokens[m.end - 1].end)}=${m.value}`);
+}
+
+test('longest match wins and matches do not overlap', () => {
+  assert.deepEqual(scan('On Nov. 2, 2006 and in 2006.'), ['Nov. 2, 2006=2006-11-02', '2006=2006']);
+});
+
+test('modifiers widen the span, the value keeps its granularity', () => {
+  assert.deepEqual(scan('early next year, late yesterday, mid-November, the late 1970s'), [
+    'early next year=2007', 'late yesterday=2006-11-01', 'mid-November=2006-11', 'the late 1970s=197X',
+  ]);
+  assert.deepEqual(scan('by the end of 1990'), ['the end of 1990=1990']);
+});
+
+test('a clock time joins its day; a weekday joins its calendar date', () => {
+  assert.deepEqual(scan('until 5 p.m. EST Nov. 9'), ['5 p.m. EST Nov. 9=2006-11-09T17:00']);
+  assert.deepEqual(scan('this coming Sunday, March eighth'), ['this coming Sunday, March eighth=2007-03-08']);
+});
+
+test('a sub-range scan stays inside its bounds', () => {
+  const text = 'Tuesday and Wednesday';
+  const ctx = makeContext(text, tokenize(text), { y: 2006, m: 11, d: 2 });
+  assert.equal(scanRange(ctx, 1, ctx.tokens.length).length, 1);
+});

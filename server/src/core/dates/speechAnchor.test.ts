@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recognizeDates } from './recognizeDates';
+
+const render = (text: string, dct: string) => recognizeDates(text, dct).map((m) => `${m.text}=${m.value}@${m.anchor ?? '-'}`);
+
+test('relative dates in a quote anchor to the day it was said', () => {
+  assert.deepEqual(render('Maliki told AP on Tuesday: "We will meet tomorrow."', '2006-11-02'),
+    ['Tuesday=2006-10-31@2006-11-02', 'tomorrow=2006-11-01@2006-10-31']);
+  assert.deepEqual(render('"We will meet tomorrow," Maliki said on Tuesday.', '2006-11-02'),
+    ['tomorrow=2006-11-01@2006-10-31', 'Tuesday=2006-10-31@2006-11-02']);
+  assert.deepEqual(render('Maliki told AP on Tuesday: tomorrow we meet.', '2006-11-02'),
+    ['Tuesday=2006-10-31@2006-11-02', 'tomorrow=2006-11-01@2006-10-31']);
+});
+
+test('without a day of speaking, or outside the quote, the publication date stays the anchor', () => {
+  assert.deepEqual(render('"We will meet tomorrow," Maliki said.', '2006-11-02'), ['tomorrow=2006-11-03@2006-11-02']);
+  assert.deepEqual(render('On Tuesday the plan was set. "We meet tomorrow," he said.', '2006-11-02'),
+    ['Tuesday=2006-10-31@2006-11-02', 'tomorrow=2006-11-03@2006-11-02']);
+  assert.deepEqual(render('"The vote was on Jan. 16, 2006," he said on Tuesday.', '2006-11-02'),
+    ['Jan. 16, 2006=2006-01-16@-', 'Tuesday=2006-10-31@2006-11-02']);
+});
