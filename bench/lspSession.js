@@ -41,15 +41,15 @@ function cpuSeconds(pid) {
  * Starts a server on a workspace folder. Returns a session with the connection and timing marks:
  * initializeMs (request → reply), and promises for the first 'ready' status and progress end.
  */
-async function startSession({ workspace, execArgv = [], storagePath, log = () => undefined }) {
-  const child = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: ROOT });
+async function startSession({ workspace, execArgv = [], storagePath, serverJs = SERVER, log = () => undefined }) {
+  const child = spawn(process.execPath, [...execArgv, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: ROOT });
   let stderr = '';
   child.stderr.on('data', (d) => {
     if (stderr.length < 200000) stderr += d.toString();
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const marks = { progressBegin: undefined, progressEnd: undefined, ready: [], statuses: 0 };
+  const marks = { progressBegin: undefined, progressEnd: undefined, ready: [], statuses: 0, errors: [] };
   let onReady = [];
   connection.onNotification('sourcelens/status', (p) => {
     marks.statuses++;
@@ -66,7 +66,13 @@ async function startSession({ workspace, execArgv = [], storagePath, log = () =>
     if (kind === 'end' && marks.progressEnd === undefined) marks.progressEnd = now();
   });
   connection.onNotification('textDocument/publishDiagnostics', () => undefined);
-  connection.onNotification('window/logMessage', (p) => log(`[server] ${p.message}`));
+  connection.onNotification('window/logMessage', (p) => {
+    // Errors and warnings are kept (bounded) and shown: a degraded server must not pass unnoticed.
+    if (p.type <= 2 && marks.errors.length < 50) {
+      marks.errors.push(String(p.message).slice(0, 500));
+      log(`[server] ${String(p.message).slice(0, 300)}`);
+    }
+  });
   connection.onNotification('window/showMessage', (p) => log(`[server message] ${p.message}`));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));

@@ -5,7 +5,7 @@
 // the same run. Writes bench/results/latest.json and prints a table. See bench/README.md.
 //
 //   npm run bench [-- --articles 1000,10000 --hovers 2000 --edits 10 --cold-timeout 900 --warm-timeout 60
-//                     --profile --no-warm --compromise-sample 200]
+//                     --profile --no-warm --compromise-sample 200 --snapshot [REF] --server FILE]
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -15,8 +15,9 @@ const { generateCorpus } = require('./generateCorpus');
 const { tokenizerPass, compromisePass } = require('./baselines');
 const { startSession, now, SERVER } = require('./lspSession');
 const { measureHovers, measureReferences, measureDocumentSymbols, measureEdits } = require('./measureQueries');
-const { summarizeProfile, printProfile } = require('./profileSummary');
+const { summarizeProfile, printProfile, readProfiles } = require('./profileSummary');
 const { printTable, targetChecks, growthRows } = require('./report');
+const { snapshotServer } = require('./serverSnapshot');
 
 const ROOT = path.join(__dirname, '..');
 const argv = process.argv.slice(2);
@@ -35,6 +36,9 @@ const opts = {
   warmTimeoutMs: Number(arg('warm-timeout', 60)) * 1000,
   compromiseSample: Number(arg('compromise-sample', 200)),
   profile: flag('profile'),
+  // --snapshot [REF]: run a private build of the server at a commit (default HEAD) instead of server/out.
+  snapshot: flag('snapshot') ? (argv[argv.indexOf('--snapshot') + 1] && !argv[argv.indexOf('--snapshot') + 1].startsWith('--') ? argv[argv.indexOf('--snapshot') + 1] : 'HEAD') : undefined,
+  server: arg('server', SERVER),
   warm: !flag('no-warm'),
   out: arg('out', path.join(ROOT, 'bench', 'results', 'latest.json')),
 };
@@ -42,6 +46,12 @@ const log = (...a) => console.log(...a);
 const round = (x, d = 1) => (x === undefined || x === null ? x : Math.round(x * 10 ** d) / 10 ** d);
 
 function ensureBuilt() {
+  if (opts.snapshot) {
+    const snap = snapshotServer(opts.snapshot, log);
+    opts.server = snap.serverJs;
+    opts.serverCommit = snap.commit;
+    return;
+  }
   if (fs.existsSync(SERVER)) return;
   log('server/out is missing: running npm run build…');
   const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -61,7 +71,7 @@ function machine() {
 
 /** Starts a server, waits for ready (bounded). Returns the session and the cold-index figures. */
 async function indexRun(manifest, storagePath, timeoutMs, execArgv = []) {
-  const session = await startSession({ workspace: manifest.dir, storagePath, execArgv, log: (m) => (/failed|Uncaught|Unhandled|error/i.test(m) ? log(m) : undefined) });
+  const session = await startSession({ workspace: manifest.dir, storagePath, execArgv, serverJs: opts.server, log });
   const cpuAtInit = session.cpuSeconds();
   const readyAt = await session.whenReady(1, timeoutMs);
   const cpuAtReady = session.cpuSeconds();
@@ -76,6 +86,7 @@ async function indexRun(manifest, storagePath, timeoutMs, execArgv = []) {
       timedOut: readyAt === undefined ? `not ready within ${timeoutMs / 1000} s` : undefined,
       reportedArticles: status && status.articles,
       reportedEntities: status && status.entities,
+      serverErrors: session.marks.errors,
     },
   };
 }
@@ -125,22 +136,7 @@ async function benchSize(n) {
     else await warm.session.close();
   }
 
-  if (opts.profile && n === opts.sizes[0]) {
-    const dir = path.join(ROOT, '.cache', 'bench', 'profiles');
-    fs.mkdirSync(dir, { recursive: true });
-    const name = `cold-${n}-${Date.now()}.cpuprofile`;
-    log('profiled cold start (node --cpu-prof on the server)…');
-    const pstore = path.join(ROOT, '.cache', 'bench', `storage-${n}-profile`);
-    fs.rmSync(pstore, { recursive: true, force: true });
-    const run = await indexRun(manifest, pstore, opts.coldTimeoutMs, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name]);
-    const closed = await run.session.close(60000);
-    const file = path.join(dir, name);
-    if (fs.existsSync(file)) {
-      const summary = summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')), 25);
-      result.profile = { file: path.relative(ROOT, file), readyMs: run.figures.readyMs, ...summary };
-      printProfile(summary, log);
-    } else result.profile = { error: `no profile written (server exit: ${JSON.stringify(closed)})` };
-  }
+  if (opts.profile && n === opts.sizes[0]) result.profile = await profiledRuns(manifest, n);
   result.ratios = {
     coldToTokenizer: result.cold.readyMs ? round(result.cold.readyMs / tokenizer.ms) : null,
     coldToCompromise: result.cold.readyMs ? round(result.cold.readyMs / comp.extrapolatedMs, 2) : null,
@@ -148,6 +144,49 @@ async function benchSize(n) {
     ourWordsPerServerCpuSecond: result.cold.serverCpuSeconds ? Math.round(tokenizer.words / result.cold.serverCpuSeconds) : null,
   };
   return result;
+}
+
+/**
+ * Cold start (then 3 edits) and warm start under `node --cpu-prof`, one profile per thread.
+ * Summaries: the main thread while indexing, the workers, the main thread during the edits, and
+ * the warm start's main thread and workers.
+ */
+async function profiledRuns(manifest, n) {
+  const base = path.join(ROOT, '.cache', 'bench', 'profiles', `${n}-${Date.now()}`);
+  const storage = path.join(base, 'storage');
+  const out = { dir: path.relative(ROOT, base) };
+  const phase = async (name, withEdits) => {
+    const dir = path.join(base, name);
+    fs.mkdirSync(dir, { recursive: true });
+    log(`profiled ${name} start (node --cpu-prof on the server)…`);
+    const run = await indexRun(manifest, storage, name === 'cold' ? opts.coldTimeoutMs : Math.max(opts.warmTimeoutMs, 120000), ['--cpu-prof', '--cpu-prof-dir', dir]);
+    const readyAt = run.session.marks.ready[0] && run.session.marks.ready[0].at;
+    let editWindow;
+    if (withEdits && readyAt) {
+      const from = now();
+      await measureEdits(run.session, manifest, 3, 30000);
+      editWindow = { fromUs: from * 1000, toUs: now() * 1000 };
+    }
+    await run.session.close(120000);
+    const profiles = readProfiles(dir);
+    if (!profiles.length) return { error: 'no profile written' };
+    const main = profiles.filter((p) => p.thread === 0).map((p) => p.profile);
+    const workers = profiles.filter((p) => p.thread !== 0).map((p) => p.profile);
+    const indexWindow = readyAt ? { fromUs: run.session.initializedAt * 1000, toUs: readyAt * 1000 } : undefined;
+    const r = { readyMs: run.figures.readyMs, threads: profiles.length };
+    r.mainWhileIndexing = summarizeProfile(main, 25, indexWindow);
+    if (workers.length) r.workers = summarizeProfile(workers, 25);
+    if (editWindow) r.mainDuringEdits = summarizeProfile(main, 15, editWindow);
+    for (const [label, summary] of Object.entries(r)) {
+      if (!summary || typeof summary !== 'object') continue;
+      log(`-- ${name}: ${label} --`);
+      printProfile(summary, log);
+    }
+    return r;
+  };
+  out.cold = await phase('cold', true);
+  out.warm = await phase('warm', false);
+  return out;
 }
 
 function countFiles(dir) {
@@ -166,7 +205,8 @@ function countFiles(dir) {
 async function main() {
   ensureBuilt();
   const started = now();
-  const results = { date: new Date().toISOString(), machine: machine(), options: { ...opts, out: undefined }, runs: [] };
+  const results = { date: new Date().toISOString(), machine: machine(), server: { path: path.relative(ROOT, opts.server), commit: opts.serverCommit ?? 'working tree (server/out)' }, options: { ...opts, out: undefined }, runs: [] };
+  log(`server: ${results.server.path} (${results.server.commit})`);
   for (const n of opts.sizes) {
     results.runs.push(await benchSize(n));
     results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
