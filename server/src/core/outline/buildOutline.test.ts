@@ -194,3 +194,33 @@ test('linear on pathological input: a 1 MB line and 100,000 capitalized words', 
   assert.ok(timed('Word '.repeat(100_000)) < 10000);
   assert.ok(timed('Ali Karim said the Minister should go. '.repeat(25_000)) < 15000);
 });
+
+test('list items: imperative or prescriptive items are recommendations; a plain numbered list of facts is not', () => {
+  const text = `## What Washington Should Do
+
+- Expand training for the police.
+- Cut aid to the militias.
+
+## Timeline
+
+1. The talks opened in January with twelve delegations.
+2. Press the parties to sign the accord.
+3. The embassy closed in March after the attack.
+`;
+  const got = check(text, [
+    '  section: What Washington Should Do {section}',
+    '    recommendation: Expand training for the police. {recommendation}',
+    '    recommendation: Cut aid to the militias. {recommendation}',
+    '  section: Timeline {section}',
+    '    recommendation: 2. Press the parties to sign the accord. {recommendation}',
+  ]);
+  assert.ok(!got.some((l) => /recommendation: [13]\. /.test(l)), got.join('\n'));
+});
+
+test('without sections, the closing paragraph’s roles nest under the conclusion', () => {
+  const text = 'The talks opened on Monday in the capital with many delegations present.\n\nThe delegates met again on Tuesday to discuss the border and the oil fields.\n\nIn the end, the deal would be a disaster for the region because the militias remain armed.';
+  const r = run(text);
+  const conclusion = r.outline[0].children.find((c) => c.role === 'conclusion');
+  assert.ok(conclusion, lines(r.outline).join('\n'));
+  assert.deepEqual(conclusion.children.map((c) => c.role), ['claim']);
+});

@@ -20,6 +20,7 @@ import { pickThesis } from './cues/thesis';
 import { findConclusion } from './cues/conclusion';
 import { nameOf, shorten } from './names';
 import { cleanSlice } from './context';
+import { IMPERATIVE_VERBS } from './lexicon';
 
 export interface ArgumentInput {
   text: string;
@@ -140,7 +141,9 @@ function analyze(input: ArgumentInput): ArgumentResult {
     }
     const first = units.length ? units[0] : -1;
     const rec = first >= 0 ? recOf(first) : null;
-    if (block.ordered ? listContext || rec !== null : rec !== null) {
+    const opening = /^[\s*_]*([A-Za-z]+)/.exec(ctx.masked.slice(block.content.start, block.content.start + 40));
+    const imperative = !!opening && /^[A-Z]/.test(opening[1]) && IMPERATIVE_VERBS.has(opening[1].toLowerCase());
+    if (block.ordered ? listContext || rec !== null || imperative : rec !== null || (imperative && listContext)) {
       const actor = rec?.actor ?? listActor;
       const prefix = block.ordered && block.number !== undefined ? `${block.number}. ` : '';
       const node: RoleNode = { role: 'recommendation', name: nameOf(ctx, block.content.start, firstUnitEnd(ctx, first, block.content.end), prefix), detail: actor ? `recommendation · ${actor}` : 'recommendation', start: block.start, end: block.end, children: [], unit: first };
@@ -169,13 +172,19 @@ function analyze(input: ArgumentInput): ArgumentResult {
     const t = ctx.units[thesisUnit];
     article.children.push({ role: 'thesis', name: nameOf(ctx, t.start, t.end), detail: 'thesis', start: t.start, end: t.end, children: [] });
   }
-  article.children.push(...topLevel);
   const conclusion = findConclusion(ctx, sections);
   if (conclusion && conclusion.end > conclusion.start) {
     const u = ctx.units.findIndex((x) => x.start >= conclusion.start);
     const nameEnd = u >= 0 ? ctx.units[u].end : conclusion.end;
-    article.children.push({ role: 'conclusion', name: nameOf(ctx, conclusion.start, nameEnd), detail: conclusion.section ? `conclusion · ${shorten(conclusion.section.title, 40)}` : 'conclusion', start: conclusion.start, end: conclusion.end, children: [] });
+    const node: OutlineNode = { role: 'conclusion', name: nameOf(ctx, conclusion.start, nameEnd), detail: conclusion.section ? `conclusion · ${shorten(conclusion.section.title, 40)}` : 'conclusion', start: conclusion.start, end: conclusion.end, children: [] };
+    // without sections, the roles of the closing paragraph sit under the conclusion
+    for (let i = topLevel.length - 1; i >= 0; i--) {
+      const n = topLevel[i];
+      if (n.role !== 'section' && n.start >= node.start && n.end <= node.end) node.children.unshift(...topLevel.splice(i, 1));
+    }
+    article.children.push(node);
   }
+  article.children.push(...topLevel);
   article.children.sort((a, b) => a.start - b.start || roleOrder(a.role) - roleOrder(b.role));
   return { outline: [sanitize(article, { start: 0, end: text.length })].filter((n): n is OutlineNode => n !== null), quotes };
 }

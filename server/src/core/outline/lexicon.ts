@@ -108,3 +108,17 @@ export const SPEECH_WORD_RE = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:according\\
 
 /** Finds lowercase person nouns in running text. */
 export const PERSON_NOUN_RE = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${alternation(PERSON_NOUNS)})(?![\\p{L}\\p{N}-])`, 'gu');
+
+/** Verbs that open an imperative proposal in a list ("1. Press Maliki to …", "- Expand training"). */
+export const IMPERATIVE_VERBS = words(`
+  press urge negotiate emphasize emphasise establish create expand reduce increase end stop support provide
+  ensure build strengthen invest reform require ban allow fund train withdraw deploy redeploy engage open close
+  set make give take hold launch develop adopt implement enforce protect restore promote encourage help work
+  use appoint include limit cut raise demand insist offer seek pursue maintain keep continue start begin avoid
+  prevent reject accept recognize recognise consider review focus prioritize prioritise coordinate cooperate
+  talk tell ask convene announce designate expel sanction impose lift release share partner rebuild repair
+  integrate disband disarm demobilize demobilise purge vet equip bolster boost accelerate delay postpone freeze
+  halt resume reopen reach draw shift transfer hand return bring send replace remove retain reinforce improve
+  hire fire pass repeal amend extend shorten simplify streamline target tackle address resolve settle mediate
+  monitor measure audit publish disclose reward punish tax subsidize subsidise cap double triple
+`);
