@@ -17,6 +17,8 @@ export interface ScanContext {
   anchor: Day | undefined;
   /** True when the anchor is not the publication date (reported speech). */
   reAnchored: boolean;
+  /** The last year the text stated outright ("in 1995"), for "that year" / "the following year". */
+  narrativeYear?: number;
 }
 
 export function makeContext(text: string, tokens: readonly Token[], anchor: Day | undefined): ScanContext {

@@ -56,6 +56,10 @@ const CASES: Array<[string, string | undefined, string[]]> = [
   ['this summer, last fall, in the spring of 2004', '2006-11-02', ['this summer=2006-SU', 'last fall=2005-FA', 'the spring of 2004=2004-SP']],
   // Possessives stay outside the span.
   ["Friday's ruling angered them.", '2000-01-10', ['Friday=2000-01-07']],
+  // "that year" / "the following year" follow the story's own time line.
+  ['He was promoted in 1995, and the following year he left. That year was hard.', '1998-04-18',
+    ['1995=1995', 'the following year=1996', 'That year=1995']],
+  ['Until then, the following year was quiet.', '1998-04-18', ['the following year=1999']], // no year told: publication year + 1
   // Without a publication date relative values stay underspecified.
   ['He left yesterday, in March.', undefined, ['yesterday=XXXX-XX-XX', 'March=XXXX-03']],
 ];

@@ -94,6 +94,13 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const sat = weekdayFrom(a, 6, dir);
     return date(i, i + 2, `${fmtWeek(sat)}-WE`);
   }
+  // "that year", "the following year", "the previous year": relative to the story's own time line.
+  if (w === 'that' && lowerAt(ctx, j + 1) === 'year') {
+    return ctx.narrativeYear !== undefined ? date(i, i + 2, fmtYear(ctx.narrativeYear)) : undefined;
+  }
+  if (w === 'the' && (lowerAt(ctx, j + 1) === 'following' || lowerAt(ctx, j + 1) === 'previous') && lowerAt(ctx, j + 2) === 'year' && ctx.narrativeYear !== undefined) {
+    return date(i, i + 3, fmtYear(ctx.narrativeYear + (lowerAt(ctx, j + 1) === 'following' ? 1 : -1)));
+  }
   let withThe = false;
   if (w === 'the') {
     withThe = true;

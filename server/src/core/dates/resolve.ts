@@ -41,8 +41,8 @@ export function resolveMonth(anchor: Day, m: number, dir: Direction | undefined)
   for (const y of [anchor.y, anchor.y - 1, anchor.y + 1]) {
     const diff = (y - anchor.y) * 12 + (m - anchor.m);
     let cost = diff > 0 ? 2.5 * diff : -diff;
-    if (dir === 'past' && diff > 0) cost += 2;
-    if (dir === 'future' && diff < 0) cost += 2;
+    if (dir === 'past' && diff > 0) cost += 4;
+    if (dir === 'future' && diff < 0) cost += 4;
     if (cost < bestCost) {
       best = y;
       bestCost = cost;

@@ -117,6 +117,7 @@ export function scanRange(ctx: ScanContext, from: number, to: number): RuleMatch
     }
     best = widen(ctx, merge(ctx, best, to), floor);
     out.push(best);
+    if (!best.relative && best.type === 'date' && /^\d{4}/.test(best.value)) ctx.narrativeYear = Number(best.value.slice(0, 4));
     floor = best.end;
     i = best.end;
   }

@@ -40,6 +40,7 @@ function cue(tokens: readonly Token[], i: number): Direction | undefined {
   const nx = i + 1 < tokens.length ? tokens[i + 1].lower : '';
   if ((w === 'set' || w === 'poised' || w === 'about' || w === 'plan' || w === 'plans' || w === 'planning') && nx === 'to') return 'future';
   if (w === 'early' && nx === 'as' && i > 0 && tokens[i - 1].lower === 'as') return 'future';
+  if (w === 'ahead' && nx === 'of') return 'future';
   if (w.endsWith("'ll") || w.endsWith('\u2019ll')) return 'future';
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';
