@@ -224,3 +224,10 @@ test('without sections, the closing paragraph’s roles nest under the conclusio
   assert.ok(conclusion, lines(r.outline).join('\n'));
   assert.deepEqual(conclusion.children.map((c) => c.role), ['claim']);
 });
+
+test('plain text: a title or byline line is not a role; the named prescription in the lead is the thesis', () => {
+  const text = 'Bush Must Make Clear Iraq’s Responsibilities\n\nBy James Doe\n\nTomorrow the president meets the prime minister for a two-day summit on security. President Bush should use the summit to start work on a plan to reduce tensions. It is important that talks start soon.\n\nThe talks will be long and difficult for both governments, and the outcome is uncertain.';
+  const got = check(text, ['  thesis: President Bush should use the summit to start work on a… {thesis}'], { Bush: 'person' }, { extra: {} });
+  assert.ok(!got.some((l) => l.includes('Must Make Clear') && !l.startsWith('article')), got.join('\n'));
+  assert.equal(got[0], 'article: Bush Must Make Clear Iraq’s Responsibilities');
+});

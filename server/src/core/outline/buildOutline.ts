@@ -103,7 +103,7 @@ function analyze(input: ArgumentInput): ArgumentResult {
   };
   const reported = (u: number) => actsOf(u).length > 0 || (quotesByUnit.get(u) ?? []).some((q) => q.kind !== 'scare');
   const exclude = new Set<number>(titleBlock >= 0 ? [titleBlock] : []);
-  const thesisUnit = pickThesis(ctx, title, { recommendation: (u) => recOf(u) !== null, claimScore: (u) => claimScore(ctx, ctx.units[u]), reported }, exclude);
+  const thesisUnit = pickThesis(ctx, title, { recommendation: (u) => { const r = recOf(u); return r === null ? 0 : r.actor ? 2 : 1; }, claimScore: (u) => claimScore(ctx, ctx.units[u]), reported }, exclude);
 
   const article: OutlineNode = { role: 'article', name: shorten(title), start: 0, end: text.length, children: [] };
   const detail = articleDetail(meta);
@@ -159,6 +159,7 @@ function analyze(input: ArgumentInput): ArgumentResult {
     if (!block || block.kind === 'heading' || block.kind === 'code' || u === thesisUnit) continue;
     const listNode = listNodes.get(unit.block);
     if (listNode && listNode.unit === u) continue;
+    if (isFurniture(ctx, unit)) continue;
     const node = roleNodeFor(ctx, u, unit, actsOf(u), quotesByUnit.get(u) ?? [], recOf(u));
     if (!node) continue;
     if (listNode) listNode.children.push(node);
@@ -187,6 +188,12 @@ function analyze(input: ArgumentInput): ArgumentResult {
   article.children.push(...topLevel);
   article.children.sort((a, b) => a.start - b.start || roleOrder(a.role) - roleOrder(b.role));
   return { outline: [sanitize(article, { start: 0, end: text.length })].filter((n): n is OutlineNode => n !== null), quotes };
+}
+
+/** A title, byline or caption line: short and without end punctuation. */
+function isFurniture(ctx: DocContext, unit: Span): boolean {
+  const s = ctx.masked.slice(unit.start, Math.min(unit.end, unit.start + 300)).trim();
+  return !/[.!?:;"”’)…]$/.test(s) && s.split(/\s+/).length < 15;
 }
 
 function roleOrder(role: OutlineRole): number {

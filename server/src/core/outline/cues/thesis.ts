@@ -7,8 +7,8 @@
 import type { DocContext } from '../context';
 
 export interface ThesisScores {
-  /** The author's prescription in this unit. */
-  recommendation(unit: number): boolean;
+  /** The author's prescription in this unit: 0 none, 1 impersonal, 2 with a named actor ("Bush should …"). */
+  recommendation(unit: number): number;
   claimScore(unit: number): number;
   /** The unit reports speech (quotes, "X said"). */
   reported(unit: number): boolean;
@@ -57,10 +57,11 @@ export function pickThesis(ctx: DocContext, title: string, scores: ThesisScores,
     if (++seen[p] > SENTENCES_PER_PARAGRAPH) continue;
     const text = ctx.outside.slice(unit.start, Math.min(unit.end, unit.start + 600));
     // an opinion piece states its position as the author's prescription
-    if (wordCount(text) < 6 || !scores.recommendation(u) || scores.reported(u)) continue;
+    const rec = scores.recommendation(u);
+    if (wordCount(text) < 6 || rec === 0 || scores.reported(u)) continue;
     let overlap = 0;
     for (const w of contentWords(text)) if (titleWords.has(w)) overlap++;
-    const score = Math.min(scores.claimScore(u), 6) + Math.min(overlap, 3) * 1.5 - p * 1.5;
+    const score = (rec === 2 ? 2 : 0) + Math.min(scores.claimScore(u), 6) + Math.min(overlap, 3) * 1.5 - p * 1.5 - (seen[p] - 1) * 0.3;
     if (score > bestScore) {
       bestScore = score;
       best = u;
