@@ -37,7 +37,7 @@ export function entityCard(index: CorpusIndex, entity: CorpusEntity | undefined,
   const aliases = entity.note ? [...new Set([...entity.note.aliases, ...spellings])] : spellings;
   const shown = aliases.filter((s) => s !== entity.name).slice(0, 12);
   if (shown.length) lines.push('', `Also written: ${shown.map(escapeMarkdown).join(', ')}`);
-  const docs = [...entity.documents].length;
+  const docs = index.articlesOf(entity.id).size;
   lines.push('', `**${entity.mentionCount}** mention${entity.mentionCount === 1 ? '' : 's'} in **${docs}** article${docs === 1 ? '' : 's'}`);
   const perArticle = articlesOf(index, entity.id);
   for (const { article, count } of perArticle.slice(0, 8)) {
@@ -64,9 +64,7 @@ function topRole(entity: CorpusEntity): string | undefined {
 }
 
 function articlesOf(index: CorpusIndex, id: string): Array<{ article: IndexedArticle; count: number }> {
-  const counts = new Map<string, number>();
-  for (const m of index.mentionsOf(id)) counts.set(m.uri, (counts.get(m.uri) ?? 0) + 1);
-  return [...counts.entries()]
+  return [...index.articlesOf(id).entries()]
     .map(([uri, count]) => ({ article: index.article(uri)!, count }))
     .filter((x) => x.article)
     .sort((a, b) => (a.article.analysis.meta.date ?? '9999').localeCompare(b.article.analysis.meta.date ?? '9999') || a.article.uri.localeCompare(b.article.uri));

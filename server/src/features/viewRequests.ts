@@ -24,7 +24,7 @@ export function summarize(index: CorpusIndex, e: CorpusEntity): EntitySummary {
     let n = 0;
     for (const [r, c] of e.roles) if (c > n) (role = r), (n = c);
   }
-  return { id: e.id, name: e.name, type: e.type, mentions: e.mentionCount, articles: e.documents.size, role, hasNote: !!e.note };
+  return { id: e.id, name: e.name, type: e.type, mentions: e.mentionCount, articles: index.articlesOf(e.id).size, role, hasNote: !!e.note };
 }
 
 export function listEntities(index: CorpusIndex): EntitySummary[] {
@@ -45,16 +45,16 @@ export function entityMentions(index: CorpusIndex, id: string): MentionItem[] {
   return out;
 }
 
-export function timeline(index: CorpusIndex): TimelineItem[] {
+export function timeline(index: CorpusIndex, limit = 20000): TimelineItem[] {
   const out: TimelineItem[] = [];
-  for (const article of index.allArticles()) {
-    const text = article.document.getText();
-    for (const d of article.analysis.dates) {
-      if (d.type !== 'date' || !/^\d{4}/.test(d.value)) continue;
-      out.push({ value: d.value, text: d.text, uri: article.uri, range: toRange(article.document, d.start, d.end), articleTitle: titleOf(article), snippet: snippetAround(text, d.start, d.end, 40) });
-    }
+  for (const { uri, date: d } of index.allDates()) {
+    if (!/^\d{4}/.test(d.value)) continue;
+    const article = index.article(uri);
+    if (!article) continue;
+    out.push({ value: d.value, text: d.text, uri, range: toRange(article.document, d.start, d.end), articleTitle: titleOf(article), snippet: snippetAround(article.document.getText(), d.start, d.end, 40) });
+    if (out.length >= limit) break;
   }
-  return out.sort((a, b) => a.value.localeCompare(b.value) || a.uri.localeCompare(b.uri));
+  return out;
 }
 
 export function entityIdAt(index: CorpusIndex, uri: string, position: { line: number; character: number }): string | undefined {

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeArticle, NO_DECISIONS, type AnalysisComponents, type ArticleAnalysis, type ReaderDecisions } from '../core/analyzeArticle';
 import { parseEntityNote } from '../core/entityNote';
 import { linkCorpus, type CorpusEntity, type CorpusLinking, type EntityNote } from '../core/linking/corpusEntities';
+import { slugify } from '../core/linking/nameKey';
 import type { DateMention, EntityMention, Problem, Quote } from '../core/types';
 
 export interface IndexedArticle {
@@ -55,7 +56,20 @@ export class CorpusIndex {
   private readonly notes = new Map<string, IndexedNote>();
   private linking: CorpusLinking = { entities: [], byId: new Map(), assignment: [] };
   private mentionsByEntity = new Map<string, MentionLocation[]>();
-  private cooccurrence = new Map<string, Map<string, number>>();
+  /** entity id → article URI → mentions there. */
+  private perArticle = new Map<string, Map<string, number>>();
+  /** What each article added to the corpus maps, so an edit can take it back. */
+  private readonly contributions = new Map<string, { counts: Map<string, number>; spellings: Array<[string, string]> }>();
+  /** Notes or reader decisions changed since the last link: only a full relink applies them. */
+  private notesChanged = false;
+  /** Articles changed since the last link. */
+  private readonly pendingIncremental = new Set<string>();
+  /** Co-occurrence rows, computed on demand and dropped when the links change. */
+  private readonly cooccurrence = new Map<string, Map<string, number>>();
+  /** Every dated mention of the corpus, sorted by value (built at relink). */
+  private datesSorted: Array<{ value: string; uri: string; date: DateMention }> = [];
+  /** Name key → entity id, from the last linking (for provisional ids of edited articles). */
+  private entityIdByKey = new Map<string, string>();
   private dirty = false;
   private decisions: ReaderDecisions = NO_DECISIONS;
   private readonly listeners: IndexListener[] = [];
@@ -88,6 +102,7 @@ export class CorpusIndex {
     };
     this.articles.set(uri, article);
     this.dirty = true;
+    this.pendingIncremental.add(uri);
     return article;
   }
 
@@ -96,6 +111,7 @@ export class CorpusIndex {
     const article: IndexedArticle = { uri, version: -1, hash, document: TextDocument.create(uri, 'article', 0, text), analysis, entityIds: this.provisionalIds(analysis) };
     this.articles.set(uri, article);
     this.dirty = true;
+    this.pendingIncremental.add(uri);
     return article;
   }
 
@@ -113,12 +129,16 @@ export class CorpusIndex {
     const entry: IndexedNote = { uri, document: TextDocument.create(uri, 'article', 0, text), note: parsed.note, problems: parsed.problems };
     this.notes.set(uri, entry);
     this.dirty = true;
+    this.notesChanged = true;
     return entry;
   }
 
   remove(uri: string): boolean {
-    const removed = this.articles.delete(uri) || this.notes.delete(uri);
+    const wasArticle = this.articles.delete(uri);
+    const removed = wasArticle || this.notes.delete(uri);
     if (removed) this.dirty = true;
+    if (wasArticle) this.pendingIncremental.add(uri);
+    else if (removed) this.notesChanged = true;
     return removed;
   }
 
@@ -139,6 +159,7 @@ export class CorpusIndex {
       article.entityIds = this.provisionalIds(analysis);
     }
     this.dirty = true;
+    this.notesChanged = true;
   }
 
   get isDirty(): boolean {
@@ -154,55 +175,139 @@ export class CorpusIndex {
       ordered.map((a) => a.analysis.clusters),
       notes,
     );
-    const byEntity = new Map<string, MentionLocation[]>();
-    const co = new Map<string, Map<string, number>>();
+    this.linking = linking;
+    this.mentionsByEntity = new Map();
+    this.perArticle = new Map();
+    this.datesSorted = [];
     ordered.forEach((article, d) => {
       const { mentions, clusterOf } = article.analysis;
-      const ids = new Array<string>(mentions.length);
-      for (let i = 0; i < mentions.length; i++) {
-        const ci = clusterOf[i];
-        const id = ci >= 0 ? linking.assignment[d][ci] : '';
-        ids[i] = id;
-        if (!id) continue;
-        let list = byEntity.get(id);
-        if (!list) byEntity.set(id, (list = []));
-        list.push({ uri: article.uri, start: mentions[i].start, end: mentions[i].end, index: i });
-      }
-      article.entityIds = ids;
-      const present = [...new Set(ids.filter(Boolean))];
-      for (const a of present) {
-        let row = co.get(a);
-        if (!row) co.set(a, (row = new Map()));
-        for (const b of present) if (a !== b) row.set(b, (row.get(b) ?? 0) + 1);
-      }
+      article.entityIds = mentions.map((_, i) => (clusterOf[i] >= 0 ? linking.assignment[d][clusterOf[i]] : ''));
+      this.addContributions(article, false);
     });
-    this.linking = linking;
-    this.mentionsByEntity = byEntity;
-    this.cooccurrence = co;
+    this.sortDates();
+    const byKey = new Map<string, string>();
+    for (const e of linking.entities) for (const k of e.keys) if (!byKey.has(k)) byKey.set(k, e.id);
+    this.entityIdByKey = byKey;
+    this.cooccurrence.clear();
+    this.dirty = false;
+    this.notesChanged = false;
+    this.pendingIncremental.clear();
+    for (const l of this.listeners) l();
+  }
+
+  /** Whether pending changes need a full relink (notes, decisions, or many articles at once). */
+  get needsFullRelink(): boolean {
+    return this.notesChanged || this.pendingIncremental.size > 50 || this.linking.entities.length === 0;
+  }
+
+  /**
+   * Brings the corpus maps up to date for a few edited articles without relinking the corpus:
+   * their old contributions are removed and their clusters resolved against the known entities
+   * (unknown names become new entities). A full `relink` later may refine the result.
+   */
+  relinkIncremental(): void {
+    for (const uri of this.pendingIncremental) {
+      const old = this.contributions.get(uri);
+      if (old) this.removeContributions(uri, old);
+      const article = this.articles.get(uri);
+      if (!article) continue;
+      article.entityIds = this.provisionalIds(article.analysis, true);
+      this.addContributions(article, true);
+    }
+    this.pendingIncremental.clear();
+    this.cooccurrence.clear();
     this.dirty = false;
     for (const l of this.listeners) l();
   }
 
-  /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
-  private provisionalIds(analysis: ArticleAnalysis): string[] {
-    const ids = new Array<string>(analysis.mentions.length).fill('');
-    for (let i = 0; i < ids.length; i++) {
-      const cluster = analysis.clusters[analysis.clusterOf[i]];
-      if (!cluster) continue;
-      for (const key of cluster.keys) {
-        const entity = this.entityByKey(key);
-        if (entity) {
-          ids[i] = entity.id;
-          break;
-        }
+  private addContributions(article: IndexedArticle, keepDatesSorted: boolean): void {
+    const { mentions } = article.analysis;
+    const ids = article.entityIds;
+    const counts = new Map<string, number>();
+    for (let i = 0; i < mentions.length; i++) {
+      const id = ids[i];
+      if (!id) continue;
+      let list = this.mentionsByEntity.get(id);
+      if (!list) this.mentionsByEntity.set(id, (list = []));
+      list.push({ uri: article.uri, start: mentions[i].start, end: mentions[i].end, index: i });
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      const e = this.linking.byId.get(id);
+      if (e && keepDatesSorted) {
+        e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
       }
     }
-    return ids;
+    for (const [id, n] of counts) {
+      let row = this.perArticle.get(id);
+      if (!row) this.perArticle.set(id, (row = new Map()));
+      row.set(article.uri, n);
+      const e = this.linking.byId.get(id);
+      if (e && keepDatesSorted) e.mentionCount += n;
+    }
+    const dates = article.analysis.dates.filter((d) => d.type === 'date').map((date) => ({ value: date.value, uri: article.uri, date }));
+    if (keepDatesSorted) {
+      for (const d of dates) this.datesSorted.splice(this.dateInsertionPoint(d.value), 0, d);
+    } else for (const d of dates) this.datesSorted.push(d);
+    this.contributions.set(article.uri, { counts, spellings: mentions.map((m, i) => (ids[i] ? [ids[i], m.text] : undefined)).filter((x): x is [string, string] => !!x) });
   }
 
-  private entityByKey(key: string): CorpusEntity | undefined {
-    for (const e of this.linking.entities) if (e.keys.has(key)) return e;
-    return undefined;
+  private removeContributions(uri: string, old: { counts: Map<string, number>; spellings: Array<[string, string]> }): void {
+    for (const [id, n] of old.counts) {
+      const list = this.mentionsByEntity.get(id);
+      if (list) this.mentionsByEntity.set(id, list.filter((m) => m.uri !== uri));
+      this.perArticle.get(id)?.delete(uri);
+      const e = this.linking.byId.get(id);
+      if (e) e.mentionCount = Math.max(0, e.mentionCount - n);
+    }
+    for (const [id, spelling] of old.spellings) {
+      const e = this.linking.byId.get(id);
+      if (!e) continue;
+      const left = (e.spellings.get(spelling) ?? 0) - 1;
+      if (left > 0) e.spellings.set(spelling, left);
+      else e.spellings.delete(spelling);
+    }
+    this.datesSorted = this.datesSorted.filter((d) => d.uri !== uri);
+    this.contributions.delete(uri);
+  }
+
+  private sortDates(): void {
+    this.datesSorted.sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
+  }
+
+  private dateInsertionPoint(value: string): number {
+    let lo = 0;
+    let hi = this.datesSorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.datesSorted[mid].value <= value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
+  private provisionalIds(analysis: ArticleAnalysis, createMissing = false): string[] {
+    const byCluster = analysis.clusters.map((cluster) => {
+      for (const key of cluster.keys) {
+        const id = this.entityIdByKey.get(key);
+        if (id) return id;
+      }
+      if (!createMissing) return '';
+      return this.createEntity(cluster);
+    });
+    return analysis.mentions.map((_, i) => byCluster[analysis.clusterOf[i]] ?? '');
+  }
+
+  /** A new corpus entity for a name first seen in an edit (until the next full relink). */
+  private createEntity(cluster: ArticleAnalysis['clusters'][number]): string {
+    const base = slugify(cluster.key);
+    let id = base;
+    for (let n = 2; this.linking.byId.has(id); n++) id = `${base}-${n}`;
+    const name = [...cluster.spellings.keys()].sort((a, b) => b.length - a.length)[0]?.replace(/['’]s$/, '') ?? cluster.key;
+    const entity: CorpusEntity = { id, name, type: cluster.type, spellings: new Map(), keys: new Set(cluster.keys), roles: new Map(cluster.roles.map((r) => [r, 1])), mentionCount: 0, documents: new Set() };
+    this.linking.entities.push(entity);
+    this.linking.byId.set(id, entity);
+    for (const k of cluster.keys) if (!this.entityIdByKey.has(k)) this.entityIdByKey.set(k, id);
+    return id;
   }
 
   // ---- queries -------------------------------------------------------------------------------
@@ -235,15 +340,29 @@ export class CorpusIndex {
     return this.mentionsByEntity.get(id) ?? [];
   }
 
-  /** Actors most often in the same articles as this one. */
+  /** Actors most often in the same articles as this one (computed on demand, cached until the links change). */
   cooccurring(id: string, limit = 5): Array<{ entity: CorpusEntity; articles: number }> {
-    const row = this.cooccurrence.get(id);
-    if (!row) return [];
+    let row = this.cooccurrence.get(id);
+    if (!row) {
+      row = new Map();
+      for (const uri of this.perArticle.get(id)?.keys() ?? []) {
+        const article = this.articles.get(uri);
+        if (!article) continue;
+        for (const other of new Set(article.entityIds)) if (other && other !== id) row.set(other, (row.get(other) ?? 0) + 1);
+      }
+      if (this.cooccurrence.size > 2000) this.cooccurrence.clear();
+      this.cooccurrence.set(id, row);
+    }
     return [...row.entries()]
       .map(([other, n]) => ({ entity: this.linking.byId.get(other)!, articles: n }))
       .filter((x) => x.entity)
       .sort((a, b) => b.articles - a.articles || b.entity.mentionCount - a.entity.mentionCount)
       .slice(0, limit);
+  }
+
+  /** Article URI → number of mentions of the entity there. */
+  articlesOf(id: string): ReadonlyMap<string, number> {
+    return this.perArticle.get(id) ?? new Map();
   }
 
   noteUriOf(entity: CorpusEntity): string | undefined {
@@ -278,10 +397,24 @@ export class CorpusIndex {
   }
 
   /** Dated mentions of the corpus sharing a value prefix (same day, month or year). */
-  datesWithValue(prefix: string): Array<{ uri: string; date: DateMention }> {
+  datesWithValue(prefix: string, limit = 1000): Array<{ uri: string; date: DateMention }> {
+    // Binary search for the first value >= prefix, then walk while the prefix matches.
+    const list = this.datesSorted;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].value < prefix) lo = mid + 1;
+      else hi = mid;
+    }
     const out: Array<{ uri: string; date: DateMention }> = [];
-    for (const a of this.articles.values()) for (const d of a.analysis.dates) if (d.type === 'date' && d.value.startsWith(prefix)) out.push({ uri: a.uri, date: d });
+    for (let i = lo; i < list.length && out.length < limit && list[i].value.startsWith(prefix); i++) out.push({ uri: list[i].uri, date: list[i].date });
     return out;
+  }
+
+  /** All dated mentions in time order (from the last relink). */
+  allDates(): ReadonlyArray<{ value: string; uri: string; date: DateMention }> {
+    return this.datesSorted;
   }
 
   stats(): IndexStats {

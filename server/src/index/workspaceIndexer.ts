@@ -224,8 +224,16 @@ export class WorkspaceIndexer {
     if (removed) this.scheduleRelink();
   }
 
-  /** Corpus linking after a burst of changes; debounced so typing does not relink per keystroke. */
+  /**
+   * Corpus linking after changes: a few edited articles are folded in at once (incremental, cost
+   * proportional to the article); notes, decisions or many files relink the corpus after a pause.
+   */
   scheduleRelink(delayMs = 150): void {
+    if (this.index.isDirty && !this.index.needsFullRelink) {
+      this.index.relinkIncremental();
+      this.host.relinked();
+      return;
+    }
     if (this.relinkTimer) clearTimeout(this.relinkTimer);
     this.relinkTimer = setTimeout(() => {
       this.relinkTimer = undefined;
