@@ -18,7 +18,7 @@ const root = path.join(__dirname, '..');
 const out = path.join(root, 'server', 'out', 'core');
 const { tokenize, TOKEN_SENTENCE_START } = require(path.join(out, 'text', 'tokenize.js'));
 const { buildGazetteer } = require(path.join(out, 'ner', 'gazetteer.js'));
-const { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN } = require(path.join(out, 'ner', 'features.js'));
+const { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, setPriorFromLabels, clearPrior } = require(path.join(out, 'ner', 'features.js'));
 const { makeLabelSet, encodeLabels, decodeSpans } = require(path.join(out, 'ner', 'labels.js'));
 const { viterbi, allocViterbiWork } = require(path.join(out, 'ner', 'tagger.js'));
 const { encodeNerModel } = require(path.join(out, 'ner', 'model.js'));
@@ -34,6 +34,8 @@ const SCHEME = arg('scheme', 'BIO');
 const BITS = Number(arg('bits', 21));
 const ROWS = Number(arg('rows', 125000));
 const SEED = 20031;
+const PASSES = Number(arg('passes', 2));
+const FOLD_EPOCHS = Number(arg('foldEpochs', 10));
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 const OUT_FILE = arg('out', path.join(root, 'server', 'models', 'ner.bin'));
 
@@ -94,7 +96,7 @@ function buildLists(trainDocs) {
       }
     }
   }
-  const POP = 100000;
+  const POP = Number(arg('cityPop', 100000));
   for (const c of cities) if (c.population >= POP && /^[\x20-\x7e\u00c0-\u024f]+$/.test(c.name)) lists.city.add(c.name);
   for (const s of states) lists.state.add(s);
   for (const n of male) lists.firstname.add(n);
@@ -140,6 +142,30 @@ function buildLists(trainDocs) {
 }
 
 // ---------------------------------------------------------------- data
+function bucketsOf(th, n) {
+  const F = FEATURES_PER_TOKEN;
+  const feats = new Int32Array(n * F);
+  extractFeatures(th, feats);
+  const buckets = new Uint32Array(n * F);
+  for (let k = 0; k < n * F; k++) buckets[k] = feats[k] >>> (32 - BITS);
+  return buckets;
+}
+
+/** Second-pass features of a document from first-pass labels (the document's th gets the prior, then is reset). */
+function secondPassBuckets(ls, d, labels) {
+  const typeOf = new Int8Array(d.n).fill(-1);
+  const inMulti = new Uint8Array(d.n);
+  for (const sp of decodeSpans(ls, labels, d.n)) {
+    for (let k = sp.first; k <= sp.last; k++) {
+      typeOf[k] = sp.type;
+      inMulti[k] = sp.last > sp.first ? 1 : 0;
+    }
+  }
+  setPriorFromLabels(d.th, typeOf, inMulti, ls.types.length);
+  const b = bucketsOf(d.th, d.n);
+  clearPrior(d.th);
+  return b;
+}
 function prepare(docs, gaz, ls) {
   const F = FEATURES_PER_TOKEN;
   const prepared = [];
@@ -149,10 +175,7 @@ function prepare(docs, gaz, ls) {
     const n = tokens.count;
     const th = allocTokenHashes(n);
     computeTokenHashes(d.text, tokens, gaz, th);
-    const feats = new Int32Array(n * F);
-    extractFeatures(th, feats);
-    const buckets = new Uint32Array(n * F);
-    for (let k = 0; k < n * F; k++) buckets[k] = feats[k] >>> (32 - BITS);
+    const buckets = bucketsOf(th, n);
     const spans = [];
     const byStart = new Map();
     for (let k = 0; k < n; k++) byStart.set(tokens.start[k], k);
@@ -179,74 +202,15 @@ function prepare(docs, gaz, ls) {
         s = k;
       }
     }
-    prepared.push({ n, buckets, gold, sentences, goldSpans });
+    prepared.push({ n, th, buckets, buckets0: buckets, gold, sentences, goldSpans });
   }
   return { prepared, misaligned };
 }
 
 // ---------------------------------------------------------------- training
-function mulberry32(a) {
-  return function () {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function emissions(W, L, F, buckets, from, to, emis) {
-  emis.fill(0, from * L, to * L);
-  for (let i = from; i < to; i++) {
-    const eo = i * L;
-    const fo = i * F;
-    for (let k = 0; k < F; k++) {
-      const wo = buckets[fo + k] * L;
-      for (let l = 0; l < L; l++) emis[eo + l] += W[wo + l];
-    }
-  }
-}
-
-function evaluate(ls, W, T, S, docs) {
+function trainPerceptron(ls, examples, epochs, evalFn, tag) {
   const L = ls.count;
   const F = FEATURES_PER_TOKEN;
-  const stats = { tp: [0, 0, 0], fp: [0, 0, 0], fn: [0, 0, 0] };
-  for (const d of docs) {
-    const emis = new Float32Array(d.n * L);
-    const work = allocViterbiWork(d.n, L);
-    const pred = new Int32Array(d.n);
-    emissions(W, L, F, d.buckets, 0, d.n, emis);
-    for (const [s, e] of d.sentences) viterbi(ls, T, S, emis, s, e, work, pred);
-    const ps = new Set(decodeSpans(ls, pred, d.n).filter((x) => x.type < 3).map((x) => `${x.first}:${x.last}:${x.type}`));
-    const gs = new Set(d.goldSpans.filter((x) => !x.endsWith(':3')));
-    for (const p of ps) {
-      const t = Number(p.split(':')[2]);
-      if (gs.has(p)) stats.tp[t]++;
-      else stats.fp[t]++;
-    }
-    for (const g of gs) if (!ps.has(g)) stats.fn[Number(g.split(':')[2])]++;
-  }
-  const sum = (a) => a[0] + a[1] + a[2];
-  const f1 = (tp, fp, fn) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
-  return {
-    f1: f1(sum(stats.tp), sum(stats.fp), sum(stats.fn)),
-    perType: [0, 1, 2].map((t) => f1(stats.tp[t], stats.fp[t], stats.fn[t])),
-  };
-}
-
-function main() {
-  const train = readJsonl(path.join(DATA, 'conll-train.jsonl'));
-  const dev = readJsonl(path.join(DATA, 'conll-dev.jsonl'));
-  const { lists, provenance } = buildLists(train);
-  log('gazetteers', Object.entries(lists).map(([k, v]) => `${k}:${v.length}`).join(' '));
-  const gaz = buildGazetteer(lists);
-  const ls = makeLabelSet(SCHEME, TYPES);
-  const L = ls.count;
-  const F = FEATURES_PER_TOKEN;
-  const tr = prepare(train, gaz, ls);
-  const dv = prepare(dev, gaz, ls);
-  log(`prepared train ${tr.prepared.length} docs (misaligned entities ${tr.misaligned}), dev ${dv.prepared.length} (misaligned ${dv.misaligned})`);
-
   const B = 1 << BITS;
   const W = new Float32Array(B * L);
   const U = new Float32Array(B * L);
@@ -261,19 +225,19 @@ function main() {
   let bestW = null;
   let c = 1;
   const rand = mulberry32(SEED);
-  const order = tr.prepared.map((_, i) => i);
-  const maxN = Math.max(...tr.prepared.map((d) => d.n));
+  const order = examples.map((_, i) => i);
+  const maxN = Math.max(...examples.map((d) => d.n));
   const emis = new Float32Array(maxN * L);
   const work = allocViterbiWork(maxN, L);
   const pred = new Int32Array(maxN);
-  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+  for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
     let errors = 0;
     for (const di of order) {
-      const d = tr.prepared[di];
+      const d = examples[di];
       for (const [s, e] of d.sentences) {
         emissions(W, L, F, d.buckets, s, e, emis);
         viterbi(ls, T, S, emis, s, e, work, pred);
@@ -316,16 +280,112 @@ function main() {
         c++;
       }
     }
+    if (!evalFn) {
+      log(`${tag} epoch ${epoch}: ${errors} wrong sentences`);
+      continue;
+    }
     for (let k = 0; k < W.length; k++) avgW[k] = W[k] - U[k] / c;
     for (let k = 0; k < T.length; k++) avgT[k] = T[k] - TU[k] / c;
     for (let k = 0; k < S.length; k++) avgS[k] = S[k] - SU[k] / c;
-    const r = evaluate(ls, avgW, avgT, avgS, dv.prepared);
-    log(`epoch ${epoch}: ${errors} wrong sentences; dev F1 ${(r.f1 * 100).toFixed(2)} (PER ${(r.perType[0] * 100).toFixed(1)} ORG ${(r.perType[1] * 100).toFixed(1)} LOC ${(r.perType[2] * 100).toFixed(1)})`);
+    const r = evalFn(avgW, avgT, avgS);
+    log(`${tag} epoch ${epoch}: ${errors} wrong sentences; dev F1 ${(r.f1 * 100).toFixed(2)} (PER ${(r.perType[0] * 100).toFixed(1)} ORG ${(r.perType[1] * 100).toFixed(1)} LOC ${(r.perType[2] * 100).toFixed(1)})`);
     if (r.f1 > best.f1) {
       best = { ...r, epoch };
       bestW = { W: avgW.slice(), T: avgT.slice(), S: avgS.slice() };
     }
   }
+  if (!evalFn) {
+    for (let k = 0; k < W.length; k++) avgW[k] = W[k] - U[k] / c;
+    for (let k = 0; k < T.length; k++) avgT[k] = T[k] - TU[k] / c;
+    for (let k = 0; k < S.length; k++) avgS[k] = S[k] - SU[k] / c;
+    return { best: { epoch: epochs }, bestW: { W: avgW, T: avgT, S: avgS } };
+  }
+  return { best, bestW };
+}
+
+function mulberry32(a) {
+  return function () {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function emissions(W, L, F, buckets, from, to, emis) {
+  emis.fill(0, from * L, to * L);
+  for (let i = from; i < to; i++) {
+    const eo = i * L;
+    const fo = i * F;
+    for (let k = 0; k < F; k++) {
+      const wo = buckets[fo + k] * L;
+      for (let l = 0; l < L; l++) emis[eo + l] += W[wo + l];
+    }
+  }
+}
+
+function predict(ls, W, T, S, d, buckets) {
+  const L = ls.count;
+  const emis = new Float32Array(d.n * L);
+  const work = allocViterbiWork(d.n, L);
+  const pred = new Int32Array(d.n);
+  emissions(W, L, FEATURES_PER_TOKEN, buckets, 0, d.n, emis);
+  for (const [s, e] of d.sentences) viterbi(ls, T, S, emis, s, e, work, pred);
+  return pred;
+}
+
+function evaluate(ls, W, T, S, docs) {
+  const stats = { tp: [0, 0, 0], fp: [0, 0, 0], fn: [0, 0, 0] };
+  for (const d of docs) {
+    let pred = predict(ls, W, T, S, d, d.buckets0);
+    if (PASSES === 2) pred = predict(ls, W, T, S, d, secondPassBuckets(ls, d, pred));
+    const ps = new Set(decodeSpans(ls, pred, d.n).filter((x) => x.type < 3).map((x) => `${x.first}:${x.last}:${x.type}`));
+    const gs = new Set(d.goldSpans.filter((x) => !x.endsWith(':3')));
+    for (const p of ps) {
+      const t = Number(p.split(':')[2]);
+      if (gs.has(p)) stats.tp[t]++;
+      else stats.fp[t]++;
+    }
+    for (const g of gs) if (!ps.has(g)) stats.fn[Number(g.split(':')[2])]++;
+  }
+  const sum = (a) => a[0] + a[1] + a[2];
+  const f1 = (tp, fp, fn) => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+  return {
+    f1: f1(sum(stats.tp), sum(stats.fp), sum(stats.fn)),
+    perType: [0, 1, 2].map((t) => f1(stats.tp[t], stats.fp[t], stats.fn[t])),
+  };
+}
+
+function main() {
+  const train = readJsonl(path.join(DATA, 'conll-train.jsonl'));
+  const dev = readJsonl(path.join(DATA, 'conll-dev.jsonl'));
+  const { lists, provenance } = buildLists(train);
+  log('gazetteers', Object.entries(lists).map(([k, v]) => `${k}:${v.length}`).join(' '));
+  const gaz = buildGazetteer(lists);
+  const ls = makeLabelSet(SCHEME, TYPES);
+  const L = ls.count;
+  const F = FEATURES_PER_TOKEN;
+  const tr = prepare(train, gaz, ls);
+  const dv = prepare(dev, gaz, ls);
+  log(`prepared train ${tr.prepared.length} docs (misaligned entities ${tr.misaligned}), dev ${dv.prepared.length} (misaligned ${dv.misaligned})`);
+
+  const B = 1 << BITS;
+  let examples = tr.prepared.map((d) => ({ ...d, buckets: d.buckets0 }));
+  if (PASSES === 2) {
+    // jackknife: first-pass labels of each half of the training documents from a model trained on the other half
+    for (let fold = 0; fold < 2; fold++) {
+      const part = tr.prepared.filter((_, i) => i % 2 !== fold).map((d) => ({ ...d, buckets: d.buckets0 }));
+      const m = trainPerceptron(ls, part, FOLD_EPOCHS, null, `fold ${fold}`);
+      for (let i = fold; i < tr.prepared.length; i += 2) {
+        const d = tr.prepared[i];
+        d.buckets1 = secondPassBuckets(ls, d, predict(ls, m.bestW.W, m.bestW.T, m.bestW.S, d, d.buckets0));
+      }
+      log(`fold ${fold} done`);
+    }
+    examples = examples.concat(tr.prepared.map((d) => ({ ...d, buckets: d.buckets1 })));
+  }
+  const { best, bestW } = trainPerceptron(ls, examples, EPOCHS, (W, T, S) => evaluate(ls, W, T, S, dv.prepared), 'final');
   log(`best epoch ${best.epoch}: dev F1 ${(best.f1 * 100).toFixed(2)}`);
 
   // prune: keep the ROWS buckets with the largest weight magnitude
@@ -359,10 +419,11 @@ function main() {
       scheme: SCHEME,
       types: TYPES,
       hashBits: BITS,
+      passes: PASSES,
       meta: {
         data: 'CoNLL-2003 English (Reuters RCV1 news, 1996; research use): eng.train for training, eng.testa (dev) for epoch selection',
         gazetteers: provenance,
-        training: { algorithm: 'averaged structured perceptron, first-order Viterbi', epochs: EPOCHS, bestEpoch: best.epoch, seed: SEED, rows: kept.length },
+        training: { algorithm: 'averaged structured perceptron, first-order Viterbi', passes: PASSES, foldEpochs: FOLD_EPOCHS, epochs: EPOCHS, bestEpoch: best.epoch, seed: SEED, rows: kept.length, cityPopulation: Number(arg('cityPop', 100000)) },
         devF1TaggerOnly: Number((pr.f1 * 100).toFixed(2)),
       },
     },

@@ -11,7 +11,7 @@ import { Gazetteer, matchGazetteer, GAZ_COUNT } from './gazetteer';
 import { FNV_OFFSET, fmix, lowerCode, mix2, mix3 } from './hashing';
 
 /** Bump when the feature set changes (stored in the model; a mismatch refuses the model). */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
 export interface TokenHashes {
   n: number;
@@ -32,7 +32,12 @@ export interface TokenHashes {
   other: Int32Array;
   /** Capitalised run containing the token: (length bucket * 8 + index bucket), first word, last word. */
   run: Int32Array;
+  /** Second pass only: what a first pass said about the other occurrences of the same word in the
+   * document (see setPriorFromLabels); PRIOR_ABSENT during the first pass. */
+  prior: Int32Array;
 }
+
+export const PRIOR_ABSENT = 99;
 
 const B_INITCAP = 1;
 const B_ALLCAPS = 2;
@@ -57,6 +62,7 @@ export function allocTokenHashes(n: number): TokenHashes {
     gaz: new Uint32Array(n),
     other: new Int32Array(n * 4),
     run: new Int32Array(n * 3),
+    prior: new Int32Array(n).fill(PRIOR_ABSENT),
   };
 }
 
@@ -243,7 +249,7 @@ function computeOtherOccurrences(th: TokenHashes, n: number): void {
   }
 }
 
-export const FEATURES_PER_TOKEN = 48 + GAZ_COUNT;
+export const FEATURES_PER_TOKEN = 50 + GAZ_COUNT;
 
 const PAD_BEFORE = 0x1234567;
 const PAD_AFTER = 0x7654321;
@@ -326,8 +332,62 @@ export function extractFeatures(th: TokenHashes, out: Int32Array, from = 0, to =
     out[k++] = mix3(44, th.run[r], th.run[r + 1] === l0 ? NO_RUN : th.run[r + 1]);
     out[k++] = mix3(45, th.run[r], th.run[r + 2] === l0 ? NO_RUN : th.run[r + 2]);
     out[k++] = mix3(46, th.run[r], g0);
+    out[k++] = mix2(47, th.prior[i]);
+    out[k++] = mix3(48, th.prior[i], s0);
     for (let c = 0; c < GAZ_COUNT; c++) out[k++] = mix3(50 + c, (g0 >>> (2 * c)) & 3, mix2((gm1 >>> (2 * c)) & 3, (gp1 >>> (2 * c)) & 3));
   }
 }
 
 export { B_INITCAP, B_ALLCAPS, B_SENT, B_CAPS_SENT, B_LOWER };
+
+/**
+ * Second-pass input: for every capitalised word, the majority first-pass type of the OTHER
+ * occurrences of the same word in the document (0 = no other occurrence; 1 + type, or 1 + types
+ * for "outside any entity"), plus 16 when another occurrence sits inside a multi-token entity.
+ * `typeOf[i]` is the first-pass entity type of token i (-1 outside), `inMulti[i]` 1 when its entity
+ * has several tokens.
+ */
+export function setPriorFromLabels(th: TokenHashes, typeOf: Int8Array, inMulti: Uint8Array, types: number): void {
+  const n = th.n;
+  const { lower, bits, prior } = th;
+  const slots = types + 2; // per word: counts for none + each type, then a multi-token count
+  const index = new Map<number, number>();
+  const counts: number[] = [];
+  const isName = (i: number): boolean => (bits[i] & B_INITCAP) !== 0 && (bits[i] & (B_LOWER | B_ALLCAPS)) !== 0;
+  for (let i = 0; i < n; i++) {
+    if (!isName(i)) continue;
+    let at = index.get(lower[i]);
+    if (at === undefined) {
+      at = counts.length;
+      index.set(lower[i], at);
+      for (let k = 0; k < slots; k++) counts.push(0);
+    }
+    counts[at + typeOf[i] + 1]++;
+    if (inMulti[i]) counts[at + types + 1]++;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!isName(i)) {
+      prior[i] = 0;
+      continue;
+    }
+    const at = index.get(lower[i]) as number;
+    let best = -1;
+    let bestCount = 0;
+    let others = 0;
+    for (let t = 0; t <= types; t++) {
+      const c = counts[at + t] - (t === typeOf[i] + 1 ? 1 : 0);
+      others += c;
+      if (c > bestCount) {
+        bestCount = c;
+        best = t;
+      }
+    }
+    const multi = counts[at + types + 1] - (inMulti[i] ? 1 : 0) > 0 ? 16 : 0;
+    prior[i] = others === 0 ? 0 : 1 + best + multi;
+  }
+}
+
+/** Resets the second-pass input (first pass). */
+export function clearPrior(th: TokenHashes): void {
+  th.prior.fill(PRIOR_ABSENT, 0, th.n);
+}

@@ -23,6 +23,8 @@ export interface NerModelHeader {
   types: string[];
   hashBits: number;
   rows: number;
+  /** 2 when the model is applied twice, the second time with document-level first-pass evidence. */
+  passes?: number;
   /** Free-form provenance: data origin, gazetteer packages and versions, training settings, dev scores. */
   meta: Record<string, unknown>;
 }

@@ -11,7 +11,7 @@
 import { EntityMention, EntityType } from '../types';
 import { tokenize, TokenList, TOKEN_WORD } from '../text/tokenize';
 import { applyDocumentConsistency, TokenSpan } from './consistency';
-import { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, TokenHashes } from './features';
+import { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, setPriorFromLabels, TokenHashes } from './features';
 import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
 import { decodeSpans } from './labels';
 import { NerModel } from './model';
@@ -58,15 +58,14 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   const emis = new Float32Array(CHUNK * L);
   const work = allocViterbiWork(CHUNK, L);
 
-  function tag(text: string): TaggedText {
-    const tokens = tokenize(text);
+  const chunkLabels = new Int32Array(CHUNK);
+  const chunkMargins = new Float32Array(CHUNK);
+  const twoPass = model.header.passes === 2;
+  const typeCount = model.labels.types.length;
+
+  /** Tags every sentence (in chunks of at most CHUNK tokens) into labels/margins. */
+  function decodeAll(tokens: TokenList, hashes: TokenHashes, labels: Int32Array, margins: Float32Array): void {
     const n = tokens.count;
-    const hashes = allocTokenHashes(n);
-    computeTokenHashes(text, tokens, model.gazetteer, hashes);
-    const labels = new Int32Array(n);
-    const margins = new Float32Array(n);
-    const chunkLabels = new Int32Array(CHUNK);
-    const chunkMargins = new Float32Array(CHUNK);
     let s = 0;
     while (s < n) {
       let e = s + 1;
@@ -76,11 +75,31 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       scoreEmissions(model, feats, len, F, emis);
       viterbi(model.labels, model.transitions, model.start, emis, 0, len, work, chunkLabels);
       maxMarginalMargins(model.labels, model.transitions, emis, 0, len, work, chunkLabels, chunkMargins);
-      for (let k = 0; k < len; k++) {
-        labels[s + k] = chunkLabels[k];
-        margins[s + k] = chunkMargins[k];
-      }
+      labels.set(chunkLabels.subarray(0, len), s);
+      margins.set(chunkMargins.subarray(0, len), s);
       s = e;
+    }
+  }
+
+  function tag(text: string): TaggedText {
+    const tokens = tokenize(text);
+    const n = tokens.count;
+    const hashes = allocTokenHashes(n);
+    computeTokenHashes(text, tokens, model.gazetteer, hashes);
+    const labels = new Int32Array(n);
+    const margins = new Float32Array(n);
+    decodeAll(tokens, hashes, labels, margins);
+    if (twoPass) {
+      const typeOf = new Int8Array(n).fill(-1);
+      const inMulti = new Uint8Array(n);
+      for (const sp of decodeSpans(model.labels, labels, n)) {
+        for (let k = sp.first; k <= sp.last; k++) {
+          typeOf[k] = sp.type;
+          inMulti[k] = sp.last > sp.first ? 1 : 0;
+        }
+      }
+      setPriorFromLabels(hashes, typeOf, inMulti, typeCount);
+      decodeAll(tokens, hashes, labels, margins);
     }
     const spans: TokenSpan[] = [];
     for (const sp of decodeSpans(model.labels, labels, n)) {

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from '../text/tokenize';
+import { buildGazetteer, matchGazetteer, gazState, GAZ_CATEGORIES, GAZ_BEGIN, GAZ_INSIDE, GAZ_NONE } from './gazetteer';
+import { hashLower } from './hashing';
+import { decodeSpans, encodeLabels, makeLabelSet } from './labels';
+
+function states(text: string, lists: Record<string, string[]>, category: string): number[] {
+  const gaz = buildGazetteer(lists);
+  const tokens = tokenize(text);
+  const lower = new Int32Array(tokens.count);
+  for (let k = 0; k < tokens.count; k++) lower[k] = hashLower(text, tokens.start[k], tokens.end[k]);
+  const out = new Uint32Array(tokens.count);
+  matchGazetteer(gaz, tokens, lower, out);
+  const c = GAZ_CATEGORIES.indexOf(category as (typeof GAZ_CATEGORIES)[number]);
+  return Array.from(out, (code) => gazState(code, c));
+}
+
+test('gazetteer matches the longest multi-token entry, case-insensitively', () => {
+  const lists = { city: ['New York', 'New York City', 'York'] };
+  assert.deepEqual(states('in new York City today', lists, 'city'), [GAZ_NONE, GAZ_BEGIN, GAZ_INSIDE, GAZ_INSIDE, GAZ_NONE]);
+  assert.deepEqual(states('York and New Jersey', lists, 'city'), [GAZ_BEGIN, GAZ_NONE, GAZ_NONE, GAZ_NONE]);
+});
+
+test('gazetteer categories are independent and entries are tokenized like text', () => {
+  const lists = { country: ['Guinea-Bissau', 'United States'], firstname: ['Jordan'], city: ['St. Louis'] };
+  assert.deepEqual(states('Guinea-Bissau and the United States', lists, 'country'), [GAZ_BEGIN, GAZ_NONE, GAZ_NONE, GAZ_BEGIN, GAZ_INSIDE]);
+  assert.deepEqual(states('Jordan visited St. Louis', lists, 'firstname'), [GAZ_BEGIN, GAZ_NONE, GAZ_NONE, GAZ_NONE]);
+  assert.deepEqual(states('Jordan visited St. Louis', lists, 'city'), [GAZ_NONE, GAZ_NONE, GAZ_BEGIN, GAZ_INSIDE]);
+  // a prefix alone is not a match
+  assert.deepEqual(states('the United Nations', lists, 'country'), [GAZ_NONE, GAZ_NONE, GAZ_NONE]);
+});
+
+test('BIO and BILOU labels round-trip entity spans', () => {
+  const spans = [
+    { first: 0, last: 1, type: 0 },
+    { first: 3, last: 3, type: 2 },
+    { first: 4, last: 6, type: 1 },
+  ];
+  for (const scheme of ['BIO', 'BILOU'] as const) {
+    const ls = makeLabelSet(scheme, ['PER', 'ORG', 'LOC', 'MISC']);
+    const labels = encodeLabels(ls, 8, spans);
+    assert.deepEqual(decodeSpans(ls, labels, 8), spans);
+  }
+  const bio = makeLabelSet('BIO', ['PER', 'ORG']);
+  // I-ORG may not follow B-PER; O may not be followed by I-
+  assert.equal(bio.allowed[1 * bio.count + 4], 0);
+  assert.equal(bio.allowed[0 * bio.count + 2], 0);
+  assert.equal(bio.allowed[1 * bio.count + 2], 1);
+});
