@@ -29,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     markdown: { isTrusted: false, supportHtml: false },
     outputChannelName: 'SourceLens',
+    // Where the server keeps its persistent analysis cache (safe to delete).
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   client = new LanguageClient('sourcelens', 'SourceLens', serverOptions, clientOptions);
 
