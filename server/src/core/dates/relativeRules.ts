@@ -244,7 +244,8 @@ export function agoRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     j = c.next;
   }
   const unit = UNITS.get(lowerAt(ctx, j));
-  if (!unit) return undefined;
+  // "a few hours later" is a time of day, not a calendar date.
+  if (!unit || unit === 'hour' || unit === 'minute' || unit === 'second') return undefined;
   const rel = lowerAt(ctx, j + 1);
   let sign: number;
   let end = j + 2;
