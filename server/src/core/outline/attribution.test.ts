@@ -60,6 +60,11 @@ test('a quote inside a sentence that hands over to "he said"', () => {
   check('Karim arrived late. It was raining when “we left the base,” he said.', [['we left the base,', 'partial', 'Karim']], { Karim: P });
 });
 
+test('a passive "was asked" does not make the subject a speaker', () => {
+  check('At a briefing, spokesman Jay Carney was asked about troops. “No, I don’t anticipate troops,” Carney said.', [['No, I don’t anticipate troops,', 'direct', 'Jay Carney']], { 'Jay Carney': P, Carney: P });
+  check('The envoy was told that the “deal is off” by a senior aide.', [['deal is off', 'scare', null]]);
+});
+
 test('a multi-paragraph quote is one quote', () => {
   const text = 'The minister spoke at length on Monday.\n\n“The first part of the statement runs here.\n\n“The second part ends here,” he said.\n';
   const quotes = quotesOf(text);

@@ -83,6 +83,8 @@ export function speechActs(ctx: DocContext, unit: Span): SpeechAct[] {
           continue;
         }
       }
+      // passive: "Carney was asked", "he was told" — the subject is spoken to, not speaking
+      if (prev && prev.word && /^(?:was|were|is|are|been|being|be|get|got)$/.test(prev.lower) && /(?:ed|told|said)$/.test(m[0])) continue;
       const subject = pickSubject(phraseBefore(ctx, start, unit.start));
       if (subject) {
         acts.push({ start, end, speaker: subject, how: 'finite' });

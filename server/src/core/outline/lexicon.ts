@@ -44,7 +44,8 @@ export const PERSON_NOUNS = words(`
   student students worker workers farmer farmers doctor doctors lawyer lawyers prosecutor judge journalist
   journalists reporter reporters correspondent editor author authors columnist fellow colleague colleagues
   supporter supporters opponent opponents ally allies protester protesters demonstrators voter voters citizen
-  citizens official's ruler king queen prince sheikh imam mullah ayatollah pope bishop officialdom
+  citizens ruler king queen prince sheikh imam mullah ayatollah pope bishop forces troops countries nations
+  allies policymakers governments
 `);
 
 /** Nouns that name a written or institutional source: "a statement said", "the newspaper reported". */
