@@ -37,6 +37,8 @@ test('day-month, numeric dates, centuries', () => {
 test('years and decades, with their filters', () => {
   assert.equal(at(yearRule, 'in 2013 he', '2013'), '2013=2013');
   assert.equal(at(yearRule, 'in fiscal 1989 he', '1989'), 'fiscal 1989=1989');
+  assert.equal(at(yearRule, 'in mid-1996 after', '1996'), '1996=1996');
+  assert.equal(at(yearRule, 'the 2006-7 budget', '7'), undefined);
   assert.equal(at(yearRule, 'through the 1990s', '1990s'), 'the 1990s=199X');
   assert.equal(at(yearRule, "in the '90s", "'"), "the '90s=199X");
   assert.equal(at(yearRule, 'through the nineties', 'nineties'), 'the nineties=199X');

@@ -167,7 +167,8 @@ export function yearRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     if (!/^\d{4}$/.test(t.text)) return undefined;
     const y = Number(t.text);
     if (y < 1000 || y > 2099) return undefined;
-    if (prev && adjacent(prev, t) && /^[$#£€¥.,:/-]$/.test(prev.text)) return undefined;
+    const midYear = prev?.text === '-' && lowerAt(ctx, i - 2) === 'mid'; // "mid-1996"
+    if (prev && adjacent(prev, t) && /^[$#£€¥.,:/-]$/.test(prev.text) && !midYear) return undefined;
     if (prev && (prev.text === '$' || prev.text === '#' || prev.text === '£' || prev.text === '€')) return undefined;
     const next = tok(ctx, i + 1);
     if (next && adjacent(t, next) && /^[%:.,/]$/.test(next.text) && tok(ctx, i + 2)?.kind === 'num' && adjacent(next, tok(ctx, i + 2))) return undefined;

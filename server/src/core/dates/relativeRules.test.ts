@@ -16,7 +16,7 @@ function at(rule: (c: ScanContext, i: number) => RuleMatch | undefined, text: st
 test('deictic words', () => {
   assert.equal(at(deicticRule, 'he left yesterday morning', 'yesterday'), 'yesterday morning=2006-11-01');
   assert.equal(at(deicticRule, 'the day before yesterday', 'the'), 'the day before yesterday=2006-10-31');
-  assert.equal(at(deicticRule, 'right now it is', 'now'), 'right now=PRESENT_REF');
+  assert.equal(at(deicticRule, 'right now it is', 'now'), 'now=PRESENT_REF');
   assert.equal(at(deicticRule, 'from now on', 'now'), undefined);
   assert.equal(at(deicticRule, 'in recent years', 'recent'), 'recent years=PAST_REF');
   assert.equal(at(deicticRule, 'in the near future', 'the'), 'the near future=FUTURE_REF');
@@ -28,6 +28,7 @@ test('last / this / next', () => {
   assert.equal(at(shiftRule, 'the past year', 'the'), 'the past year=2005');
   assert.equal(at(shiftRule, 'last Friday', 'last'), 'last Friday=2006-10-27');
   assert.equal(at(shiftRule, 'next Thursday', 'next'), 'next Thursday=2006-11-09');
+  assert.equal(at(shiftRule, 'down from the previous Friday', 'the'), 'the previous Friday=2006-10-27');
   assert.equal(at(shiftRule, 'last April', 'last'), 'last April=2006-04');
   assert.equal(at(shiftRule, 'this past spring', 'this'), 'this past spring=2006-SP');
   assert.equal(at(shiftRule, 'by the end of the year', 'the'), 'the end of the year=2006');

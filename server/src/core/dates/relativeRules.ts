@@ -32,7 +32,6 @@ export function deicticRule(ctx: ScanContext, i: number): RuleMatch | undefined 
     const p = lowerAt(ctx, i - 1);
     const n = lowerAt(ctx, i + 1);
     if (p === 'from' || n === 'on') return undefined;
-    if (p === 'right' || p === 'just') return date(i - 1, i + 1, 'PRESENT_REF');
     return date(i, i + 1, 'PRESENT_REF');
   }
   if (w === 'currently' || w === 'nowadays') return date(i, i + 1, 'PRESENT_REF');
@@ -125,6 +124,12 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (UNITS.has(unitWord) && /^[A-Z]/.test(tok(ctx, k)!.text) && ctx.sentStart[i] !== i && !/^[A-Z]+$/.test(tok(ctx, k)!.text)) return undefined;
   // Weekday: "last Friday", "next Tuesday".
   const wd = readWeekday(ctx, k);
+  if (wd && withThe && (w === 'previous' || w === 'following')) {
+    // "the previous Friday": the one before the anchor; "the following Friday": the one after.
+    if (!a) return date(i, wd.next, UNKNOWN_DAY);
+    const d = w === 'previous' ? weekdayFrom(addDays(a, -1), wd.v, 'past') : weekdayFrom(addDays(a, 1), wd.v, 'future');
+    return date(i, wd.next, fmtDay(d));
+  }
   if (wd && !withThe) {
     if (!a) return date(i, wd.next, UNKNOWN_DAY);
     let d: Day;
