@@ -119,3 +119,13 @@ test('a relative date gets an inlay hint with its resolved value', async () => {
   const hints: Array<{ label: string; position: { line: number } }> = await h.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } } });
   assert.ok(hints.some((x) => x.label === '⟨2006-11-29⟩'), JSON.stringify(hints));
 });
+
+test('a quotation is tied to its speaker: the quote hover names them, and "everything X said" lists it', async () => {
+  const quotes: Array<{ text: string; speaker: string; kind: string }> = await h.connection.sendRequest('sourcelens/quotesBy', { uri: h.uri(ARTICLE), position: positionOf(text, 'Maliki issued') });
+  assert.ok(quotes.length >= 1, 'Maliki is quoted in the corpus');
+  assert.ok(quotes.every((q) => q.speaker === 'Nouri al-Maliki'));
+  const said = quotes[0].text;
+  const hover: { contents: { value: string } } = await h.connection.sendRequest('textDocument/hover', { textDocument: doc(), position: positionOf(text, 'open roads', 0, 2) });
+  assert.match(hover.contents.value, /Said by \*\*Nouri al-Maliki\*\*/);
+  void said;
+});

@@ -46,6 +46,11 @@ export function entityCard(index: CorpusIndex, entity: CorpusEntity | undefined,
     lines.push(`- ${escapeMarkdown(date)}${safeLink(truncate(title, 70), article.uri)} (${count})`);
   }
   if (perArticle.length > 8) lines.push(`- … and ${perArticle.length - 8} more`);
+  const quotes = index.quotesOf(entity.id).filter((q) => q.quote.kind !== 'scare');
+  if (quotes.length) {
+    lines.push('', `Quoted ${quotes.length} time${quotes.length === 1 ? '' : 's'}:`);
+    for (const { quote } of quotes.slice(0, 3)) lines.push(`- “${escapeMarkdown(truncate(quote.text, 90))}”`);
+  }
   const co = index.cooccurring(entity.id, 5);
   if (co.length) lines.push('', `Often with: ${co.map((c) => `${escapeMarkdown(c.entity.name)} (${c.articles})`).join(', ')}`);
   if (mention) {
@@ -93,11 +98,8 @@ function quoteCard(index: CorpusIndex, article: IndexedArticle, quote: Quote): s
   const kind = quote.kind === 'scare' ? 'scare quote (no speaker)' : `${quote.kind} quotation`;
   const lines = [`“${escapeMarkdown(truncate(quote.text, 120))}” · ${kind}`];
   if (quote.speaker) {
-    let entity: CorpusEntity | undefined;
-    if (quote.speaker.start !== undefined) {
-      const hit = index.mentionAt(article.uri, quote.speaker.start);
-      if (hit && hit.entityId) entity = index.entity(hit.entityId);
-    }
+    const speakerId = index.speakerId(article, quote);
+    const entity: CorpusEntity | undefined = speakerId ? index.entity(speakerId) : undefined;
     lines.push('', `Said by **${escapeMarkdown(entity?.name ?? quote.speaker.name)}**`);
     if (entity) lines.push('', '---', '', entityCard(index, entity, undefined));
   }

@@ -63,18 +63,14 @@ export function entityIdAt(index: CorpusIndex, uri: string, position: { line: nu
   return index.note(uri)?.note?.id;
 }
 
-/** Every quotation attributed to an actor across the corpus. */
+/** Every quotation attributed to an actor across the corpus (from the index's quote map). */
 export function quotesBy(index: CorpusIndex, id: string): QuoteItem[] {
-  const out: QuoteItem[] = [];
   const entity = index.entity(id);
-  if (!entity) return out;
-  for (const article of index.allArticles()) {
-    for (const q of article.analysis.quotes) {
-      if (!q.speaker || q.speaker.start === undefined) continue;
-      const hit = index.mentionAt(article.uri, q.speaker.start);
-      if (!hit || hit.entityId !== id) continue;
-      out.push({ uri: article.uri, range: toRange(article.document, q.start, q.end), text: q.text, kind: q.kind, speaker: entity.name, articleTitle: titleOf(article) });
-    }
+  if (!entity) return [];
+  const out: QuoteItem[] = [];
+  for (const { uri, quote: q } of index.quotesOf(id)) {
+    const article = index.article(uri);
+    if (article) out.push({ uri, range: toRange(article.document, q.start, q.end), text: q.text, kind: q.kind, speaker: entity.name, articleTitle: titleOf(article) });
   }
   return out;
 }

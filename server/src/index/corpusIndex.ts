@@ -56,6 +56,8 @@ export class CorpusIndex {
   private readonly notes = new Map<string, IndexedNote>();
   private linking: CorpusLinking = { entities: [], byId: new Map(), assignment: [] };
   private mentionsByEntity = new Map<string, MentionLocation[]>();
+  /** speaker entity id → quotations attributed to it. */
+  private quotesByEntity = new Map<string, Array<{ uri: string; quote: Quote }>>();
   /** entity id → article URI → mentions there. */
   private perArticle = new Map<string, Map<string, number>>();
   /** What each article added to the corpus maps, so an edit can take it back. */
@@ -178,6 +180,7 @@ export class CorpusIndex {
     this.linking = linking;
     this.mentionsByEntity = new Map();
     this.perArticle = new Map();
+    this.quotesByEntity = new Map();
     this.datesSorted = [];
     ordered.forEach((article, d) => {
       const { mentions, clusterOf } = article.analysis;
@@ -247,6 +250,14 @@ export class CorpusIndex {
     if (keepDatesSorted) {
       for (const d of dates) this.datesSorted.splice(this.dateInsertionPoint(d.value), 0, d);
     } else for (const d of dates) this.datesSorted.push(d);
+    for (const quote of article.analysis.quotes) {
+      const id = this.speakerId(article, quote);
+      if (!id) continue;
+      let list = this.quotesByEntity.get(id);
+      if (!list) this.quotesByEntity.set(id, (list = []));
+      list.push({ uri: article.uri, quote });
+      counts.set(id, counts.get(id) ?? 0);
+    }
     this.contributions.set(article.uri, { counts, spellings: mentions.map((m, i) => (ids[i] ? [ids[i], m.text] : undefined)).filter((x): x is [string, string] => !!x) });
   }
 
@@ -254,6 +265,8 @@ export class CorpusIndex {
     for (const [id, n] of old.counts) {
       const list = this.mentionsByEntity.get(id);
       if (list) this.mentionsByEntity.set(id, list.filter((m) => m.uri !== uri));
+      const quotes = this.quotesByEntity.get(id);
+      if (quotes) this.quotesByEntity.set(id, quotes.filter((q) => q.uri !== uri));
       this.perArticle.get(id)?.delete(uri);
       const e = this.linking.byId.get(id);
       if (e) e.mentionCount = Math.max(0, e.mentionCount - n);
@@ -358,6 +371,18 @@ export class CorpusIndex {
       .filter((x) => x.entity)
       .sort((a, b) => b.articles - a.articles || b.entity.mentionCount - a.entity.mentionCount)
       .slice(0, limit);
+  }
+
+  /** The entity a quotation's speaker span names, if any. */
+  speakerId(article: IndexedArticle, quote: Quote): string {
+    if (!quote.speaker || quote.speaker.start === undefined) return '';
+    const i = findCovering(article.analysis.mentions, quote.speaker.start);
+    return i >= 0 ? article.entityIds[i] ?? '' : '';
+  }
+
+  /** Every quotation attributed to the entity, in corpus order. */
+  quotesOf(id: string): ReadonlyArray<{ uri: string; quote: Quote }> {
+    return this.quotesByEntity.get(id) ?? [];
   }
 
   /** Article URI → number of mentions of the entity there. */
