@@ -332,8 +332,8 @@ export function extractFeatures(th: TokenHashes, out: Int32Array, from = 0, to =
     out[k++] = mix3(44, th.run[r], th.run[r + 1] === l0 ? NO_RUN : th.run[r + 1]);
     out[k++] = mix3(45, th.run[r], th.run[r + 2] === l0 ? NO_RUN : th.run[r + 2]);
     out[k++] = mix3(46, th.run[r], g0);
-    out[k++] = mix2(47, th.prior[i]);
-    out[k++] = mix3(48, th.prior[i], s0);
+    out[k++] = priorFeature0(th.prior[i]);
+    out[k++] = priorFeature1(th.prior[i], s0);
     for (let c = 0; c < GAZ_COUNT; c++) out[k++] = mix3(50 + c, (g0 >>> (2 * c)) & 3, mix2((gm1 >>> (2 * c)) & 3, (gp1 >>> (2 * c)) & 3));
   }
 }
@@ -385,6 +385,15 @@ export function setPriorFromLabels(th: TokenHashes, typeOf: Int8Array, inMulti: 
     const multi = counts[at + types + 1] - (inMulti[i] ? 1 : 0) > 0 ? 16 : 0;
     prior[i] = others === 0 ? 0 : 1 + best + multi;
   }
+}
+
+/** The two features that depend on the second-pass input (also used to update first-pass scores). */
+export function priorFeature0(prior: number): number {
+  return mix2(47, prior);
+}
+
+export function priorFeature1(prior: number, shape: number): number {
+  return mix3(48, prior, shape);
 }
 
 /** Resets the second-pass input (first pass). */

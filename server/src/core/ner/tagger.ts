@@ -36,6 +36,26 @@ export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F:
   }
 }
 
+/** Adds sign * (weights of one feature) to the L scores at emis[offset..]. */
+export function addFeatureWeights(model: NerModel, feature: number, emis: Float32Array, offset: number, sign: number): void {
+  const L = model.labels.count;
+  const { table, tableWeights, tableMask: mask } = model;
+  const bucket = feature >>> (32 - model.header.hashBits);
+  let slot = Math.imul(bucket, 0x9e3779b1) >>> model.tableShift;
+  const key = bucket + 1;
+  for (;;) {
+    const sk = table[slot * SLOT_INTS];
+    if (sk === key) {
+      const wo = slot * SLOT_INTS * 2 + 2;
+      const f = sign * model.weightScale;
+      for (let l = 0; l < L; l++) emis[offset + l] += tableWeights[wo + l] * f;
+      return;
+    }
+    if (sk === 0) return;
+    slot = (slot + 1) & mask;
+  }
+}
+
 export interface ViterbiWork {
   score: Float64Array;
   back: Int32Array;
