@@ -24,10 +24,19 @@ function hasCalendarWord(s: string): boolean {
   return false;
 }
 
-function isCandidateToken(lower: string, text: string, kind: string): boolean {
-  if (kind === 'num') return /^\d{1,2}(st|nd|rd|th)$/i.test(text);
-  if (kind !== 'word' || !/^[A-Z]/.test(text)) return false;
-  return MONTH_ABBREVIATIONS.has(lower) || WEEKDAY_ABBREVIATIONS.has(lower) || (MONTHS.has(lower) && lower !== 'may' && lower !== 'march');
+/**
+ * A month name or abbreviation the rules left uncovered, with a number right next to it (within
+ * two tokens): a calendar-looking combination ("5th of Sept", "Sept 5th-7th") worth a second
+ * opinion. Lone month names and weekday abbreviations ("Sun Microsystems") are not.
+ */
+function isCandidate(ctx: ScanContext, i: number, inMatch: Uint8Array): boolean {
+  const t = ctx.tokens[i];
+  if (t.kind !== 'word' || !/^[A-Z]/.test(t.text)) return false;
+  if (!(MONTH_ABBREVIATIONS.has(t.lower) || (MONTHS.has(t.lower) && t.lower !== 'may' && t.lower !== 'march'))) return false;
+  for (let k = Math.max(0, i - 3); k <= i + 3 && k < ctx.tokens.length; k++) {
+    if (k !== i && !inMatch[k] && ctx.tokens[k].kind === 'num') return true;
+  }
+  return false;
 }
 
 /** Extra date matches from chrono for uncovered candidate sentences. `covered` is sorted. */
@@ -40,8 +49,7 @@ export function chronoFallback(ctx: ScanContext, covered: readonly RuleMatch[]):
   const ref = new Date(Date.UTC(anchor.y, anchor.m - 1, anchor.d, 12));
   let lastSentence = -1;
   for (let i = 0; i < ctx.tokens.length; i++) {
-    const t = ctx.tokens[i];
-    if (inMatch[i] || !isCandidateToken(t.lower, t.text, t.kind)) continue;
+    if (inMatch[i] || !isCandidate(ctx, i, inMatch)) continue;
     const s = ctx.sentStart[i];
     if (s === lastSentence) continue;
     lastSentence = s;

@@ -6,7 +6,7 @@
 import { lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { centuryRule, dayMonthRule, monthRule, numericDateRule, yearRule } from './absoluteRules';
 import { fiscalRule } from './fiscalRules';
-import { MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, SEASONS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from './lexicon';
+import { MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, SEASONS, UNITS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from './lexicon';
 import { durationRule, setRule, timeRule } from './otherRules';
 import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
 import { adjacent } from './tokenize';
@@ -30,13 +30,28 @@ const TRIGGER_WORDS: ReadonlySet<string> = new Set([
   'sixties', 'seventies', 'eighties', 'nineties', 'first', 'second', 'third', 'fourth', 'its', 'that', 'once', 'twice', 'times',
 ]);
 
+/** Function words that only start a date when a date word follows them ("the summer", "a year ago"). */
+const LEADING_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'that', 'its', 'some', 'more', 'less', 'about', 'just', 'only', 'nearly', 'almost', 'roughly',
+  'around', 'barely', 'per', 'one', 'new', 'first', 'second', 'third', 'fourth',
+]);
+const FOLLOWERS: ReadonlySet<string> = new Set([
+  ...UNITS.keys(), 'end', 'beginning', 'start', 'middle', 'near', 'future', 'latest', 'current', 'recent',
+  'comparable', 'corresponding', 'same', 'flat', 'prior', 'calendar', 'following', 'previous', 'than', '-', 'few',
+  'couple', "year's", 'quarter', 'half', 'day', 'years', 'week', 'weekend',
+]);
+
 function isTrigger(ctx: ScanContext, i: number): boolean {
   const t = ctx.tokens[i];
   if (t.kind === 'num') return true;
   if (t.kind === 'punct') return t.text === "'" || t.text === '\u2019';
-  if (TRIGGER_WORDS.has(t.lower)) return true;
-  const base = t.lower.endsWith("'s") ? t.lower.slice(0, -2) : t.lower;
-  return WEEKDAYS.has(base);
+  if (TRIGGER_WORDS.has(t.lower)) {
+    if (!LEADING_FUNCTION_WORDS.has(t.lower)) return true;
+    const n = ctx.tokens[i + 1];
+    if (!n) return false;
+    return n.kind === 'num' || FOLLOWERS.has(n.lower) || TRIGGER_WORDS.has(n.lower) || (n.kind === 'punct' && (n.text === "'" || n.text === '\u2019'));
+  }
+  return WEEKDAYS.has(t.lower);
 }
 
 const EDGE_MODIFIERS: ReadonlySet<string> = new Set(['early', 'late', 'earlier', 'later', 'mid']);

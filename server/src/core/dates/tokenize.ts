@@ -62,7 +62,13 @@ export function sentenceBreakBefore(tokens: readonly Token[], i: number, text: s
     if (prev.text === '.' && before && before.end === prev.start && (ABBREVIATIONS.has(before.lower) || before.text.length === 1)) return false;
     return true;
   }
-  // A blank line also ends a sentence.
-  const gap = text.slice(prev.end, tokens[i].start);
-  return gap.indexOf('\n\n') >= 0;
+  // A blank line also ends a sentence (scan the gap without allocating).
+  let newlines = 0;
+  for (let k = prev.end; k < tokens[i].start; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) {
+      if (++newlines >= 2) return true;
+    } else if (c !== 32 && c !== 9 && c !== 13) newlines = 0;
+  }
+  return false;
 }
