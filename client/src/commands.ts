@@ -84,7 +84,9 @@ async function showAllMentions(client: LanguageClient, actor: ActorRef): Promise
     void vscode.window.showInformationMessage(`SourceLens: no mentions of ${actor.name}.`);
     return;
   }
-  const first = mentions[0];
+  // Stay in the article being read when it names the actor.
+  const active = vscode.window.activeTextEditor?.document.uri.toString();
+  const first = mentions.find((m) => m.uri === active) ?? mentions[0];
   const editor = await vscode.window.showTextDocument(vscode.Uri.parse(first.uri), { selection: toRange(first.range), preserveFocus: false });
   const locations = mentions.map((m) => new vscode.Location(vscode.Uri.parse(m.uri), toRange(m.range)));
   await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, toRange(first.range).start, locations);

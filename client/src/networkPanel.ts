@@ -128,7 +128,8 @@ export class NetworkPanel implements vscode.Disposable {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
+<!-- The id stops cytoscape from injecting an inline <style> (the CSP forbids it); network.css has its rule. -->
+<link id="__________cytoscape_stylesheet" rel="stylesheet" href="${style}">
 <title>Actor Network</title>
 </head>
 <body>

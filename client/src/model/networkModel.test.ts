@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NetworkResult } from '../../../server/src/protocol';
 import type { ActorType } from './actorsTree';
-import { edgeWidth, filterGraph, graphSummary, maxWeight, nodeSize, parseWebviewMessage, strongestTies } from './networkModel';
+import { edgeWidth, filterGraph, graphSummary, initialFilter, labelledIds, maxWeight, nodeSize, parseWebviewMessage, strongestTies } from './networkModel';
 import { statusText } from './statusText';
 
 const node = (id: string, type: ActorType, mentions: number) => ({ id, name: id.toUpperCase(), type, mentions, articles: 1, hasNote: false });
@@ -72,4 +72,11 @@ test('status bar text: progress while indexing, then articles and actors', () =>
   assert.equal(statusText({ state: 'indexing', done: 3, total: 10, articles: 0, entities: 0 }).text, '$(sync~spin) SourceLens 3/10');
   assert.equal(statusText({ state: 'indexing', done: 0, total: 0, articles: 0, entities: 0 }).text, '$(sync~spin) SourceLens');
   assert.equal(statusText({ state: 'ready', done: 0, total: 0, articles: 5, entities: 1 }).text, '$(book) 5 articles · 1 actor');
+});
+
+test('a big graph opens filtered; only the most mentioned actors are always labelled', () => {
+  assert.deepEqual(initialFilter(200), { minWeight: 2, hideIsolated: true });
+  assert.deepEqual(initialFilter(12), { minWeight: 1, hideIsolated: false });
+  assert.deepEqual([...labelledIds(GRAPH.nodes, 2)].sort(), ['a', 'b']);
+  assert.equal(labelledIds(GRAPH.nodes, 0).size, 0);
 });

@@ -96,3 +96,13 @@ export function parseWebviewMessage(raw: unknown): FromWebview | undefined {
       return undefined;
   }
 }
+
+/** A readable first view: a big graph starts with ties seen at least twice and without loners. */
+export function initialFilter(nodeCount: number): { minWeight: number; hideIsolated: boolean } {
+  return nodeCount > 60 ? { minWeight: 2, hideIsolated: true } : { minWeight: 1, hideIsolated: false };
+}
+
+/** The actors whose names are always drawn (the most mentioned); the others show theirs on hover. */
+export function labelledIds(nodes: ReadonlyArray<Pick<NetworkNode, 'id' | 'mentions'>>, limit = 40): Set<string> {
+  return new Set([...nodes].sort((a, b) => b.mentions - a.mentions).slice(0, Math.max(0, limit)).map((n) => n.id));
+}

@@ -6,7 +6,7 @@
 import cytoscape from 'cytoscape';
 import type { NetworkResult } from '../../../server/src/protocol';
 import type { ActorType } from '../model/actorsTree';
-import { edgeWidth, filterGraph, graphSummary, maxWeight, nodeSize, strongestTies, type FromWebview, type Graph, type GraphFilter, type ToWebview } from '../model/networkModel';
+import { edgeWidth, filterGraph, graphSummary, initialFilter, labelledIds, maxWeight, nodeSize, strongestTies, type FromWebview, type Graph, type GraphFilter, type ToWebview } from '../model/networkModel';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
 
@@ -88,7 +88,7 @@ function stylesheet(): cytoscape.StylesheetJson {
         'background-color': (ele: cytoscape.NodeSingular) => t.type[ele.data('type') as ActorType] ?? t.text,
         width: 'data(size)',
         height: 'data(size)',
-        label: 'data(name)',
+        label: 'data(label)',
         color: t.text,
         'font-family': t.font,
         'font-size': 11,
@@ -99,6 +99,7 @@ function stylesheet(): cytoscape.StylesheetJson {
         'border-width': 0,
       },
     },
+    { selector: 'node.hovered, node:selected', style: { label: 'data(name)', 'z-index': 10 } },
     { selector: 'node[?hasNote]', style: { 'border-width': 2, 'border-color': t.text } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': t.focus } },
     {
@@ -116,8 +117,9 @@ function draw(relayout: boolean): void {
   const visible: Graph = filterGraph(result, f);
   const maxMentions = visible.nodes.reduce((m, n) => Math.max(m, n.mentions), 1);
   const heaviest = maxWeight(visible);
+  const labelled = labelledIds(visible.nodes);
   const elements: cytoscape.ElementDefinition[] = [
-    ...visible.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, name: n.name, type: n.type, mentions: n.mentions, hasNote: n.hasNote, size: nodeSize(n.mentions, maxMentions) } })),
+    ...visible.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, name: n.name, type: n.type, mentions: n.mentions, hasNote: n.hasNote, label: labelled.has(n.id) ? n.name : '', size: nodeSize(n.mentions, maxMentions) } })),
     ...visible.edges.map((e) => ({ group: 'edges' as const, data: { id: `${e.source}→${e.target}`, source: e.source, target: e.target, weight: e.weight, width: edgeWidth(e.weight, heaviest) } })),
   ];
   summaryEl.textContent = `${result.scope === 'article' ? `In “${result.title ?? 'this article'}”` : `Across ${result.articles} article${result.articles === 1 ? '' : 's'}`}: ${graphSummary(visible, result)}`;
@@ -135,9 +137,10 @@ function draw(relayout: boolean): void {
     cy.on('dbltap', 'node', (evt) => vscode.postMessage({ type: 'openFirstMention', id: evt.target.id() }));
     cy.on('mouseover', 'node', (evt) => {
       const n = evt.target as cytoscape.NodeSingular;
+      n.addClass('hovered');
       cy!.elements().not(n.closedNeighborhood()).addClass('faded');
     });
-    cy.on('mouseout', 'node', () => cy!.elements().removeClass('faded'));
+    cy.on('mouseout', 'node', () => cy!.elements().removeClass('faded hovered'));
     relayout = true;
   } else {
     cy.json({ elements });
@@ -170,6 +173,13 @@ function setScopeInputs(scope: 'corpus' | 'article', canUseArticle: boolean): vo
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const msg = event.data;
   if (msg.type === 'graph') {
+    if (!result && !vscode.getState()) {
+      const first = initialFilter(msg.result.nodes.length);
+      minWeightEl.max = String(Math.max(2, maxWeight(msg.result)));
+      minWeightEl.value = String(first.minWeight);
+      minWeightOut.textContent = minWeightEl.value;
+      hideIsolatedEl.checked = first.hideIsolated;
+    }
     const scopeChanged = result?.scope !== msg.result.scope || result?.title !== msg.result.title;
     result = msg.result;
     const heaviest = Math.max(2, maxWeight(result));
@@ -201,5 +211,19 @@ $('relayout').addEventListener('click', () => layout());
 
 // Theme changes: VS Code swaps the body's classes and the CSS variables; restyle the canvas.
 new MutationObserver(() => cy?.style(stylesheet())).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+/** For end-to-end tests: where an actor is drawn (client coordinates), or undefined. */
+(window as unknown as { sourcelensNetwork: unknown }).sourcelensNetwork = {
+  positionOf(name: string): { x: number; y: number } | undefined {
+    const node = cy?.nodes().filter((n) => n.data('name') === name)[0];
+    if (!node) return undefined;
+    const p = node.renderedPosition();
+    const box = graphEl.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  },
+  names(): string[] {
+    return cy ? cy.nodes().map((n) => n.data('name') as string) : [];
+  },
+};
 
 vscode.postMessage({ type: 'ready' });
