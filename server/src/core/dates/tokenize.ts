@@ -25,7 +25,8 @@ export function tokenize(text: string): Token[] {
   while ((m = TOKEN_RE.exec(text)) !== null) {
     const t = m[0];
     const c = t.charCodeAt(0);
-    const kind: Token['kind'] = c >= 48 && c <= 57 ? 'num' : /[A-Za-z\u00C0-\u024F]/u.test(t[0]) ? 'word' : 'punct';
+    const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+    const kind: Token['kind'] = c >= 48 && c <= 57 ? 'num' : isLetter ? 'word' : 'punct';
     const lower = t.toLowerCase();
     // The possessive "'s" is its own token: TIMEX3 extents stop before it ("[Friday]'s ruling").
     if (kind === 'word' && t.length > 2 && (lower.endsWith("'s") || lower.endsWith('\u2019s'))) {
