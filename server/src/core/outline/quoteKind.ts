@@ -40,7 +40,7 @@ export function quoteKind(inner: string, clauseShaped: boolean, attributed: bool
   const n = words(inner).length;
   const sentenceLike = /^[\s"“‘']*[\p{Lu}\p{N}]/u.test(inner) && n >= 5 && /[.!?,;:…—-]\s*$/.test(inner);
   const direct = clauseShaped || sentenceLike;
-  if (attributed) return direct && n >= 2 ? 'direct' : 'partial';
+  if (attributed) return direct && (n >= 2 || /[.!?]\s*$/.test(inner)) ? 'direct' : 'partial';
   if (direct && n >= 4) return 'direct';
   return n <= 4 ? 'scare' : 'partial';
 }
