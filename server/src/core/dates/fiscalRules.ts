@@ -42,6 +42,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   let current = false;
   let fiscal = false;
   let yearAgo = false;
+  let latest = false;
   const w0 = lowerAt(ctx, j);
   // "a year ago" / "a year earlier" in a sentence about quarterly results → the year-ago quarter.
   if (w0 === 'a' && lowerAt(ctx, j + 1) === 'year' && (lowerAt(ctx, j + 2) === 'ago' || lowerAt(ctx, j + 2) === 'earlier')) {
@@ -65,6 +66,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     } else if (ADJECTIVES.has(w)) {
       if (w === 'current') current = true;
       if (w === 'fiscal') fiscal = true;
+      if (w === 'latest') latest = true;
       j++;
       if (lowerAt(ctx, j) === '-' && w === 'fiscal') j++;
     } else if (tok(ctx, j)?.kind === 'num' && readYear(ctx, j)) {
@@ -129,6 +131,10 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const y = readYear(ctx, end);
     if (y) return { start: i, end: y.next, type: 'date', value: fmtYear(y.v), relative: false };
     return { start: i, end, type: 'date', value: fmtYear(baseYear()), relative: true };
+  }
+  if (head === 'period' && latest && !yearAgo && explicitYear === undefined && ord === undefined) {
+    // "the latest period": the quarter just reported.
+    return { start: i, end, type: 'date', value: `${fmtYear(lastQ.y)}-Q${lastQ.q}`, relative: true };
   }
   if (head === 'period' && (yearAgo || explicitYear !== undefined)) {
     if (yearAgo) return { start: i, end, type: 'date', value: `${fmtYear(lastQ.y - 1)}-Q${lastQ.q}`, relative: true };

@@ -18,6 +18,7 @@ test('durations', () => {
   assert.equal(at(durationRule, 'a five-year plan', 'five'), 'five-year=P5Y:duration');
   assert.equal(at(durationRule, 'for 48 hours', '48'), '48 hours=PT48H:duration');
   assert.equal(at(durationRule, 'two years ago', 'two'), undefined);
+  assert.equal(at(durationRule, 'Three days later', 'Three'), 'Three days=P3D:duration');
   assert.equal(at(durationRule, 'two people', 'two'), undefined);
 });
 

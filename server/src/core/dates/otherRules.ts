@@ -45,7 +45,7 @@ export function durationRule(ctx: ScanContext, i: number): RuleMatch | undefined
   const unit = UNITS.get(uw);
   if (!unit || unit === 'weekend') return undefined;
   const after = lowerAt(ctx, j + 1);
-  if (after === 'ago' || after === 'earlier' || after === 'later' || after === 'hence') return undefined;
+  if (after === 'ago') return undefined;
   if (after === 'from' && lowerAt(ctx, j + 2) === 'now') return undefined;
   const value = durationValue(n, unit);
   if (!value) return undefined;

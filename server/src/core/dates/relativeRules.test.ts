@@ -46,6 +46,8 @@ test('seasons, weekdays, ago, holidays', () => {
   assert.equal(at(agoRule, 'six weeks ago', 'six'), 'six weeks ago=2006-W38');
   assert.equal(at(agoRule, 'several years ago', 'several'), 'several years ago=PAST_REF');
   assert.equal(at(agoRule, 'two days before the vote', 'two'), undefined);
+  assert.equal(at(agoRule, 'three days later', 'three'), undefined); // a duration
+  assert.equal(at(agoRule, 'a year earlier', 'a'), 'a year earlier=2005');
   assert.equal(at(agoRule, 'A few hours later', 'A'), undefined);
   assert.equal(at(holidayRule, 'on Thanksgiving Day', 'Thanksgiving'), 'Thanksgiving Day=2006-11-23');
   assert.equal(at(holidayRule, 'on Christmas Eve', 'Christmas'), 'Christmas Eve=2006-12-24');

@@ -260,10 +260,10 @@ export function agoRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     sign = 1;
     end = j + 3;
   } else return undefined;
-  if (rel === 'before' || rel === 'earlier' || rel === 'later') {
-    // "two days before the vote" is anchored to the vote, not to a date we know.
-    const nx = lowerAt(ctx, end);
-    if (rel === 'before' && nx !== ',' && nx !== '.' && nx !== '') return undefined;
+  if (rel === 'before' || rel === 'earlier' || rel === 'later' || rel === 'hence') {
+    // TIMEX3 marks "three days later" as the duration "three days" (the durations rule); only
+    // "a year earlier" is a date in news usage (the year before the reference period).
+    if (!(unit === 'year' && n === 1 && (rel === 'earlier' || rel === 'later') && !vague)) return undefined;
   }
   const a = ctx.anchor;
   if (vague) return date(start, end, sign < 0 ? 'PAST_REF' : 'FUTURE_REF');
