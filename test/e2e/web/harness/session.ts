@@ -52,8 +52,12 @@ export async function startSession(log: (m: string) => void = (m) => console.log
   const cleanups: Array<() => Promise<void> | void> = [];
   const exitHook = () => { for (const pid of pidsToKill) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } } };
   const pidsToKill: number[] = [];
+  // Interrupted (Ctrl+C, a CI timeout): still end code-server's process group before going.
+  const onSignal = (sig: NodeJS.Signals) => { exitHook(); process.exit(sig === 'SIGINT' ? 130 : 143); };
   process.on('exit', exitHook);
-  cleanups.push(() => { process.off('exit', exitHook); });
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  cleanups.push(() => { process.off('exit', exitHook); process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); });
 
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
