@@ -36,4 +36,11 @@ test('not the author’s prescription: questions, reports, hindsight, prediction
   check('Obama may help, but it will have to be the Iraqis doing the work.', null, { Obama: 'person' });
   check('Forces would retain the lead in operations.', null);
   check('“We must stay,” he said.', null);
+  check('Her comments reflect bipartisan agreement that the regime has to go.', null);
+  check('This could justify talks should the White House accept such a policy.', null);
+  check('Many analysts believe that the army should withdraw.', null);
+});
+
+test('the author’s own "I believe that … should" is still a prescription', () => {
+  check('I believe that the army should withdraw.', 'the army');
 });

@@ -19,7 +19,20 @@ export interface RecommendationCue {
 
 const MODAL = /\b(?:should|must|ought\s+to|needs?\s+to|(?<!\b(?:will|would|may|might|could|can)\s)(?:has|have)\s+to|had\s+better)\b(?!\s+(?:not\s+)?have\b)/i;
 const IMPERSONAL = /\b(?:it\s+is|it's|it\s+remains)\s+(?:\w+\s+)?(?:important|essential|vital|crucial|imperative|necessary|critical|urgent|time)\s+(?:that|to|for)\b/i;
+const OTHERS_THAT = /\b(?:agreement|consensus|demands?|views?|belief|argument|insistence|claims?|calls?|recognition|conclusion|hopes?|hoped|fears?|feared|concerns?|believes?|believed|thinks?|thought|argues?|argued|insists?|insisted|agrees?|agreed|feels?|felt|contends?|contended|maintains?|maintained)\s+that\b(?![^.;]*\bthat\b)/i;
 const FIRST_PERSON = /\b(?:we|i)\s+(?:strongly\s+)?(?:recommend|urge|propose|suggest|call\s+on|call\s+for)\b|^\s*(?:let\s+us|let's)\b/i;
+
+/** "should the White House accept …" is a condition, not a prescription. */
+const INVERTED = /^\s+(?:(?:the|a|an|this|that|these|those|they|he|she|it|we|you|i|there)\b|\p{Lu})/u;
+
+function firstPrescriptiveModal(s: string): RegExpExecArray | null {
+  const re = new RegExp(MODAL.source, 'gi');
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (/^should$/i.test(m[0]) && INVERTED.test(s.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
+    return m;
+  }
+  return null;
+}
 
 export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly SpeechAct[]): RecommendationCue | null {
   const s = ctx.outside.slice(unit.start, unit.end);
@@ -27,7 +40,7 @@ export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly Sp
   let at = -1;
   let modal = false;
   for (const re of [MODAL, IMPERSONAL, FIRST_PERSON]) {
-    const m = re.exec(s);
+    const m = re === MODAL ? firstPrescriptiveModal(s) : re.exec(s);
     if (m && (at < 0 || m.index < at)) {
       at = m.index;
       modal = re === MODAL;
@@ -35,6 +48,10 @@ export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly Sp
   }
   if (at < 0) return null;
   const abs = unit.start + at;
+  // someone else's position: "… reflect bipartisan agreement that the regime has to go"
+  const lead = s.slice(Math.max(0, at - 200), at);
+  const that = OTHERS_THAT.exec(lead);
+  if (that && !/\b(?:i|we)\s+\w+\s+that\s*$/i.test(lead.slice(0, that.index + that[0].length))) return null;
   // reported: a reporting verb before the prescription, or an attribution after it ("…, X said.")
   const tailAt = unit.end - 3;
   if (acts.some((a) => a.end <= abs || a.how === 'inverted' || a.end >= tailAt)) return null;
