@@ -24,6 +24,8 @@ test('month rules: full, partial, month-year, lone month with cues', () => {
   assert.equal(at(monthRule, 'the March on Rome', 'March'), undefined);
   assert.equal(at(monthRule, 'envoy April Glaspie said', 'April'), undefined);
   assert.equal(at(monthRule, 'Feb. 30, 2006', 'Feb'), undefined);
+  assert.equal(at(monthRule, 'from Jan. 5-10, 2004, he', 'Jan'), 'Jan. 5-10, 2004=2004-01-05');
+  assert.equal(at(monthRule, 'on March 5th to 7th, 2004', 'March'), 'March 5th to 7th, 2004=2004-03-05');
 });
 
 test('day-month, numeric dates, centuries', () => {

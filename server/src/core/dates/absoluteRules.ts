@@ -43,6 +43,16 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const day = readDay(ctx, mon.next);
   if (day && !adjacentNumberContinues(ctx, day.next)) {
     let end = day.next;
+    // An explicit day range sharing month and year: "Jan. 5-10, 2006", "March 5th to 7th, 2006".
+    const sep = lowerAt(ctx, end);
+    if (sep === '-' || sep === 'to' || sep === 'through') {
+      const d2 = readDay(ctx, end + 1);
+      const y2 = d2 ? readYear(ctx, skipComma(ctx, d2.next)) : undefined;
+      if (d2 && y2 && d2.v > day.v) {
+        const dd = { y: y2.v, m: mon.v, d: day.v };
+        if (isValidDay(dd)) return { start: i, end: y2.next, type: 'date', value: fmtDay(dd), relative: false };
+      }
+    }
     const yi = skipComma(ctx, end);
     const year = readYear(ctx, yi);
     if (year && !(tok(ctx, yi)?.kind === 'num' && tok(ctx, yi + 1)?.text === ':')) {
