@@ -52,18 +52,19 @@ function predictDirect(docs) {
   const modPath = path.join(root, 'server', 'out', 'core', 'dates', 'recognizeDates.js');
   const { recognizeDates } = require(modPath);
   const out = new Map();
-  let ms = 0;
   let words = 0;
-  // Warm-up (module load, JIT) so that the timing reflects steady-state indexing.
-  for (const d of docs.slice(0, 30)) recognizeDates(d.text, d.dct);
   for (const d of docs) {
-    const t0 = process.hrtime.bigint();
-    const dates = recognizeDates(d.text, d.dct);
-    ms += Number(process.hrtime.bigint() - t0) / 1e6;
     words += d.text.split(/\s+/).filter(Boolean).length;
-    out.set(d.id, dates);
+    out.set(d.id, recognizeDates(d.text, d.dct));
   }
-  return { out, msPer1000Words: words ? (ms / words) * 1000 : 0 };
+  // Speed: best of three further passes (steady state after module load and JIT warm-up).
+  let best = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const t0 = process.hrtime.bigint();
+    for (const d of docs) recognizeDates(d.text, d.dct);
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { out, msPer1000Words: words ? (best / words) * 1000 : 0 };
 }
 
 function predictCli(goldFile, docs) {
@@ -167,7 +168,7 @@ function main() {
   console.log(`split=${opts.split} docs=${s.docs} gold DATE=${s.gold} predicted DATE=${s.pred}`);
   console.log(`strict : P=${f(s.strict.p)} R=${f(s.strict.r)} F1=${f(s.strict.f1)}  value acc=${f(s.strict.valueAccuracy)} (${s.strict.matched} matched)`);
   console.log(`relaxed: P=${f(s.relaxed.p)} R=${f(s.relaxed.r)} F1=${f(s.relaxed.f1)}  value acc=${f(s.relaxed.valueAccuracy)} (${s.relaxed.matched} matched)`);
-  if (speed !== null) console.log(`speed  : ${speed.toFixed(2)} ms per 1,000 words (in-process)`);
+  if (speed !== null) console.log(`speed  : ${speed.toFixed(2)} ms per 1,000 words (in-process, best of 3 passes)`);
 }
 
 try {
