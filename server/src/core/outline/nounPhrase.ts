@@ -68,11 +68,10 @@ export function classifyPhrase(ctx: DocContext, np: Tok[]): SpeakerGuess | null 
     }
   }
   if (PERSON_NOUNS.has(headLower) || SOURCE_NOUNS.has(headLower)) {
-    let s = 0;
     // a description starts at its determiner or first word: "a senior administration official"
-    const name = describe(ctx, np[s].start, head.end);
+    const name = describe(ctx, np[0].start, head.end);
     return {
-      start: np[s].start,
+      start: np[0].start,
       end: head.end,
       name,
       kind: PERSON_NOUNS.has(headLower) ? 'description' : 'source',

@@ -20,7 +20,7 @@ function norm(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-function isProse(ctx: DocContext, b: Block): boolean {
+function isProse(b: Block): boolean {
   return (b.kind === 'paragraph' || b.kind === 'listItem' || b.kind === 'blockquote') && b.content.end - b.content.start > 60;
 }
 
@@ -36,7 +36,7 @@ export function titleHeading(ctx: DocContext, meta: ArticleMeta): number {
       if (!t) return h1s === 1 ? i : -1;
       return h && (t.startsWith(h) || h.startsWith(t) || t.includes(h)) ? i : -1;
     }
-    if (isProse(ctx, b)) return -1;
+    if (isProse(b)) return -1;
   }
   return -1;
 }
