@@ -121,3 +121,28 @@ test('pathological repetitions stay fast', () => {
     assert.ok(Date.now() - t0 < 3000, `slow on ${JSON.stringify(t.slice(0, 10))}…`);
   }
 });
+
+test('random date-ish text: spans are valid, ordered and non-overlapping', () => {
+  const words = ['Jan.', 'May', 'March', 'the', 'last', 'next', 'week', 'Tuesday', "'s", '2006', '1990s', '16', '5th', ',', '.', ':', '"',
+    '``', "''", 'said', 'will', 'ago', 'two', 'years', 'quarter', 'third', '-', 'mid', 'early', 'p.m.', '5', 'of', 'year', 'end', 'now',
+    'tomorrow', 'every', 'a', 'few', 'days', 'later', 'fiscal', 'Christmas', 'summer', '\n\n', '😀', 'Sept', '/', '2019', 'to'];
+  let seed = 12345;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  for (let k = 0; k < 300; k++) {
+    const n = 1 + rnd(40);
+    const parts: string[] = [];
+    for (let j = 0; j < n; j++) parts.push(words[rnd(words.length)]);
+    const text = parts.join(rnd(2) ? ' ' : '');
+    const dates = recognizeDates(text, '2006-11-02');
+    let prevEnd = -1;
+    for (const d of dates) {
+      assert.ok(d.start >= prevEnd && d.start < d.end && d.end <= text.length, JSON.stringify({ text, d }));
+      assert.equal(text.slice(d.start, d.end), d.text);
+      assert.ok(typeof d.value === 'string' && d.value.length > 0);
+      prevEnd = d.end;
+    }
+  }
+});
