@@ -71,6 +71,40 @@ function sortedSpans<T extends { start: number; end: number }>(spans: T[]): T[] 
   return out;
 }
 
+/**
+ * Names are recognised on the masked text; report them as they stand in the source. A span that
+ * crosses blanked markup ("Baghdad* Iraq", "J<img …>Sadr") is split at the markup, and each piece
+ * that still starts with a letter is kept.
+ */
+function inSource<T extends { start: number; end: number; text: string }>(text: string, masked: string, spans: T[]): T[] {
+  const out: T[] = [];
+  for (const span of spans) {
+    let cut = false;
+    for (let i = span.start; i < span.end; i++) if (masked.charCodeAt(i) !== text.charCodeAt(i)) {
+      cut = true;
+      break;
+    }
+    if (!cut) {
+      out.push({ ...span, text: text.slice(span.start, span.end) });
+      continue;
+    }
+    let pieceStart = -1;
+    for (let i = span.start; i <= span.end; i++) {
+      const clean = i < span.end && masked.charCodeAt(i) === text.charCodeAt(i);
+      if (clean && pieceStart < 0) pieceStart = i;
+      if (!clean && pieceStart >= 0) {
+        let a = pieceStart;
+        let b = i;
+        while (a < b && /\s/.test(text.charAt(a))) a++;
+        while (b > a && /[\s'’]/.test(text.charAt(b - 1))) b--;
+        if (b > a && /\p{L}/u.test(text.charAt(a))) out.push({ ...span, start: a, end: b, text: text.slice(a, b) });
+        pieceStart = -1;
+      }
+    }
+  }
+  return out;
+}
+
 function safely<T>(what: string, fallback: T, problems: Problem[], run: () => T): T {
   try {
     return run();
@@ -86,10 +120,10 @@ export function analyzeArticle(text: string, components: AnalysisComponents, opt
   const meta = front.meta;
   const masked = safely('reading the markup', text, problems, () => components.maskMarkup(text, front.bodyStart));
   const recognised = safely('recognizing names', [] as EntityMention[], problems, () =>
-    applyDecisions(components.recognizeEntities(masked), options.decisions ?? NO_DECISIONS),
+    applyDecisions(inSource(text, masked, components.recognizeEntities(masked)), options.decisions ?? NO_DECISIONS),
   );
   const linked = safely('linking names', { mentions: recognised, clusters: [], clusterOf: [] as number[] }, problems, () => linkDocument(masked, recognised));
-  const dates = safely('recognizing dates', [] as DateMention[], problems, () => sortedSpans(components.recognizeDates(masked, meta.date ?? options.dct)));
+  const dates = safely('recognizing dates', [] as DateMention[], problems, () => sortedSpans(inSource(text, masked, components.recognizeDates(masked, meta.date ?? options.dct))));
   const argument =
     options.outline === false
       ? { outline: [], quotes: [] }

@@ -91,7 +91,7 @@ function propagate(text: string, mentions: EntityMention[], forms: Map<string, E
   while ((m = re.exec(text))) {
     const word = m[0].replace(/['’]s?$/, '');
     const start = m.index;
-    const candidates = byFirstWord.get(word) ?? byFirstWord.get(word.replace(/[.-]+$/, ''));
+    const candidates = byFirstWord.get(word) ?? byFirstWord.get(trimTrailing(word, '.-'));
     if (!candidates) continue;
     while (oi < occupied.length && occupied[oi][1] <= start) oi++;
     if (oi < occupied.length && occupied[oi][0] <= start) continue;
@@ -109,6 +109,13 @@ function propagate(text: string, mentions: EntityMention[], forms: Map<string, E
     }
   }
   return added;
+}
+
+/** Removes trailing characters of a set (a loop: a regex like /[.-]+$/ is quadratic in V8 on long runs). */
+function trimTrailing(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s.charAt(end - 1))) end--;
+  return s.slice(0, end);
 }
 
 export function linkDocument(text: string, recognised: EntityMention[]): LinkedDocument {

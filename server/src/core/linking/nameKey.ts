@@ -71,8 +71,11 @@ export function groupKey(key: string): string {
 
 /** A stable id from a canonical name: "Nouri al-Maliki" → "nouri-al-maliki". */
 export function slugify(name: string): string {
-  const slug = nameKey(name)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'entity';
+  const dashed = nameKey(name).replace(/[^a-z0-9]+/g, '-');
+  // Trim dashes by index: /^-+|-+$/ backtracks quadratically on long dash runs.
+  let a = 0;
+  let b = dashed.length;
+  while (a < b && dashed.charCodeAt(a) === 45) a++;
+  while (b > a && dashed.charCodeAt(b - 1) === 45) b--;
+  return dashed.slice(a, b) || 'entity';
 }
