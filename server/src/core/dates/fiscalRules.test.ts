@@ -20,6 +20,7 @@ test('quarters, halves and fiscal years', () => {
   assert.equal(at('in the year-ago quarter', 'the'), 'the year-ago quarter=1988-Q3');
   assert.equal(at('the third quarter of 1984 was', 'the'), 'the third quarter of 1984=1984-Q3');
   assert.equal(at('in the first half of 1990', 'the'), 'the first half of 1990=1990-H1');
+  assert.equal(at('scored in first half play', 'first'), undefined);
   assert.equal(at('for the current fiscal year', 'the'), 'the current fiscal year=1989');
   assert.equal(at('Sales in the latest period rose', 'the'), 'the latest period=1989-Q3');
   assert.equal(at('in the period ended', 'the'), undefined);

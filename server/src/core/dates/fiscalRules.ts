@@ -124,7 +124,8 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (head === 'half' && (ord === 1 || ord === 2 || lowerAt(ctx, j - 1) === 'last')) {
     ofYear();
     const h = ord === 1 ? 1 : 2;
-    if (i === j - 1 && ord === undefined) return undefined;
+    // A bare "first half" (of a match, of a sentence…) is a date only with a determiner or a year.
+    if (afterDet === i && explicitYear === undefined) return undefined;
     return { start: i, end, type: 'date', value: `${fmtYear(baseYear())}-H${h}`, relative: explicitYear === undefined };
   }
   if (head === 'year' && fiscal && ord === undefined) {
