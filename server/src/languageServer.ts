@@ -35,6 +35,7 @@ import { AnalysisPool } from './index/analysisPool';
 import { CorpusIndex } from './index/corpusIndex';
 import { addToIgnoreList, upsertNote } from './index/readerEdits';
 import { WorkspaceIndexer } from './index/workspaceIndexer';
+import { effectivePaths } from './index/fileKinds';
 import * as P from './protocol';
 import { DEFAULT_SETTINGS, toSettings, type Settings } from './settings';
 
@@ -220,6 +221,7 @@ export function startLanguageServer(connection: Connection, components: Analysis
       return null;
     }
     const args = (p.arguments ?? []) as string[];
+    const { notesFolder, ignoreFile } = effectivePaths(path.basename(root), settings.notesFolder, settings.ignoreFile);
     const noteOf = (id: string): string | undefined => {
       const e = id ? index.entity(id) : undefined;
       const uri = e ? index.noteUriOf(e) : undefined;
@@ -228,19 +230,19 @@ export function startLanguageServer(connection: Connection, components: Analysis
     let written;
     switch (p.command) {
       case P.ServerCommands.notAnEntity:
-        written = await addToIgnoreList(root, settings.ignoreFile, String(args[0] ?? ''));
+        written = await addToIgnoreList(root, ignoreFile, String(args[0] ?? ''));
         break;
       case P.ServerCommands.addAlias: {
         const e = index.entity(String(args[1] ?? ''));
         if (!e) return null;
-        written = await upsertNote(root, settings.notesFolder, { name: e.name, type: e.type, existingNotePath: noteOf(e.id), addAliases: [String(args[0])], role: e.note?.role });
+        written = await upsertNote(root, notesFolder, { name: e.name, type: e.type, existingNotePath: noteOf(e.id), addAliases: [String(args[0])], role: e.note?.role });
         break;
       }
       case P.ServerCommands.createNote:
-        written = await upsertNote(root, settings.notesFolder, { name: String(args[0]), type: args[1] as EntityType, existingNotePath: noteOf(String(args[2] ?? '')), addAliases: aliasesOf(String(args[2] ?? '')) });
+        written = await upsertNote(root, notesFolder, { name: String(args[0]), type: args[1] as EntityType, existingNotePath: noteOf(String(args[2] ?? '')), addAliases: aliasesOf(String(args[2] ?? '')) });
         break;
       case P.ServerCommands.changeType:
-        written = await upsertNote(root, settings.notesFolder, { name: String(args[0]), type: args[1] as EntityType, existingNotePath: noteOf(String(args[2] ?? '')), setType: args[1] as EntityType, addAliases: aliasesOf(String(args[2] ?? '')) });
+        written = await upsertNote(root, notesFolder, { name: String(args[0]), type: args[1] as EntityType, existingNotePath: noteOf(String(args[2] ?? '')), setType: args[1] as EntityType, addAliases: aliasesOf(String(args[2] ?? '')) });
         break;
       default:
         return null;

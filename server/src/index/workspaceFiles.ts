@@ -6,7 +6,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { classifyPath, isScannedFolder, type FileKind } from './fileKinds';
+import { classifyPath, effectivePaths, isScannedFolder, type FileKind } from './fileKinds';
 
 export interface FoundFile {
   uri: string;
@@ -20,6 +20,8 @@ export type ReadResult = { ok: true; text: string } | { ok: false; reason: strin
 /** Walks a folder (no symlinked folders, so no loops), returning every article, note and decisions file. */
 export async function findFiles(root: string, ignoreFile: string, log: (message: string) => void, limit = 200_000): Promise<FoundFile[]> {
   const out: FoundFile[] = [];
+  const rootName = path.basename(root);
+  const ignore = effectivePaths(rootName, '', ignoreFile).ignoreFile;
   const stack: string[] = [root];
   const seen = new Set<string>();
   while (stack.length && out.length < limit) {
@@ -52,7 +54,7 @@ export async function findFiles(root: string, ignoreFile: string, log: (message:
       }
       if (!entry.isFile()) continue;
       const rel = path.relative(root, full).split(path.sep).join('/');
-      const kind = classifyPath(rel, ignoreFile);
+      const kind = classifyPath(rel, ignore, rootName);
       if (kind) out.push({ uri: pathToFileURL(full).toString(), fsPath: full, relativePath: rel, kind });
     }
   }

@@ -12,7 +12,7 @@ import type { AnalysisCache } from './analysisCache';
 import { decisionsFingerprint } from './analysisCache';
 import type { AnalysisPool } from './analysisPool';
 import { contentHash, CorpusIndex } from './corpusIndex';
-import { classifyPath, noteIdFromPath, type FileKind } from './fileKinds';
+import { classifyPath, effectivePaths, noteIdFromPath, type FileKind } from './fileKinds';
 import { parseIgnoreList } from './readerDecisions';
 import { findFiles, readTextFile, type FoundFile } from './workspaceFiles';
 
@@ -169,7 +169,8 @@ export class WorkspaceIndexer {
       const rel = path.relative(root, fsPath);
       if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
       const relativePath = rel.split(path.sep).join('/');
-      const kind = classifyPath(relativePath, this.settings.ignoreFile);
+      const rootName = path.basename(root);
+      const kind = classifyPath(relativePath, effectivePaths(rootName, '', this.settings.ignoreFile).ignoreFile, rootName);
       if (kind) return { kind, relativePath, fsPath };
     }
     return undefined;
