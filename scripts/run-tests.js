@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test of the pyramid with node's built-in test runner:
-//   unit tests of the pure core   server/out/**/*.test.js
-//   protocol tests (real server)  test/out/protocol/**/*.test.js
+//   unit tests                     server/out/**/*.test.js (core, index, features), client/out/** (view models)
+//   protocol tests (real server)  test/out/protocol, test/out/cli, test/out/robustness
 //   end-to-end tests (real VS Code for the Web) test/out/e2e/**/*.test.js
 // Pass --unit, --protocol or --e2e to run one layer only.
 'use strict';
