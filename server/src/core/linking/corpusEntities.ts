@@ -129,7 +129,8 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
 
   /** The entity a name already resolves to, if its type is compatible (people apart from the rest). */
   const byAlias = (key: string, type: EntityType): string | undefined => {
-    const ids = aliasIndex.get(key);
+    // A plural or singular spelling of a group ("Shias"/"Shia") meets the group's key.
+    const ids = aliasIndex.get(key) ?? aliasIndex.get(groupKey(key));
     if (!ids) return undefined;
     const person = type === 'person';
     return ids.find((id) => (builders.get(id)!.entity.type === 'person') === person || builders.get(id)!.entity.note !== undefined);

@@ -83,3 +83,13 @@ test('overlapping mentions keep the longer one', () => {
   ]);
   assert.deepEqual(linked.mentions.map((m) => m.text), ['New York Times']);
 });
+
+test('a one-word head of an organization name links to it ("the Times")', () => {
+  const groups = clustersOf('The [[New York Times|organization]] reported it. The [[Times|organization]] added that [[Times|organization]] editors agreed.');
+  assert.deepEqual(groups, [['New York Times', 'Times', 'Times']]);
+});
+
+test('a head word shared by two organizations stays apart', () => {
+  const groups = clustersOf('The [[New York Times|organization]] and the [[Los Angeles Times|organization]] agreed; the [[Times|organization]] did not.');
+  assert.equal(groups.length, 3);
+});

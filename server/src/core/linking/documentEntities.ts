@@ -172,7 +172,7 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
     if (existing !== undefined) {
       join(mi, existing, key);
     } else if (keyTokens(key).length === 1 && !looksLikeAcronym(m.text)) {
-      const target = findFullNameFor(key, clusters);
+      const target = findFullNameFor(key, clusters, m.type);
       if (target >= 0) join(mi, target, key);
       else create(mi, key);
     } else if (looksLikeAcronym(m.text)) {
@@ -213,15 +213,19 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
   return { mentions, clusters: live.clusters, clusterOf: live.clusterOf };
 }
 
-/** The multi-word cluster whose surname (or first name of a one-name person) equals `key`. */
-function findFullNameFor(key: string, clusters: DocCluster[]): number {
+/**
+ * The multi-word cluster a one-word name abbreviates: a person's surname ("Maliki" → "Nouri
+ * al-Maliki"), or an organization's head word ("the Times" → "New York Times").
+ */
+function findFullNameFor(key: string, clusters: DocCluster[], type: EntityType): number {
   const bare = stripArticle(key);
   let found = -1;
   for (let ci = 0; ci < clusters.length; ci++) {
     const c = clusters[ci];
     if (c.mentions.length === 0 || keyTokens(c.key).length < 2) continue;
-    if (c.type !== 'person') continue;
-    if (surnameKey(c.key) === bare) {
+    const orgHead = c.type === 'organization' && (type === 'organization' || type === 'place') && key.length >= 4 && keyTokens(c.key).length <= 4;
+    if (c.type !== 'person' && !orgHead) continue;
+    if ((c.type === 'person' ? surnameKey(c.key) : keyTokens(c.key)[keyTokens(c.key).length - 1]) === bare) {
       if (found >= 0 && found !== ci) return -1; // two people share the surname: ambiguous
       found = ci;
     }
