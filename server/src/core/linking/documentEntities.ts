@@ -72,6 +72,29 @@ function acronymIntroducedAfter(text: string, m: EntityMention): string | undefi
 
 const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'’.-]*/gu;
 
+function capitalisedWordAfter(text: string, end: number): boolean {
+  let i = end;
+  if (text.charAt(i) !== ' ') return false;
+  while (text.charAt(i) === ' ') i++;
+  const c = text.charAt(i);
+  return c !== '' && c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+function capitalisedWordBefore(text: string, start: number): boolean {
+  let i = start - 1;
+  if (text.charAt(i) !== ' ') return false;
+  while (i >= 0 && text.charAt(i) === ' ') i--;
+  // The word before: walk back to its start.
+  let j = i;
+  while (j >= 0 && /[\p{L}.'’-]/u.test(text.charAt(j))) j--;
+  const word = text.slice(j + 1, i + 1);
+  if (!word || !/^\p{Lu}/u.test(word)) return false;
+  // A sentence-initial capital ("The", after a full stop or at a line start) does not count.
+  let k = j;
+  while (k >= 0 && text.charAt(k) === ' ') k--;
+  return !(k < 0 || /[.!?\n“"]/.test(text.charAt(k)));
+}
+
 /** Adds mentions for untagged occurrences of names already recognised in this article. */
 function propagate(text: string, mentions: EntityMention[], forms: Map<string, EntityType>): EntityMention[] {
   const byFirstWord = new Map<string, string[]>();
@@ -97,11 +120,15 @@ function propagate(text: string, mentions: EntityMention[], forms: Map<string, E
     if (oi < occupied.length && occupied[oi][0] <= start) continue;
     const prev = start > 0 ? text.charAt(start - 1) : ' ';
     if (/[\p{L}\p{N}-]/u.test(prev)) continue;
+    // Next to another capitalised word the occurrence is likely part of a longer name the
+    // recogniser chose not to tag ("U.S. Open"): leave it alone.
+    if (capitalisedWordBefore(text, start)) continue;
     for (const form of candidates) {
       if (!text.startsWith(form, start)) continue;
       const end = start + form.length;
       const next = text.charAt(end);
       if (next && /[\p{L}\p{N}]/u.test(next)) continue;
+      if (capitalisedWordAfter(text, end)) continue;
       if (oi < occupied.length && occupied[oi][0] < end) continue;
       added.push({ start, end, text: form, type: forms.get(form)!, source: 'consistency', confidence: 0.6 });
       re.lastIndex = end;
@@ -121,17 +148,30 @@ function trimTrailing(s: string, chars: string): string {
 export function linkDocument(text: string, recognised: EntityMention[]): LinkedDocument {
   const base = dropOverlaps(recognised);
 
-  // Surface forms to propagate: every recognised name, plus surnames of multi-word person names.
+  // Surface forms to propagate: names the recogniser was sure of (a one-word name other than a
+  // person's must have been recognised twice), plus surnames of multi-word person names.
+  const seen = new Map<string, number>();
+  for (const m of base) if (m.confidence >= 0.85) seen.set(m.text, (seen.get(m.text) ?? 0) + 1);
   const forms = new Map<string, EntityType>();
   for (const m of base) {
+    if (m.confidence < 0.85) continue;
     const surface = m.text.replace(/['’]s$/, '');
-    if (!forms.has(surface)) forms.set(surface, m.type);
+    const oneWord = !/\s/.test(surface);
+    if (!forms.has(surface) && (!oneWord || m.type === 'person' || (seen.get(m.text) ?? 0) >= 2)) forms.set(surface, m.type);
     if (m.type === 'person') {
       const parts = surface.split(/\s+/);
       if (parts.length > 1) {
         const last = parts[parts.length - 1];
         if (last.length >= 3 && !forms.has(last)) forms.set(last, 'person');
       }
+    }
+  }
+  // An acronym introduced in parentheses is a name from then on ("United Iraqi Alliance (UIA)").
+  for (const m of base) {
+    const acr = acronymIntroducedAfter(text, m);
+    if (acr) {
+      const written = ACRONYM_AFTER.exec(text.slice(m.end, m.end + 14))![1];
+      if (!forms.has(written)) forms.set(written, m.type);
     }
   }
   const mentions = dropOverlaps([...base, ...propagate(text, base, forms)]);
@@ -171,7 +211,7 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
     const existing = byKey.get(key) ?? acronyms.get(key);
     if (existing !== undefined) {
       join(mi, existing, key);
-    } else if (keyTokens(key).length === 1 && !looksLikeAcronym(m.text)) {
+    } else if (keyTokens(key).length === 1 && !looksLikeAcronym(m.text) && (m.type === 'person' || m.type === 'organization' || m.source === 'consistency')) {
       const target = findFullNameFor(key, clusters, m.type);
       if (target >= 0) join(mi, target, key);
       else create(mi, key);
@@ -199,7 +239,7 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
     if (c.type === 'person') {
       for (const i of c.mentions) {
         const m = mentions[i];
-        m.type = 'person';
+        if (m.source === 'consistency' || m.confidence < 0.6) m.type = 'person';
         const role = m.role ?? roleBefore(text, m.start) ?? roleAfter(text, m.end) ?? m.title;
         if (role) {
           m.role = role;
@@ -225,6 +265,7 @@ function findFullNameFor(key: string, clusters: DocCluster[], type: EntityType):
     if (c.mentions.length === 0 || keyTokens(c.key).length < 2) continue;
     const orgHead = c.type === 'organization' && (type === 'organization' || type === 'place') && key.length >= 4 && keyTokens(c.key).length <= 4;
     if (c.type !== 'person' && !orgHead) continue;
+    if (c.type === 'person' && type !== 'person') continue;
     if ((c.type === 'person' ? surnameKey(c.key) : keyTokens(c.key)[keyTokens(c.key).length - 1]) === bare) {
       if (found >= 0 && found !== ci) return -1; // two people share the surname: ambiguous
       found = ci;
