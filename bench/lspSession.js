@@ -53,6 +53,7 @@ async function startSession({ workspace, execArgv = [], storagePath, serverJs = 
   let onReady = [];
   connection.onNotification('sourcelens/status', (p) => {
     marks.statuses++;
+    marks.lastStatus = { at: now(), state: p.state, done: p.done, total: p.total };
     if (p.state === 'ready') {
       marks.ready.push({ at: now(), articles: p.articles, entities: p.entities });
       const waiting = onReady;

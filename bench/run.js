@@ -4,7 +4,7 @@
 // results, peak RSS and initialize time, beside a plain tokenizer pass and `compromise` measured in
 // the same run. Writes bench/results/latest.json and prints a table. See bench/README.md.
 //
-//   npm run bench [-- --articles 1000,10000 --hovers 2000 --edits 10 --cold-timeout 900 --warm-timeout 60
+//   npm run bench [-- --articles 1000,10000 --hovers 2000 --edits 10 --edit-timeout 30 --cold-timeout 900 --warm-timeout 60
 //                     --profile --no-warm --compromise-sample 200 --snapshot [REF] --server FILE]
 'use strict';
 const fs = require('fs');
@@ -32,6 +32,7 @@ const opts = {
   hovers: Number(arg('hovers', 2000)),
   symbols: Number(arg('symbols', 300)),
   edits: Number(arg('edits', 10)),
+  editTimeoutMs: Number(arg('edit-timeout', 30)) * 1000,
   coldTimeoutMs: Number(arg('cold-timeout', 900)) * 1000,
   warmTimeoutMs: Number(arg('warm-timeout', 60)) * 1000,
   compromiseSample: Number(arg('compromise-sample', 200)),
@@ -40,6 +41,9 @@ const opts = {
   snapshot: flag('snapshot') ? (argv[argv.indexOf('--snapshot') + 1] && !argv[argv.indexOf('--snapshot') + 1].startsWith('--') ? argv[argv.indexOf('--snapshot') + 1] : 'HEAD') : undefined,
   server: arg('server', SERVER),
   warm: !flag('no-warm'),
+  // --keep-storage: do not empty the storage folder first (the "cold" run then starts from whatever
+  // the server cached before; reported as cachedFilesAtStart). For finishing a cache across runs.
+  keepStorage: flag('keep-storage'),
   out: arg('out', path.join(ROOT, 'bench', 'results', 'latest.json')),
 };
 const log = (...a) => console.log(...a);
@@ -87,6 +91,8 @@ async function indexRun(manifest, storagePath, timeoutMs, execArgv = []) {
       reportedArticles: status && status.articles,
       reportedEntities: status && status.entities,
       serverErrors: session.marks.errors,
+      // When not ready in time: how far the progress got (files done of total, and when).
+      lastStatus: readyAt === undefined && session.marks.lastStatus ? { ...session.marks.lastStatus, at: round(session.marks.lastStatus.at - session.initializedAt, 0) } : undefined,
     },
   };
 }
@@ -103,13 +109,15 @@ async function benchSize(n) {
   log(`compromise: ${comp.wordsPerSecond.toLocaleString('en-US')} words/s over ${comp.articles} articles → ${round(comp.extrapolatedMs / 1000)} s for the corpus`);
 
   const storage = path.join(ROOT, '.cache', 'bench', `storage-${n}`);
-  fs.rmSync(storage, { recursive: true, force: true });
+  if (!opts.keepStorage) fs.rmSync(storage, { recursive: true, force: true });
   fs.mkdirSync(storage, { recursive: true });
+  const cachedFilesAtStart = countFiles(storage);
   const result = { articles: n, corpus: { files: manifest.files, words: manifest.words, bytes: manifest.bytes, mentionsPlaced: manifest.mentions, distinctActors: manifest.distinctActors, actorsWith1000Mentions: manifest.actorsWith1000Mentions }, baselines: { tokenizer, compromise: comp } };
 
   log('cold start…');
   const cold = await indexRun(manifest, storage, opts.coldTimeoutMs);
-  result.cold = cold.figures;
+  result.cold = { ...cold.figures, cachedFilesAtStart, storageFilesAtEnd: countFiles(storage) };
+  if (cachedFilesAtStart) log(`  NOTE: the storage folder already held ${cachedFilesAtStart} files (--keep-storage): this is not a cold start`);
   log(`  initialize ${cold.figures.initializeMs} ms; ready after ${cold.figures.readyMs ?? cold.figures.timedOut} ms (server CPU ${cold.figures.serverCpuSeconds} s)`);
   if (cold.figures.readyMs !== null) {
     const budget = 120000;
@@ -119,7 +127,7 @@ async function benchSize(n) {
     log(`  references p50 ${result.references.p50} ms p99 ${result.references.p99} ms`);
     result.documentSymbols = await measureDocumentSymbols(cold.session, manifest, opts.symbols, budget);
     log(`  documentSymbol p50 ${result.documentSymbols.p50} ms p99 ${result.documentSymbols.p99} ms`);
-    result.edit = await measureEdits(cold.session, manifest, opts.edits, 30000);
+    result.edit = await measureEdits(cold.session, manifest, opts.edits, opts.editTimeoutMs);
     log(`  edit → recognized p50 ${result.edit.recognizedMs && result.edit.recognizedMs.p50} ms; → count refreshed p50 ${result.edit.countRefreshedMs && result.edit.countRefreshedMs.p50} ms p99 ${result.edit.countRefreshedMs && result.edit.countRefreshedMs.p99} ms ${result.edit.failures && result.edit.failures.length ? result.edit.failures.join('; ') : ''}`);
   }
   const mem = cold.session.memory();
