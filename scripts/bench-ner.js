@@ -79,9 +79,17 @@ const compromiseSec = time(() => {
 });
 const compromiseCpu = lastCpu;
 
+// A fixed reference workload, so runs on busy or slow machines can be compared.
+let ref = 0;
+const refSec = time(() => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < 2e7; i++) h = Math.imul(h ^ i, 16777619);
+  ref = h;
+});
+const refCpu = lastCpu;
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
 const os = require('os');
-console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; reference loop (2e7 FNV steps) ${(refSec * 1000).toFixed(0)} ms wall, ${(refCpu * 1000).toFixed(0)} ms CPU${ref === 1 ? '' : ''}`);
 console.log(`dev text: ${docs.length} documents, ${fmt(words)} words; model load ${loadMs.toFixed(0)} ms`);
 console.log(`tokenizer only:        ${fmt(words / bestTok)} words/s (wall)`);
 console.log(`sourcelens recognizer: ${fmt(words / best)} words/s wall, ${fmt(words / bestCpu)} words/s of CPU time (best of ${ROUNDS}; ${mentions} mentions)`);

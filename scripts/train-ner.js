@@ -120,7 +120,12 @@ function buildLists(trainDocs) {
     if (n >= 2 && /^[A-Z][a-z]+s$/.test(t) && (miscTokens.get(t.slice(0, -1)) || 0) >= 1) lists.group.add(t);
   }
   // Religious and ethnic communities (no maintained package lists them; generic vocabulary).
-  for (const g of ['Sunnis', 'Shiites', "Shi'ites", 'Kurds', 'Muslims', 'Moslems', 'Christians', 'Jews', 'Catholics', 'Protestants', 'Hindus', 'Sikhs', 'Buddhists', 'Arabs', 'Turkmens', 'Alawites', 'Druze', 'Copts', 'Pashtuns', 'Tajiks', 'Uzbeks', 'Hazaras', 'Baluchis', 'Yazidis', 'Assyrians', 'Chaldeans', 'Palestinians', 'Israelis']) lists.group.add(g);
+  for (const g of ['Sunnis', 'Shiites', "Shi'ites", 'Kurds', 'Muslims', 'Moslems', 'Christians', 'Jews', 'Catholics', 'Protestants', 'Hindus', 'Sikhs', 'Buddhists', 'Arabs', 'Turkmens', 'Alawites', 'Druze', 'Copts', 'Pashtuns', 'Tajiks', 'Uzbeks', 'Hazaras', 'Baluchis', 'Yazidis', 'Assyrians', 'Chaldeans', 'Palestinians', 'Israelis']) {
+    lists.group.add(g);
+    // the singular is the adjective ("a Shiite cleric"): a demonym-like word, not a name
+    if (g.endsWith('s') && g !== 'Jews') lists.demonym.add(g.slice(0, -1));
+  }
+  for (const a of ['Kurdish', 'Jewish', 'Coptic', 'Islamic', 'Christian']) lists.demonym.add(a);
   // Organisation head words: last word of multi-word ORG names, frequent in training.
   for (const [w, n] of orgLast) if (n >= 6) lists.orgword.add(w);
   const res = {};

@@ -11,7 +11,7 @@ import { Gazetteer, matchGazetteer, GAZ_COUNT } from './gazetteer';
 import { FNV_OFFSET, fmix, lowerCode, mix2, mix3 } from './hashing';
 
 /** Bump when the feature set changes (stored in the model; a mismatch refuses the model). */
-export const FEATURE_VERSION = 7;
+export const FEATURE_VERSION = 8;
 
 export interface TokenHashes {
   n: number;
@@ -100,10 +100,12 @@ export function computeTokenHashes(text: string, tokens: TokenList, gaz: Gazette
     let lower = 0;
     let digit = 0;
     const p = t * 4;
+    const letterFirst = shapeClass(text.charCodeAt(s)) === 88 || shapeClass(text.charCodeAt(s)) === 120;
     for (let k = s; k < e; k++) {
       const c = normalizeQuote(text.charCodeAt(k));
       const lc = lowerCode(c);
-      hw = Math.imul(hw ^ c, 16777619);
+      // the exact-word hash ignores periods in words ("U.S." and "US", "Gen." and "Gen" share it)
+      if (c !== 46 || !letterFirst) hw = Math.imul(hw ^ c, 16777619);
       hl = Math.imul(hl ^ lc, 16777619);
       const i = k - s;
       if (i < 4) th.prefix[p + i] = hl;

@@ -28,6 +28,7 @@ export interface EntityRecognizer {
 /** Tokens per decoding chunk: long sentences are decoded in pieces of this size. */
 const CHUNK = 512;
 const GROUP_CAT = GAZ_CATEGORIES.indexOf('group');
+const DEMONYM_CAT = GAZ_CATEGORIES.indexOf('demonym');
 const TYPE_GROUP = 100;
 /** Margin (perceptron score units; best sequence minus best sequence with another label) mapping to
  * confidence 0.73; a zero margin is 0.5. Calibrated on CoNLL dev: spans at 0.8-0.9 are right ~90% of the time. */
@@ -52,6 +53,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   const types = model.header.types;
   const mapType: Array<EntityType | null> = types.map((t) => (t === 'PER' ? 'person' : t === 'ORG' ? 'organization' : t === 'LOC' ? 'place' : null));
   const personType = types.indexOf('PER');
+  const miscType = types.indexOf('MISC');
   const scored = types.filter((t) => t !== 'MISC').length;
   const L = model.labels.count;
   const F = FEATURES_PER_TOKEN;
@@ -159,6 +161,8 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       while (last >= first && (isPossessive(text, tokens, last) || !(tokens.flags[last] & TOKEN_WORD))) last--;
       while (first <= last && !(tokens.flags[first] & TOKEN_WORD)) first++;
       if (last < first) continue;
+      // a lone demonym or community adjective ("Shiite", "Iraqi") is not a person/organization/place name
+      if (useGroups && first === last && sp.type !== miscType && isLoneDemonym(hashes, first, n)) continue;
       spans.push({ ...sp, first, last });
     }
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
@@ -213,6 +217,11 @@ function isPossessive(text: string, tokens: TokenList, k: number): boolean {
   if (e - s !== 2) return false;
   const a = text.charCodeAt(s);
   return (a === 39 || a === 0x2019) && (text.charCodeAt(s + 1) | 32) === 115;
+}
+
+function isLoneDemonym(h: TokenHashes, i: number, n: number): boolean {
+  if (gazState(h.gaz[i], DEMONYM_CAT) !== GAZ_BEGIN) return false;
+  return i + 1 >= n || gazState(h.gaz[i + 1], DEMONYM_CAT) !== GAZ_INSIDE;
 }
 
 function isGroupMatch(h: TokenHashes, first: number, last: number, n: number): boolean {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize, tokenStrings, TOKEN_SENTENCE_START, TOKEN_LINE_START, TOKEN_PARAGRAPH_START, TOKEN_WORD } from './tokenize';
+import { looksPreTokenized, tokenize, tokenStrings, TOKEN_SENTENCE_START, TOKEN_LINE_START, TOKEN_PARAGRAPH_START, TOKEN_WORD } from './tokenize';
 
 function sentenceStarts(text: string): string[] {
   const t = tokenize(text);
@@ -55,6 +55,28 @@ test('sentence boundaries: terminal punctuation, newlines, blank lines; not afte
   assert.ok(t.flags[2] & TOKEN_LINE_START);
   // negative: a lowercase word after a period inside a sentence
   assert.deepEqual(sentenceStarts('It grew 3.5 percent. and then'), ['It']);
+});
+
+test('hard-wrapped prose: a line break inside a sentence of a long line is not a boundary', () => {
+  const text =
+    'The talks between the two delegations ended late on Tuesday, said Prime Minister\nNouri al-Maliki, who had flown in.\nShort line\nNext line';
+  assert.deepEqual(sentenceStarts(text), ['The', 'Short', 'Next']);
+  const t = tokenize(text);
+  const nouri = tokenStrings(text, t).indexOf('Nouri');
+  assert.ok(t.flags[nouri] & TOKEN_LINE_START);
+  assert.equal(t.flags[nouri] & TOKEN_SENTENCE_START, 0);
+  // but after terminal punctuation a line break still starts a sentence
+  const ended = 'A long first sentence that goes on and on and on and on and ends here.\nThen another.';
+  assert.deepEqual(sentenceStarts(ended), ['A', 'Then']);
+  // space-tokenized one-sentence-a-line text (CoNLL) keeps every line break as a boundary
+  const conll = 'Tim Herron , Duffy Waldorf , Davis Love , Anders Forsbrand , Phil\nMickelson ( U.S. ) , Nick Faldo .';
+  assert.deepEqual(sentenceStarts(conll), ['Tim', 'Mickelson']);
+});
+
+test('detects space-tokenized text', () => {
+  assert.equal(looksPreTokenized("Germany 's representative , Werner Zwingmann , said on Wednesday ."), true);
+  assert.equal(looksPreTokenized('Germany’s representative, Werner Zwingmann, said on Wednesday.'), false);
+  assert.equal(looksPreTokenized(''), false);
 });
 
 test('a word hyphenated across a line break is one token', () => {

@@ -6,7 +6,9 @@
  *
  * Rules:
  *  - whitespace separates tokens; a newline starts a new line, a blank line a new paragraph, and both
- *    are sentence boundaries (see `TOKEN_SENTENCE_START`);
+ *    are sentence boundaries (see `TOKEN_SENTENCE_START`), except a single line break that wraps a
+ *    long line (>= WRAP_MIN_LINE units) which did not end a sentence (hard-wrapped prose), unless the
+ *    text is space-tokenized one-sentence-a-line data like CoNLL (see looksPreTokenized);
  *  - words: letters/digits with internal hyphens ("al-Maliki", "power-sharing", "1996-08-22"), internal
  *    periods ("U.S", "3.5"), digit commas ("1,000"), internal apostrophes ("O'Brien", "Shi'ite") and
  *    "&" between capitals ("AT&T");
@@ -31,6 +33,12 @@ export interface TokenList {
   /** Bit set of TOKEN_* flags. */
   flags: Uint8Array;
 }
+
+/**
+ * A single line break after a line at least this long (UTF-16 units) that did not end with terminal
+ * punctuation is taken as hard wrapping, not a sentence boundary ("said Prime Minister\nNouri al-Maliki").
+ */
+const WRAP_MIN_LINE = 60;
 
 /** Abbreviations that keep their trailing period (lowercase, without the period). */
 const ABBREVIATIONS = new Set([
@@ -249,12 +257,19 @@ export function tokenize(text: string): TokenList {
   let sentenceEnded = false; // a terminal punctuation mark was seen; the next capitalized word starts a sentence
   let newlines = 0;
   let lastWasTerminal = false;
+  let lineBegin = 0;
+  let prevLineLength = 0;
+  // one-sentence-a-line, space-tokenized text (CoNLL) never wraps
+  const wrapAllowed = !looksPreTokenized(text);
   let i = 0;
 
   const emit = (s: number, e: number, word: boolean, startsSentenceIfPending: boolean): void => {
     let f = pendingFlags;
     if (newlines > 0) {
-      f |= TOKEN_LINE_START | TOKEN_SENTENCE_START;
+      f |= TOKEN_LINE_START;
+      // a single line break inside a long line that did not end a sentence is hard wrapping
+      const wrapped = wrapAllowed && newlines === 1 && b.count > 0 && prevLineLength >= WRAP_MIN_LINE && !sentenceEnded;
+      if (!wrapped) f |= TOKEN_SENTENCE_START;
       if (newlines > 1) f |= TOKEN_PARAGRAPH_START;
     } else if (sentenceEnded && startsSentenceIfPending) {
       f |= TOKEN_SENTENCE_START;
@@ -274,9 +289,11 @@ export function tokenize(text: string): TokenList {
       continue;
     }
     if (cls === C_NEWLINE) {
+      prevLineLength = i - lineBegin;
       if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
       newlines++;
       i++;
+      lineBegin = i;
       continue;
     }
     if (cls === C_LETTER || cls === C_DIGIT) {
@@ -343,6 +360,26 @@ export function tokenize(text: string): TokenList {
     i = e;
   }
   return { count: b.count, start: b.start, end: b.end, flags: b.flags };
+}
+
+/**
+ * Space-tokenized text ("the Commission 's chief , he said .") has its commas and periods detached
+ * from the words more often than attached. One linear scan.
+ */
+export function looksPreTokenized(text: string): boolean {
+  let detached = 0;
+  let attached = 0;
+  const n = text.length;
+  for (let i = 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 44 && c !== 46) continue;
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+    if (next !== 32 && next !== 10 && next !== 13) continue;
+    const prev = text.charCodeAt(i - 1);
+    if (prev === 32) detached++;
+    else if (c === 44 && isAlnum(prev)) attached++; // attached periods are too often abbreviations ("U.S.", "1.")
+  }
+  return detached > attached;
 }
 
 /** After an abbreviation with its period at e-1: does the sentence end? (next word capitalized after 2+ spaces or a newline) */
