@@ -97,6 +97,14 @@ function nodeDir() {
   return dir ? path.resolve(dir) : null;
 }
 
+/**
+ * Compiler settings for the addons: without optimisation (-O0 comes after gyp's -O3 on the command
+ * line, so it wins). These addons only serve the test editor; -O0 builds them about 3x faster.
+ */
+function buildEnv() {
+  return { ...process.env, CFLAGS: `${process.env.CFLAGS || ''} -O0`.trim(), CXXFLAGS: `${process.env.CXXFLAGS || ''} -O0`.trim() };
+}
+
 function nodeGypArgs() {
   return ['rebuild', `--jobs=${Math.max(1, os.cpus().length)}`, ...(nodeDir() ? [`--nodedir=${nodeDir()}`] : [])];
 }
@@ -126,11 +134,11 @@ function install(log) {
     const dir = path.join(p.vscodeDir, 'node_modules', addon);
     if (!fs.existsSync(path.join(dir, 'binding.gyp'))) throw new Error(`setup-vscode-web: addon ${addon} not found in ${dir}`);
     if (hasBuiltAddon(dir)) continue; // built by an earlier, interrupted run
-    run(gyp[0], [...gyp.slice(1), ...nodeGypArgs()], { cwd: dir }, log);
+    run(gyp[0], [...gyp.slice(1), ...nodeGypArgs()], { cwd: dir, env: buildEnv() }, log);
   }
   // code-server's own password hashing addon: its install script falls back to a source build offline.
   const argon2 = path.dirname(require.resolve('argon2/package.json', { paths: [p.codeServerDir] }));
-  const env = { ...process.env, npm_config_build_from_source: 'true', ...(nodeDir() ? { npm_config_nodedir: nodeDir() } : {}) };
+  const env = { ...buildEnv(), npm_config_build_from_source: 'true', ...(nodeDir() ? { npm_config_nodedir: nodeDir() } : {}) };
   run('npm', ['run', 'install', '--loglevel=error'], { cwd: argon2, env }, log);
 
   // @vscode/ripgrep's install script downloads a binary; use Debian's instead.
