@@ -155,6 +155,13 @@ describe('SourceLens in VS Code for the Web', { timeout: 20 * 60_000 }, () => {
     await ses.page.keyboard.press('Shift+F12');
     const widget = ses.page.locator('.reference-zone-widget');
     const files = widget.locator('.monaco-list-row .reference-file');
+    // The peek opens with the first article expanded; its mentions can push the other articles out of
+    // the (virtualised) list, so fold it once it shows to see every article row.
+    const fileRows = widget.locator('.monaco-list-row:has(.reference-file)');
+    await until('the references peek', async () => (await widget.isVisible()) && (await fileRows.count()) > 0,
+      { seen: async () => ((await widget.isVisible()) ? 'a peek without article rows' : 'no references peek') });
+    const first = fileRows.first();
+    if ((await first.getAttribute('aria-expanded')) === 'true') await first.locator('.monaco-tl-twistie').click();
     const names = await until('the references peek listing two or more articles', async () => {
       if (!(await widget.isVisible())) return undefined;
       const labels = (await files.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
