@@ -78,6 +78,7 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   const initialsIndex = new Map<string, string[]>();
   const fuzzySurnames = new DeletionIndex();
   const usedIds = new Set<string>();
+  const memo = new NameMemo();
 
   const newEntity = (id: string, name: string, type: EntityType, note?: EntityNote): Builder => {
     let unique = id;
@@ -101,7 +102,7 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
     if (!key) return;
     b.entity.keys.add(key);
     push(aliasIndex, key, b.entity.id);
-    if (keyTokens(key).length > 1) {
+    if (memo.tokensOf(key).length > 1) {
       const sur = surnameKey(key);
       push(surnameIndex, sur, b.entity.id);
       if (b.entity.type === 'person' && sur.length >= 5) fuzzySurnames.add(sur);
@@ -123,7 +124,7 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   const assignment: string[][] = documents.map((clusters) => new Array<string>(clusters.length).fill(''));
   const byTokens: Array<[number, number]> = [];
   documents.forEach((clusters, d) => clusters.forEach((_, c) => byTokens.push([d, c])));
-  const isMulti = ([d, c]: [number, number]): boolean => keyTokens(documents[d][c].key).length > 1;
+  const isMulti = ([d, c]: [number, number]): boolean => memo.tokensOf(documents[d][c].key).length > 1;
   const multi = byTokens.filter(isMulti);
   const single = byTokens.filter((p) => !isMulti(p));
 
@@ -160,7 +161,7 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
     b.typeVotes.set(cluster.type, (b.typeVotes.get(cluster.type) ?? 0) + cluster.mentions.length);
     for (const key of cluster.keys) register(b, key);
     if (cluster.acronym) register(b, cluster.acronym);
-    if (keyTokens(cluster.key).length > 1) {
+    if (memo.tokensOf(cluster.key).length > 1) {
       const display = longestSpelling(cluster);
       b.fullNameVotes.set(display, (b.fullNameVotes.get(display) ?? 0) + cluster.mentions.length);
     }
@@ -170,7 +171,7 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
     const cluster = documents[d][c];
     let id = byAlias(cluster.key, cluster.type);
     for (const k of cluster.keys) if (!id) id = byAlias(k, cluster.type);
-    if (!id) id = transliterationOf(cluster, surnameIndex, builders);
+    if (!id) id = transliterationOf(cluster, surnameIndex, builders, memo);
     if (!id) id = newEntity(slugify(cluster.key), longestSpelling(cluster), cluster.type).entity.id;
     attach(d, c, id);
   }
@@ -226,27 +227,53 @@ function topOf<K>(votes: Map<K, number>): K | undefined {
   return best;
 }
 
-/** "Nuri al-Maliki" ~ "Nouri al-Maliki": same surname, first names with one consonant skeleton. */
-function transliterationOf(cluster: DocCluster, surnameIndex: Map<string, string[]>, builders: Map<string, Builder>): string | undefined {
-  const tokens = keyTokens(cluster.key);
+/** Memoised token splits and skeletons for one linking run (names recur thousands of times). */
+class NameMemo {
+  private readonly tokens = new Map<string, string[]>();
+  private readonly skeletons = new Map<string, string>();
+  tokensOf(key: string): string[] {
+    let t = this.tokens.get(key);
+    if (!t) this.tokens.set(key, (t = keyTokens(key)));
+    return t;
+  }
+  skeletonOf(token: string): string {
+    let s = this.skeletons.get(token);
+    if (s === undefined) this.skeletons.set(token, (s = consonantSkeleton(token)));
+    return s;
+  }
+}
+
+/** At most this many same-surname entities are compared (common surnames in big corpora). */
+const MAX_SURNAME_CANDIDATES = 64;
+
+/**
+ * "Nuri al-Maliki" ~ "Nouri al-Maliki": same surname and token count, and exactly one token that
+ * differs as a transliteration (same first letter and consonant skeleton) or a one-letter typo.
+ */
+function transliterationOf(cluster: DocCluster, surnameIndex: Map<string, string[]>, builders: Map<string, Builder>, memo: NameMemo): string | undefined {
+  const tokens = memo.tokensOf(cluster.key);
   const ids = surnameIndex.get(surnameKey(cluster.key));
   if (!ids) return undefined;
-  for (const id of ids) {
-    const b = builders.get(id)!;
+  for (let n = 0; n < ids.length && n < MAX_SURNAME_CANDIDATES; n++) {
+    const b = builders.get(ids[n])!;
     if (b.entity.type !== cluster.type) continue;
     for (const k of b.entity.keys) {
-      const other = keyTokens(k);
+      const other = memo.tokensOf(k);
       if (other.length !== tokens.length) continue;
-      let differing = 0;
-      let closeEnough = true;
-      tokens.forEach((t, i) => {
-        if (t === other[i]) return;
-        differing++;
-        const variant = t.length >= 3 && consonantSkeleton(t) === consonantSkeleton(other[i]) && t.charAt(0) === other[i].charAt(0);
-        const typo = t.length >= 5 && t.charAt(0) === other[i].charAt(0) && boundedEditDistance(t, other[i], 1) <= 1;
-        if (!variant && !typo) closeEnough = false;
-      });
-      if (closeEnough && differing <= 1) return id;
+      let differing = -1;
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i] === other[i]) continue;
+        if (differing >= 0 || tokens[i].charAt(0) !== other[i].charAt(0)) {
+          differing = -2;
+          break;
+        }
+        differing = i;
+      }
+      if (differing < 0) continue;
+      const t = tokens[differing];
+      const o = other[differing];
+      const variant = t.length >= 3 && memo.skeletonOf(t) === memo.skeletonOf(o);
+      if (variant || (t.length >= 5 && boundedEditDistance(t, o, 1) <= 1)) return b.entity.id;
     }
   }
   return undefined;

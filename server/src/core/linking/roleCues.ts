@@ -46,8 +46,9 @@ function wordsIn(text: string, from: number, to: number): Word[] {
  */
 export function roleBefore(text: string, start: number): string | undefined {
   const windowStart = Math.max(0, start - 80);
-  const lineBreak = text.lastIndexOf('\n', start - 1);
-  const from = Math.max(windowStart, lineBreak + 1);
+  // Look for a line break inside the window only: lastIndexOf over the whole text is O(position).
+  const lineBreak = text.slice(windowStart, start).lastIndexOf('\n');
+  const from = lineBreak >= 0 ? windowStart + lineBreak + 1 : windowStart;
   const between = text.slice(from, start);
   if (/[,;:.!?“”"()]\s*$/.test(between) && !/\b(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Pres|Dr|Mr|Mrs|Ms|Prof)\.\s*$/.test(between)) return undefined;
   const words = wordsIn(text, from, start);
