@@ -30,15 +30,15 @@ const KNOWN: Record<string, string> = {
   'server/src/core/outline/cues/recommendation.ts|\\?\\s*["”’]?\\s*$': 'quadratic on "?" followed by a long whitespace run (recommendationCue)',
 };
 const knownKey = (r: FoundRegex) => `${r.file}|${r.source}`;
-/** Prefix match for long patterns (FIGURE in evidence.ts). */
-const KNOWN_PREFIX: Array<[string, string, string]> = [
-  ['server/src/core/outline/quoteKind.ts', '\\b(?:headlined?|headline', 'quadratic on "headline" + a long whitespace run (TITLE_CUE: \\s*:?\\s*$, two adjacent \\s* around an optional char, unanchored)'],
-  ['server/src/core/outline/quoteKind.ts', '\\b(?:article|op-ed|oped', 'quadratic on "article" + a long whitespace run (WORK_NOUN: \\s*,?\\s*$)'],
-  ['server/src/core/outline/cues/evidence.ts', '\\b\\d[\\d,.]*\\s*(?:%|percent\\b', 'quadratic on "0.0.0.…" (FIGURE: \\d[\\d,.]*\\s* then a failing unit word, retried at every digit)'],
+/** Long patterns, matched by their start and (the quadratic part) their end: [file, prefix, suffix, reason]. */
+const KNOWN_LONG: Array<[string, string, string, string]> = [
+  ['server/src/core/outline/quoteKind.ts', '\\b(?:headlined?|headline', ')\\s*:?\\s*$', 'quadratic on "headline" + a long whitespace run (TITLE_CUE: \\s*:?\\s*$, two adjacent \\s* around an optional char, unanchored)'],
+  ['server/src/core/outline/quoteKind.ts', '\\b(?:article|op-ed|oped', ')\\s*,?\\s*$', 'quadratic on "article" + a long whitespace run (WORK_NOUN: \\s*,?\\s*$)'],
+  ['server/src/core/outline/cues/evidence.ts', '\\b\\d[\\d,.]*\\s*(?:%|percent\\b', '', 'quadratic on "0.0.0.…" (FIGURE: \\d[\\d,.]*\\s* then a failing unit word, retried at every digit)'],
 ];
 function knownReason(r: FoundRegex): string | undefined {
   if (process.env.SOURCELENS_STRICT) return undefined;
-  return KNOWN[knownKey(r)] ?? KNOWN_PREFIX.find(([f, p]) => r.file === f && r.source.startsWith(p))?.[2];
+  return KNOWN[knownKey(r)] ?? KNOWN_LONG.find(([f, p, end]) => r.file === f && r.source.startsWith(p) && r.source.endsWith(end))?.[3];
 }
 
 const RECHECK_VERSION = (JSON.parse(readFileSync(join(REPO, 'node_modules', 'recheck', 'package.json'), 'utf8')) as { version: string }).version;
