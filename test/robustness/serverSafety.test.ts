@@ -7,7 +7,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { basename, join, sep } from 'path';
+import { fileURLToPath } from 'url';
 import { startServer, type Harness } from '../protocol/lspHarness';
 import { decodeTokens, positionAt, sliceRange, type Range } from './lspText';
 
@@ -145,4 +146,22 @@ test('safety: the isTrusted flag is never set on hover contents', async () => {
   const hover = (await h.connection.sendRequest('textDocument/hover', { textDocument: { uri: h.uri('corpus/hostile-markdown.md') }, position: positionAt(text, offsetOf(text, 'Maliki said') + 1) })) as Record<string, unknown> & { contents: Record<string, unknown> };
   assert.equal(hover.contents.isTrusted, undefined);
   assert.equal((hover as { isTrusted?: unknown }).isTrusted, undefined);
+});
+
+test('safety: a note for an entity named like a path is written inside the notes folder only', async (t) => {
+  const hostileNames = ['../../../escaped-note', '..\\..\\escaped-win', '/etc/escaped-abs', 'corpus/../../escaped-dot', '\u0000nul'];
+  const written: string[] = [];
+  for (const name of hostileNames) {
+    const uri = (await h.connection.sendRequest('workspace/executeCommand', { command: 'sourcelens.server.createNote', arguments: [name, 'person', ''] }).catch(() => null)) as string | null;
+    if (uri === null) continue; // refused: fine
+    const file = fileURLToPath(uri);
+    assert.ok(file.startsWith(join(h.root, 'corpus', 'entities') + sep), `${JSON.stringify(name)} was written to ${file}`);
+    assert.ok(!basename(file).startsWith('.'), `hidden file name ${basename(file)}`);
+    written.push(basename(file));
+  }
+  assert.ok(written.length >= 3, `the server refused most notes, so sanitising was not exercised: ${written.join(', ')}`);
+  for (const leaked of [join(h.root, '..', 'escaped-note.md'), join(h.root, '..', '..', 'escaped-note.md'), '/etc/escaped-abs.md', join(h.root, '..', 'escaped-dot.md')]) {
+    assert.equal(existsSync(leaked), false, `note escaped the workspace: ${leaked}`);
+  }
+  t.diagnostic(`notes written as: ${written.join(', ')}`);
 });
