@@ -55,3 +55,24 @@ export function analysisFingerprint(): string {
   }
   return h.digest('hex').slice(0, 16);
 }
+
+/**
+ * The same components, loaded on first use: the language server answers `initialize` before the
+ * model is decoded (the workers analyse the initial scan with their own copy).
+ */
+export function lazyProductionComponents(onLoaded: (problems: readonly string[]) => void = () => undefined): AnalysisComponents {
+  let loaded: AnalysisComponents | undefined;
+  const get = (): AnalysisComponents => {
+    if (!loaded) {
+      loaded = productionComponents();
+      onLoaded(componentProblems);
+    }
+    return loaded;
+  };
+  return {
+    maskMarkup: (text, bodyStart) => get().maskMarkup(text, bodyStart),
+    recognizeEntities: (text) => get().recognizeEntities(text),
+    recognizeDates: (text, dct) => get().recognizeDates(text, dct),
+    analyzeArgument: (input) => get().analyzeArgument(input),
+  };
+}

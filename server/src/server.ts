@@ -3,7 +3,7 @@
  * protocol: nothing else may write to it, so console.log is redirected to stderr.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { componentProblems, productionComponents } from './components';
+import { lazyProductionComponents } from './components';
 import { startLanguageServer } from './languageServer';
 
 console.log = (...args: unknown[]) => console.error(...args);
@@ -12,5 +12,9 @@ console.info = console.log;
 const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught: ${err.stack ?? err.message}`));
 process.on('unhandledRejection', (err) => connection.console.error(`Unhandled rejection: ${String((err as Error)?.stack ?? err)}`));
-startLanguageServer(connection, productionComponents());
-for (const problem of componentProblems) connection.console.error(problem);
+startLanguageServer(
+  connection,
+  lazyProductionComponents((problems) => {
+    for (const problem of problems) connection.console.error(problem);
+  }),
+);
