@@ -106,8 +106,9 @@ describe('SourceLens in VS Code for the Web', { timeout: 20 * 60_000 }, () => {
     const article = malikiArticle(ses);
     const { canonical } = malikiNote(ses);
     await openFile(ses.page, article.name);
-    const card = await hoverMaliki(ses, article.places[0], (c) => c.includes(canonical) && MENTIONS.test(c),
-      `a hover card with "${canonical}" and a mention count`);
+    // The card first shows what is indexed so far; wait for the whole corpus (Maliki is in several articles).
+    const card = await hoverMaliki(ses, article.places[0], (c) => c.includes(canonical) && Number(MENTIONS.exec(c)?.[2] ?? 0) >= 2,
+      `a hover card with "${canonical}" and mentions in two or more articles`);
     await ses.screenshot('02-hover-card', 'hover-card');
     const [, mentions, inArticles] = MENTIONS.exec(card)!;
     assert.ok(Number(mentions) >= 2, `mention count ${mentions} should count several mentions:\n${card}`);
@@ -225,7 +226,8 @@ describe('SourceLens in VS Code for the Web', { timeout: 20 * 60_000 }, () => {
     const { canonical } = malikiNote(ses);
     await openFile(ses.page, article.name);
     const at = article.places[0];
-    const before = await hoverMaliki(ses, at, (c) => c.includes(canonical) && MENTIONS.test(c), 'the card before the edit');
+    const before = await hoverMaliki(ses, at, (c) => c.includes(canonical) && Number(MENTIONS.exec(c)?.[2] ?? 0) >= 2,
+      'the card before the edit, with the whole corpus indexed');
     const count = Number(MENTIONS.exec(before)![1]);
     await dismissHover(ses.page);
     // Type a new paragraph naming Maliki twice at the end of the article (unsaved).
