@@ -97,7 +97,8 @@ export function measureGrowth(source: string, flags: string, shapes: Shape[], de
 
 /** Generic attack shapes for a pattern recheck could not decide: runs of the characters and words backtracking feeds on. */
 export function genericShapes(source: string): Shape[] {
-  const words = [...new Set(source.replace(/\\[a-zA-Z]/g, ' ').match(/[A-Za-z']{2,}/g) ?? [])].slice(0, 8);
+  const all = [...new Set(source.replace(/\\[a-zA-Z]/g, ' ').match(/[A-Za-z']{2,}/g) ?? [])];
+  const words = all.slice(0, 8);
   const chars = [' ', '\t', ' \n', 'a', 'A', '0.', '-', '-\n', '"', 'Aa '];
   const shapes: Shape[] = [];
   for (const c of chars) shapes.push({ pumps: [{ prefix: '', pump: c }], suffix: '\u0000' });
@@ -105,5 +106,7 @@ export function genericShapes(source: string): Shape[] {
     shapes.push({ pumps: [{ prefix: '', pump: `${w} ` }], suffix: '\u0000' });
     shapes.push({ pumps: [{ prefix: `${w} `, pump: ' ' }], suffix: '\u0000' });
   }
+  // A word of the leading alternation followed by a word of the pattern's end ("demands that ").
+  for (const a of all.slice(0, 4)) for (const b of all.slice(-3)) if (a !== b) shapes.push({ pumps: [{ prefix: '', pump: `${a} ${b} ` }], suffix: '\u0000' });
   return shapes;
 }
