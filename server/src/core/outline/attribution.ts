@@ -116,7 +116,38 @@ function toQuoteSpeaker(g: SpeakerGuess | null): QuoteSpeaker | null {
   return { start: g.start, end: g.end, name: g.name };
 }
 
-const INTRO = /(?:\b(?:said|says|say|saying|added|adds|asked|asks|wrote|writes|replied|continued|told\s+[^,:]{1,40}|declared|stated|warned|tweeted),?\s*|[:,]\s*|[—–-]\s*)$/i;
+const SPEECH_VERB_END = /\b(?:said|says|say|saying|added|adds|asked|asks|wrote|writes|replied|continued|declared|stated|warned|tweeted)$/i;
+const TOLD_END = /\btold$/i;
+
+/**
+ * The text before a quotation introduces it: it ends (spaces aside) with a speech verb, with "told"
+ * and an object of at most 40 characters, or with ",", ":" or a dash. Worked out by index: the one
+ * regex `(?:\b(?:said|…|told\s+[^,:]{1,40}|…),?\s*|[:,]\s*|[—–-]\s*)$` is quadratic in V8 on "told"
+ * and a long run of spaces. Same answers: a trailing "," or ":" introduces in every form.
+ */
+function introduces(before: string): boolean {
+  const t = before.trimEnd(); // trimEnd removes exactly what \s matches
+  const last = t.charAt(t.length - 1);
+  if (last === '') return false;
+  if (last === ',' || last === ':' || last === '—' || last === '–' || last === '-') return true;
+  if (SPEECH_VERB_END.test(t)) return true;
+  // "told" and two spaces: the old pattern took a space of the run as the object
+  if (TOLD_END.test(t) && before.length - t.length >= 2) return true;
+  return toldWithObject(t);
+}
+
+/** `t` (trimmed) ends with "told", spaces, and an object of 1–40 characters without "," or ":". */
+function toldWithObject(t: string): boolean {
+  const lastBreak = Math.max(t.lastIndexOf(','), t.lastIndexOf(':'));
+  for (let q = Math.max(1, lastBreak + 1, t.length - 40); q < t.length; q++) {
+    // the object starts after a space, with a character that is not one
+    if (!/\s/.test(t[q - 1]) || /\s/.test(t[q])) continue;
+    let p = q - 1;
+    while (p > 0 && /\s/.test(t[p - 1])) p--;
+    if (TOLD_END.test(t.slice(Math.max(0, p - 5), p))) return true;
+  }
+  return false;
+}
 
 export interface AttributedQuote extends Quote {
   /** Index of the sentence unit the quote opens in. */
@@ -141,7 +172,7 @@ export function attributeQuotes(ctx: DocContext, actsOf: (unit: number) => Speec
     const before = ctx.outside.slice(Math.max(unit.start, q.start - 120), q.start);
     const atStart = /^[\s(\[*_]*$/.test(lead);
     const colon = /:\s*$/.test(before);
-    const intro = atStart || INTRO.test(before);
+    const intro = atStart || introduces(before);
     const acts = actsOf(ui);
     let speaker: SpeakerGuess | null = null;
     let via: AttributedQuote['via'];

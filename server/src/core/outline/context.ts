@@ -181,7 +181,14 @@ export function isInsideQuote(ctx: DocContext, pos: number): boolean {
   return i >= 0 && ctx.quotes[i].innerStart <= pos && pos < ctx.quotes[i].innerEnd;
 }
 
+/**
+ * A hard-wrap hyphen: "-", spaces up to the first line break, any whitespace, then a lower-case
+ * letter (kept by the replacement). The space before the first break excludes "\n" so there is one
+ * way to match: `-\s*\n\s*` is quadratic in V8 on "-" and a long run of "\n\t".
+ */
+const WRAP_HYPHEN = /-[^\S\n]*\n\s*([a-z])/g;
+
 /** Whitespace-normalised slice of the masked text (markup already blanked). */
 export function cleanSlice(ctx: DocContext, a: number, b: number): string {
-  return ctx.masked.slice(a, b).replace(/-\s*\n\s*(?=[a-z])/g, '').replace(/\s+/g, ' ').trim();
+  return ctx.masked.slice(a, b).replace(WRAP_HYPHEN, '$1').replace(/\s+/g, ' ').trim();
 }

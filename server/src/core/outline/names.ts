@@ -11,7 +11,17 @@ export function shorten(s: string, max = MAX_NAME): string {
   if (one.length <= max) return one;
   let cut = one.lastIndexOf(' ', max - 1);
   if (cut < max / 2) cut = max - 1;
-  return one.slice(0, cut).replace(/[\s,;:—–-]+$/, '') + '…';
+  return trimTrailing(one.slice(0, cut)) + '…';
+}
+
+/** A character a cut label does not end on. */
+const DANGLING = /[\s,;:—–-]/;
+
+/** `s` without its trailing spaces and punctuation, by index (`/[…]+$/` is quadratic in V8). */
+function trimTrailing(s: string): string {
+  let end = s.length;
+  while (end > 0 && DANGLING.test(s[end - 1])) end--;
+  return s.slice(0, end);
 }
 
 export function nameOf(ctx: DocContext, start: number, end: number, prefix = ''): string {

@@ -8,8 +8,10 @@ import type { QuoteKind } from '../types';
 import type { DocContext } from './context';
 import type { QuoteSpan } from './quotes';
 
-const TITLE_CUE = /\b(?:headlined?|headline\s+(?:read|said|was)|titled|entitled|headed|captioned|slogan|banner|hashtag|dubbed\s+the|under\s+the\s+title)\s*:?\s*$/i;
-const WORK_NOUN = /\b(?:article|op-ed|oped|column|editorial|essay|piece|story|book|report|study|paper|film|movie|documentary|song|album|novel|poem|play|series|program|programme|podcast|show|headline)\s*,?\s*$/i;
+// The cue, then spaces and one optional ":" or "," with spaces: `\s*:?\s*$` (two adjacent runs) is
+// quadratic in V8 on a cue followed by a long run of spaces.
+const TITLE_CUE = /\b(?:headlined?|headline\s+(?:read|said|was)|titled|entitled|headed|captioned|slogan|banner|hashtag|dubbed\s+the|under\s+the\s+title)\s*(?::\s*)?$/i;
+const WORK_NOUN = /\b(?:article|op-ed|oped|column|editorial|essay|piece|story|book|report|study|paper|film|movie|documentary|song|album|novel|poem|play|series|program|programme|podcast|show|headline)\s*(?:,\s*)?$/i;
 const SMALL = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'or', 'in', 'on', 'at', 'to', 'with', 'by', 'from', 'is', 'as', 'vs']);
 
 function words(s: string): string[] {

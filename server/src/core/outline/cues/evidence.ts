@@ -14,7 +14,45 @@ export interface EvidenceCue {
   speakers: string[];
 }
 
-const FIGURE = /\b\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|million\b|billion\b|trillion\b|thousand\b)|[$€£]\s?\d|\b(?:more|fewer|less)\s+than\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:dozen|hundred|thousand|million))|\b(?:nearly|almost|roughly|about|some|at\s+least|up\s+to|over)\s+\d[\d,]{1,}\b|\b\d{1,3}(?:,\d{3})+\b|\b(?:hundreds|thousands|millions|tens\s+of\s+thousands|dozens)\s+of\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:million|billion)\b|\b\d+(?:\.\d+)?\s+(?:per|out\s+of)\s+\d/i;
+/** Figures other than a number with a unit, one pattern each (each linear; see `numberWithUnit`). */
+const FIGURES: readonly RegExp[] = [
+  /[$€£]\s?\d/,
+  /\b(?:more|fewer|less)\s+than\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:dozen|hundred|thousand|million))/i,
+  /\b(?:nearly|almost|roughly|about|some|at\s+least|up\s+to|over)\s+\d[\d,]{1,}\b/i,
+  /\b\d{1,3}(?:,\d{3})+\b/,
+  /\b(?:hundreds|thousands|millions|tens\s+of\s+thousands|dozens)\s+of\b/i,
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:million|billion)\b/i,
+  /\b\d+(?:\.\d+)?\s+(?:per|out\s+of)\s+\d/i,
+];
+/** A run of digits, commas and points ("2.5", "1,200"). */
+const NUMBER_RUN = /[\d,.]+/g;
+/** A point or comma before a digit: a digit there starts a word ("0.5"). */
+const INNER_DIGIT = /[.,]\d/;
+/** The unit after a number (sticky at the run's end). */
+const UNIT = /\s*(?:%|percent\b|per\s+cent\b|million\b|billion\b|trillion\b|thousand\b)/iy;
+
+/**
+ * "40 percent", "2.5 million": a number run with a digit at a word start, then a unit. Each run is
+ * looked at once; `/\b\d[\d,.]*\s*unit/` retried at every digit of "0.0.0…" is quadratic in V8.
+ * Same answers: that pattern can only end its number where the run ends, and some digit of the run
+ * starts a word exactly when its first character is a digit starting a word or a point or comma
+ * inside it precedes a digit.
+ */
+function numberWithUnit(s: string): boolean {
+  NUMBER_RUN.lastIndex = 0;
+  for (let m = NUMBER_RUN.exec(s); m; m = NUMBER_RUN.exec(s)) {
+    const first = m[0].charCodeAt(0);
+    const wordStart = first >= 48 && first <= 57 && (m.index === 0 || !/\w/.test(s[m.index - 1]));
+    if (!wordStart && !INNER_DIGIT.test(m[0])) continue;
+    UNIT.lastIndex = m.index + m[0].length;
+    if (UNIT.test(s)) return true;
+  }
+  return false;
+}
+
+function hasFigure(s: string): boolean {
+  return numberWithUnit(s) || FIGURES.some((re) => re.test(s));
+}
 const REPORT = /\b(?:a|an|the|new|latest|recent)\s+(?:\w+\s+)?(?:poll|survey|study|report|analysis|census|audit|assessment|estimate|investigation|review)\s+(?:by|from|of|released|published|found|showed|shows|says|said|conducted)\b|\bpolls?\s+(?:show|shows|showed|found|suggest|suggests|indicate)\b|\b(?:data|figures|statistics|estimates)\s+(?:from|by|show|shows|showed|released|published)\b/i;
 
 export function evidenceCue(ctx: DocContext, unit: Span, quotes: readonly AttributedQuote[], acts: readonly SpeechAct[]): EvidenceCue | null {
@@ -31,6 +69,6 @@ export function evidenceCue(ctx: DocContext, unit: Span, quotes: readonly Attrib
     const best = named.some((a) => a.speaker.kind === 'person') ? named.filter((a) => a.speaker.kind !== 'description') : named;
     return { kind: 'reported', speakers: [...new Set(best.map((a) => a.speaker.name))] };
   }
-  if (FIGURE.test(s)) return { kind: 'figure', speakers: [] };
+  if (hasFigure(s)) return { kind: 'figure', speakers: [] };
   return null;
 }

@@ -17,18 +17,32 @@ export interface RecommendationCue {
   actorSpan?: Span;
 }
 
-const MODAL = /\b(?:should|must|ought\s+to|needs?\s+to|(?<!\b(?:will|would|may|might|could|can)\s)(?:has|have)\s+to|had\s+better)\b(?!\s+(?:not\s+)?have\b)/i;
+/** The modals; the forecasts and hindsight among them are set aside in code (no look-arounds here). */
+const MODAL = /\b(?:should|must|ought\s+to|needs?\s+to|(?:has|have)\s+to|had\s+better)\b/gi;
+/** Before "has to" / "have to": "will have to" is a forecast (the 7 characters before the modal). */
+const FORECAST_AUX = /\b(?:will|would|may|might|could|can)\s$/i;
+/** After the modal: "should have", "must not have" look back (sticky at the modal's end). */
+const HINDSIGHT = /\s+(?:not\s+)?have\b/iy;
 const IMPERSONAL = /\b(?:it\s+is|it's|it\s+remains)\s+(?:\w+\s+)?(?:important|essential|vital|crucial|imperative|necessary|critical|urgent|time)\s+(?:that|to|for)\b/i;
 const OTHERS_THAT = /\b(?:agreement|consensus|demands?|views?|belief|argument|insistence|claims?|calls?|recognition|conclusion|hopes?|hoped|fears?|feared|concerns?|believes?|believed|thinks?|thought|argues?|argued|insists?|insisted|agrees?|agreed|feels?|felt|contends?|contended|maintains?|maintained)\s+that\b(?![^.;]*\bthat\b)/i;
 const FIRST_PERSON = /\b(?:we|i)\s+(?:strongly\s+)?(?:recommend|urge|propose|suggest|call\s+on|call\s+for)\b|^\s*(?:let\s+us|let's)\b/i;
+
+/** A question: "?", then spaces and at most one closing quote (`\?\s*["”’]?\s*$` is quadratic in V8). */
+const QUESTION_END = /\?\s*(?:["”’]\s*)?$/;
 
 /** "should the White House accept …" is a condition, not a prescription. */
 const INVERTED = /^\s+(?:(?:the|a|an|this|that|these|those|they|he|she|it|we|you|i|there)\b|\p{Lu})/u;
 
 function firstPrescriptiveModal(s: string): RegExpExecArray | null {
-  const re = new RegExp(MODAL.source, 'gi');
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (/^should$/i.test(m[0]) && INVERTED.test(s.slice(m.index + m[0].length, m.index + m[0].length + 20))) continue;
+  MODAL.lastIndex = 0;
+  for (let m = MODAL.exec(s); m; m = MODAL.exec(s)) {
+    const end = m.index + m[0].length;
+    HINDSIGHT.lastIndex = end;
+    if (HINDSIGHT.test(s) || (/^ha[sv]/i.test(m[0]) && FORECAST_AUX.test(s.slice(Math.max(0, m.index - 7), m.index)))) {
+      MODAL.lastIndex = m.index + 1;
+      continue;
+    }
+    if (/^should$/i.test(m[0]) && INVERTED.test(s.slice(end, end + 20))) continue;
     return m;
   }
   return null;
@@ -36,7 +50,7 @@ function firstPrescriptiveModal(s: string): RegExpExecArray | null {
 
 export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly SpeechAct[]): RecommendationCue | null {
   const s = ctx.outside.slice(unit.start, unit.end);
-  if (/\?\s*["”’]?\s*$/.test(s)) return null; // a question
+  if (QUESTION_END.test(s)) return null; // a question
   let at = -1;
   let modal = false;
   for (const re of [MODAL, IMPERSONAL, FIRST_PERSON]) {
