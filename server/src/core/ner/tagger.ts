@@ -4,31 +4,49 @@
  * with the tag scheme's hard constraints. Allocation-free in the hot path: callers pass work buffers.
  */
 import { LabelSet } from './labels';
-import { NerModel, SLOT_INTS } from './model';
+import { NerModel } from './model';
+
+/** int32 per slot of NerModel.table (model.ts SLOT; a local constant so the JIT can fold it). */
+const SLOT = 8;
 
 /** Emission scores: emis[i*L + l] = sum of weights of token i's features for label l. */
 export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F: number, emis: Float32Array): void {
   const L = model.labels.count;
-  const { table, tableWeights, tableMask: mask, weightScale } = model;
+  const table = model.table;
+  const tw = model.tableWeights;
+  const mask = model.tableMask;
+  const weightScale = model.weightScale;
   const shift = model.tableShift;
   const bucketShift = 32 - model.header.hashBits;
-  const acc = new Int32Array(L);
+  const acc = new Int32Array(Math.max(16, L));
+  const unrolled = L === 9;
   for (let i = 0; i < n; i++) {
     acc.fill(0);
     const fo = i * F;
     for (let k = 0; k < F; k++) {
       const bucket = feats[fo + k] >>> bucketShift;
-      let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
       const key = bucket + 1;
-      for (;;) {
-        const sk = table[slot * SLOT_INTS];
-        if (sk === key) {
-          const wo = slot * SLOT_INTS * 2 + 2;
-          for (let l = 0; l < L; l++) acc[l] += tableWeights[wo + l];
-          break;
-        }
-        if (sk === 0) break;
+      let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
+      let sk = table[slot * SLOT];
+      while (sk !== key && sk !== 0) {
         slot = (slot + 1) & mask;
+        sk = table[slot * SLOT];
+      }
+      if (sk === 0) continue;
+      const wo = slot * SLOT * 2 + 2;
+      if (unrolled) {
+        // the 9 BIO labels of PER/ORG/LOC/MISC, unrolled (measurably faster in V8)
+        acc[0] += tw[wo];
+        acc[1] += tw[wo + 1];
+        acc[2] += tw[wo + 2];
+        acc[3] += tw[wo + 3];
+        acc[4] += tw[wo + 4];
+        acc[5] += tw[wo + 5];
+        acc[6] += tw[wo + 6];
+        acc[7] += tw[wo + 7];
+        acc[8] += tw[wo + 8];
+      } else {
+        for (let l = 0; l < L; l++) acc[l] += tw[wo + l];
       }
     }
     const eo = i * L;
@@ -44,9 +62,9 @@ export function addFeatureWeights(model: NerModel, feature: number, emis: Float3
   let slot = Math.imul(bucket, 0x9e3779b1) >>> model.tableShift;
   const key = bucket + 1;
   for (;;) {
-    const sk = table[slot * SLOT_INTS];
+    const sk = table[slot * SLOT];
     if (sk === key) {
-      const wo = slot * SLOT_INTS * 2 + 2;
+      const wo = slot * SLOT * 2 + 2;
       const f = sign * model.weightScale;
       for (let l = 0; l < L; l++) emis[offset + l] += tableWeights[wo + l] * f;
       return;
