@@ -24,7 +24,9 @@ const FORECAST_AUX = /\b(?:will|would|may|might|could|can)\s$/i;
 /** After the modal: "should have", "must not have" look back (sticky at the modal's end). */
 const HINDSIGHT = /\s+(?:not\s+)?have\b/iy;
 const IMPERSONAL = /\b(?:it\s+is|it's|it\s+remains)\s+(?:\w+\s+)?(?:important|essential|vital|crucial|imperative|necessary|critical|urgent|time)\s+(?:that|to|for)\b/i;
-const OTHERS_THAT = /\b(?:agreement|consensus|demands?|views?|belief|argument|insistence|claims?|calls?|recognition|conclusion|hopes?|hoped|fears?|feared|concerns?|believes?|believed|thinks?|thought|argues?|argued|insists?|insisted|agrees?|agreed|feels?|felt|contends?|contended|maintains?|maintained)\s+that\b(?![^.;]*\bthat\b)/i;
+const OTHERS_THAT = /\b(?:agreement|consensus|demands?|views?|belief|argument|insistence|claims?|calls?|recognition|conclusion|hopes?|hoped|fears?|feared|concerns?|believes?|believed|thinks?|thought|argues?|argued|insists?|insisted|agrees?|agreed|feels?|felt|contends?|contended|maintains?|maintained)\s+that\b/gi;
+const THAT = /\bthat\b/gi;
+const CLAUSE_STOP = /[.;]/g;
 const FIRST_PERSON = /\b(?:we|i)\s+(?:strongly\s+)?(?:recommend|urge|propose|suggest|call\s+on|call\s+for)\b|^\s*(?:let\s+us|let's)\b/i;
 
 /** A question: "?", then spaces and at most one closing quote (`\?\s*["”’]?\s*$` is quadratic in V8). */
@@ -48,6 +50,27 @@ function firstPrescriptiveModal(s: string): RegExpExecArray | null {
   return null;
 }
 
+/**
+ * The first "agreement that", "believes that" … with no later "that" before the next "." or ";"
+ * (the innermost report). One forward pass: a look-ahead `(?![^.;]*\bthat\b)` on each match
+ * rescans to the clause end and is quadratic in V8 on "consensus that " repeated.
+ */
+function othersThat(s: string): RegExpExecArray | null {
+  OTHERS_THAT.lastIndex = 0;
+  THAT.lastIndex = 0;
+  CLAUSE_STOP.lastIndex = 0;
+  let nextThat = -1;
+  let nextStop = -1;
+  for (let m = OTHERS_THAT.exec(s); m; m = OTHERS_THAT.exec(s)) {
+    const end = m.index + m[0].length;
+    while (nextThat < end) nextThat = THAT.exec(s)?.index ?? Infinity;
+    while (nextStop < end) nextStop = CLAUSE_STOP.exec(s)?.index ?? Infinity;
+    if (nextThat === Infinity || nextStop < nextThat) return m;
+    OTHERS_THAT.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
 export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly SpeechAct[]): RecommendationCue | null {
   const s = ctx.outside.slice(unit.start, unit.end);
   if (QUESTION_END.test(s)) return null; // a question
@@ -64,7 +87,7 @@ export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly Sp
   const abs = unit.start + at;
   // someone else's position: "… reflect bipartisan agreement that the regime has to go"
   const lead = s.slice(Math.max(0, at - 200), at);
-  const that = OTHERS_THAT.exec(lead);
+  const that = othersThat(lead);
   if (that && !/\b(?:i|we)\s+\w+\s+that\s*$/i.test(lead.slice(0, that.index + that[0].length))) return null;
   // reported: a reporting verb before the prescription, or an attribution after it ("…, X said.")
   const tailAt = unit.end - 3;
