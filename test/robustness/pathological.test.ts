@@ -84,7 +84,8 @@ for (const c of CASES) {
 
 // The linking stage alone, on many person mentions in one line: the whole pipeline hides its
 // growth behind the (linear) recognizer until about 1 MB, so it is measured directly.
-test('pathological: linking many mentions on one line scales linearly', { todo: process.env.SOURCELENS_STRICT ? undefined : 'roleBefore (linking/roleCues.ts) calls text.lastIndexOf("\\n", start) per person mention: O(position) on a single line, O(n²) overall (F3)' }, (t) => {
+// (Was O(n²) until 00fb6b8: roleBefore searched the whole text for the previous line break; F3.)
+test('pathological: linking many mentions on one line scales linearly', (t) => {
   const { linkDocument } = require(join(REPO, 'server', 'out', 'core', 'linking', 'documentEntities.js')) as typeof LinkModule;
   const make = (n: number) => {
     const text = repeat('Maliki met Bush in Baghdad and the talks went on ', n);
