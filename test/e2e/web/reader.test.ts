@@ -10,10 +10,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startSession, type Session } from './harness/session';
 import { until, secondsSince } from './harness/poll';
-import { articleRichestIn, frontMatterField, placesIn, type Place } from './harness/corpusText';
+import { articleRichestIn, articles, frontMatterField, placesIn, type Place } from './harness/corpusText';
 import {
   activeTab, colourAt, cursorPosition, dismissHover, focusEditor, goTo, hoverText, hoverUntil, openFile, runCommand,
-  visibleEditorText, viewRows, wordBoxAtCursor, collapseOtherPanes,
+  visibleEditorText, viewRows, wordBoxAtCursor, collapseOtherPanes, waitForIndex,
 } from './harness/workbench';
 
 const MENTIONS = /(\d+)\s+mentions?\s+in\s+(\d+)\s+articles?/;
@@ -69,6 +69,7 @@ function malikiNote(ses: Session): { name: string; canonical: string } {
 }
 
 async function hoverMaliki(ses: Session, at: Place, expect: (card: string) => boolean, what: string): Promise<string> {
+  await waitForIndex(ses.page, articles(ses.workspace).length);
   await goTo(ses.page, at.line, at.column);
   return hoverUntil(ses.page, 'Maliki', expect, what);
 }
@@ -99,6 +100,9 @@ describe('SourceLens in VS Code for the Web', { timeout: 20 * 60_000 }, () => {
     const mode = ses.page.locator('#status\\.editor\\.mode');
     await until('the language "Article" in the status bar', async () => /article/i.test(await mode.innerText()),
       { seen: async () => `language status: ${await mode.innerText()}` });
+    // The status bar reports the finished index of every article in the folder.
+    const status = await waitForIndex(ses.page, articles(ses.workspace).length);
+    assert.match(status, /\d+ actors?/);
     await ses.screenshot('01-open-article');
   });
 
@@ -132,11 +136,15 @@ describe('SourceLens in VS Code for the Web', { timeout: 20 * 60_000 }, () => {
     await openFile(ses.page, article.name);
     await goTo(ses.page, from.line, from.column + 1);
     await ses.page.keyboard.press('F12');
+    // The status bar and the tab update in separate steps: accept a result only when seen twice in a row.
+    let previous = '';
     const where = await until('F12 to move to the note or to another mention', async () => {
       const tab = await activeTab(ses.page);
-      if (tab === note.name) return 'note';
       const pos = await cursorPosition(ses.page);
-      return tab === article.name && pos && pos.line !== from.line ? 'mention' : undefined;
+      const now = tab === note.name ? 'note' : tab === article.name && pos && pos.line !== from.line ? `mention:${pos.line}` : '';
+      const stable = now && now === previous && (await activeTab(ses.page)) === tab;
+      previous = now;
+      return stable ? now.split(':')[0] : undefined;
     }, { seen: async () => `tab "${await activeTab(ses.page)}", cursor ${JSON.stringify(await cursorPosition(ses.page))}` });
     if (where === 'note') {
       await until(`the note showing "${note.canonical}"`, async () => (await visibleEditorText(ses.page)).includes(note.canonical));

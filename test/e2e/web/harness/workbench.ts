@@ -151,7 +151,17 @@ export async function hoverUntil(page: Page, word: string, expect: (card: string
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
     const card = await until('a hover card', async () => (await hoverText(page)) || undefined, { timeoutMs: 4_000, intervalMs: 150 }).catch(() => '');
     return card && expect(card) ? card : undefined;
-  }, { timeoutMs, intervalMs: 200, seen: async () => `hover card: ${JSON.stringify(await hoverText(page))}` });
+  }, { timeoutMs, intervalMs: 200, seen: async () => `hover card: ${JSON.stringify(await hoverText(page))}` })
+    .then(async (card) => { await hoverSettled(page); return card; });
+}
+
+/** Waits for the hover widget's fade-in to finish (so a screenshot shows it opaque). */
+export async function hoverSettled(page: Page): Promise<void> {
+  await until('the hover card to finish fading in', () => page.evaluate(() => {
+    const hovers = Array.from(document.querySelectorAll('.monaco-hover:not(.hidden)')) as HTMLElement[];
+    return hovers.length > 0 && hovers.every((h) => h.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') &&
+      getComputedStyle(h).opacity === '1');
+  }), { timeoutMs: 5_000, intervalMs: 100 }).catch(() => undefined);
 }
 
 /** Moves the mouse away and waits until no hover widget shows. */
@@ -190,4 +200,17 @@ export async function collapseOtherPanes(page: Page, keep: RegExp): Promise<void
     const h = headers.nth(i);
     if (!keep.test(await h.innerText())) await h.click({ position: { x: 30, y: 10 } });
   }
+}
+
+/**
+ * Waits until the SourceLens status bar item reports a finished index ("5 articles · 104 actors")
+ * with at least `minArticles` articles, instead of its progress ("SourceLens 21/43"). Returns the text.
+ */
+export async function waitForIndex(page: Page, minArticles: number, timeoutMs = 180_000): Promise<string> {
+  const items = page.locator('.part.statusbar .statusbar-item');
+  const read = async () => (await items.allInnerTexts()).map((t) => t.trim()).filter((t) => /SourceLens|\barticles?\b.*\bactors?\b/.test(t));
+  return until(`the SourceLens index to finish with ${minArticles}+ articles`, async () => {
+    const ready = (await read()).find((t) => Number(/(\d+) articles?/.exec(t)?.[1] ?? -1) >= minArticles);
+    return ready;
+  }, { timeoutMs, intervalMs: 500, seen: async () => `status bar: ${(await read()).join(' | ') || '(no SourceLens item)'}` });
 }
