@@ -67,6 +67,11 @@ export function startLanguageServer(connection: Connection, components: Analysis
       void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(doc, problems) });
     },
     relinked() {
+      // An editor can open an article while the initial scan still runs: stay "indexing" until it ends.
+      if (!indexer.ready) {
+        status('indexing');
+        return;
+      }
       progress?.done();
       progress = undefined;
       status('ready');

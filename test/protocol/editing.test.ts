@@ -1,7 +1,7 @@
 /** Protocol tests: edits, file events, bad files and the reader's quick fixes. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { poll, positionOf, startServer, type Harness } from './lspHarness';
 
@@ -12,6 +12,11 @@ before(async () => {
     setup(root) {
       writeFileSync(join(root, 'corpus', 'broken.md'), '---\ntitle: [oops\n: :\n---\nJalil Nouri met Zalmay Khalilzad in Baghdad.\n');
       writeFileSync(join(root, 'corpus', 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+      writeFileSync(join(root, 'corpus', 'bom-crlf.md'), '\uFEFF---\r\ntitle: BOM\r\ndate: 2006-11-02\r\n---\r\nGeneral George Casey met Zalmay Khalilzad in Baghdad on Tuesday.\r\n');
+      writeFileSync(join(root, 'corpus', 'latin1.md'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' talk: Zalmay Khalilzad spoke.\n')]));
+      writeFileSync(join(root, 'corpus', 'empty.md'), '');
+      writeFileSync(join(root, 'corpus', 'huge.md'), 'Zalmay Khalilzad spoke. '.repeat(60_000));
+      symlinkSync(join(root, 'corpus'), join(root, 'corpus', 'loop'), 'dir');
     },
   });
   await h.whenReady();
@@ -36,6 +41,21 @@ test('malformed front matter gives a diagnostic, and the article is still read',
 test('a binary file named .md is skipped with a notice', async () => {
   const diags = await poll(() => h.diagnostics.get(h.uri('corpus/binary.md')), 'diagnostics for binary.md');
   assert.match(diags[0].message, /binary/);
+});
+
+test('BOM and CRLF, invalid UTF-8, empty, oversized files and a symlink loop: each handled, nothing else affected', async () => {
+  const bomUri = h.uri('corpus/bom-crlf.md');
+  const bom = readFileSync(join(h.root, 'corpus', 'bom-crlf.md'), 'utf8');
+  assert.match(await hoverText(bomUri, bom, 'Khalilzad in'), /Zalmay Khalilzad/);
+  const date: { contents: { value: string } } = await h.connection.sendRequest('textDocument/hover', { textDocument: { uri: bomUri }, position: positionOf(bom, 'Tuesday') });
+  assert.match(date.contents.value, /2006-10-31/);
+  const latin = await poll(() => h.diagnostics.get(h.uri('corpus/latin1.md')), 'diagnostics for latin1.md');
+  assert.ok(latin.some((d) => d.code === 'invalid-utf8'));
+  const huge = await poll(() => h.diagnostics.get(h.uri('corpus/huge.md')), 'diagnostics for huge.md');
+  assert.match(huge[0].message, /over the limit/);
+  const entities: Array<{ name: string }> = await h.connection.sendRequest('sourcelens/entities');
+  assert.ok(entities.some((e) => e.name === 'Nouri al-Maliki'));
+  assert.equal(h.process.exitCode, null, 'the server is still running');
 });
 
 test('editing an open article updates the cards', async () => {
