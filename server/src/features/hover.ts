@@ -39,6 +39,7 @@ export function entityCard(index: CorpusIndex, entity: CorpusEntity | undefined,
   if (shown.length) lines.push('', `Also written: ${shown.map(escapeMarkdown).join(', ')}`);
   const docs = index.articlesOf(entity.id).size;
   lines.push('', `**${entity.mentionCount}** mention${entity.mentionCount === 1 ? '' : 's'} in **${docs}** article${docs === 1 ? '' : 's'}`);
+  if (index.scanning) lines.push('', '_Still indexing the corpus: these counts are partial._');
   const perArticle = articlesOf(index, entity.id);
   for (const { article, count } of perArticle.slice(0, 8)) {
     const title = article.analysis.meta.title ?? article.uri.slice(article.uri.lastIndexOf('/') + 1);

@@ -10,7 +10,8 @@ export function provideInlayHints(index: CorpusIndex, uri: string, range: Range)
   const to = doc.offsetAt(range.end);
   const out: InlayHint[] = [];
   for (const d of article.analysis.dates) {
-    if (!d.relative || d.end < from || d.start > to) continue;
+    // Only calendar values read well as a hint (not PRESENT_REF, nor XXXX-… without a publication date).
+    if (!d.relative || d.end < from || d.start > to || !/^\d{4}/.test(d.value)) continue;
     out.push({ position: doc.positionAt(d.end), label: `⟨${d.value}⟩`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: `Resolved against ${d.anchor ?? article.analysis.meta.date ?? 'the publication date'}` });
   }
   return out;

@@ -76,6 +76,9 @@ export class CorpusIndex {
   private decisions: ReaderDecisions = NO_DECISIONS;
   private readonly listeners: IndexListener[] = [];
 
+  /** True while the initial scan runs: counts on cards are partial. */
+  scanning = false;
+
   constructor(private readonly components: AnalysisComponents) {}
 
   onDidRelink(listener: IndexListener): void {

@@ -57,6 +57,7 @@ export class WorkspaceIndexer {
     this.roots = roots;
     const generation = ++this.generation;
     this.ready = false;
+    this.index.scanning = true;
     this.indexing = this.run(generation);
     return this.indexing;
   }
@@ -98,6 +99,7 @@ export class WorkspaceIndexer {
     this.host.progress(total, total);
     this.index.relink();
     this.ready = true;
+    this.index.scanning = false;
     this.host.relinked();
   }
 
