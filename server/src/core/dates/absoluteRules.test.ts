@@ -1,17 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { centuryRule, dayMonthRule, monthRule, numericDateRule, yearRule } from './absoluteRules';
-import { makeContext, type RuleMatch, type ScanContext } from './context';
-import { tokenize } from './tokenize';
+import { ruleAt, type Rule } from './ruleTestSupport';
 
-function at(rule: (c: ScanContext, i: number) => RuleMatch | undefined, text: string, word: string, dct = '2006-05-06'): string | undefined {
-  const [y, m, d] = dct.split('-').map(Number);
-  const ctx = makeContext(text, tokenize(text), { y, m, d });
-  const i = ctx.tokens.findIndex((t) => t.text === word);
-  const r = rule(ctx, i);
-  if (!r) return undefined;
-  return `${text.slice(ctx.tokens[r.start].start, ctx.tokens[r.end - 1].end)}=${r.value}`;
-}
+const at = (rule: Rule, text: string, word: string, dct = '2006-05-06'): string | undefined => ruleAt(rule, text, word, dct);
 
 test('month rules: full, partial, month-year, lone month with cues', () => {
   assert.equal(at(monthRule, 'on Nov. 2, 2006, he', 'Nov'), 'Nov. 2, 2006=2006-11-02');

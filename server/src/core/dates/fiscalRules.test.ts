@@ -1,17 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeContext } from './context';
 import { fiscalRule } from './fiscalRules';
-import { tokenize } from './tokenize';
+import { ruleAt } from './ruleTestSupport';
 
-function at(text: string, word: string, dct = '1989-11-02'): string | undefined {
-  const [y, m, d] = dct.split('-').map(Number);
-  const ctx = makeContext(text, tokenize(text), { y, m, d });
-  const i = ctx.tokens.findIndex((t) => t.text === word);
-  const r = fiscalRule(ctx, i);
-  if (!r) return undefined;
-  return `${text.slice(ctx.tokens[r.start].start, ctx.tokens[r.end - 1].end)}=${r.value}`;
-}
+const at = (text: string, word: string, dct = '1989-11-02'): string | undefined => ruleAt(fiscalRule, text, word, dct);
 
 test('quarters, halves and fiscal years', () => {
   assert.equal(at('profit in the third quarter rose', 'the'), 'the third quarter=1989-Q3');
