@@ -99,7 +99,8 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
     else if (!list.includes(id)) list.push(id);
   };
   const register = (b: Builder, key: string): void => {
-    if (!key) return;
+    // Each key is indexed once per entity (attach calls this for every cluster of every article).
+    if (!key || b.entity.keys.has(key)) return;
     b.entity.keys.add(key);
     push(aliasIndex, key, b.entity.id);
     if (memo.tokensOf(key).length > 1) {
