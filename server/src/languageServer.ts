@@ -114,12 +114,8 @@ export function startLanguageServer(connection: Connection, components: Analysis
     }
     pendingRoots = roots;
     progressToken = params.workDoneToken;
-    const init = (params.initializationOptions ?? {}) as { storagePath?: unknown; workers?: unknown; cache?: unknown };
-    const storage = typeof init.storagePath === 'string' && init.storagePath ? init.storagePath : path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sourcelens');
-    const workers = typeof init.workers === 'number' ? Math.max(0, Math.min(8, Math.floor(init.workers))) : Math.max(1, Math.min(4, availableParallelism()));
-    const pool = workers > 0 ? new AnalysisPool(workers, components, log) : undefined;
-    const cache = init.cache === false ? undefined : new AnalysisCache(storage, analysisFingerprint(), log);
-    indexer = makeIndexer(pool, cache);
+    initOptions = (params.initializationOptions ?? {}) as InitOptions;
+    indexer = makeIndexer(undefined, undefined);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -142,6 +138,22 @@ export function startLanguageServer(connection: Connection, components: Analysis
 
   let pendingRoots: string[] = [];
 
+  interface InitOptions {
+    storagePath?: unknown;
+    workers?: unknown;
+    cache?: unknown;
+  }
+  let initOptions: InitOptions = {};
+
+  /** Worker threads and the persistent cache: started after `initialize` has been answered. */
+  function attachBackends(): void {
+    const storage = typeof initOptions.storagePath === 'string' && initOptions.storagePath ? initOptions.storagePath : path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sourcelens');
+    const workers = typeof initOptions.workers === 'number' ? Math.max(0, Math.min(8, Math.floor(initOptions.workers))) : Math.max(1, Math.min(4, availableParallelism()));
+    const pool = workers > 0 ? new AnalysisPool(workers, components, log) : undefined;
+    const cache = initOptions.cache === false ? undefined : new AnalysisCache(storage, analysisFingerprint(), log);
+    indexer.attach(pool, cache);
+  }
+
   async function refreshSettings(): Promise<void> {
     if (!hasConfiguration) return;
     try {
@@ -162,6 +174,7 @@ export function startLanguageServer(connection: Connection, components: Analysis
   }
 
   connection.onInitialized(async () => {
+    attachBackends();
     await refreshSettings();
     void progressToken;
     await beginProgress();

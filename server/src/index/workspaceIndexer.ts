@@ -39,10 +39,16 @@ export class WorkspaceIndexer {
     private settings: Settings,
     private readonly host: IndexerHost,
     /** Analyses articles off the main thread during a scan (optional). */
-    private readonly pool?: AnalysisPool,
+    private pool?: AnalysisPool,
     /** Persistent analyses from earlier sessions (optional). */
-    private readonly cache?: AnalysisCache,
+    private cache?: AnalysisCache,
   ) {}
+
+  /** Attaches the worker pool and the cache (the server does it after answering `initialize`). */
+  attach(pool: AnalysisPool | undefined, cache: AnalysisCache | undefined): void {
+    this.pool = pool;
+    this.cache = cache;
+  }
 
   updateSettings(settings: Settings): void {
     this.settings = settings;
