@@ -179,7 +179,11 @@ export function startLanguageServer(connection: Connection, components: Analysis
     void progressToken;
     await beginProgress();
     status('indexing');
-    void indexer.indexAll(pendingRoots).catch((err) => connection.console.error(`Indexing failed: ${(err as Error).stack ?? err}`));
+    void indexer
+      .indexAll(pendingRoots)
+      // Load the recognizers on the main thread once the scan is done, so the first edit is not slowed by it.
+      .then(() => components.recognizeEntities(''))
+      .catch((err) => connection.console.error(`Indexing failed: ${(err as Error).stack ?? err}`));
   });
 
   connection.onDidChangeConfiguration(guarded('configuration', undefined, async () => {
