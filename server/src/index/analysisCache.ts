@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { ArticleAnalysis, ReaderDecisions } from '../core/analyzeArticle';
+import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { DocCluster } from '../core/linking/documentEntities';
 
 /** Bump when the shape or meaning of an analysis changes. */
@@ -26,12 +26,6 @@ export function deserializeAnalysis(json: string): ArticleAnalysis | undefined {
   return { ...s, clusters: s.clusters.map((c) => ({ ...c, spellings: new Map(c.spellings) })) };
 }
 
-export function decisionsFingerprint(d: ReaderDecisions): string {
-  const h = createHash('sha1');
-  for (const k of [...d.ignored].sort()) h.update('i' + k + '\n');
-  for (const [k, t] of [...d.types].sort()) h.update('t' + k + '=' + t + '\n');
-  return h.digest('hex').slice(0, 12);
-}
 
 export class AnalysisCache {
   private readonly dir: string;

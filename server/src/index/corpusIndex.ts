@@ -11,6 +11,7 @@ import { parseEntityNote } from '../core/entityNote';
 import { linkCorpus, type CorpusEntity, type CorpusLinking, type EntityNote } from '../core/linking/corpusEntities';
 import { slugify } from '../core/linking/nameKey';
 import type { DateMention, EntityMention, Problem, Quote } from '../core/types';
+import { decisionsFingerprint } from './readerDecisions';
 
 export interface IndexedArticle {
   uri: string;
@@ -21,6 +22,8 @@ export interface IndexedArticle {
   analysis: ArticleAnalysis;
   /** Entity id per mention (parallel to analysis.mentions); '' until linked. */
   entityIds: string[];
+  /** Fingerprint of the reader decisions the analysis was made under. */
+  decisionsKey: string;
 }
 
 export interface IndexedNote {
@@ -74,6 +77,7 @@ export class CorpusIndex {
   private entityIdByKey = new Map<string, string>();
   private dirty = false;
   private decisions: ReaderDecisions = NO_DECISIONS;
+  private decisionsKey = decisionsFingerprint(NO_DECISIONS);
   private readonly listeners: IndexListener[] = [];
 
   /** True while the initial scan runs: counts on cards are partial. */
@@ -89,7 +93,7 @@ export class CorpusIndex {
   setArticle(uri: string, text: string, version = -1): IndexedArticle {
     const hash = contentHash(text);
     const existing = this.articles.get(uri);
-    if (existing && existing.hash === hash) {
+    if (existing && existing.hash === hash && existing.decisionsKey === this.decisionsKey) {
       if (existing.version !== version) {
         existing.version = version;
         existing.document = TextDocument.create(uri, 'article', Math.max(0, version), text);
@@ -104,6 +108,7 @@ export class CorpusIndex {
       document: TextDocument.create(uri, 'article', Math.max(0, version), text),
       analysis,
       entityIds: this.provisionalIds(analysis),
+      decisionsKey: this.decisionsKey,
     };
     this.articles.set(uri, article);
     this.dirty = true;
@@ -112,8 +117,8 @@ export class CorpusIndex {
   }
 
   /** Adds an article analysed elsewhere (a worker or the cache). */
-  putAnalysed(uri: string, text: string, hash: string, analysis: ArticleAnalysis): IndexedArticle {
-    const article: IndexedArticle = { uri, version: -1, hash, document: TextDocument.create(uri, 'article', 0, text), analysis, entityIds: this.provisionalIds(analysis) };
+  putAnalysed(uri: string, text: string, hash: string, analysis: ArticleAnalysis, decisionsKey: string): IndexedArticle {
+    const article: IndexedArticle = { uri, version: -1, hash, document: TextDocument.create(uri, 'article', 0, text), analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
     this.articles.set(uri, article);
     this.dirty = true;
     this.pendingIncremental.add(uri);
@@ -122,7 +127,12 @@ export class CorpusIndex {
 
   /** True when the article is indexed with exactly this content. */
   hasContent(uri: string, hash: string): boolean {
-    return this.articles.get(uri)?.hash === hash;
+    const a = this.articles.get(uri);
+    return !!a && a.hash === hash && a.decisionsKey === this.decisionsKey;
+  }
+
+  get readerDecisionsKey(): string {
+    return this.decisionsKey;
   }
 
   get readerDecisions(): ReaderDecisions {
@@ -155,16 +165,19 @@ export class CorpusIndex {
     return n;
   }
 
-  setDecisions(decisions: ReaderDecisions): void {
+  /**
+   * Records the reader's decisions. Articles analysed under other decisions become stale: the
+   * indexer re-analyses them (in workers, through the cache), never here on the main thread.
+   * Returns whether anything changed.
+   */
+  setDecisions(decisions: ReaderDecisions): boolean {
+    const key = decisionsFingerprint(decisions);
+    if (key === this.decisionsKey) return false;
     this.decisions = decisions;
-    // Re-analyse with the reader's decisions applied.
-    for (const article of [...this.articles.values()]) {
-      const analysis = analyzeArticle(article.document.getText(), this.components, { decisions });
-      article.analysis = analysis;
-      article.entityIds = this.provisionalIds(analysis);
-    }
+    this.decisionsKey = key;
     this.dirty = true;
     this.notesChanged = true;
+    return true;
   }
 
   get isDirty(): boolean {

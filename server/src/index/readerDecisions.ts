@@ -2,6 +2,7 @@
  * The reader's "not an entity" list: a plain text file in the workspace, one name per line,
  * `#` comments allowed, so a reader can diff and edit it by hand.
  */
+import { createHash } from 'crypto';
 import { NO_DECISIONS, type ReaderDecisions } from '../core/analyzeArticle';
 import { nameKey } from '../core/linking/nameKey';
 
@@ -24,4 +25,12 @@ export function appendToIgnoreList(existing: string, name: string): string {
   if (keys.has(nameKey(clean))) return existing;
   const base = existing ? (existing.endsWith('\n') ? existing : existing + '\n') : IGNORE_FILE_HEADER;
   return base + clean + '\n';
+}
+
+/** A short fingerprint of the decisions: analyses made under other decisions are stale. */
+export function decisionsFingerprint(d: ReaderDecisions): string {
+  const h = createHash('sha1');
+  for (const k of [...d.ignored].sort()) h.update('i' + k + '\n');
+  for (const [k, t] of [...d.types].sort()) h.update('t' + k + '=' + t + '\n');
+  return h.digest('hex').slice(0, 12);
 }

@@ -9,7 +9,6 @@ import { fileURLToPath } from 'url';
 import type { Problem } from '../core/types';
 import type { Settings } from '../settings';
 import type { AnalysisCache } from './analysisCache';
-import { decisionsFingerprint } from './analysisCache';
 import type { AnalysisPool } from './analysisPool';
 import { contentHash, CorpusIndex } from './corpusIndex';
 import { classifyPath, effectivePaths, noteIdFromPath, type FileKind } from './fileKinds';
@@ -83,7 +82,7 @@ export class WorkspaceIndexer {
     let done = 0;
     let lastReport = Date.now();
     let next = 0;
-    const decisionsKey = decisionsFingerprint(this.index.readerDecisions);
+    const decisionsKey = this.index.readerDecisionsKey;
     // A few files in flight per worker keeps both cores busy while the main thread reads files.
     const lanes = Math.max(1, (this.pool?.size ?? 0) * 3);
     const lane = async (): Promise<void> => {
@@ -128,7 +127,7 @@ export class WorkspaceIndexer {
     }
     if (generation !== this.generation || this.open.has(uri)) return;
     if (!analysis) return this.ingest(uri, read.text, 'article', relativePath, -1);
-    const article = this.index.putAnalysed(uri, read.text, hash, analysis);
+    const article = this.index.putAnalysed(uri, read.text, hash, analysis, decisionsKey);
     this.publishArticleProblems(uri, read.text, article.analysis.problems);
   }
 
@@ -160,9 +159,19 @@ export class WorkspaceIndexer {
     }
   }
 
-  private async loadDecisions(fsPath: string): Promise<void> {
+  /** Reads the ignore list; true when the decisions changed. */
+  private async loadDecisions(fsPath: string): Promise<boolean> {
     const read = await readTextFile(fsPath, 4 * 1024 * 1024);
-    this.index.setDecisions(parseIgnoreList(read.ok ? read.text : ''));
+    return this.index.setDecisions(parseIgnoreList(read.ok ? read.text : ''));
+  }
+
+  /** New decisions: open articles are re-analysed at once, the rest by a background re-scan. */
+  private decisionsChanged(): void {
+    for (const uri of this.open) {
+      const a = this.index.article(uri);
+      if (a) this.index.setArticle(uri, a.document.getText(), a.version);
+    }
+    void this.indexAll(this.roots);
   }
 
   /** The workspace-relative path and kind of a URI, if SourceLens reads it. */
@@ -213,8 +222,7 @@ export class WorkspaceIndexer {
     const where = this.locate(uri);
     if (!where) return;
     if (where.kind === 'decisions') {
-      await this.loadDecisions(where.fsPath);
-      this.scheduleRelink();
+      if (await this.loadDecisions(where.fsPath)) this.decisionsChanged();
       return;
     }
     await this.indexFile(uri, where.fsPath, where.kind, where.relativePath);
@@ -224,8 +232,7 @@ export class WorkspaceIndexer {
   fileDeleted(uri: string): void {
     const where = this.locate(uri);
     if (where?.kind === 'decisions') {
-      this.index.setDecisions(parseIgnoreList(''));
-      this.scheduleRelink();
+      if (this.index.setDecisions(parseIgnoreList(''))) this.decisionsChanged();
       return;
     }
     const removed = this.index.remove(uri) || this.index.removeUnder(uri) > 0;
