@@ -47,7 +47,6 @@ export function startLanguageServer(connection: Connection, components: Analysis
   let canRefreshTokens = false;
   let canRefreshInlays = false;
   let progress: WorkDoneProgressServerReporter | undefined;
-  let progressToken: string | number | undefined;
 
   const log = (message: string): void => connection.console.log(message);
   const status = (state: 'indexing' | 'ready', done = 0, total = 0): void => {
@@ -113,7 +112,6 @@ export function startLanguageServer(connection: Connection, components: Analysis
       }
     }
     pendingRoots = roots;
-    progressToken = params.workDoneToken;
     initOptions = (params.initializationOptions ?? {}) as InitOptions;
     indexer = makeIndexer(undefined, undefined);
     return {
@@ -176,7 +174,6 @@ export function startLanguageServer(connection: Connection, components: Analysis
   connection.onInitialized(async () => {
     attachBackends();
     await refreshSettings();
-    void progressToken;
     await beginProgress();
     status('indexing');
     void indexer
