@@ -12,6 +12,7 @@
 // Reports extraction P/R/F1, strict (exact span) and relaxed (overlap, one-to-one), and the value
 // accuracy of the matched DATEs (strict and relaxed matches), plus ms per 1,000 words with --direct.
 'use strict';
+const { readJsonl } = require('./lib/jsonl');
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
@@ -35,13 +36,6 @@ function parseArgs(argv) {
   return opts;
 }
 
-function readJsonl(file) {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
-}
 
 function selectSplit(docs, split) {
   if (split === 'all') return docs;

@@ -10,6 +10,7 @@
 // Predictions: {"id","entities":[{"start","end","type":"person|organization|place|group","text"}]} per line.
 // Predicted 'group' and gold MISC are left out of the score.
 'use strict';
+const { parseJsonl } = require('./lib/jsonl');
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
@@ -26,18 +27,12 @@ if (!goldFile) {
   process.exit(2);
 }
 
-function readJsonl(text) {
-  return text
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
-}
 
-const gold = readJsonl(fs.readFileSync(goldFile, 'utf8'));
+const gold = parseJsonl(fs.readFileSync(goldFile, 'utf8'));
 let predLines;
 const t0 = Date.now();
 if (opt('pred')) {
-  predLines = readJsonl(fs.readFileSync(opt('pred'), 'utf8'));
+  predLines = parseJsonl(fs.readFileSync(opt('pred'), 'utf8'));
 } else if (argv.includes('--direct')) {
   const { createEntityRecognizer } = require(path.join(root, 'server', 'out', 'core', 'ner', 'recognizer.js'));
   const { loadNerModel } = require(path.join(root, 'server', 'out', 'nerModelFile.js'));
@@ -54,7 +49,7 @@ if (opt('pred')) {
     console.error(r.stderr || `sourcelens extract exited with ${r.status}`);
     process.exit(1);
   }
-  predLines = readJsonl(r.stdout);
+  predLines = parseJsonl(r.stdout);
 }
 const elapsed = Date.now() - t0;
 if (opt('save')) fs.writeFileSync(opt('save'), predLines.map((p) => JSON.stringify(p)).join('\n') + '\n');

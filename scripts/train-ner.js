@@ -11,6 +11,7 @@
 // fixed iteration order, no timing-dependent choices.
 // Requires the compiled core (`npx tsc -b server`).
 'use strict';
+const { readJsonl } = require('./lib/jsonl');
 const fs = require('fs');
 const path = require('path');
 
@@ -54,13 +55,6 @@ function pluralDemonym(d) {
   return d + 's';
 }
 
-function readJsonl(file) {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
-}
 
 function buildLists(trainDocs) {
   const countries = require('world-countries');
