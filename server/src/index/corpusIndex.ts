@@ -54,6 +54,9 @@ export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** At most this many articles of one actor are read to rank its co-actors. */
+const CO_OCCURRENCE_SAMPLE = 300;
+
 export class CorpusIndex {
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly notes = new Map<string, IndexedNote>();
@@ -374,7 +377,11 @@ export class CorpusIndex {
     let row = this.cooccurrence.get(id);
     if (!row) {
       row = new Map();
+      // For very frequent actors a sample of their articles ranks co-actors well enough and keeps
+      // the first hover fast (the counts shown are then a lower bound).
+      let seen = 0;
       for (const uri of this.perArticle.get(id)?.keys() ?? []) {
+        if (++seen > CO_OCCURRENCE_SAMPLE) break;
         const article = this.articles.get(uri);
         if (!article) continue;
         for (const other of new Set(article.entityIds)) if (other && other !== id) row.set(other, (row.get(other) ?? 0) + 1);
