@@ -55,7 +55,7 @@ export function startLanguageServer(connection: Connection, components: Analysis
   };
 
   let indexer!: WorkspaceIndexer;
-  const makeIndexer = (pool: AnalysisPool | undefined, cache: AnalysisCache | undefined): WorkspaceIndexer => new WorkspaceIndexer(index, settings, {
+  const makeIndexer = (): WorkspaceIndexer => new WorkspaceIndexer(index, settings, {
     log,
     progress(done, total) {
       progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`);
@@ -77,7 +77,7 @@ export function startLanguageServer(connection: Connection, components: Analysis
       if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
       if (canRefreshInlays) void connection.languages.inlayHint.refresh();
     },
-  }, pool, cache);
+  });
 
   /** Wraps a handler: logs failures and answers `fallback`. */
   function guarded<A extends unknown[], R>(name: string, fallback: R, run: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
@@ -113,7 +113,7 @@ export function startLanguageServer(connection: Connection, components: Analysis
     }
     pendingRoots = roots;
     initOptions = (params.initializationOptions ?? {}) as InitOptions;
-    indexer = makeIndexer(undefined, undefined);
+    indexer = makeIndexer();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
