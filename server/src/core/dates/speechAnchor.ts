@@ -3,6 +3,7 @@
  * publication date. When the attribution gives the day ("told AP on Tuesday: '… tomorrow'"), the
  * relative expressions inside the quote are resolved again against that day.
  */
+import { lowerBound } from '../sortedSpans';
 import { parseIsoDay } from './calendar';
 import type { RuleMatch, ScanContext } from './context';
 import { scanRange } from './scan';
@@ -62,17 +63,6 @@ function speechRegions(ctx: ScanContext): Region[] {
   return disjoint;
 }
 
-/** First index in `matches` (sorted by start) whose start is >= tokenIndex. */
-function lowerBound(matches: readonly RuleMatch[], tokenIndex: number): number {
-  let lo = 0;
-  let hi = matches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (matches[mid].start < tokenIndex) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The day of speaking named next to a speech verb in the attribution, if any. */
 function speakingDay(ctx: ScanContext, r: Region, matches: readonly RuleMatch[]): string | undefined {

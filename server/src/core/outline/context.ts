@@ -4,6 +4,7 @@
  * (sentences merged when a quotation runs across them), entity mentions sorted for range lookups,
  * and the speaker-like noun phrases of the document ("a senior administration official").
  */
+import { lowerBound } from '../sortedSpans';
 import type { EntityMention, Span } from '../types';
 import { splitBlocks, maskMarkup, type Block } from '../text/blocks';
 import { splitSentences } from '../text/sentences';
@@ -139,17 +140,7 @@ export function buildContext(text: string, bodyStart: number, mentions: readonly
   };
 }
 
-/** Index of the first element whose `start` is >= pos (elements sorted by start). */
-export function lowerBound(items: readonly Span[], pos: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { lowerBound } from '../sortedSpans';
 
 /** Index of the unit containing pos (or the last one starting before it), -1 if none. */
 export function unitAt(ctx: DocContext, pos: number): number {
