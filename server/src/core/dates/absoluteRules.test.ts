@@ -33,9 +33,9 @@ test('years and decades, with their filters', () => {
   assert.equal(at(yearRule, 'in fiscal 1989 he', '1989'), 'fiscal 1989=1989');
   assert.equal(at(yearRule, 'in mid-1996 after', '1996'), '1996=1996');
   assert.equal(at(yearRule, 'the 2006-7 budget', '7'), undefined);
-  assert.equal(at(yearRule, 'through the 1990s', '1990s'), 'the 1990s=199X');
-  assert.equal(at(yearRule, "in the '90s", "'"), "the '90s=199X");
-  assert.equal(at(yearRule, 'through the nineties', 'nineties'), 'the nineties=199X');
+  assert.equal(at(yearRule, 'through the 1990s', '1990s'), 'the 1990s=199');
+  assert.equal(at(yearRule, "in the '90s", "'"), "the '90s=199");
+  assert.equal(at(yearRule, 'through the nineties', 'nineties'), 'the nineties=199');
   assert.equal(at(yearRule, 'some 2000 people', '2000'), undefined);
   assert.equal(at(yearRule, 'cost $2006 each', '2006'), undefined);
   assert.equal(at(yearRule, 'rose 2006 %', '2006'), undefined);

@@ -163,7 +163,10 @@ export function numericDateRule(ctx: ScanContext, i: number): RuleMatch | undefi
   return undefined;
 }
 
-/** Bare years ("in 2013", "fiscal 1989"), decades ("the 1990s", "the '90s", "the nineties"). */
+/**
+ * Bare years ("in 2013", "fiscal 1989"), decades ("the 1990s", "the '90s", "the nineties"). A decade's
+ * TIMEX3 value is its first three digits, "199" (TimeBank; TempEval-3 dropped the trailing "X").
+ */
 export function yearRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const t = tok(ctx, i);
   if (!t) return undefined;
@@ -172,7 +175,7 @@ export function yearRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const dec = /^(1[0-9]|20)(\d)0s$/.exec(t.text);
     if (dec) {
       const withThe = lowerAt(ctx, i - 1) === 'the' ? i - 1 : i;
-      return { start: withThe, end: i + 1, type: 'date', value: `${dec[1]}${dec[2]}X`, relative: false };
+      return { start: withThe, end: i + 1, type: 'date', value: `${dec[1]}${dec[2]}`, relative: false };
     }
     if (!/^\d{4}$/.test(t.text)) return undefined;
     const y = Number(t.text);
@@ -198,7 +201,7 @@ export function yearRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     if (n && adjacent(t, n) && /^\d0s$/.test(n.text)) {
       const century = Number(n.text[0]) >= 3 ? '19' : '20';
       const withThe = lowerAt(ctx, i - 1) === 'the' ? i - 1 : i;
-      return { start: withThe, end: i + 2, type: 'date', value: `${century}${n.text[0]}X`, relative: false };
+      return { start: withThe, end: i + 2, type: 'date', value: `${century}${n.text[0]}`, relative: false };
     }
     return undefined;
   }
@@ -207,7 +210,7 @@ export function yearRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       twenties: '2', thirties: '3', forties: '4', fifties: '5', sixties: '6', seventies: '7', eighties: '8', nineties: '9',
     };
     const d = DECADES[t.lower];
-    if (d && lowerAt(ctx, i - 1) === 'the') return { start: i - 1, end: i + 1, type: 'date', value: `19${d}X`, relative: false };
+    if (d && lowerAt(ctx, i - 1) === 'the') return { start: i - 1, end: i + 1, type: 'date', value: `19${d}`, relative: false };
     const sp = readYear(ctx, i);
     if (sp && !UNIT_AFTER.has(lowerAt(ctx, sp.next)) && !['years', 'year', 'miles', 'dollars'].includes(lowerAt(ctx, sp.next))) {
       const withThe = lowerAt(ctx, i - 1) === 'year' && lowerAt(ctx, i - 2) === 'the' ? i - 2 : i;

@@ -28,3 +28,19 @@ test('last/next month and seasons', () => {
   assert.equal(resolveSeason({ y: 2006, m: 5, d: 6 }, 'SU', 'past'), 2005);
   assert.equal(resolveSeason({ y: 2006, m: 5, d: 6 }, 'SU', 'future'), 2006);
 });
+
+test('a future tense rules out last year\'s month; a past tense only tips the balance', () => {
+  const mar1998 = { y: 1998, m: 3, d: 4 };
+  // "will command a mission in December" said in March: this December, though last December is nearer.
+  assert.equal(resolveMonth(mar1998, 12, 'future'), 1998);
+  assert.equal(resolveMonth(mar1998, 12, undefined), 1997);
+  assert.equal(resolveMonth(mar1998, 12, 'past'), 1997);
+  const feb1998 = { y: 1998, m: 2, d: 13 };
+  assert.equal(fmtDay(resolveMonthDay(feb1998, 8, 6, 'future')!), '1998-08-06');
+  assert.equal(fmtDay(resolveMonthDay(feb1998, 8, 6, undefined)!), '1997-08-06');
+  // Two weeks' slack for the publication lag: "must be returned by Jan. 14" in a Jan. 15 paper.
+  assert.equal(fmtDay(resolveMonthDay({ y: 2000, m: 1, d: 15 }, 1, 14, 'future')!), '2000-01-14');
+  assert.equal(fmtDay(resolveMonthDay({ y: 2000, m: 2, d: 15 }, 1, 14, 'future')!), '2001-01-14');
+  // A past verb does not pull a near deadline back a year: "extended the offer to Nov. 20".
+  assert.equal(fmtDay(resolveMonthDay({ y: 1989, m: 11, d: 2 }, 11, 20, 'past')!), '1989-11-20');
+});

@@ -5,6 +5,9 @@
 import { diffDays, isValidDay, SEASON_ORDER, seasonOf, type Day } from './calendar';
 import type { Direction } from './tense';
 
+/** Days a future-tense month-day may lie before the anchor and still count as this year's. */
+const FUTURE_SLACK_DAYS = 14;
+
 /** Month-day without a year: the anchor's year, moved back/forward when the tense says so. */
 export function resolveMonthDay(anchor: Day, m: number, d: number, dir: Direction | undefined): Day | undefined {
   const cand = { y: anchor.y, m, d };
@@ -23,9 +26,11 @@ export function resolveMonthDay(anchor: Day, m: number, d: number, dir: Directio
     const diff = diffDays(c, anchor);
     // News mostly reports what happened: a date ahead of publication costs twice as much.
     let cost = diff > 0 ? 1.5 * diff : -diff;
-    // The tense only tips the balance: clause-level tense detection is a weak signal.
+    // A past tense only tips the balance: "extended the offer to Nov. 20", "payable Dec. 7" carry a
+    // past verb but a date ahead. A future tense rules the past out ("will fly in December"), with
+    // two weeks' slack for the publication lag ("must return by Jan. 14" in a Jan. 15 paper).
     if (dir === 'past' && diff > 7) cost += 60;
-    if (dir === 'future' && diff < -7) cost += 60;
+    if (dir === 'future' && diff < -FUTURE_SLACK_DAYS) cost += 1000;
     if (cost < bestCost) {
       best = c;
       bestCost = cost;
@@ -42,7 +47,8 @@ export function resolveMonth(anchor: Day, m: number, dir: Direction | undefined)
     const diff = (y - anchor.y) * 12 + (m - anchor.m);
     let cost = diff > 0 ? 2.5 * diff : -diff;
     if (dir === 'past' && diff > 0) cost += 4;
-    if (dir === 'future' && diff < 0) cost += 4;
+    // Future tense: "will fly in December" (said in March) is this December, not last.
+    if (dir === 'future' && diff < 0) cost += 100;
     if (cost < bestCost) {
       best = y;
       bestCost = cost;

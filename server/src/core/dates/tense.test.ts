@@ -22,3 +22,24 @@ test('a passive participle is not a past tense; no cue gives undefined', () => {
   assert.equal(dirOf('The rights are exercised by Nov', 'Nov'), undefined);
   assert.equal(dirOf('Elections in March', 'March'), undefined);
 });
+
+test('an intention followed by "to" points ahead, before the date; after it, a past intention is past', () => {
+  assert.equal(dirOf('The team planned to leave Nairobi on Thursday', 'Thursday'), 'future');
+  assert.equal(dirOf('The vote is scheduled to take place Monday', 'Monday'), 'future');
+  assert.equal(dirOf('On Friday , the government planned to hold talks', 'Friday'), 'past');
+  // Without "to", "planned" is neither ("the planned sale").
+  assert.equal(dirOf('The planned sale on Friday', 'Friday'), undefined);
+});
+
+test('"next to" is a place; "could be" is no future', () => {
+  assert.equal(dirOf('blasts next to the embassies in Kenya on Friday', 'Friday'), undefined);
+  assert.equal(dirOf('Bombs went off next to the embassies on Friday', 'Friday'), 'past');
+  assert.equal(dirOf('The grandparents could be located Wednesday', 'Wednesday'), undefined);
+  assert.equal(dirOf('The grandparents will be located Wednesday', 'Wednesday'), 'future');
+});
+
+test('a fronted date takes the tense of a verb after a long subject', () => {
+  const s = 'On Tuesday , the National Abortion and Reproductive Rights Action League plans to hold a news conference';
+  assert.equal(dirOf(s, 'Tuesday'), 'future');
+  assert.equal(dirOf('On Tuesday , the National Abortion and Reproductive Rights Action League held a news conference', 'Tuesday'), 'past');
+});

@@ -30,15 +30,28 @@ const NOT_PAST_ED: ReadonlySet<string> = new Set([
   'ahmed', 'mohammed', 'muhammad', 'red', 'sled', 'wed', 'naked', 'wicked', 'sacred', 'kindred',
 ]);
 
-const PASSIVE_AUX: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s"]);
-const MODAL: ReadonlySet<string> = new Set(['to', 'can', 'could', 'will', 'would', 'may', 'might', 'must', 'should', 'shall']);
+/** Words that, followed by "to", announce something still ahead ("plans to", "is due to", "was set to"). */
+const INTENT_BEFORE_TO: ReadonlySet<string> = new Set([
+  'set', 'poised', 'about', 'plan', 'plans', 'planned', 'planning', 'scheduled', 'expected', 'due', 'intend',
+  'intends', 'intended', 'going', 'slated',
+]);
 
-function cue(tokens: readonly Token[], i: number): Direction | undefined {
+const PAST_INTENT: ReadonlySet<string> = new Set(['planned', 'intended']);
+
+const PASSIVE_AUX: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s"]);
+// "could be located Wednesday" reports a past (in)ability: "could" is not a future modal here.
+const MODAL: ReadonlySet<string> = new Set(['to', 'can', 'will', 'would', 'may', 'might', 'must', 'should', 'shall']);
+
+function cue(tokens: readonly Token[], i: number, after = false): Direction | undefined {
   const tok = tokens[i];
   const w = tok.lower;
   if (tok.kind !== 'word') return undefined;
   const nx = i + 1 < tokens.length ? tokens[i + 1].lower : '';
-  if ((w === 'set' || w === 'poised' || w === 'about' || w === 'plan' || w === 'plans' || w === 'planning') && nx === 'to') return 'future';
+  // An intention or a schedule points ahead whatever its own tense: "planned to leave on Thursday".
+  // After the date, a past intention dates the planning itself: "On Friday, the government planned to …".
+  if (INTENT_BEFORE_TO.has(w) && nx === 'to') return after && PAST_INTENT.has(w) ? 'past' : 'future';
+  // "next to the embassy" is a place, not a time.
+  if (w === 'next' && nx === 'to') return undefined;
   if (w === 'early' && nx === 'as' && i > 0 && tokens[i - 1].lower === 'as') return 'future';
   if (w === 'ahead' && nx === 'of') return 'future';
   if (w.endsWith("'ll") || w.endsWith('\u2019ll')) return 'future';
@@ -66,12 +79,17 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
   }
   const right = Math.min(hi, to + 8);
   for (let i = to; i < right; i++) {
-    const c = cue(tokens, i);
+    const c = cue(tokens, i, true);
     if (c) return c;
   }
   // Farther left in the sentence (bounded, so a 1 MB single-line "sentence" stays linear).
   for (let i = left - 1; i >= Math.max(lo, from - 40); i--) {
     const c = cue(tokens, i);
+    if (c) return c;
+  }
+  // Farther right: a fronted date ("On Tuesday, the league plans to …") precedes a long subject.
+  for (let i = right; i < Math.min(hi, to + 25); i++) {
+    const c = cue(tokens, i, true);
     if (c) return c;
   }
   return undefined;
