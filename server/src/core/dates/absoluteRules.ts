@@ -33,6 +33,20 @@ const UNIT_AFTER: ReadonlySet<string> = new Set([
   'calories', 'words', 'pages', 'rounds', 'rockets', 'missiles', 'killed', 'dead', 'wounded', 'tonnes', 'bpd',
 ]);
 
+/**
+ * Words right before a date (an "on" between allowed) that put it at or before the anchor whatever
+ * the clause's tense: "since Nov. 25", "the quarter ended Sept. 30".
+ */
+const PAST_ONLY_BEFORE: ReadonlySet<string> = new Set(['since', 'ended']);
+
+function pastOnlyAt(ctx: ScanContext, i: number): boolean {
+  let k = i - 1;
+  const w = lowerAt(ctx, k);
+  if (w === 'early' || w === 'late' || w === 'on' || w === 'mid' || w === '-') k--;
+  if (lowerAt(ctx, k) === 'mid') k--;
+  return PAST_ONLY_BEFORE.has(lowerAt(ctx, k));
+}
+
 /** MONTH DAY[, YEAR], with an optional leading weekday; MONTH [of|,] YEAR; a lone MONTH. */
 export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   let j = i;
@@ -62,7 +76,7 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     }
     // "April 24-25": keep the first day only.
     if (!ctx.anchor) return { start: i, end, type: 'date', value: `XXXX-${pad2(mon.v)}-${pad2(day.v)}`, relative: true };
-    const r = resolveMonthDay(ctx.anchor, mon.v, day.v, directionAt(ctx, i, end));
+    const r = resolveMonthDay(ctx.anchor, mon.v, day.v, directionAt(ctx, i, end), pastOnlyAt(ctx, i));
     if (!r) return undefined;
     return { start: i, end, type: 'date', value: fmtDay(r), relative: true };
   }
@@ -83,7 +97,7 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     return { start: i, end: mon.next + 2, type: 'date', value: fmtMonth(y, mon.v), relative: true };
   }
   if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}`, relative: true };
-  const y = resolveMonth(ctx.anchor, mon.v, directionAt(ctx, i, mon.next));
+  const y = resolveMonth(ctx.anchor, mon.v, directionAt(ctx, i, mon.next), pastOnlyAt(ctx, i));
   return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
 }
 
@@ -133,7 +147,7 @@ export function dayMonthRule(ctx: ScanContext, i: number): RuleMatch | undefined
     return isValidDay(dd) ? { start: i, end: year.next, type: 'date', value: fmtDay(dd), relative: false } : undefined;
   }
   if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}-${pad2(day.v)}`, relative: true };
-  const r = resolveMonthDay(ctx.anchor, mon.v, day.v, directionAt(ctx, i, mon.next));
+  const r = resolveMonthDay(ctx.anchor, mon.v, day.v, directionAt(ctx, i, mon.next), pastOnlyAt(ctx, i));
   return r ? { start: i, end: mon.next, type: 'date', value: fmtDay(r), relative: true } : undefined;
 }
 

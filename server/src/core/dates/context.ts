@@ -19,6 +19,8 @@ export interface ScanContext {
   reAnchored: boolean;
   /** The last year the text stated outright ("in 1995"), for "that year" / "the following year". */
   narrativeYear?: number;
+  /** The last calendar month the text named or resolved ("in March 1989", "Jan. 16"), as y*12 + m-1. */
+  narrativeMonth?: number;
 }
 
 export function makeContext(text: string, tokens: readonly Token[], anchor: Day | undefined): ScanContext {

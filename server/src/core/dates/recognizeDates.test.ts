@@ -60,6 +60,18 @@ const CASES: Array<[string, string | undefined, string[]]> = [
   ['He was promoted in 1995, and the following year he left. That year was hard.', '1998-04-18',
     ['1995=1995', 'the following year=1996', 'That year=1995']],
   ['Until then, the following year was quiet.', '1998-04-18', ['the following year=1999']], // no year told: publication year + 1
+  // "the following month" / "that month" follow the month the story last named; without one, no narrative value.
+  ['In March 1989 it was bought. The following month it was sold; that month was bad.', '1989-10-27',
+    ['March 1989=1989-03', 'The following month=1989-04', 'that month=1989-04']],
+  ['He left in June. The previous month he had arrived.', '2013-03-20', ['June=2012-06', 'The previous month=2012-05']],
+  ['That month was bad.', '2013-03-20', []],
+  // A future tense rules last year out; "since" and "ended" rule the future out.
+  ['Collins will command a shuttle mission in December.', '1998-03-04', ['December=1998-12']],
+  ['Collins commanded a shuttle mission in December.', '1998-03-04', ['December=1997-12']],
+  ['In the fiscal year ended Jan. 31, sales rose.', '1989-10-31', ['the fiscal year=1989', 'Jan. 31=1989-01-31']],
+  ['The loss for the period ended Oct. 31 narrowed.', '1989-10-27', ['Oct. 31=1988-10-31']],
+  ['The offer was extended to Nov. 20.', '1989-11-02', ['Nov. 20=1989-11-20']],
+  ['Nothing has moved since December.', '1998-11-20', ['December=1997-12']],
   // Without a publication date relative values stay underspecified.
   ['He left yesterday, in March.', undefined, ['yesterday=XXXX-XX-XX', 'March=XXXX-03']],
 ];

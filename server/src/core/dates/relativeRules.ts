@@ -100,6 +100,16 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (w === 'the' && (lowerAt(ctx, j + 1) === 'following' || lowerAt(ctx, j + 1) === 'previous') && lowerAt(ctx, j + 2) === 'year' && ctx.narrativeYear !== undefined) {
     return date(i, i + 3, fmtYear(ctx.narrativeYear + (lowerAt(ctx, j + 1) === 'following' ? 1 : -1)));
   }
+  // "that month", "the following month", "the previous month": the month the story last named.
+  if (ctx.narrativeMonth !== undefined) {
+    const nm = ctx.narrativeMonth;
+    if (w === 'that' && lowerAt(ctx, j + 1) === 'month') return date(i, i + 2, fmtMonth(Math.floor(nm / 12), (nm % 12) + 1));
+    const rel = lowerAt(ctx, j + 1);
+    if (w === 'the' && lowerAt(ctx, j + 2) === 'month' && (rel === 'following' || rel === 'previous')) {
+      const m = nm + (rel === 'following' ? 1 : -1);
+      return date(i, i + 3, fmtMonth(Math.floor(m / 12), (m % 12) + 1));
+    }
+  }
   let withThe = false;
   if (w === 'the') {
     withThe = true;

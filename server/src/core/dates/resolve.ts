@@ -9,7 +9,7 @@ import type { Direction } from './tense';
 const FUTURE_SLACK_DAYS = 14;
 
 /** Month-day without a year: the anchor's year, moved back/forward when the tense says so. */
-export function resolveMonthDay(anchor: Day, m: number, d: number, dir: Direction | undefined): Day | undefined {
+export function resolveMonthDay(anchor: Day, m: number, d: number, dir: Direction | undefined, pastOnly = false): Day | undefined {
   const cand = { y: anchor.y, m, d };
   if (!isValidDay(cand)) {
     // Feb. 29 in a non-leap anchor year: try the neighbours.
@@ -31,6 +31,8 @@ export function resolveMonthDay(anchor: Day, m: number, d: number, dir: Directio
     // two weeks' slack for the publication lag ("must return by Jan. 14" in a Jan. 15 paper).
     if (dir === 'past' && diff > 7) cost += 60;
     if (dir === 'future' && diff < -FUTURE_SLACK_DAYS) cost += 1000;
+    // "since Nov. 25", "the quarter ended Oct. 31": the day cannot lie after the anchor.
+    if (pastOnly && diff > 0) cost += 10_000;
     if (cost < bestCost) {
       best = c;
       bestCost = cost;
@@ -40,7 +42,7 @@ export function resolveMonthDay(anchor: Day, m: number, d: number, dir: Directio
 }
 
 /** Month without a year. */
-export function resolveMonth(anchor: Day, m: number, dir: Direction | undefined): number {
+export function resolveMonth(anchor: Day, m: number, dir: Direction | undefined, pastOnly = false): number {
   let best = anchor.y;
   let bestCost = Infinity;
   for (const y of [anchor.y, anchor.y - 1, anchor.y + 1]) {
@@ -49,6 +51,7 @@ export function resolveMonth(anchor: Day, m: number, dir: Direction | undefined)
     if (dir === 'past' && diff > 0) cost += 4;
     // Future tense: "will fly in December" (said in March) is this December, not last.
     if (dir === 'future' && diff < 0) cost += 100;
+    if (pastOnly && diff > 0) cost += 10_000;
     if (cost < bestCost) {
       best = y;
       bestCost = cost;

@@ -72,6 +72,7 @@ function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
 
 const TIME_ZONES: ReadonlySet<string> = new Set(['est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'gmt', 'utc', 'bst', 'cet']);
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_OR_DAY_VALUE = /^\d{4}-\d{2}(?:-\d{2})?$/;
 
 /**
  * Joins neighbours that TIMEX3 marks as one expression: a clock time and its day ("5 p.m. EST
@@ -133,6 +134,9 @@ export function scanRange(ctx: ScanContext, from: number, to: number): RuleMatch
     best = widen(ctx, merge(ctx, best, to), floor);
     out.push(best);
     if (!best.relative && best.type === 'date' && /^\d{4}/.test(best.value)) ctx.narrativeYear = Number(best.value.slice(0, 4));
+    if (best.type === 'date' && MONTH_OR_DAY_VALUE.test(best.value)) {
+      ctx.narrativeMonth = Number(best.value.slice(0, 4)) * 12 + Number(best.value.slice(5, 7)) - 1;
+    }
     floor = best.end;
     i = best.end;
   }
