@@ -43,3 +43,10 @@ test('a fronted date takes the tense of a verb after a long subject', () => {
   assert.equal(dirOf(s, 'Tuesday'), 'future');
   assert.equal(dirOf('On Tuesday , the National Abortion and Reproductive Rights Action League held a news conference', 'Tuesday'), 'past');
 });
+
+test('"is to" and "takes effect" schedule; "took effect" and "is" alone do not', () => {
+  assert.equal(dirOf('The envoy is to arrive in Baghdad on Monday', 'Monday'), 'future');
+  assert.equal(dirOf('The law takes effect Jan', 'Jan'), 'future');
+  assert.equal(dirOf('The law took effect Jan', 'Jan'), 'past');
+  assert.equal(dirOf('The envoy is in Baghdad on Monday', 'Monday'), undefined);
+});

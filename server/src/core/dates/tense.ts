@@ -50,6 +50,10 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   // An intention or a schedule points ahead whatever its own tense: "planned to leave on Thursday".
   // After the date, a past intention dates the planning itself: "On Friday, the government planned to …".
   if (INTENT_BEFORE_TO.has(w) && nx === 'to') return after && PAST_INTENT.has(w) ? 'past' : 'future';
+  // "is to arrive Monday", "are to meet in May": a scheduled event.
+  if ((w === 'is' || w === 'are') && nx === 'to') return 'future';
+  // "the law takes effect Jan. 1": a present tense that schedules.
+  if ((w === 'takes' || w === 'take') && nx === 'effect') return 'future';
   // "next to the embassy" is a place, not a time.
   if (w === 'next' && nx === 'to') return undefined;
   if (w === 'early' && nx === 'as' && i > 0 && tokens[i - 1].lower === 'as') return 'future';
