@@ -19,7 +19,9 @@ const root = path.join(__dirname, '..');
 const out = path.join(root, 'server', 'out', 'core');
 const { tokenize, TOKEN_SENTENCE_START } = require(path.join(out, 'text', 'tokenize.js'));
 const { buildGazetteer } = require(path.join(out, 'ner', 'gazetteer.js'));
-const { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, setPriorFromLabels, clearPrior } = require(path.join(out, 'ner', 'features.js'));
+const { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, NULL_FEATURE, setPriorFromLabels, clearPrior } = require(path.join(out, 'ner', 'features.js'));
+/** Bucket of an empty feature slot: never scored, never updated. */
+const NULL_BUCKET = 0xffffffff;
 const { makeLabelSet, encodeLabels, decodeSpans } = require(path.join(out, 'ner', 'labels.js'));
 const { viterbi, allocViterbiWork } = require(path.join(out, 'ner', 'tagger.js'));
 const { encodeNerModel } = require(path.join(out, 'ner', 'model.js'));
@@ -159,7 +161,7 @@ function bucketsOf(th, n) {
   const feats = new Int32Array(n * F);
   extractFeatures(th, feats);
   const buckets = new Uint32Array(n * F);
-  for (let k = 0; k < n * F; k++) buckets[k] = feats[k] >>> (32 - BITS);
+  for (let k = 0; k < n * F; k++) buckets[k] = feats[k] === NULL_FEATURE ? NULL_BUCKET : feats[k] >>> (32 - BITS);
   return buckets;
 }
 
@@ -263,6 +265,7 @@ function trainPerceptron(ls, examples, epochs, evalFn, tag) {
             if (g !== p) {
               const fo = i * F;
               for (let k = 0; k < F; k++) {
+                if (d.buckets[fo + k] === NULL_BUCKET) continue;
                 const wo = d.buckets[fo + k] * L;
                 W[wo + g] += 1;
                 U[wo + g] += c;
@@ -331,6 +334,7 @@ function emissions(W, L, F, buckets, from, to, emis) {
     const eo = i * L;
     const fo = i * F;
     for (let k = 0; k < F; k++) {
+      if (buckets[fo + k] === NULL_BUCKET) continue;
       const wo = buckets[fo + k] * L;
       for (let l = 0; l < L; l++) emis[eo + l] += W[wo + l];
     }

@@ -11,7 +11,7 @@ import { Gazetteer, matchGazetteer, GAZ_COUNT } from './gazetteer';
 import { FNV_OFFSET, fmix, lowerCode, mix2, mix3 } from './hashing';
 
 /** Bump when the feature set changes (stored in the model; a mismatch refuses the model). */
-export const FEATURE_VERSION = 8;
+export const FEATURE_VERSION = 9;
 
 export interface TokenHashes {
   n: number;
@@ -37,7 +37,9 @@ export interface TokenHashes {
   prior: Int32Array;
 }
 
-export const PRIOR_ABSENT = 99;
+/** The first pass's prior: the same value as "no other occurrence", so that only the tokens whose
+ * word recurs as a name change between the passes. */
+export const PRIOR_ABSENT = 0;
 
 const B_INITCAP = 1;
 const B_ALLCAPS = 2;
@@ -47,6 +49,8 @@ const B_SENT = 16;
 const B_CAPS_SENT = 32;
 const B_DOC_LOWER = 64;
 const B_DOC_CAP = 128;
+/** The token has an uppercase letter somewhere: it gets the contextual features (see extractFeatures). */
+const B_UPPER = 256;
 
 export function allocTokenHashes(n: number): TokenHashes {
   return {
@@ -83,78 +87,100 @@ function shapeClass(c: number): number {
   return c;
 }
 
-/** Computes the token-level hashes of `tokens` over `text`. */
+/** Computes the token-level hashes of `tokens` over `text` (reference path: hashes every token). */
 export function computeTokenHashes(text: string, tokens: TokenList, gaz: Gazetteer | null, th: TokenHashes): void {
+  const { start, end } = tokens;
+  for (let t = 0; t < tokens.count; t++) hashToken(text, start[t], end[t], th, t);
+  completeTokenHashes(tokens, gaz, th);
+}
+
+/**
+ * The hashes of one token that depend only on its characters (word, lowercase, shape, prefixes,
+ * suffixes, character bits, length bucket), written at index `t` of `th`. The type cache
+ * (tokenTypes.ts) calls this once per distinct word; the reference path once per token.
+ */
+export function hashToken(text: string, s: number, e: number, th: CharHashes, t: number): void {
+  let hw = FNV_OFFSET;
+  let hl = FNV_OFFSET;
+  let hs = FNV_OFFSET;
+  let lastShape = -1;
+  let shapeRun = 0;
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  const p = t * 4;
+  const letterFirst = shapeClass(text.charCodeAt(s)) === 88 || shapeClass(text.charCodeAt(s)) === 120;
+  for (let k = s; k < e; k++) {
+    const c = normalizeQuote(text.charCodeAt(k));
+    const lc = lowerCode(c);
+    // the exact-word hash ignores periods in words ("U.S." and "US", "Gen." and "Gen" share it)
+    if (c !== 46 || !letterFirst) hw = Math.imul(hw ^ c, 16777619);
+    hl = Math.imul(hl ^ lc, 16777619);
+    const i = k - s;
+    if (i < 4) th.prefix[p + i] = hl;
+    const sc = shapeClass(c);
+    if (sc === 88) upper++;
+    else if (sc === 120) lower++;
+    else if (sc === 100) digit++;
+    if (sc !== lastShape) {
+      hs = Math.imul(hs ^ sc, 16777619);
+      lastShape = sc;
+      shapeRun = 1;
+    } else if (shapeRun < 2) {
+      hs = Math.imul(hs ^ sc, 16777619);
+      shapeRun++;
+    }
+  }
+  const len = e - s;
+  for (let i = len; i < 4; i++) th.prefix[p + i] = hl ^ (0x55 + i);
+  for (let i = 0; i < 4; i++) {
+    const from = e - (i + 1);
+    if (from < s) {
+      th.suffix[p + i] = hl ^ (0x99 + i);
+      continue;
+    }
+    let h = FNV_OFFSET;
+    for (let k = from; k < e; k++) h = Math.imul(h ^ lowerCode(normalizeQuote(text.charCodeAt(k))), 16777619);
+    th.suffix[p + i] = h;
+  }
+  th.word[t] = hw;
+  th.lower[t] = hl;
+  th.shape[t] = hs;
+  let bits = 0;
+  if (shapeClass(text.charCodeAt(s)) === 88) bits |= B_INITCAP;
+  if (upper > 0 && lower === 0) bits |= B_ALLCAPS;
+  if (digit > 0) bits |= B_DIGIT;
+  if (lower > 0) bits |= B_LOWER;
+  if (upper > 0) bits |= B_UPPER;
+  th.bits[t] = bits;
+  th.lengthBucket[t] = len <= 1 ? 1 : len <= 3 ? 2 : len <= 5 ? 3 : len <= 8 ? 4 : 5;
+}
+
+/** The character-level part of TokenHashes (what hashToken writes). */
+export type CharHashes = Pick<TokenHashes, 'word' | 'lower' | 'shape' | 'prefix' | 'suffix' | 'bits' | 'lengthBucket'>;
+
+/**
+ * Token-level hashes whose character part is already in `th` (from hashToken or the type cache):
+ * adds sentence position, headline capitals, document statistics, gazetteer states, the other
+ * occurrences of each capitalised word and capitalised runs. `gazStart[t]` (optional) is 0 when
+ * token t cannot begin a gazetteer entry (lets the matcher skip it; the result is the same).
+ */
+export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th: TokenHashes, gazStart?: Uint8Array): void {
   const n = tokens.count;
-  const { start, end, flags } = tokens;
+  const flags = tokens.flags;
   let pos = 0;
   for (let t = 0; t < n; t++) {
-    const s = start[t];
-    const e = end[t];
-    let hw = FNV_OFFSET;
-    let hl = FNV_OFFSET;
-    let hs = FNV_OFFSET;
-    let lastShape = -1;
-    let shapeRun = 0;
-    let upper = 0;
-    let lower = 0;
-    let digit = 0;
-    const p = t * 4;
-    const letterFirst = shapeClass(text.charCodeAt(s)) === 88 || shapeClass(text.charCodeAt(s)) === 120;
-    for (let k = s; k < e; k++) {
-      const c = normalizeQuote(text.charCodeAt(k));
-      const lc = lowerCode(c);
-      // the exact-word hash ignores periods in words ("U.S." and "US", "Gen." and "Gen" share it)
-      if (c !== 46 || !letterFirst) hw = Math.imul(hw ^ c, 16777619);
-      hl = Math.imul(hl ^ lc, 16777619);
-      const i = k - s;
-      if (i < 4) th.prefix[p + i] = hl;
-      const sc = shapeClass(c);
-      if (sc === 88) upper++;
-      else if (sc === 120) lower++;
-      else if (sc === 100) digit++;
-      if (sc !== lastShape) {
-        hs = Math.imul(hs ^ sc, 16777619);
-        lastShape = sc;
-        shapeRun = 1;
-      } else if (shapeRun < 2) {
-        hs = Math.imul(hs ^ sc, 16777619);
-        shapeRun++;
-      }
-    }
-    const len = e - s;
-    for (let i = len; i < 4; i++) th.prefix[p + i] = hl ^ (0x55 + i);
-    for (let i = 0; i < 4; i++) {
-      const from = e - (i + 1);
-      if (from < s) {
-        th.suffix[p + i] = hl ^ (0x99 + i);
-        continue;
-      }
-      let h = FNV_OFFSET;
-      for (let k = from; k < e; k++) h = Math.imul(h ^ lowerCode(normalizeQuote(text.charCodeAt(k))), 16777619);
-      th.suffix[p + i] = h;
-    }
-    th.word[t] = hw;
-    th.lower[t] = hl;
-    th.shape[t] = hs;
-    const first = text.charCodeAt(s);
-    let bits = 0;
-    if (shapeClass(first) === 88) bits |= B_INITCAP;
-    if (upper > 0 && lower === 0) bits |= B_ALLCAPS;
-    if (digit > 0) bits |= B_DIGIT;
-    if (lower > 0) bits |= B_LOWER;
     if (flags[t] & TOKEN_SENTENCE_START) {
-      bits |= B_SENT;
+      th.bits[t] |= B_SENT;
       pos = 0;
     }
-    th.bits[t] = bits;
     th.position[t] = pos < 3 ? pos : 3;
     pos++;
-    th.lengthBucket[t] = len <= 1 ? 1 : len <= 3 ? 2 : len <= 5 ? 3 : len <= 8 ? 4 : 5;
   }
   // all-caps sentences (headlines) and document statistics
   const lowerSeen = new Set<number>();
   const capSeen = new Set<number>();
+  const capForms = new Set<number>();
   let sStart = 0;
   for (let t = 0; t <= n; t++) {
     if (t === n || (t > sStart && flags[t] & TOKEN_SENTENCE_START)) {
@@ -171,17 +197,21 @@ export function computeTokenHashes(text: string, tokens: TokenList, gaz: Gazette
       sStart = t;
     }
   }
+  // document statistics, only for the tokens that get contextual features (an uppercase letter)
+  for (let t = 0; t < n; t++) if (th.bits[t] & B_UPPER) capForms.add(th.lower[t]);
   for (let t = 0; t < n; t++) {
     const b = th.bits[t];
     if (!(flags[t] & TOKEN_WORD) || b & B_CAPS_SENT) continue;
-    if (!(b & B_INITCAP) && b & B_LOWER) lowerSeen.add(th.lower[t]);
-    else if (b & B_INITCAP && b & B_LOWER && !(b & B_SENT)) capSeen.add(th.lower[t]);
+    if (!(b & B_INITCAP) && b & B_LOWER) {
+      if (capForms.has(th.lower[t])) lowerSeen.add(th.lower[t]);
+    } else if (b & B_INITCAP && b & B_LOWER && !(b & B_SENT)) capSeen.add(th.lower[t]);
   }
   for (let t = 0; t < n; t++) {
+    if (!(th.bits[t] & B_UPPER)) continue;
     if (lowerSeen.has(th.lower[t])) th.bits[t] |= B_DOC_LOWER;
     if (capSeen.has(th.lower[t])) th.bits[t] |= B_DOC_CAP;
   }
-  if (gaz) matchGazetteer(gaz, tokens, th.lower, th.gaz);
+  if (gaz) matchGazetteer(gaz, tokens, th.lower, th.gaz, gazStart);
   else th.gaz.fill(0, 0, n);
   computeOtherOccurrences(th, n);
   computeRuns(th, tokens, n);
@@ -251,96 +281,153 @@ function computeOtherOccurrences(th: TokenHashes, n: number): void {
   }
 }
 
-export const FEATURES_PER_TOKEN = 50 + GAZ_COUNT;
+/** Features of a token that depend only on its own characters (summed once per word type at run time). */
+export const SELF_FEATURES = 15;
+/** Features a token contributes to its neighbours at offsets -1, +1 (two each) and -2, +2 (one each). */
+export const NEIGHBOUR_FEATURES = 6;
+/** Contextual features: only tokens with an uppercase letter get them (NULL_FEATURE for the others). */
+export const CONTEXT_FEATURES = 30 + GAZ_COUNT;
+export const FEATURES_PER_TOKEN = SELF_FEATURES + NEIGHBOUR_FEATURES + CONTEXT_FEATURES;
+/** A feature slot that holds no feature (never has a weight). */
+export const NULL_FEATURE = 0;
 
 const PAD_BEFORE = 0x1234567;
 const PAD_AFTER = 0x7654321;
+/** The lowercase/shape hash standing for "no token" before the first and after the last token. */
+export const PAD_HASHES = { before: PAD_BEFORE, after: PAD_AFTER } as const;
+
+/** A feature hash that is never NULL_FEATURE. */
+function nz(h: number): number {
+  return h === NULL_FEATURE ? 1 : h;
+}
 
 /**
- * Writes FEATURES_PER_TOKEN feature hashes for every token of [from, to) into `out` at (i - from) * F.
+ * The SELF_FEATURES features of a token from its character hashes (slot `t` of `h`, 4 affixes a slot),
+ * written at out[o..]. Shared by the reference path and the type cache so both see the same features.
+ */
+export function writeSelfFeatures(h: CharHashes, t: number, out: Int32Array, o: number): void {
+  const p = t * 4;
+  const s0 = h.shape[t];
+  out[o] = nz(fmix(1));
+  out[o + 1] = nz(mix2(2, h.word[t]));
+  out[o + 2] = nz(mix2(3, h.lower[t]));
+  out[o + 3] = nz(mix2(4, s0));
+  out[o + 4] = nz(mix2(5, h.prefix[p]));
+  out[o + 5] = nz(mix2(6, h.prefix[p + 1]));
+  out[o + 6] = nz(mix2(7, h.prefix[p + 2]));
+  out[o + 7] = nz(mix2(8, h.prefix[p + 3]));
+  out[o + 8] = nz(mix2(9, h.suffix[p]));
+  out[o + 9] = nz(mix2(10, h.suffix[p + 1]));
+  out[o + 10] = nz(mix2(11, h.suffix[p + 2]));
+  out[o + 11] = nz(mix2(12, h.suffix[p + 3]));
+  out[o + 12] = nz(mix3(34, h.lengthBucket[t], s0));
+  out[o + 13] = nz(mix3(39, h.suffix[p + 2], s0));
+  out[o + 14] = nz(mix2(49, h.bits[t] & (B_INITCAP | B_ALLCAPS | B_DIGIT | B_LOWER | B_UPPER)));
+}
+
+/** Features that a token with lowercase hash `l` and shape `s` gives the token one after it (-1 side). */
+export function previousTokenFeatures(l: number, s: number, out: Int32Array, o: number): void {
+  out[o] = nz(mix2(13, l));
+  out[o + 1] = nz(mix2(17, s));
+}
+/** ... gives the token one before it. */
+export function nextTokenFeatures(l: number, s: number, out: Int32Array, o: number): void {
+  out[o] = nz(mix2(14, l));
+  out[o + 1] = nz(mix2(18, s));
+}
+/** ... gives the token two after it. */
+export function secondPreviousTokenFeature(l: number): number {
+  return nz(mix2(15, l));
+}
+/** ... gives the token two before it. */
+export function secondNextTokenFeature(l: number): number {
+  return nz(mix2(16, l));
+}
+
+/** Whether token i gets contextual features. */
+export function hasContext(th: TokenHashes, i: number): boolean {
+  return (th.bits[i] & B_UPPER) !== 0;
+}
+
+/**
+ * Writes FEATURES_PER_TOKEN feature hashes for every token of [from, to) into `out` at (i - from) * F
+ * (the reference path used by training and by tests of the fast scorer).
  */
 export function extractFeatures(th: TokenHashes, out: Int32Array, from = 0, to = th.n): void {
   const n = th.n;
-  const { lower, shape, word, bits, gaz } = th;
+  const { lower, shape } = th;
   const F = FEATURES_PER_TOKEN;
   for (let i = from; i < to; i++) {
     const o = (i - from) * F;
-    const l0 = lower[i];
-    const s0 = shape[i];
-    const b0 = bits[i];
-    const sent = b0 & B_SENT ? 1 : 0;
-    const lm1 = i > 0 ? lower[i - 1] : PAD_BEFORE;
-    const lm2 = i > 1 ? lower[i - 2] : PAD_BEFORE;
-    const lp1 = i + 1 < n ? lower[i + 1] : PAD_AFTER;
-    const lp2 = i + 2 < n ? lower[i + 2] : PAD_AFTER;
-    const sm1 = i > 0 ? shape[i - 1] : PAD_BEFORE;
-    const sp1 = i + 1 < n ? shape[i + 1] : PAD_AFTER;
-    const sm2 = i > 1 ? shape[i - 2] : PAD_BEFORE;
-    const sp2 = i + 2 < n ? shape[i + 2] : PAD_AFTER;
-    const gm1 = i > 0 ? gaz[i - 1] : 0xfffff;
-    const gp1 = i + 1 < n ? gaz[i + 1] : 0xeeeee;
-    const g0 = gaz[i];
-    const caps = b0 & B_CAPS_SENT ? 1 : 0;
-    const docb = (b0 >>> 6) & 3;
-    const pos = th.position[i];
-    let k = o;
-    out[k++] = fmix(1);
-    out[k++] = mix2(2, word[i]);
-    out[k++] = mix2(3, l0);
-    out[k++] = mix2(4, s0);
-    const p = i * 4;
-    out[k++] = mix2(5, th.prefix[p]);
-    out[k++] = mix2(6, th.prefix[p + 1]);
-    out[k++] = mix2(7, th.prefix[p + 2]);
-    out[k++] = mix2(8, th.prefix[p + 3]);
-    out[k++] = mix2(9, th.suffix[p]);
-    out[k++] = mix2(10, th.suffix[p + 1]);
-    out[k++] = mix2(11, th.suffix[p + 2]);
-    out[k++] = mix2(12, th.suffix[p + 3]);
-    out[k++] = mix2(13, lm1);
-    out[k++] = mix2(14, lp1);
-    out[k++] = mix2(15, lm2);
-    out[k++] = mix2(16, lp2);
-    out[k++] = mix2(17, sm1);
-    out[k++] = mix2(18, sp1);
-    out[k++] = mix3(19, sm1, s0);
-    out[k++] = mix3(20, s0, sp1);
-    out[k++] = mix3(21, lm1, l0);
-    out[k++] = mix3(22, l0, lp1);
-    out[k++] = mix3(23, sent, s0);
-    out[k++] = mix3(24, sent, l0);
-    out[k++] = mix3(25, caps, l0);
-    out[k++] = mix3(26, caps * 8 + pos, s0);
-    out[k++] = mix2(27, g0);
-    out[k++] = mix2(28, gm1);
-    out[k++] = mix2(29, gp1);
-    out[k++] = mix3(30, g0, s0);
-    out[k++] = mix3(31, docb * 2 + sent, s0);
-    out[k++] = mix3(32, lm1, s0);
-    out[k++] = mix3(33, s0, lp1);
-    out[k++] = mix3(34, th.lengthBucket[i], s0);
-    out[k++] = mix3(35, mix2(sm2, sm1), s0);
-    out[k++] = mix3(36, s0, mix2(sp1, sp2));
-    out[k++] = mix3(37, caps, mix2(lm1, l0));
-    out[k++] = mix3(38, docb, l0);
-    out[k++] = mix3(39, th.suffix[p + 2], s0);
-    out[k++] = mix3(40, pos, lm1);
-    out[k++] = mix2(41, th.other[p]);
-    out[k++] = mix2(42, th.other[p + 1]);
-    out[k++] = mix2(41, th.other[p + 2]);
-    out[k++] = mix2(42, th.other[p + 3]);
-    const r = i * 3;
-    out[k++] = mix3(43, th.run[r], s0);
-    out[k++] = mix3(44, th.run[r], th.run[r + 1] === l0 ? NO_RUN : th.run[r + 1]);
-    out[k++] = mix3(45, th.run[r], th.run[r + 2] === l0 ? NO_RUN : th.run[r + 2]);
-    out[k++] = mix3(46, th.run[r], g0);
-    out[k++] = priorFeature0(th.prior[i]);
-    out[k++] = priorFeature1(th.prior[i], s0);
-    for (let c = 0; c < GAZ_COUNT; c++) out[k++] = mix3(50 + c, (g0 >>> (2 * c)) & 3, mix2((gm1 >>> (2 * c)) & 3, (gp1 >>> (2 * c)) & 3));
+    writeSelfFeatures(th, i, out, o);
+    let k = o + SELF_FEATURES;
+    previousTokenFeatures(i > 0 ? lower[i - 1] : PAD_BEFORE, i > 0 ? shape[i - 1] : PAD_BEFORE, out, k);
+    nextTokenFeatures(i + 1 < n ? lower[i + 1] : PAD_AFTER, i + 1 < n ? shape[i + 1] : PAD_AFTER, out, k + 2);
+    out[k + 4] = secondPreviousTokenFeature(i > 1 ? lower[i - 2] : PAD_BEFORE);
+    out[k + 5] = secondNextTokenFeature(i + 2 < n ? lower[i + 2] : PAD_AFTER);
+    k += NEIGHBOUR_FEATURES;
+    if (hasContext(th, i)) writeContextFeatures(th, i, out, k);
+    else out.fill(NULL_FEATURE, k, k + CONTEXT_FEATURES);
   }
 }
 
-export { B_INITCAP, B_ALLCAPS, B_SENT, B_CAPS_SENT, B_LOWER };
+/** The CONTEXT_FEATURES contextual features of token i at out[o..]. */
+export function writeContextFeatures(th: TokenHashes, i: number, out: Int32Array, o: number): void {
+  const n = th.n;
+  const { lower, shape, bits, gaz } = th;
+  const l0 = lower[i];
+  const s0 = shape[i];
+  const b0 = bits[i];
+  const sent = b0 & B_SENT ? 1 : 0;
+  const lm1 = i > 0 ? lower[i - 1] : PAD_BEFORE;
+  const lp1 = i + 1 < n ? lower[i + 1] : PAD_AFTER;
+  const sm1 = i > 0 ? shape[i - 1] : PAD_BEFORE;
+  const sp1 = i + 1 < n ? shape[i + 1] : PAD_AFTER;
+  const sm2 = i > 1 ? shape[i - 2] : PAD_BEFORE;
+  const sp2 = i + 2 < n ? shape[i + 2] : PAD_AFTER;
+  const gm1 = i > 0 ? gaz[i - 1] : 0xfffff;
+  const gp1 = i + 1 < n ? gaz[i + 1] : 0xeeeee;
+  const g0 = gaz[i];
+  const caps = b0 & B_CAPS_SENT ? 1 : 0;
+  const docb = (b0 >>> 6) & 3;
+  const pos = th.position[i];
+  const p = i * 4;
+  const r = i * 3;
+  let k = o;
+  out[k++] = nz(mix3(19, sm1, s0));
+  out[k++] = nz(mix3(20, s0, sp1));
+  out[k++] = nz(mix3(21, lm1, l0));
+  out[k++] = nz(mix3(22, l0, lp1));
+  out[k++] = nz(mix3(23, sent, s0));
+  out[k++] = nz(mix3(24, sent, l0));
+  out[k++] = nz(mix3(25, caps, l0));
+  out[k++] = nz(mix3(26, caps * 8 + pos, s0));
+  out[k++] = nz(mix2(27, g0));
+  out[k++] = nz(mix2(28, gm1));
+  out[k++] = nz(mix2(29, gp1));
+  out[k++] = nz(mix3(30, g0, s0));
+  out[k++] = nz(mix3(31, docb * 2 + sent, s0));
+  out[k++] = nz(mix3(32, lm1, s0));
+  out[k++] = nz(mix3(33, s0, lp1));
+  out[k++] = nz(mix3(35, mix2(sm2, sm1), s0));
+  out[k++] = nz(mix3(36, s0, mix2(sp1, sp2)));
+  out[k++] = nz(mix3(37, caps, mix2(lm1, l0)));
+  out[k++] = nz(mix3(38, docb, l0));
+  out[k++] = nz(mix3(40, pos, lm1));
+  out[k++] = nz(mix2(41, th.other[p]));
+  out[k++] = nz(mix2(42, th.other[p + 1]));
+  out[k++] = nz(mix2(41, th.other[p + 2]));
+  out[k++] = nz(mix2(42, th.other[p + 3]));
+  out[k++] = nz(mix3(43, th.run[r], s0));
+  out[k++] = nz(mix3(44, th.run[r], th.run[r + 1] === l0 ? NO_RUN : th.run[r + 1]));
+  out[k++] = nz(mix3(45, th.run[r], th.run[r + 2] === l0 ? NO_RUN : th.run[r + 2]));
+  out[k++] = nz(mix3(46, th.run[r], g0));
+  out[k++] = priorFeature0(th.prior[i]);
+  out[k++] = priorFeature1(th.prior[i], s0);
+  for (let c = 0; c < GAZ_COUNT; c++) out[k++] = nz(mix3(50 + c, (g0 >>> (2 * c)) & 3, mix2((gm1 >>> (2 * c)) & 3, (gp1 >>> (2 * c)) & 3)));
+}
+
+export { B_INITCAP, B_ALLCAPS, B_SENT, B_CAPS_SENT, B_LOWER, B_UPPER };
 
 /**
  * Second-pass input: for every capitalised word, the majority first-pass type of the OTHER
@@ -391,11 +478,11 @@ export function setPriorFromLabels(th: TokenHashes, typeOf: Int8Array, inMulti: 
 
 /** The two features that depend on the second-pass input (also used to update first-pass scores). */
 export function priorFeature0(prior: number): number {
-  return mix2(47, prior);
+  return nz(mix2(47, prior));
 }
 
 export function priorFeature1(prior: number, shape: number): number {
-  return mix3(48, prior, shape);
+  return nz(mix3(48, prior, shape));
 }
 
 /** Resets the second-pass input (first pass). */

@@ -24,6 +24,12 @@ export interface LabelSet {
   /** labels allowed to start a sequence / end a sequence */
   canStart: Uint8Array;
   canEnd: Uint8Array;
+  /** The allowed predecessors of each label, ascending (CSR: prevOf[prevStart[cur] .. prevStart[cur + 1])). */
+  prevStart: Int32Array;
+  prevOf: Int32Array;
+  /** The allowed successors of each label, ascending (CSR, like prevOf). */
+  nextStart: Int32Array;
+  nextOf: Int32Array;
 }
 
 export function makeLabelSet(scheme: TagScheme, types: string[]): LabelSet {
@@ -58,7 +64,19 @@ export function makeLabelSet(scheme: TagScheme, types: string[]): LabelSet {
       allowed[prev * count + cur] = ok ? 1 : 0;
     }
   }
-  return { scheme, types, count, typeOf, partOf, allowed, canStart, canEnd };
+  const csr = (pairOk: (a: number, b: number) => boolean): [Int32Array, Int32Array] => {
+    const startOf = new Int32Array(count + 1);
+    const list: number[] = [];
+    for (let a = 0; a < count; a++) {
+      startOf[a] = list.length;
+      for (let b = 0; b < count; b++) if (pairOk(a, b)) list.push(b);
+    }
+    startOf[count] = list.length;
+    return [startOf, Int32Array.from(list)];
+  };
+  const [prevStart, prevOf] = csr((cur, prev) => allowed[prev * count + cur] === 1);
+  const [nextStart, nextOf] = csr((cur, next) => allowed[cur * count + next] === 1);
+  return { scheme, types, count, typeOf, partOf, allowed, canStart, canEnd, prevStart, prevOf, nextStart, nextOf };
 }
 
 /** Gold labels for tokens from entity token ranges [first, last] with a type index. */

@@ -11,11 +11,12 @@
 import { EntityMention, EntityType } from '../types';
 import { tokenize, TokenList, TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import { applyDocumentConsistency, TokenSpan } from './consistency';
-import { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, priorFeature0, priorFeature1, setPriorFromLabels, TokenHashes } from './features';
+import { allocTokenHashes, B_UPPER, completeTokenHashes, CONTEXT_FEATURES, priorFeature0, priorFeature1, setPriorFromLabels, TokenHashes } from './features';
 import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
 import { decodeSpans } from './labels';
 import { NerModel } from './model';
-import { addFeatureWeights, allocViterbiWork, maxMarginalMargins, scoreEmissions, viterbi } from './tagger';
+import { addFeatureWeights, allocViterbiWork, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
+import { createTokenTypeCache } from './tokenTypes';
 import { isTitle, MAX_TITLE_TOKENS } from './titles';
 
 export { decodeNerModel } from './model';
@@ -27,6 +28,8 @@ export interface EntityRecognizer {
 
 /** Tokens per decoding chunk: long sentences are decoded in pieces of this size. */
 const CHUNK = 512;
+/** See RecognizerOptions.contextWindow. */
+const DEFAULT_WINDOW = 1;
 const GROUP_CAT = GAZ_CATEGORIES.indexOf('group');
 const DEMONYM_CAT = GAZ_CATEGORIES.indexOf('demonym');
 const TYPE_GROUP = 100;
@@ -45,6 +48,9 @@ export interface RecognizerOptions {
   documentConsistency?: boolean;
   /** Report plural demonyms and religious/ethnic communities as 'group'. Default true. */
   groups?: boolean;
+  /** Decode only tokens within this many tokens of a word with an uppercase letter (the others are O);
+   * negative: decode whole sentences. Default DEFAULT_WINDOW. */
+  contextWindow?: number;
 }
 
 export function createEntityRecognizer(model: NerModel, options: RecognizerOptions = {}): EntityRecognizer {
@@ -59,59 +65,105 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   const countryCodes = new Set(Array.isArray(model.gazetteer.lists.countrycode) ? model.gazetteer.lists.countrycode : []);
   const scored = types.filter((t) => t !== 'MISC').length;
   const L = model.labels.count;
-  const F = FEATURES_PER_TOKEN;
-  const feats = new Int32Array(CHUNK * F);
-  const emis = new Float32Array(CHUNK * L);
-  const work = allocViterbiWork(CHUNK, L);
-
-  const chunkLabels = new Int32Array(CHUNK);
-  const chunkMargins = new Float32Array(CHUNK);
+  const wordTypes = createTokenTypeCache(model, model.gazetteer);
+  const ctx = new Int32Array(CONTEXT_FEATURES);
+  const acc = new Int32Array(L);
   const twoPass = model.header.passes === 2;
   const typeCount = model.labels.types.length;
+  // document-sized work buffers, grown on demand and reused
+  let capacity = 0;
+  let work = allocViterbiWork(1, L);
+  let typeIds = new Int32Array(0);
+  let gazStart = new Uint8Array(0);
+  let mark = new Uint8Array(0);
+  const radius = options.contextWindow ?? DEFAULT_WINDOW;
 
-  /** Tags every sentence (in chunks of at most CHUNK tokens) into labels/margins. */
-  /**
-   * Pass 1: features and emission scores of every sentence (in chunks of at most CHUNK tokens) into
-   * docEmis. Emissions are kept so that the second pass only swaps the two features that depend on
-   * the first pass's labels.
-   */
-  function scoreAll(tokens: TokenList, hashes: TokenHashes, docEmis: Float32Array): void {
-    const n = tokens.count;
-    for (let s = 0; s < n; s += CHUNK) {
-      const e = Math.min(n, s + CHUNK);
-      extractFeatures(hashes, feats, s, e);
-      scoreEmissions(model, feats, e - s, F, emis);
-      docEmis.set(emis.subarray(0, (e - s) * L), s * L);
-    }
+  function ensureCapacity(n: number): void {
+    if (n <= capacity) return;
+    capacity = Math.max(n, capacity * 2, 1024);
+    work = allocViterbiWork(capacity, L);
+    typeIds = new Int32Array(capacity);
+    gazStart = new Uint8Array(capacity);
+    mark = new Uint8Array(capacity);
   }
 
-  /** Viterbi per sentence (long sentences in chunks of CHUNK tokens) over docEmis. */
-  function decodeAll(tokens: TokenList, docEmis: Float32Array, labels: Int32Array, margins: Float32Array): void {
+  /**
+   * Decoding windows: [start, end, flags] triples. A sentence (long ones cut every CHUNK tokens) is
+   * decoded where it has tokens within `radius` of a token with an uppercase letter; the tokens in
+   * between are O (no name lies that far from any capital). flags: 1 = preceded by such an O token,
+   * 2 = followed by one. radius < 0 decodes whole sentences.
+   */
+  function windowsOf(tokens: TokenList, bits: Int32Array): number[] {
     const n = tokens.count;
+    const out: number[] = [];
     let s = 0;
     while (s < n) {
       let e = s + 1;
       while (e < n && e - s < CHUNK && !(tokens.flags[e] & TOKEN_SENTENCE_START)) e++;
-      const len = e - s;
-      emis.set(docEmis.subarray(s * L, e * L));
-      viterbi(model.labels, model.transitions, model.start, emis, 0, len, work, chunkLabels);
-      maxMarginalMargins(model.labels, model.transitions, emis, 0, len, work, chunkLabels, chunkMargins);
-      labels.set(chunkLabels.subarray(0, len), s);
-      margins.set(chunkMargins.subarray(0, len), s);
+      if (radius < 0) out.push(s, e, 0);
+      else {
+        mark.fill(0, s, e);
+        for (let i = s; i < e; i++) {
+          if (!(bits[i] & B_UPPER)) continue;
+          const to = Math.min(e, i + radius + 1);
+          for (let k = Math.max(s, i - radius); k < to; k++) mark[k] = 1;
+        }
+        let i = s;
+        while (i < e) {
+          if (!mark[i]) {
+            i++;
+            continue;
+          }
+          let j = i + 1;
+          while (j < e && mark[j]) j++;
+          out.push(i, j, (i > s ? 1 : 0) | (j < e ? 2 : 0));
+          i = j;
+        }
+      }
       s = e;
     }
+    return out;
+  }
+
+  /** Token hashes of the document from the type cache (character part) plus the document-level part. */
+  function hashDocument(text: string, tokens: TokenList): TokenHashes {
+    const n = tokens.count;
+    ensureCapacity(n);
+    wordTypes.beginDocument();
+    const { start, end } = tokens;
+    for (let t = 0; t < n; t++) typeIds[t] = wordTypes.intern(text, start[t], end[t]);
+    const hashes = allocTokenHashes(n);
+    const c = wordTypes.chars;
+    const g = wordTypes.gazStart;
+    for (let t = 0; t < n; t++) {
+      const id = typeIds[t];
+      hashes.word[t] = c.word[id];
+      hashes.lower[t] = c.lower[id];
+      hashes.shape[t] = c.shape[id];
+      hashes.bits[t] = c.bits[id];
+      hashes.lengthBucket[t] = c.lengthBucket[id];
+      gazStart[t] = g[id];
+    }
+    completeTokenHashes(tokens, model.gazetteer, hashes, gazStart);
+    return hashes;
   }
 
   function tag(text: string): TaggedText {
     const tokens = tokenize(text);
     const n = tokens.count;
-    const hashes = allocTokenHashes(n);
-    computeTokenHashes(text, tokens, model.gazetteer, hashes);
+    const hashes = hashDocument(text, tokens);
     const labels = new Int32Array(n);
     const margins = new Float32Array(n);
     const docEmis = new Float32Array(n * L);
-    scoreAll(tokens, hashes, docEmis);
-    decodeAll(tokens, docEmis, labels, margins);
+    const windows = windowsOf(tokens, hashes.bits);
+    const decode = (k: number): void => {
+      const f = windows[k + 2];
+      viterbi(model.labels, model.transitions, model.start, docEmis, windows[k], windows[k + 1], work, labels, (f & 1) !== 0, (f & 2) !== 0);
+    };
+    for (let k = 0; k < windows.length; k += 3) {
+      scoreEmissionsWithTypes(model, hashes, typeIds, wordTypes, windows[k], windows[k + 1], ctx, acc, docEmis);
+      decode(k);
+    }
     if (twoPass) {
       const typeOf = new Int8Array(n).fill(-1);
       const inMulti = new Uint8Array(n);
@@ -123,19 +175,36 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       }
       const before = hashes.prior.slice(0, n);
       setPriorFromLabels(hashes, typeOf, inMulti, typeCount);
-      const { prior, shape } = hashes;
+      const { prior, shape, bits } = hashes;
+      // only the two prior features change, and only on tokens with contextual features (all inside
+      // windows); only the windows holding such a token are decoded again
+      const changed = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
-        if (prior[i] === before[i]) continue;
+        if (prior[i] === before[i] || !(bits[i] & B_UPPER)) continue;
+        changed[i] = 1;
         const o = i * L;
         addFeatureWeights(model, priorFeature0(before[i]), docEmis, o, -1);
         addFeatureWeights(model, priorFeature1(before[i], shape[i]), docEmis, o, -1);
         addFeatureWeights(model, priorFeature0(prior[i]), docEmis, o, 1);
         addFeatureWeights(model, priorFeature1(prior[i], shape[i]), docEmis, o, 1);
       }
-      decodeAll(tokens, docEmis, labels, margins);
+      for (let k = 0; k < windows.length; k += 3) {
+        let any = false;
+        for (let i = windows[k]; i < windows[k + 1] && !any; i++) any = changed[i] === 1;
+        if (any) decode(k);
+      }
+    }
+    // margins (confidence) only where there is an entity; work.score still holds each window's forward scores
+    const spansRaw = decodeSpans(model.labels, labels, n);
+    let si = 0;
+    for (let k = 0; k < windows.length && si < spansRaw.length; k += 3) {
+      const s = windows[k];
+      const e = windows[k + 1];
+      while (si < spansRaw.length && spansRaw[si].first < s) si++;
+      if (si < spansRaw.length && spansRaw[si].first < e) maxMarginalMargins(model.labels, model.transitions, docEmis, s, e, work, labels, margins, (windows[k + 2] & 2) !== 0);
     }
     const spans: TokenSpan[] = [];
-    for (const sp of decodeSpans(model.labels, labels, n)) {
+    for (const sp of spansRaw) {
       let minMargin = Infinity;
       for (let k = sp.first; k <= sp.last; k++) minMargin = Math.min(minMargin, margins[k]);
       spans.push({ first: sp.first, last: sp.last, type: sp.type, confidence: 1 / (1 + Math.exp(-minMargin / MARGIN_SCALE)), source: 'model' });

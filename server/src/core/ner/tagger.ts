@@ -3,8 +3,10 @@
  * looked up in an open-addressing table of integer keys), then first-order Viterbi per sentence
  * with the tag scheme's hard constraints. Allocation-free in the hot path: callers pass work buffers.
  */
+import { B_UPPER, CONTEXT_FEATURES, NULL_FEATURE, TokenHashes, writeContextFeatures } from './features';
 import { LabelSet } from './labels';
 import { NerModel } from './model';
+import type { TokenTypeCache } from './tokenTypes';
 
 /** int32 per slot of NerModel.table (model.ts SLOT; a local constant so the JIT can fold it). */
 const SLOT = 8;
@@ -24,6 +26,7 @@ export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F:
     acc.fill(0);
     const fo = i * F;
     for (let k = 0; k < F; k++) {
+      if (feats[fo + k] === NULL_FEATURE) continue;
       const bucket = feats[fo + k] >>> bucketShift;
       const key = bucket + 1;
       let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
@@ -51,6 +54,78 @@ export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F:
     }
     const eo = i * L;
     for (let l = 0; l < L; l++) emis[eo + l] = acc[l] * weightScale;
+  }
+}
+
+/** Adds the int16 weights of one feature to the L int32 at acc[offset..] (nothing for an unknown or NULL feature). */
+export function addFeatureInt(model: NerModel, feature: number, acc: Int32Array, offset: number): void {
+  if (feature === NULL_FEATURE) return;
+  const L = model.labels.count;
+  const { table, tableWeights, tableMask: mask } = model;
+  const bucket = feature >>> (32 - model.header.hashBits);
+  let slot = Math.imul(bucket, 0x9e3779b1) >>> model.tableShift;
+  const key = bucket + 1;
+  for (;;) {
+    const sk = table[slot * SLOT];
+    if (sk === key) {
+      const wo = slot * SLOT * 2 + 2;
+      for (let l = 0; l < L; l++) acc[offset + l] += tableWeights[wo + l];
+      return;
+    }
+    if (sk === 0) return;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/**
+ * Emission scores of tokens [from, to) of a document from the word-type cache: per token the five
+ * type vectors (its own, and those of its neighbours at -1, +1, -2, +2) plus, for tokens with an
+ * uppercase letter, the contextual features. Writes emis[i*L..] (document offsets). Equal to
+ * extractFeatures + scoreEmissions on the same tokens.
+ */
+export function scoreEmissionsWithTypes(
+  model: NerModel,
+  th: TokenHashes,
+  typeIds: Int32Array,
+  types: TokenTypeCache,
+  from: number,
+  to: number,
+  ctx: Int32Array,
+  acc: Int32Array,
+  emis: Float32Array,
+): void {
+  const L = model.labels.count;
+  const n = th.n;
+  const vec = types.vectors;
+  const pad = types.padVectors;
+  const V = 5 * L;
+  const scale = model.weightScale;
+  const bits = th.bits;
+  for (let i = from; i < to; i++) {
+    const self = typeIds[i] * V;
+    for (let l = 0; l < L; l++) acc[l] = vec[self + l];
+    if (i > 0) {
+      const o = typeIds[i - 1] * V + L;
+      for (let l = 0; l < L; l++) acc[l] += vec[o + l];
+    } else for (let l = 0; l < L; l++) acc[l] += pad[l];
+    if (i + 1 < n) {
+      const o = typeIds[i + 1] * V + 2 * L;
+      for (let l = 0; l < L; l++) acc[l] += vec[o + l];
+    } else for (let l = 0; l < L; l++) acc[l] += pad[L + l];
+    if (i > 1) {
+      const o = typeIds[i - 2] * V + 3 * L;
+      for (let l = 0; l < L; l++) acc[l] += vec[o + l];
+    } else for (let l = 0; l < L; l++) acc[l] += pad[2 * L + l];
+    if (i + 2 < n) {
+      const o = typeIds[i + 2] * V + 4 * L;
+      for (let l = 0; l < L; l++) acc[l] += vec[o + l];
+    } else for (let l = 0; l < L; l++) acc[l] += pad[3 * L + l];
+    if (bits[i] & B_UPPER) {
+      writeContextFeatures(th, i, ctx, 0);
+      for (let k = 0; k < CONTEXT_FEATURES; k++) addFeatureInt(model, ctx[k], acc, 0);
+    }
+    const eo = i * L;
+    for (let l = 0; l < L; l++) emis[eo + l] = acc[l] * scale;
   }
 }
 
@@ -87,7 +162,8 @@ export function allocViterbiWork(n: number, L: number): ViterbiWork {
 
 /**
  * Best label sequence for tokens [from, to) under emissions + transitions + scheme constraints.
- * Writes labels into out[from..to).
+ * Writes labels into out[from..to). `afterO` / `beforeO`: the range is preceded / followed by a token
+ * fixed to O (a window of a longer sentence) instead of the sentence's start / end.
  */
 export function viterbi(
   ls: LabelSet,
@@ -98,21 +174,27 @@ export function viterbi(
   to: number,
   work: ViterbiWork,
   out: Int32Array,
+  afterO = false,
+  beforeO = false,
 ): void {
   const L = ls.count;
   if (to <= from) return;
   const { score, back } = work;
-  const allowed = ls.allowed;
+  const { prevStart, prevOf, allowed } = ls;
   const NEG = -1e30;
-  for (let l = 0; l < L; l++) score[from * L + l] = ls.canStart[l] ? start[l] + emis[from * L + l] : NEG;
+  for (let l = 0; l < L; l++) {
+    if (afterO) score[from * L + l] = allowed[l] ? transitions[l] + emis[from * L + l] : NEG;
+    else score[from * L + l] = ls.canStart[l] ? start[l] + emis[from * L + l] : NEG;
+  }
   for (let i = from + 1; i < to; i++) {
     const po = (i - 1) * L;
     const co = i * L;
     for (let cur = 0; cur < L; cur++) {
       let best = NEG;
       let arg = 0;
-      for (let prev = 0; prev < L; prev++) {
-        if (allowed[prev * L + cur] === 0) continue;
+      const pe = prevStart[cur + 1];
+      for (let j = prevStart[cur]; j < pe; j++) {
+        const prev = prevOf[j];
         const s = score[po + prev] + transitions[prev * L + cur];
         if (s > best) {
           best = s;
@@ -127,9 +209,10 @@ export function viterbi(
   let arg = 0;
   const lo = (to - 1) * L;
   for (let l = 0; l < L; l++) {
-    if (!ls.canEnd[l]) continue;
-    if (score[lo + l] > best) {
-      best = score[lo + l];
+    if (beforeO ? !allowed[l * L] : !ls.canEnd[l]) continue;
+    const s = beforeO ? score[lo + l] + transitions[l * L] : score[lo + l];
+    if (s > best) {
+      best = s;
       arg = l;
     }
   }
@@ -153,21 +236,26 @@ export function maxMarginalMargins(
   work: ViterbiWork,
   labels: Int32Array,
   margins: Float32Array,
+  beforeO = false,
 ): void {
   const L = ls.count;
   if (to <= from) return;
   const { score, beta } = work;
-  const allowed = ls.allowed;
+  const { nextStart, nextOf, allowed } = ls;
   const NEG = -1e30;
   const lo = (to - 1) * L;
-  for (let l = 0; l < L; l++) beta[lo + l] = ls.canEnd[l] ? 0 : NEG;
+  for (let l = 0; l < L; l++) {
+    if (beforeO) beta[lo + l] = allowed[l * L] ? transitions[l * L] : NEG;
+    else beta[lo + l] = ls.canEnd[l] ? 0 : NEG;
+  }
   for (let i = to - 2; i >= from; i--) {
     const co = i * L;
     const no = (i + 1) * L;
     for (let cur = 0; cur < L; cur++) {
       let best = NEG;
-      for (let next = 0; next < L; next++) {
-        if (allowed[cur * L + next] === 0) continue;
+      const ne = nextStart[cur + 1];
+      for (let j = nextStart[cur]; j < ne; j++) {
+        const next = nextOf[j];
         const s = transitions[cur * L + next] + emis[no + next] + beta[no + next];
         if (s > best) best = s;
       }

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadNerModel } from '../../nerModelFile';
+import { tokenize } from '../text/tokenize';
+import { allocTokenHashes, B_UPPER, completeTokenHashes, computeTokenHashes, CONTEXT_FEATURES, extractFeatures, FEATURES_PER_TOKEN, NULL_FEATURE, SELF_FEATURES, NEIGHBOUR_FEATURES } from './features';
+import { scoreEmissions, scoreEmissionsWithTypes } from './tagger';
+import { createTokenTypeCache } from './tokenTypes';
+
+const model = loadNerModel();
+const L = model.labels.count;
+
+const TEXTS = [
+  'Iraqi Prime Minister Nouri al-Maliki met President George W. Bush in Amman, Jordan, on Thursday.',
+  'BAGHDAD, Nov. 28 -- The Mahdi Army, loyal to Moqtada al-Sadr, said the U.S. military "won\u2019t" leave.\nMaliki said so.',
+  'the quick brown fox. no capitals here at all, none',
+  'Ünïcödé names like Zoë Ørsted and José Müller met at the Café Zürich; 3.5% of 1,000 voters agreed.',
+  'A', // one token
+  '',
+];
+
+/** Emission scores through the reference path (every feature of every token, hashed per token). */
+function referenceEmissions(text: string): Float32Array {
+  const tokens = tokenize(text);
+  const th = allocTokenHashes(tokens.count);
+  computeTokenHashes(text, tokens, model.gazetteer, th);
+  const feats = new Int32Array(Math.max(1, tokens.count) * FEATURES_PER_TOKEN);
+  extractFeatures(th, feats);
+  const emis = new Float32Array(Math.max(1, tokens.count) * L);
+  scoreEmissions(model, feats, tokens.count, FEATURES_PER_TOKEN, emis);
+  return emis.subarray(0, tokens.count * L);
+}
+
+/** Emission scores through the word-type cache, as the recognizer computes them. */
+function cachedEmissions(text: string, cache = createTokenTypeCache(model, model.gazetteer)): Float32Array {
+  const tokens = tokenize(text);
+  const n = tokens.count;
+  cache.beginDocument();
+  const ids = new Int32Array(n);
+  for (let t = 0; t < n; t++) ids[t] = cache.intern(text, tokens.start[t], tokens.end[t]);
+  const th = allocTokenHashes(n);
+  const gazStart = new Uint8Array(n);
+  for (let t = 0; t < n; t++) {
+    const id = ids[t];
+    th.word[t] = cache.chars.word[id];
+    th.lower[t] = cache.chars.lower[id];
+    th.shape[t] = cache.chars.shape[id];
+    th.bits[t] = cache.chars.bits[id];
+    th.lengthBucket[t] = cache.chars.lengthBucket[id];
+    gazStart[t] = cache.gazStart[id];
+  }
+  completeTokenHashes(tokens, model.gazetteer, th, gazStart);
+  const emis = new Float32Array(n * L);
+  scoreEmissionsWithTypes(model, th, ids, cache, 0, n, new Int32Array(CONTEXT_FEATURES), new Int32Array(L), emis);
+  return emis;
+}
+
+test('the word-type cache gives exactly the reference emission scores', () => {
+  const cache = createTokenTypeCache(model, model.gazetteer);
+  for (const text of TEXTS) {
+    const ref = referenceEmissions(text);
+    assert.deepEqual(cachedEmissions(text, cache), ref, JSON.stringify(text));
+    // and again with the types already cached (second document)
+    assert.deepEqual(cachedEmissions(text, cache), ref, JSON.stringify(text));
+  }
+});
+
+test('the cache grows within a document and is cleared between documents past its soft capacity', () => {
+  const cache = createTokenTypeCache(model, model.gazetteer, 100);
+  const words: string[] = [];
+  for (let i = 0; i < 3000; i++) words.push(`Word${i}x`, `w${i}`);
+  const text = words.join(' ');
+  assert.deepEqual(cachedEmissions(text, cache), referenceEmissions(text));
+  assert.ok(cache.size >= 6000, `size ${cache.size}`);
+  const short = 'President Bush spoke in Texas.';
+  assert.deepEqual(cachedEmissions(short, cache), referenceEmissions(short));
+  assert.ok(cache.size < 100, `cleared: size ${cache.size}`);
+});
+
+test('distinct words get distinct types; the same word the same type', () => {
+  const cache = createTokenTypeCache(model, model.gazetteer);
+  const text = 'Bush bush BUSH Bush';
+  const a = cache.intern(text, 0, 4);
+  assert.equal(cache.intern(text, 15, 19), a);
+  assert.notEqual(cache.intern(text, 5, 9), a);
+  assert.notEqual(cache.intern(text, 10, 14), a);
+});
+
+test('only tokens with an uppercase letter get contextual features', () => {
+  const text = 'the Mahdi army of al-Sadr met';
+  const tokens = tokenize(text);
+  const th = allocTokenHashes(tokens.count);
+  computeTokenHashes(text, tokens, model.gazetteer, th);
+  const feats = new Int32Array(tokens.count * FEATURES_PER_TOKEN);
+  extractFeatures(th, feats);
+  for (let t = 0; t < tokens.count; t++) {
+    const word = text.slice(tokens.start[t], tokens.end[t]);
+    const ctxStart = t * FEATURES_PER_TOKEN + SELF_FEATURES + NEIGHBOUR_FEATURES;
+    const ctx = Array.from(feats.subarray(ctxStart, ctxStart + CONTEXT_FEATURES));
+    const upper = /[A-Z]/.test(word);
+    assert.equal((th.bits[t] & B_UPPER) !== 0, upper, word);
+    assert.equal(ctx.every((f) => f === NULL_FEATURE), !upper, word);
+    // self and neighbour features are always there
+    for (let k = t * FEATURES_PER_TOKEN; k < ctxStart; k++) assert.notEqual(feats[k], NULL_FEATURE);
+  }
+});

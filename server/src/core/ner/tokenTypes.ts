@@ -1,0 +1,197 @@
+/**
+ * The tagger's word-type cache: every distinct token string (exact characters) is hashed and scored
+ * once, and its tokens reuse the result. For a type it keeps the character hashes (word, lowercase,
+ * shape, bits, length bucket), whether it can begin a gazetteer entry, and five weight vectors
+ * (integer sums over the model's int16 weights): the token's own SELF_FEATURES, and what it adds to
+ * the token one and two places after it and one and two places before it. The emission score of a
+ * token is then five vector additions plus the contextual features (only for tokens with an
+ * uppercase letter); see scoreEmissionsWithTypes in tagger.ts. The result is exactly the reference
+ * path's (computeTokenHashes + extractFeatures + scoreEmissions); tokenTypes.test.ts checks it.
+ *
+ * Types are keyed by two independent 32-bit hashes of the characters (a 64-bit key, so a collision
+ * is about as likely as a cosmic-ray bit flip). The cache is cleared between documents once it
+ * holds more than `softCapacity` types, so memory stays bounded; within a document it grows.
+ */
+import { Gazetteer, canStartEntry } from './gazetteer';
+import {
+  CharHashes,
+  hashToken,
+  nextTokenFeatures,
+  PAD_HASHES,
+  previousTokenFeatures,
+  secondNextTokenFeature,
+  secondPreviousTokenFeature,
+  SELF_FEATURES,
+  writeSelfFeatures,
+} from './features';
+import { NerModel } from './model';
+import { addFeatureInt } from './tagger';
+
+/** Vector slots of a type, each L int32: */
+export const VEC_SELF = 0;
+/** what the type adds when it is the token before (at -1 of) the scored token */
+export const VEC_AS_PREVIOUS = 1;
+/** ... the token after (+1) */
+export const VEC_AS_NEXT = 2;
+/** ... two before (-2) */
+export const VEC_AS_SECOND_PREVIOUS = 3;
+/** ... two after (+2) */
+export const VEC_AS_SECOND_NEXT = 4;
+export const VEC_SLOTS = 5;
+
+export interface TokenTypeCache {
+  /** Type id of text[s, e), hashing and scoring it if new. */
+  intern(text: string, s: number, e: number): number;
+  /** Call before each document: clears the cache when it has grown past its soft capacity. */
+  beginDocument(): void;
+  /** Character hashes of each type (index = type id; prefix/suffix 4 a type). */
+  readonly chars: CharHashes;
+  /** VEC_SLOTS * L int32 per type. */
+  readonly vectors: Int32Array;
+  /** 1 when the type's lowercase form can begin a gazetteer entry. */
+  readonly gazStart: Uint8Array;
+  /** The vectors standing for "no token" at -1, +1, -2, +2 (L int32 each, in that order). */
+  readonly padVectors: Int32Array;
+  readonly size: number;
+}
+
+export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, softCapacity = 1 << 15): TokenTypeCache {
+  const L = model.labels.count;
+  let capacity = 1024;
+  let count = 0;
+  let key1 = new Int32Array(capacity);
+  let key2 = new Int32Array(capacity);
+  let chars = allocChars(capacity);
+  let vectors = new Int32Array(capacity * VEC_SLOTS * L);
+  let gazStart = new Uint8Array(capacity);
+  let tableBits = 11;
+  let slots = new Int32Array(1 << tableBits); // type id + 1, 0 empty
+  const feats = new Int32Array(SELF_FEATURES);
+  const pair = new Int32Array(2);
+
+  const padVectors = new Int32Array(4 * L);
+  previousTokenFeatures(PAD_HASHES.before, PAD_HASHES.before, pair, 0);
+  for (let k = 0; k < 2; k++) addFeatureInt(model, pair[k], padVectors, 0);
+  nextTokenFeatures(PAD_HASHES.after, PAD_HASHES.after, pair, 0);
+  for (let k = 0; k < 2; k++) addFeatureInt(model, pair[k], padVectors, L);
+  addFeatureInt(model, secondPreviousTokenFeature(PAD_HASHES.before), padVectors, 2 * L);
+  addFeatureInt(model, secondNextTokenFeature(PAD_HASHES.after), padVectors, 3 * L);
+
+  function grow(): void {
+    const next = capacity * 2;
+    const k1 = new Int32Array(next);
+    k1.set(key1);
+    key1 = k1;
+    const k2 = new Int32Array(next);
+    k2.set(key2);
+    key2 = k2;
+    const c = allocChars(next);
+    c.word.set(chars.word);
+    c.lower.set(chars.lower);
+    c.shape.set(chars.shape);
+    c.prefix.set(chars.prefix);
+    c.suffix.set(chars.suffix);
+    c.bits.set(chars.bits);
+    c.lengthBucket.set(chars.lengthBucket);
+    chars = c;
+    const v = new Int32Array(next * VEC_SLOTS * L);
+    v.set(vectors);
+    vectors = v;
+    const g = new Uint8Array(next);
+    g.set(gazStart);
+    gazStart = g;
+    capacity = next;
+    tableBits++;
+    slots = new Int32Array(1 << tableBits);
+    for (let id = 0; id < count; id++) slots[findSlot(key1[id], key2[id])] = id + 1;
+  }
+
+  function findSlot(h1: number, h2: number): number {
+    const mask = (1 << tableBits) - 1;
+    let slot = Math.imul(h1, 0x9e3779b1) >>> (32 - tableBits);
+    for (;;) {
+      const v = slots[slot];
+      if (v === 0) return slot;
+      const id = v - 1;
+      if (key1[id] === h1 && key2[id] === h2) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  function addType(text: string, s: number, e: number, h1: number, h2: number, slot: number): number {
+    if (count === capacity) {
+      grow();
+      slot = findSlot(h1, h2);
+    }
+    const id = count++;
+    key1[id] = h1;
+    key2[id] = h2;
+    slots[slot] = id + 1;
+    hashToken(text, s, e, chars, id);
+    const base = id * VEC_SLOTS * L;
+    writeSelfFeatures(chars, id, feats, 0);
+    for (let k = 0; k < SELF_FEATURES; k++) addFeatureInt(model, feats[k], vectors, base + VEC_SELF * L);
+    const l = chars.lower[id];
+    const sh = chars.shape[id];
+    previousTokenFeatures(l, sh, pair, 0);
+    for (let k = 0; k < 2; k++) addFeatureInt(model, pair[k], vectors, base + VEC_AS_PREVIOUS * L);
+    nextTokenFeatures(l, sh, pair, 0);
+    for (let k = 0; k < 2; k++) addFeatureInt(model, pair[k], vectors, base + VEC_AS_NEXT * L);
+    addFeatureInt(model, secondPreviousTokenFeature(l), vectors, base + VEC_AS_SECOND_PREVIOUS * L);
+    addFeatureInt(model, secondNextTokenFeature(l), vectors, base + VEC_AS_SECOND_NEXT * L);
+    gazStart[id] = gaz !== null && canStartEntry(gaz, l) ? 1 : 0;
+    return id;
+  }
+
+  function intern(text: string, s: number, e: number): number {
+    let h1 = 0x811c9dc5 | 0;
+    let h2 = (e - s) | 0x5bd1e995;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      h1 = Math.imul(h1 ^ c, 16777619);
+      h2 = Math.imul(h2 ^ (c + 0x9e37), 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    const slot = findSlot(h1, h2);
+    const v = slots[slot];
+    if (v !== 0) return v - 1;
+    return addType(text, s, e, h1, h2, slot);
+  }
+
+  function beginDocument(): void {
+    if (count <= softCapacity) return;
+    count = 0;
+    slots.fill(0);
+    vectors.fill(0);
+  }
+
+  return {
+    intern,
+    beginDocument,
+    get chars() {
+      return chars;
+    },
+    get vectors() {
+      return vectors;
+    },
+    get gazStart() {
+      return gazStart;
+    },
+    padVectors,
+    get size() {
+      return count;
+    },
+  };
+}
+
+function allocChars(n: number): CharHashes {
+  return {
+    word: new Int32Array(n),
+    lower: new Int32Array(n),
+    shape: new Int32Array(n),
+    prefix: new Int32Array(n * 4),
+    suffix: new Int32Array(n * 4),
+    bits: new Int32Array(n),
+    lengthBucket: new Int32Array(n),
+  };
+}
