@@ -4,13 +4,14 @@
 // predictions of type duration / time / set are not DATEs and are ignored.
 //
 //   npm run eval:dates -- GOLD.jsonl [--pred PRED.jsonl] [--direct] [--split all|tune|heldout]
-//                                     [--errors N] [--json]
+//                                     [--errors N] [--json] [--by-kind]
 //
 // Without --pred the CLI is run: `node server/bin/sourcelens.js extract --jsonl-in GOLD`.
 // --direct calls the recognizer in-process (server/out/core/dates/recognizeDates.js; build first).
 // --split: the held-out split is every 5th document (index % 5 == 4); tune is the rest.
 // Reports extraction P/R/F1, strict (exact span) and relaxed (overlap, one-to-one), and the value
 // accuracy of the matched DATEs (strict and relaxed matches), plus ms per 1,000 words with --direct.
+// --by-kind adds the strict value accuracy per kind of gold value (day, month, week, year, …).
 'use strict';
 const { readJsonl } = require('./lib/jsonl');
 const fs = require('fs');
@@ -20,7 +21,7 @@ const { spawnSync } = require('child_process');
 const root = path.join(__dirname, '..');
 
 function parseArgs(argv) {
-  const opts = { gold: null, pred: null, direct: false, split: 'all', errors: 0, json: false };
+  const opts = { gold: null, pred: null, direct: false, split: 'all', errors: 0, json: false, byKind: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--pred') opts.pred = argv[++i];
@@ -28,6 +29,7 @@ function parseArgs(argv) {
     else if (a === '--split') opts.split = argv[++i];
     else if (a === '--errors') opts.errors = Number(argv[++i]) || 0;
     else if (a === '--json') opts.json = true;
+    else if (a === '--by-kind') opts.byKind = true;
     else if (!opts.gold) opts.gold = a;
     else throw new Error(`unexpected argument ${a}`);
   }
@@ -102,8 +104,23 @@ function match(gold, pred, relaxed) {
   return pairs;
 }
 
+/** The kind of a TIMEX3 DATE value, for the per-kind breakdown. */
+function valueKind(v) {
+  if (/_REF$/.test(v)) return 'ref';
+  if (/^[\dX]{4}-[\dX]{2}-[\dX]{2}T/.test(v)) return 'day+time';
+  if (/^[\dX]{4}-[\dX]{2}-[\dX]{2}$/.test(v)) return 'day';
+  if (/^[\dX]{4}-W[\dX]+(-WE)?$/.test(v)) return 'week';
+  if (/^[\dX]{4}-[\dX]{2}$/.test(v)) return 'month';
+  if (/^[\dX]{4}-(Q|H)[\dX]$/.test(v)) return 'quarter/half';
+  if (/^[\dX]{4}-(SP|SU|FA|WI)$/.test(v)) return 'season';
+  if (/^[\dX]{4}$/.test(v)) return 'year';
+  if (/^[\dX]{2,3}X*$/.test(v)) return 'decade/century';
+  return 'other';
+}
+
 function score(docs, preds, nErrors) {
   const tot = { gold: 0, pred: 0, strict: 0, relaxed: 0, strictVal: 0, relaxedVal: 0 };
+  const kinds = {};
   const errors = [];
   for (const d of docs) {
     const gold = (d.timexes || []).filter((t) => t.type === 'DATE');
@@ -116,6 +133,11 @@ function score(docs, preds, nErrors) {
     tot.relaxed += rp.length;
     tot.strictVal += sp.filter(([g, p]) => g.value === p.value).length;
     tot.relaxedVal += rp.filter(([g, p]) => g.value === p.value).length;
+    for (const [g, p] of sp) {
+      const k = (kinds[valueKind(g.value)] ||= { matched: 0, right: 0 });
+      k.matched++;
+      if (g.value === p.value) k.right++;
+    }
     if (nErrors) {
       const ctx = (s, e) => JSON.stringify(d.text.slice(Math.max(0, s - 40), s) + '[' + d.text.slice(s, e) + ']' + d.text.slice(e, e + 30));
       const sg = new Set(sp.map(([g]) => g));
@@ -137,6 +159,7 @@ function score(docs, preds, nErrors) {
     strict: { ...prf(tot.strict), matched: tot.strict, valueAccuracy: tot.strict ? tot.strictVal / tot.strict : 0 },
     relaxed: { ...prf(tot.relaxed), matched: tot.relaxed, valueAccuracy: tot.relaxed ? tot.relaxedVal / tot.relaxed : 0 },
     errors: errors.slice(0, nErrors),
+    byKind: kinds,
   };
 }
 
@@ -163,6 +186,11 @@ function main() {
   console.log(`strict : P=${f(s.strict.p)} R=${f(s.strict.r)} F1=${f(s.strict.f1)}  value acc=${f(s.strict.valueAccuracy)} (${s.strict.matched} matched)`);
   console.log(`relaxed: P=${f(s.relaxed.p)} R=${f(s.relaxed.r)} F1=${f(s.relaxed.f1)}  value acc=${f(s.relaxed.valueAccuracy)} (${s.relaxed.matched} matched)`);
   if (speed !== null) console.log(`speed  : ${speed.toFixed(2)} ms per 1,000 words (in-process, best of 3 passes)`);
+  if (opts.byKind) {
+    for (const [k, v] of Object.entries(s.byKind).sort((a, b) => b[1].matched - a[1].matched)) {
+      console.log(`  ${k.padEnd(15)} ${String(v.matched).padStart(5)} matched  value acc=${f(v.right / v.matched)}`);
+    }
+  }
 }
 
 try {

@@ -5,6 +5,7 @@
  */
 import { fmtDay, fmtMonth, fmtYear, isValidDay } from './calendar';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
+import type { Direction } from './tense';
 import { MAY_VERB_FOLLOWERS, MONTHS } from './lexicon';
 import { readDay, readMonth, readWeekday, readYear, skipComma } from './parts';
 import { resolveMonth, resolveMonthDay } from './resolve';
@@ -47,6 +48,18 @@ function pastOnlyAt(ctx: ScanContext, i: number): boolean {
   return PAST_ONLY_BEFORE.has(lowerAt(ctx, k));
 }
 
+/** Words before a date that make it the end of a span or a deadline: the past tense does not date it. */
+const DEADLINE_BEFORE: ReadonlySet<string> = new Set(['until', 'till', 'through', 'by']);
+
+/** The clause's direction for a partial date at i..end; a deadline ("extended through January") takes none from a past verb. */
+function partialDirection(ctx: ScanContext, i: number, end: number): Direction | undefined {
+  const dir = directionAt(ctx, i, end);
+  if (dir !== 'past') return dir;
+  let k = i - 1;
+  if (lowerAt(ctx, k) === 'early' || lowerAt(ctx, k) === 'late' || lowerAt(ctx, k) === 'mid') k--;
+  return DEADLINE_BEFORE.has(lowerAt(ctx, k)) ? undefined : dir;
+}
+
 /** MONTH DAY[, YEAR], with an optional leading weekday; MONTH [of|,] YEAR; a lone MONTH. */
 export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   let j = i;
@@ -76,7 +89,7 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     }
     // "April 24-25": keep the first day only.
     if (!ctx.anchor) return { start: i, end, type: 'date', value: `XXXX-${pad2(mon.v)}-${pad2(day.v)}`, relative: true };
-    const r = resolveMonthDay(ctx.anchor, mon.v, day.v, directionAt(ctx, i, end), pastOnlyAt(ctx, i));
+    const r = resolveMonthDay(ctx.anchor, mon.v, day.v, partialDirection(ctx, i, end), pastOnlyAt(ctx, i));
     if (!r) return undefined;
     return { start: i, end, type: 'date', value: fmtDay(r), relative: true };
   }
@@ -97,7 +110,7 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     return { start: i, end: mon.next + 2, type: 'date', value: fmtMonth(y, mon.v), relative: true };
   }
   if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}`, relative: true };
-  const y = resolveMonth(ctx.anchor, mon.v, directionAt(ctx, i, mon.next), pastOnlyAt(ctx, i));
+  const y = resolveMonth(ctx.anchor, mon.v, partialDirection(ctx, i, mon.next), pastOnlyAt(ctx, i));
   return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
 }
 
@@ -147,7 +160,7 @@ export function dayMonthRule(ctx: ScanContext, i: number): RuleMatch | undefined
     return isValidDay(dd) ? { start: i, end: year.next, type: 'date', value: fmtDay(dd), relative: false } : undefined;
   }
   if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}-${pad2(day.v)}`, relative: true };
-  const r = resolveMonthDay(ctx.anchor, mon.v, day.v, directionAt(ctx, i, mon.next), pastOnlyAt(ctx, i));
+  const r = resolveMonthDay(ctx.anchor, mon.v, day.v, partialDirection(ctx, i, mon.next), pastOnlyAt(ctx, i));
   return r ? { start: i, end: mon.next, type: 'date', value: fmtDay(r), relative: true } : undefined;
 }
 

@@ -72,6 +72,9 @@ const CASES: Array<[string, string | undefined, string[]]> = [
   ['The loss for the period ended Oct. 31 narrowed.', '1989-10-27', ['Oct. 31=1988-10-31']],
   ['The offer was extended to Nov. 20.', '1989-11-02', ['Nov. 20=1989-11-20']],
   ['Nothing has moved since December.', '1998-11-20', ['December=1997-12']],
+  // A deadline takes no past from the verb: "extended loans through January" (said in October).
+  ['Lenders extended the loans through January.', '1989-10-30', ['January=1990-01']],
+  ['Lenders extended the loans in January.', '1989-10-30', ['January=1989-01']],
   // Without a publication date relative values stay underspecified.
   ['He left yesterday, in March.', undefined, ['yesterday=XXXX-XX-XX', 'March=XXXX-03']],
 ];

@@ -50,3 +50,12 @@ test('"is to" and "takes effect" schedule; "took effect" and "is" alone do not',
   assert.equal(dirOf('The law took effect Jan', 'Jan'), 'past');
   assert.equal(dirOf('The envoy is in Baghdad on Monday', 'Monday'), undefined);
 });
+
+test('participles: attributive ones are adjectives; irregular passives after a modal point ahead', () => {
+  assert.equal(dirOf('It will be paid on a still unspecified date in January', 'January'), 'future');
+  assert.equal(dirOf('The proposed merger in January', 'January'), undefined);
+  assert.equal(dirOf('It would be paid in January', 'January'), 'future');
+  assert.equal(dirOf('It is paid in January', 'January'), undefined);
+  assert.equal(dirOf('It was paid in January', 'January'), 'past');
+  assert.equal(dirOf('They unveiled the plan in January', 'January'), 'past');
+});

@@ -36,6 +36,18 @@ const INTENT_BEFORE_TO: ReadonlySet<string> = new Set([
   'intends', 'intended', 'going', 'slated',
 ]);
 
+/** Past-pointing words that are not participles: never part of a passive. */
+const NOT_PARTICIPLES: ReadonlySet<string> = new Set([
+  'was', 'were', 'had', 'did', 'ago', 'yesterday', 'last', 'earlier', 'already', 'since', 'former', 'previously', 'late',
+  "wasn't", "weren't", "didn't", "hadn't", 'been',
+]);
+
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'some', 'any', 'no',
+  'each', 'every',
+]);
+const DEGREE_ADVERBS: ReadonlySet<string> = new Set(['still', 'yet', 'so', 'very', 'much', 'well', 'long', 'not', 'once', 'now']);
+
 const PAST_INTENT: ReadonlySet<string> = new Set(['planned', 'intended']);
 
 const PASSIVE_AUX: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s"]);
@@ -60,12 +72,22 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   if (w === 'ahead' && nx === 'of') return 'future';
   if (w.endsWith("'ll") || w.endsWith('\u2019ll')) return 'future';
   if (FUTURE_WORDS.has(w)) return 'future';
-  if (PAST_WORDS.has(w)) return 'past';
+  if (PAST_WORDS.has(w)) {
+    // An irregular participle after "be" is a passive, timed by what precedes it: "would be paid".
+    const p = i > 0 ? tokens[i - 1].lower : '';
+    if (PASSIVE_AUX.has(p) && !NOT_PARTICIPLES.has(w)) {
+      const pp = i > 1 ? tokens[i - 2].lower : '';
+      return MODAL.has(pp) ? 'future' : undefined;
+    }
+    return 'past';
+  }
   if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && tok.text[0] === w[0]) {
     // "can be exercised", "is expected": a participle after an auxiliary is not a past tense.
     const p = i > 0 ? tokens[i - 1].lower : '';
     const pp = i > 1 ? tokens[i - 2].lower : '';
     if (PASSIVE_AUX.has(p)) return MODAL.has(pp) ? 'future' : undefined;
+    // An attributive participle is an adjective: "a still unspecified date", "the proposed merger".
+    if (DETERMINERS.has(p) || (DETERMINERS.has(pp) && (p.endsWith('ly') || DEGREE_ADVERBS.has(p)))) return undefined;
     if (MODAL.has(p)) return 'future';
     return 'past';
   }
