@@ -52,14 +52,15 @@ const B_DOC_CAP = 128;
 /** The token has an uppercase letter somewhere: it gets the contextual features (see extractFeatures). */
 const B_UPPER = 256;
 
-export function allocTokenHashes(n: number): TokenHashes {
+/** `affixes` false: no prefix/suffix arrays (the word-type cache holds them per type instead). */
+export function allocTokenHashes(n: number, affixes = true): TokenHashes {
   return {
     n,
     word: new Int32Array(n),
     lower: new Int32Array(n),
     shape: new Int32Array(n),
-    prefix: new Int32Array(n * 4),
-    suffix: new Int32Array(n * 4),
+    prefix: new Int32Array(affixes ? n * 4 : 0),
+    suffix: new Int32Array(affixes ? n * 4 : 0),
     bits: new Int32Array(n),
     position: new Int32Array(n),
     lengthBucket: new Int32Array(n),
@@ -371,6 +372,12 @@ export function extractFeatures(th: TokenHashes, out: Int32Array, from = 0, to =
   }
 }
 
+/** Per gazetteer category, the feature of (state of the token, of the one before, of the one after): 64 each. */
+const GAZ_FEATURES = new Int32Array(GAZ_COUNT * 64);
+for (let c = 0; c < GAZ_COUNT; c++) {
+  for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) for (let d = 0; d < 4; d++) GAZ_FEATURES[c * 64 + a * 16 + b * 4 + d] = nz(mix3(50 + c, a, mix2(b, d)));
+}
+
 /** The CONTEXT_FEATURES contextual features of token i at out[o..]. */
 export function writeContextFeatures(th: TokenHashes, i: number, out: Int32Array, o: number): void {
   const n = th.n;
@@ -424,7 +431,7 @@ export function writeContextFeatures(th: TokenHashes, i: number, out: Int32Array
   out[k++] = nz(mix3(46, th.run[r], g0));
   out[k++] = priorFeature0(th.prior[i]);
   out[k++] = priorFeature1(th.prior[i], s0);
-  for (let c = 0; c < GAZ_COUNT; c++) out[k++] = nz(mix3(50 + c, (g0 >>> (2 * c)) & 3, mix2((gm1 >>> (2 * c)) & 3, (gp1 >>> (2 * c)) & 3)));
+  for (let c = 0; c < GAZ_COUNT; c++) out[k++] = GAZ_FEATURES[c * 64 + ((g0 >>> (2 * c)) & 3) * 16 + ((gm1 >>> (2 * c)) & 3) * 4 + ((gp1 >>> (2 * c)) & 3)];
 }
 
 export { B_INITCAP, B_ALLCAPS, B_SENT, B_CAPS_SENT, B_LOWER, B_UPPER };

@@ -11,13 +11,14 @@
 import { EntityMention, EntityType } from '../types';
 import { tokenize, TokenList, TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import { applyDocumentConsistency, TokenSpan } from './consistency';
-import { allocTokenHashes, B_UPPER, completeTokenHashes, CONTEXT_FEATURES, priorFeature0, priorFeature1, setPriorFromLabels, TokenHashes } from './features';
+import { allocTokenHashes, B_UPPER, completeTokenHashes, CONTEXT_FEATURES, PRIOR_ABSENT, priorFeature0, priorFeature1, setPriorFromLabels, TokenHashes } from './features';
 import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
 import { decodeSpans } from './labels';
 import { NerModel } from './model';
 import { addFeatureWeights, allocViterbiWork, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { createTokenTypeCache } from './tokenTypes';
-import { isTitle, MAX_TITLE_TOKENS } from './titles';
+import { isTitle, MAX_TITLE_TOKENS, TITLE_WORDS } from './titles';
+import { hashLower } from './hashing';
 
 export { decodeNerModel } from './model';
 export type { NerModel } from './model';
@@ -62,6 +63,12 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   const miscType = types.indexOf('MISC');
   const orgType = types.indexOf('ORG');
   const locType = types.indexOf('LOC');
+  /** Lowercase hashes of the last word of every title phrase: a cheap test before findTitle. */
+  const titleEnds = new Set<number>();
+  for (const title of TITLE_WORDS) {
+    const tt = tokenize(title);
+    if (tt.count > 0) titleEnds.add(hashLower(title, tt.start[tt.count - 1], tt.end[tt.count - 1]));
+  }
   const countryCodes = new Set(Array.isArray(model.gazetteer.lists.countrycode) ? model.gazetteer.lists.countrycode : []);
   const scored = types.filter((t) => t !== 'MISC').length;
   const L = model.labels.count;
@@ -76,6 +83,13 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   let typeIds = new Int32Array(0);
   let gazStart = new Uint8Array(0);
   let mark = new Uint8Array(0);
+  let hashesBuf = allocTokenHashes(0, false);
+  let labelsBuf = new Int32Array(0);
+  let marginsBuf = new Float32Array(0);
+  let emisBuf = new Float32Array(0);
+  let typeOfBuf = new Int8Array(0);
+  let inMultiBuf = new Uint8Array(0);
+  let changedBuf = new Uint8Array(0);
   const radius = options.contextWindow ?? DEFAULT_WINDOW;
 
   function ensureCapacity(n: number): void {
@@ -85,6 +99,13 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     typeIds = new Int32Array(capacity);
     gazStart = new Uint8Array(capacity);
     mark = new Uint8Array(capacity);
+    hashesBuf = allocTokenHashes(capacity, false);
+    labelsBuf = new Int32Array(capacity);
+    marginsBuf = new Float32Array(capacity);
+    emisBuf = new Float32Array(capacity * L);
+    typeOfBuf = new Int8Array(capacity);
+    inMultiBuf = new Uint8Array(capacity);
+    changedBuf = new Uint8Array(capacity);
   }
 
   /**
@@ -132,7 +153,10 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     wordTypes.beginDocument();
     const { start, end } = tokens;
     for (let t = 0; t < n; t++) typeIds[t] = wordTypes.intern(text, start[t], end[t]);
-    const hashes = allocTokenHashes(n);
+    // reused buffers: only [0, n) is meaningful (every array below is written there before it is read)
+    const hashes = hashesBuf;
+    hashes.n = n;
+    hashes.prior.fill(PRIOR_ABSENT, 0, n);
     const c = wordTypes.chars;
     const g = wordTypes.gazStart;
     for (let t = 0; t < n; t++) {
@@ -152,9 +176,9 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     const tokens = tokenize(text);
     const n = tokens.count;
     const hashes = hashDocument(text, tokens);
-    const labels = new Int32Array(n);
-    const margins = new Float32Array(n);
-    const docEmis = new Float32Array(n * L);
+    const labels = labelsBuf.fill(0, 0, n);
+    const margins = marginsBuf.fill(0, 0, n);
+    const docEmis = emisBuf;
     const windows = windowsOf(tokens, hashes.bits);
     const decode = (k: number): void => {
       const f = windows[k + 2];
@@ -165,26 +189,26 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       decode(k);
     }
     if (twoPass) {
-      const typeOf = new Int8Array(n).fill(-1);
-      const inMulti = new Uint8Array(n);
+      const typeOf = typeOfBuf.fill(-1, 0, n);
+      const inMulti = inMultiBuf.fill(0, 0, n);
       for (const sp of decodeSpans(model.labels, labels, n)) {
         for (let k = sp.first; k <= sp.last; k++) {
           typeOf[k] = sp.type;
           inMulti[k] = sp.last > sp.first ? 1 : 0;
         }
       }
-      const before = hashes.prior.slice(0, n);
       setPriorFromLabels(hashes, typeOf, inMulti, typeCount);
       const { prior, shape, bits } = hashes;
       // only the two prior features change, and only on tokens with contextual features (all inside
       // windows); only the windows holding such a token are decoded again
-      const changed = new Uint8Array(n);
+      const changed = changedBuf.fill(0, 0, n);
       for (let i = 0; i < n; i++) {
-        if (prior[i] === before[i] || !(bits[i] & B_UPPER)) continue;
+        // the first pass had PRIOR_ABSENT everywhere
+        if (prior[i] === PRIOR_ABSENT || !(bits[i] & B_UPPER)) continue;
         changed[i] = 1;
         const o = i * L;
-        addFeatureWeights(model, priorFeature0(before[i]), docEmis, o, -1);
-        addFeatureWeights(model, priorFeature1(before[i], shape[i]), docEmis, o, -1);
+        addFeatureWeights(model, priorFeature0(PRIOR_ABSENT), docEmis, o, -1);
+        addFeatureWeights(model, priorFeature1(PRIOR_ABSENT, shape[i]), docEmis, o, -1);
         addFeatureWeights(model, priorFeature0(prior[i]), docEmis, o, 1);
         addFeatureWeights(model, priorFeature1(prior[i], shape[i]), docEmis, o, 1);
       }
@@ -272,7 +296,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       const end = tokens.end[sp.last];
       const m: EntityMention = { start, end, type, text: text.slice(start, end), source: sp.source, confidence: round(sp.confidence) };
       if (type === 'person') {
-        const title = findTitle(text, tokens, sp.first);
+        const title = sp.first > 0 && titleEnds.has(hashes.lower[sp.first - 1]) ? findTitle(text, tokens, sp.first) : undefined;
         if (title) m.title = title;
       }
       out.push(m);

@@ -101,6 +101,11 @@ export function scoreEmissionsWithTypes(
   const V = 5 * L;
   const scale = model.weightScale;
   const bits = th.bits;
+  const table = model.table;
+  const tw = model.tableWeights;
+  const mask = model.tableMask;
+  const tableShift = model.tableShift;
+  const bucketShift = 32 - model.header.hashBits;
   for (let i = from; i < to; i++) {
     const self = typeIds[i] * V;
     for (let l = 0; l < L; l++) acc[l] = vec[self + l];
@@ -122,7 +127,22 @@ export function scoreEmissionsWithTypes(
     } else for (let l = 0; l < L; l++) acc[l] += pad[3 * L + l];
     if (bits[i] & B_UPPER) {
       writeContextFeatures(th, i, ctx, 0);
-      for (let k = 0; k < CONTEXT_FEATURES; k++) addFeatureInt(model, ctx[k], acc, 0);
+      for (let k = 0; k < CONTEXT_FEATURES; k++) {
+        // addFeatureInt, inlined with the model's fields hoisted (the hot loop of the tagger)
+        const f = ctx[k];
+        if (f === NULL_FEATURE) continue;
+        const bucket = f >>> bucketShift;
+        const key = bucket + 1;
+        let slot = Math.imul(bucket, 0x9e3779b1) >>> tableShift;
+        let sk = table[slot * SLOT];
+        while (sk !== key && sk !== 0) {
+          slot = (slot + 1) & mask;
+          sk = table[slot * SLOT];
+        }
+        if (sk === 0) continue;
+        const wo = slot * SLOT * 2 + 2;
+        for (let l = 0; l < L; l++) acc[l] += tw[wo + l];
+      }
     }
     const eo = i * L;
     for (let l = 0; l < L; l++) emis[eo + l] = acc[l] * scale;
