@@ -5,7 +5,7 @@
  */
 import { fmtDay, fmtMonth, fmtYear, isValidDay } from './calendar';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
-import type { Direction } from './tense';
+import { isPastVerb, type Direction } from './tense';
 import { MAY_VERB_FOLLOWERS, MONTHS } from './lexicon';
 import { readDay, readMonth, readWeekday, readYear, skipComma } from './parts';
 import { resolveMonth, resolveMonthDay } from './resolve';
@@ -45,8 +45,15 @@ function pastOnlyAt(ctx: ScanContext, i: number): boolean {
   const w = lowerAt(ctx, k);
   if (w === 'early' || w === 'late' || w === 'on' || w === 'mid' || w === '-') k--;
   if (lowerAt(ctx, k) === 'mid') k--;
-  return PAST_ONLY_BEFORE.has(lowerAt(ctx, k));
+  // The date as the adjunct of a past verb right before it: "the offer expired March 31", "died on Jan. 5".
+  // Verbs that take a date as their object ("has set Nov. 10 as the deadline") are no such adjunct.
+  return PAST_ONLY_BEFORE.has(lowerAt(ctx, k)) || (!DATE_OBJECT_VERBS.has(lowerAt(ctx, k)) && isPastVerb(ctx.tokens, k));
 }
+
+const DATE_OBJECT_VERBS: ReadonlySet<string> = new Set([
+  'set', 'moved', 'pushed', 'delayed', 'postponed', 'rescheduled', 'extended', 'advanced', 'put', 'fixed', 'named', 'chose',
+  'picked', 'targeted', 'made',
+]);
 
 /** Words before a date that make it the end of a span or a deadline: the past tense does not date it. */
 const DEADLINE_BEFORE: ReadonlySet<string> = new Set(['until', 'till', 'through', 'by']);

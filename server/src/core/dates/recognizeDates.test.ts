@@ -72,6 +72,10 @@ const CASES: Array<[string, string | undefined, string[]]> = [
   ['The loss for the period ended Oct. 31 narrowed.', '1989-10-27', ['Oct. 31=1988-10-31']],
   ['The offer was extended to Nov. 20.', '1989-11-02', ['Nov. 20=1989-11-20']],
   ['Nothing has moved since December.', '1998-11-20', ['December=1997-12']],
+  // A date right after a past event verb lies before the anchor; a verb that takes a date as object does not say.
+  ['The offer expired March 31. He died on March 25.', '2013-03-20', ['March 31=2012-03-31', 'March 25=2012-03-25']],
+  ['The offer expires March 31.', '2013-03-20', ['March 31=2013-03-31']],
+  ['Dunkin has set Nov. 10 as the deadline.', '1989-11-02', ['Nov. 10=1989-11-10']],
   // A deadline takes no past from the verb: "extended loans through January" (said in October).
   ['Lenders extended the loans through January.', '1989-10-30', ['January=1990-01']],
   ['Lenders extended the loans in January.', '1989-10-30', ['January=1989-01']],

@@ -59,3 +59,11 @@ test('participles: attributive ones are adjectives; irregular passives after a m
   assert.equal(dirOf('It was paid in January', 'January'), 'past');
   assert.equal(dirOf('They unveiled the plan in January', 'January'), 'past');
 });
+
+test('present tenses that schedule, "set for"; "died" is past', () => {
+  assert.equal(dirOf('The deadline expires Friday', 'Friday'), 'future');
+  assert.equal(dirOf('Talks resume Monday in Geneva', 'Monday'), 'future');
+  assert.equal(dirOf('The hearing is set for Friday', 'Friday'), 'future');
+  assert.equal(dirOf('The deadline expired Friday', 'Friday'), 'past');
+  assert.equal(dirOf('He died Sunday', 'Sunday'), 'past');
+});

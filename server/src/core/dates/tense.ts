@@ -12,6 +12,9 @@ const FUTURE_WORDS: ReadonlySet<string> = new Set([
   'schedule', 'expected', 'expects', 'expect', 'due', 'upcoming', 'coming', 'intends', 'intend', 'hopes',
   'aims', 'begins', 'starts', 'opens', 'meets', 'arrives', 'leaves', 'travels', 'visits', 'heads',
   'tomorrow', 'next', 'later', 'soon', 'promised', 'vowed', 'pledged', 'threatened',
+  // Present tenses that schedule: "the offer expires Friday", "talks resume Monday".
+  'expires', 'expire', 'resumes', 'resume', 'reconvenes', 'reconvene', 'convenes', 'convene', 'ends', 'returns',
+  'departs', 'concludes',
 ]);
 
 const PAST_WORDS: ReadonlySet<string> = new Set([
@@ -20,7 +23,7 @@ const PAST_WORDS: ReadonlySet<string> = new Set([
   'led', 'found', 'brought', 'sent', 'struck', 'hit', 'shot', 'put', 'set', 'quit', 'cut', 'paid', 'kept',
   'thought', 'felt', 'knew', 'grew', 'drew', 'threw', 'flew', 'broke', 'chose', 'rode', 'stood', 'sat', 'fled',
   'fought', 'caught', 'taught', 'sought', 'ago', 'yesterday', 'last', 'earlier', 'already', 'ended', 'closed',
-  'since', 'former', 'previously', 'late', 'wasn\'t', 'weren\'t', 'didn\'t', 'hadn\'t', 'been',
+  'since', 'former', 'previously', 'late', 'died', 'wasn\'t', 'weren\'t', 'didn\'t', 'hadn\'t', 'been',
 ]);
 
 // Words ending in -ed that are not past-tense verbs.
@@ -66,6 +69,8 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   if ((w === 'is' || w === 'are') && nx === 'to') return 'future';
   // "the law takes effect Jan. 1": a present tense that schedules.
   if ((w === 'takes' || w === 'take') && nx === 'effect') return 'future';
+  // "the hearing is set for Friday".
+  if (w === 'set' && nx === 'for') return 'future';
   // "next to the embassy" is a place, not a time.
   if (w === 'next' && nx === 'to') return undefined;
   if (w === 'early' && nx === 'as' && i > 0 && tokens[i - 1].lower === 'as') return 'future';
@@ -92,6 +97,11 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
     return 'past';
   }
   return undefined;
+}
+
+/** True when token i is itself a past-tense verb form ("expired", "died", "was"), not a participle of a passive or future. */
+export function isPastVerb(tokens: readonly Token[], i: number): boolean {
+  return i >= 0 && i < tokens.length && cue(tokens, i, true) === 'past';
 }
 
 /**
