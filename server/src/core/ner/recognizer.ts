@@ -166,6 +166,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       hashes.shape[t] = c.shape[id];
       hashes.bits[t] = c.bits[id];
       hashes.lengthBucket[t] = c.lengthBucket[id];
+      hashes.cluster[t] = c.cluster[id];
       gazStart[t] = g[id];
     }
     completeTokenHashes(tokens, model.gazetteer, hashes, gazStart);

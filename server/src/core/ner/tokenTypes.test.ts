@@ -46,6 +46,7 @@ function cachedEmissions(text: string, cache = createTokenTypeCache(model, model
     th.shape[t] = cache.chars.shape[id];
     th.bits[t] = cache.chars.bits[id];
     th.lengthBucket[t] = cache.chars.lengthBucket[id];
+    th.cluster[t] = cache.chars.cluster[id];
     gazStart[t] = cache.gazStart[id];
   }
   completeTokenHashes(tokens, model.gazetteer, th, gazStart);

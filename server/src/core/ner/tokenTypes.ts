@@ -12,7 +12,7 @@
  * is about as likely as a cosmic-ray bit flip). The cache is cleared between documents once it
  * holds more than `softCapacity` types, so memory stays bounded; within a document it grows.
  */
-import { Gazetteer, canStartEntry } from './gazetteer';
+import { Gazetteer, canStartEntry, clusterOf } from './gazetteer';
 import {
   CharHashes,
   hashToken,
@@ -67,13 +67,13 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
   let tableBits = 11;
   let slots = new Int32Array(1 << tableBits); // type id + 1, 0 empty
   const feats = new Int32Array(SELF_FEATURES);
-  const pair = new Int32Array(2);
+  const pair = new Int32Array(3);
 
   const padVectors = new Int32Array(4 * L);
-  previousTokenFeatures(PAD_HASHES.before, PAD_HASHES.before, pair, 0);
-  for (let k = 0; k < 2; k++) addFeatureInt(model, pair[k], padVectors, 0);
-  nextTokenFeatures(PAD_HASHES.after, PAD_HASHES.after, pair, 0);
-  for (let k = 0; k < 2; k++) addFeatureInt(model, pair[k], padVectors, L);
+  previousTokenFeatures(PAD_HASHES.before, PAD_HASHES.before, PAD_HASHES.cluster, pair, 0);
+  for (let k = 0; k < 3; k++) addFeatureInt(model, pair[k], padVectors, 0);
+  nextTokenFeatures(PAD_HASHES.after, PAD_HASHES.after, PAD_HASHES.cluster, pair, 0);
+  for (let k = 0; k < 3; k++) addFeatureInt(model, pair[k], padVectors, L);
   addFeatureInt(model, secondPreviousTokenFeature(PAD_HASHES.before), padVectors, 2 * L);
   addFeatureInt(model, secondNextTokenFeature(PAD_HASHES.after), padVectors, 3 * L);
 
@@ -93,6 +93,7 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     c.suffix.set(chars.suffix);
     c.bits.set(chars.bits);
     c.lengthBucket.set(chars.lengthBucket);
+    c.cluster.set(chars.cluster);
     chars = c;
     const v = new Int32Array(next * VEC_SLOTS * L);
     v.set(vectors);
@@ -128,15 +129,17 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     key2[id] = h2;
     slots[slot] = id + 1;
     hashToken(text, s, e, chars, id);
+    chars.cluster[id] = clusterOf(gaz, chars.lower[id]);
     const base = id * VEC_SLOTS * L;
     writeSelfFeatures(chars, id, feats, 0);
     for (let k = 0; k < SELF_FEATURES; k++) addFeatureInt(model, feats[k], vectors, base + VEC_SELF * L);
     const l = chars.lower[id];
     const sh = chars.shape[id];
-    previousTokenFeatures(l, sh, pair, 0);
-    for (let k = 0; k < 2; k++) addFeatureInt(model, pair[k], vectors, base + VEC_AS_PREVIOUS * L);
-    nextTokenFeatures(l, sh, pair, 0);
-    for (let k = 0; k < 2; k++) addFeatureInt(model, pair[k], vectors, base + VEC_AS_NEXT * L);
+    const cl = chars.cluster[id];
+    previousTokenFeatures(l, sh, cl, pair, 0);
+    for (let k = 0; k < 3; k++) addFeatureInt(model, pair[k], vectors, base + VEC_AS_PREVIOUS * L);
+    nextTokenFeatures(l, sh, cl, pair, 0);
+    for (let k = 0; k < 3; k++) addFeatureInt(model, pair[k], vectors, base + VEC_AS_NEXT * L);
     addFeatureInt(model, secondPreviousTokenFeature(l), vectors, base + VEC_AS_SECOND_PREVIOUS * L);
     addFeatureInt(model, secondNextTokenFeature(l), vectors, base + VEC_AS_SECOND_NEXT * L);
     gazStart[id] = gaz !== null && canStartEntry(gaz, l) ? 1 : 0;
@@ -193,5 +196,6 @@ function allocChars(n: number): CharHashes {
     suffix: new Int32Array(n * 4),
     bits: new Int32Array(n),
     lengthBucket: new Int32Array(n),
+    cluster: new Int32Array(n),
   };
 }
