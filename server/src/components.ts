@@ -8,11 +8,17 @@ import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { AnalysisComponents } from './core/analyzeArticle';
-import { recognizeDates } from './core/dates/recognizeDates';
-import { createEntityRecognizer, type EntityRecognizer } from './core/ner/recognizer';
-import { analyzeArgument } from './core/outline/buildOutline';
-import { maskMarkup } from './core/text/blocks';
-import { loadNerModel, NER_MODEL_FILE } from './nerModelFile';
+import type * as RecognizeDates from './core/dates/recognizeDates';
+import type * as Recognizer from './core/ner/recognizer';
+import type { EntityRecognizer } from './core/ner/recognizer';
+import type * as BuildOutline from './core/outline/buildOutline';
+import type * as Blocks from './core/text/blocks';
+import type * as NerModelFile from './nerModelFile';
+
+// The recognizers (chrono-node, the NER model's decoder, the outline rules) are required on first
+// use, not at start-up: the language server answers `initialize` before any of them is loaded.
+/* eslint-disable @typescript-eslint/no-require-imports -- deferred loading is the point */
+const nerModelFile = (): typeof NerModelFile => require('./nerModelFile') as typeof NerModelFile;
 
 let cached: AnalysisComponents | undefined;
 
@@ -21,7 +27,8 @@ export const componentProblems: string[] = [];
 
 function loadRecognizer(): EntityRecognizer {
   try {
-    return createEntityRecognizer(loadNerModel());
+    const { createEntityRecognizer } = require('./core/ner/recognizer') as typeof Recognizer;
+    return createEntityRecognizer(nerModelFile().loadNerModel());
   } catch (err) {
     componentProblems.push(`The name recognizer's model could not be loaded (${err instanceof Error ? err.message : String(err)}); names are not recognised. Reinstall or rebuild SourceLens.`);
     return { recognize: () => [] };
@@ -31,6 +38,9 @@ function loadRecognizer(): EntityRecognizer {
 export function productionComponents(): AnalysisComponents {
   if (cached) return cached;
   const recognizer = loadRecognizer();
+  const { maskMarkup } = require('./core/text/blocks') as typeof Blocks;
+  const { recognizeDates } = require('./core/dates/recognizeDates') as typeof RecognizeDates;
+  const { analyzeArgument } = require('./core/outline/buildOutline') as typeof BuildOutline;
   cached = {
     maskMarkup,
     recognizeEntities: (text) => recognizer.recognize(text),
@@ -46,7 +56,7 @@ export function productionComponents(): AnalysisComponents {
  */
 export function analysisFingerprint(): string {
   const h = createHash('sha1');
-  for (const file of [path.join(__dirname, '..', 'models', NER_MODEL_FILE), require.main?.filename ?? __filename, __filename]) {
+  for (const file of [path.join(__dirname, '..', 'models', nerModelFile().NER_MODEL_FILE), require.main?.filename ?? __filename, __filename]) {
     try {
       h.update(readFileSync(file));
     } catch {

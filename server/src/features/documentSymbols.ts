@@ -52,12 +52,23 @@ function toSymbol(doc: TextDocument, node: OutlineNode, settings: OutlineSetting
   };
 }
 
+/** Symbols already built per analysis (an edit makes a new analysis), for one outline depth. */
+const built = new WeakMap<object, { depth: OutlineSettings['depth']; symbols: DocumentSymbol[] }>();
+
 export function provideDocumentSymbols(index: CorpusIndex, params: DocumentSymbolParams, settings: OutlineSettings): DocumentSymbol[] {
   const article = index.article(params.textDocument.uri);
   if (!article) return [];
+  const kept = built.get(article.analysis);
+  if (kept && kept.depth === settings.depth) return kept.symbols;
+  const symbols = outlineSymbols(article.document, article.analysis.outline, settings);
+  built.set(article.analysis, { depth: settings.depth, symbols });
+  return symbols;
+}
+
+function outlineSymbols(document: TextDocument, outline: readonly OutlineNode[], settings: OutlineSettings): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  for (const node of article.analysis.outline) {
-    const s = toSymbol(article.document, node, settings);
+  for (const node of outline) {
+    const s = toSymbol(document, node, settings);
     if (s) out.push(s);
   }
   return out;

@@ -20,15 +20,41 @@ const SOURCE_TEXT: Record<EntityMention['source'], string> = {
   user: 'your own decision',
 };
 
+/** Cards already built, for the index state they were built from (see `CorpusIndex.changes`). */
+const cards = new WeakMap<CorpusIndex, { changes: number; byEntity: Map<string, string> }>();
+
+/** The corpus part of an actor's card: built once per index state (cheap to rebuild: its parts are kept per entity). */
+function corpusCard(index: CorpusIndex, entity: CorpusEntity): string {
+  let kept = cards.get(index);
+  if (!kept || kept.changes !== index.changes) cards.set(index, (kept = { changes: index.changes, byEntity: new Map() }));
+  let card = kept.byEntity.get(entity.id);
+  if (card === undefined) {
+    card = buildCorpusCard(index, entity);
+    if (kept.byEntity.size > 5000) kept.byEntity.clear();
+    kept.byEntity.set(entity.id, card);
+  }
+  return card;
+}
+
 export function entityCard(index: CorpusIndex, entity: CorpusEntity | undefined, mention: EntityMention | undefined): string {
-  const lines: string[] = [];
   if (!entity) {
+    const lines: string[] = [];
     if (!mention) return '';
     lines.push(`**${escapeMarkdown(mention.text)}** · ${mention.type}`);
     if (mention.role) lines.push(`*${escapeMarkdown(mention.role)}*`);
     lines.push('', '*Indexing the corpus…*');
     return lines.join('\n');
   }
+  const card = corpusCard(index, entity);
+  if (!mention) return card;
+  const why = entity.note && mention.source !== 'user' ? `${SOURCE_TEXT[mention.source]}, linked through the note` : SOURCE_TEXT[mention.source];
+  const confidence = mention.source === 'model' ? ` (confidence ${mention.confidence.toFixed(2)})` : '';
+  return `${card}\n\n_Recognized by ${escapeMarkdown(why)}${confidence}._`;
+}
+
+/** Everything on an actor's card that comes from the corpus (not from the mention hovered). */
+function buildCorpusCard(index: CorpusIndex, entity: CorpusEntity): string {
+  const lines: string[] = [];
   lines.push(`**${escapeMarkdown(entity.name)}** · ${entity.type}`);
   const role = entity.note?.role ?? topRole(entity);
   if (role) lines.push('', `*${escapeMarkdown(role)}*`);
@@ -40,25 +66,23 @@ export function entityCard(index: CorpusIndex, entity: CorpusEntity | undefined,
   const docs = index.articlesOf(entity.id).size;
   lines.push('', `**${entity.mentionCount}** mention${entity.mentionCount === 1 ? '' : 's'} in **${docs}** article${docs === 1 ? '' : 's'}`);
   if (index.scanning) lines.push('', '_Still indexing the corpus: these counts are partial._');
-  const perArticle = articlesOf(index, entity.id);
-  for (const { article, count } of perArticle.slice(0, 8)) {
+  const listed = index.entityMemo(entity.id, 'hover:articles', () => earliestArticles(index, entity.id, 8));
+  for (const { article, count } of listed.first) {
     const title = article.analysis.meta.title ?? article.uri.slice(article.uri.lastIndexOf('/') + 1);
     const date = article.analysis.meta.date ? `${article.analysis.meta.date} · ` : '';
     lines.push(`- ${escapeMarkdown(date)}${safeLink(truncate(title, 70), article.uri)} (${count})`);
   }
-  if (perArticle.length > 8) lines.push(`- … and ${perArticle.length - 8} more`);
-  const quotes = index.quotesOf(entity.id).filter((q) => q.quote.kind !== 'scare');
-  if (quotes.length) {
-    lines.push('', `Quoted ${quotes.length} time${quotes.length === 1 ? '' : 's'}:`);
-    for (const { quote } of quotes.slice(0, 3)) lines.push(`- “${escapeMarkdown(truncate(quote.text, 90))}”`);
+  if (listed.total > 8) lines.push(`- … and ${listed.total - 8} more`);
+  const quotes = index.entityMemo(entity.id, 'hover:quotes', () => {
+    const said = index.quotesOf(entity.id).filter((q) => q.quote.kind !== 'scare');
+    return { count: said.length, first: said.slice(0, 3).map((q) => q.quote) };
+  });
+  if (quotes.count) {
+    lines.push('', `Quoted ${quotes.count} time${quotes.count === 1 ? '' : 's'}:`);
+    for (const quote of quotes.first) lines.push(`- “${escapeMarkdown(truncate(quote.text, 90))}”`);
   }
   const co = index.cooccurring(entity.id, 5);
   if (co.length) lines.push('', `Often with: ${co.map((c) => `${escapeMarkdown(c.entity.name)} (${c.articles})`).join(', ')}`);
-  if (mention) {
-    const why = entity.note && mention.source !== 'user' ? `${SOURCE_TEXT[mention.source]}, linked through the note` : SOURCE_TEXT[mention.source];
-    const confidence = mention.source === 'model' ? ` (confidence ${mention.confidence.toFixed(2)})` : '';
-    lines.push('', `_Recognized by ${escapeMarkdown(why)}${confidence}._`);
-  }
   return lines.join('\n');
 }
 
@@ -69,11 +93,32 @@ function topRole(entity: CorpusEntity): string | undefined {
   return best;
 }
 
-function articlesOf(index: CorpusIndex, id: string): Array<{ article: IndexedArticle; count: number }> {
-  return [...index.articlesOf(id).entries()]
-    .map(([uri, count]) => ({ article: index.article(uri)!, count }))
-    .filter((x) => x.article)
-    .sort((a, b) => (a.article.analysis.meta.date ?? '9999').localeCompare(b.article.analysis.meta.date ?? '9999') || a.article.uri.localeCompare(b.article.uri));
+const collator = new Intl.Collator();
+
+/** Earlier publication first (undated last), then by URI in the reader's collation. */
+function articleOrder(a: IndexedArticle, b: IndexedArticle): number {
+  const da = a.analysis.meta.date ?? '9999';
+  const db = b.analysis.meta.date ?? '9999';
+  // Dates are ISO (YYYY-MM-DD): code-unit order is their collation order, and much cheaper.
+  if (da !== db) return da < db ? -1 : 1;
+  return collator.compare(a.uri, b.uri);
+}
+
+/** The actor's `n` earliest articles (with its mention count in each) and how many articles name it: one pass, no full sort. */
+function earliestArticles(index: CorpusIndex, id: string, n: number): { first: Array<{ article: IndexedArticle; count: number }>; total: number } {
+  const first: Array<{ article: IndexedArticle; count: number }> = [];
+  let total = 0;
+  for (const [uri, count] of index.articlesOf(id)) {
+    const article = index.article(uri);
+    if (!article) continue;
+    total++;
+    if (first.length === n && articleOrder(article, first[n - 1].article) >= 0) continue;
+    let at = first.length;
+    while (at > 0 && articleOrder(article, first[at - 1].article) < 0) at--;
+    first.splice(at, 0, { article, count });
+    if (first.length > n) first.pop();
+  }
+  return { first, total };
 }
 
 function dateCard(index: CorpusIndex, article: IndexedArticle, date: DateMention): string {

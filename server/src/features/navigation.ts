@@ -18,13 +18,21 @@ function entityUnderCursor(index: CorpusIndex, uri: string, position: { line: nu
   return undefined;
 }
 
-function locationsOf(index: CorpusIndex, entityId: string): Location[] {
-  const out: Location[] = [];
-  for (const m of index.mentionsOf(entityId)) {
-    const article = index.article(m.uri);
-    if (article) out.push({ uri: m.uri, range: toRange(article.document, m.start, m.end) });
-  }
-  return out;
+/** Beyond this many mentions an entity's locations are rebuilt per request rather than kept. */
+const KEEP_LOCATIONS_UP_TO = 50_000;
+
+/** Every mention of the entity as a protocol location, kept until the entity's mentions change. Read-only. */
+function locationsOf(index: CorpusIndex, entityId: string): readonly Location[] {
+  const build = (): Location[] => {
+    const out: Location[] = [];
+    for (const m of index.mentionsOf(entityId)) {
+      const article = index.article(m.uri);
+      if (article) out.push({ uri: m.uri, range: toRange(article.document, m.start, m.end) });
+    }
+    return out;
+  };
+  if (index.mentionsOf(entityId).length > KEEP_LOCATIONS_UP_TO) return build();
+  return index.entityMemo(entityId, 'navigation:locations', build);
 }
 
 function noteLocation(index: CorpusIndex, entityId: string): Location | undefined {
@@ -44,17 +52,20 @@ export function provideDefinition(index: CorpusIndex, params: DefinitionParams):
   if (!id) return null;
   const note = noteLocation(index, id);
   if (note) return note;
-  // Earliest mention: by publication date, then position.
-  let best: { loc: Location; date: string; start: number } | undefined;
+  return index.entityMemo(id, 'navigation:earliest', () => earliestMention(index, id));
+}
+
+/** The entity's earliest mention: by publication date, then URI, then position. */
+function earliestMention(index: CorpusIndex, id: string): Location | null {
+  let best: { m: { uri: string; start: number; end: number }; date: string } | undefined;
   for (const m of index.mentionsOf(id)) {
     const article = index.article(m.uri);
     if (!article) continue;
     const date = article.analysis.meta.date ?? '9999-99-99';
-    if (!best || date < best.date || (date === best.date && (m.uri < best.loc.uri || (m.uri === best.loc.uri && m.start < best.start)))) {
-      best = { loc: { uri: m.uri, range: toRange(article.document, m.start, m.end) }, date, start: m.start };
-    }
+    if (!best || date < best.date || (date === best.date && (m.uri < best.m.uri || (m.uri === best.m.uri && m.start < best.m.start)))) best = { m, date };
   }
-  return best?.loc ?? null;
+  if (!best) return null;
+  return { uri: best.m.uri, range: toRange(index.article(best.m.uri)!.document, best.m.start, best.m.end) };
 }
 
 export function provideReferences(index: CorpusIndex, params: ReferenceParams): Location[] {
@@ -63,9 +74,9 @@ export function provideReferences(index: CorpusIndex, params: ReferenceParams): 
   const refs = locationsOf(index, id);
   if (params.context.includeDeclaration) {
     const note = noteLocation(index, id);
-    if (note) refs.unshift(note);
+    if (note) return [note, ...refs];
   }
-  return refs;
+  return refs as Location[];
 }
 
 export function provideDocumentHighlights(index: CorpusIndex, params: DocumentHighlightParams): DocumentHighlight[] {
@@ -88,7 +99,7 @@ export function adjacentMention(index: CorpusIndex, uri: string, position: { lin
   if (!id) return null;
   const article = index.article(uri);
   const offset = article ? toOffset(article.document, position) : -1;
-  const all = [...index.mentionsOf(id)].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start));
+  const all = index.entityMemo(id, 'navigation:inCorpusOrder', () => [...index.mentionsOf(id)].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start)));
   if (all.length === 0) return null;
   let i = all.findIndex((m) => m.uri === uri && m.start <= offset && offset <= m.end);
   if (i < 0) i = all.findIndex((m) => m.uri > uri || (m.uri === uri && m.start > offset)) - (direction === 1 ? 1 : 0);

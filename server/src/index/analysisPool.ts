@@ -5,7 +5,8 @@
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { existsSync } from 'fs';
-import { analyzeArticle, type AnalysisComponents, type ArticleAnalysis, type ReaderDecisions } from '../core/analyzeArticle';
+import type { AnalysisComponents, ArticleAnalysis, ReaderDecisions } from '../core/analyzeArticle';
+import { analyzeArticleModule } from './lazyCore';
 
 interface Pending {
   resolve(a: ArticleAnalysis): void;
@@ -52,7 +53,7 @@ export class AnalysisPool {
   }
 
   analyze(text: string, decisions: ReaderDecisions): Promise<ArticleAnalysis> {
-    if (this.workers.length === 0) return Promise.resolve(analyzeArticle(text, this.fallback, { decisions }));
+    if (this.workers.length === 0) return Promise.resolve(analyzeArticleModule().analyzeArticle(text, this.fallback, { decisions }));
     let best = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i] < this.load[best]) best = i;
     const id = this.nextId++;

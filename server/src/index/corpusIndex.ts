@@ -6,12 +6,15 @@
  */
 import { createHash } from 'crypto';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeArticle, NO_DECISIONS, type AnalysisComponents, type ArticleAnalysis, type ReaderDecisions } from '../core/analyzeArticle';
-import { parseEntityNote } from '../core/entityNote';
-import { linkCorpus, type CorpusEntity, type CorpusLinking, type EntityNote } from '../core/linking/corpusEntities';
+import type { AnalysisComponents, ArticleAnalysis, ReaderDecisions } from '../core/analyzeArticle';
+import type { CorpusEntity, CorpusLinking, EntityNote } from '../core/linking/corpusEntities';
 import { slugify } from '../core/linking/nameKey';
 import type { DateMention, EntityMention, Problem, Quote } from '../core/types';
+import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './lazyCore';
 import { decisionsFingerprint } from './readerDecisions';
+
+/** No decisions yet (equivalent to the core's NO_DECISIONS, which is loaded later). */
+const NO_DECISIONS: ReaderDecisions = { ignored: new Set(), types: new Map() };
 
 export interface IndexedArticle {
   uri: string;
@@ -50,6 +53,15 @@ export interface IndexStats {
 
 export type IndexListener = () => void;
 
+/** What one article added to the corpus maps. */
+interface Contribution {
+  /** Entity id → mentions (speakers of its quotes with 0). */
+  counts: Map<string, number>;
+  spellings: Array<[string, string]>;
+  /** The article's distinct linked entities, as entity numbers, in order of first mention. */
+  entities: Int32Array;
+}
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -67,24 +79,42 @@ export class CorpusIndex {
   /** entity id → article URI → mentions there. */
   private perArticle = new Map<string, Map<string, number>>();
   /** What each article added to the corpus maps, so an edit can take it back. */
-  private readonly contributions = new Map<string, { counts: Map<string, number>; spellings: Array<[string, string]> }>();
+  private readonly contributions = new Map<string, Contribution>();
   /** Notes or reader decisions changed since the last link: only a full relink applies them. */
   private notesChanged = false;
   /** Articles changed since the last link. */
   private readonly pendingIncremental = new Set<string>();
-  /** Co-occurrence rows, computed on demand and dropped when the links change. */
-  private readonly cooccurrence = new Map<string, Map<string, number>>();
+  /**
+   * Values derived from one entity's corpus data (co-occurrence rows, hover card parts, reference
+   * locations), computed on first use and kept until that entity's data changes: a full relink drops
+   * them all, an edited article only those of the entities it names (before and after the edit).
+   */
+  private readonly memo = new Map<string, Map<string, unknown>>();
+  /** Entity id → dense number (position in the linking's entity list), for counting in typed arrays. */
+  private entityNumbers = new Map<string, number>();
+  /** Scratch counters for co-occurrence rows, one slot per entity number. */
+  private scratch = new Int32Array(0);
   /** Every dated mention of the corpus, sorted by value (built at relink). */
   private datesSorted: Array<{ value: string; uri: string; date: DateMention }> = [];
   /** Name key → entity id, from the last linking (for provisional ids of edited articles). */
   private entityIdByKey = new Map<string, string>();
   private dirty = false;
+  private changeCount = 0;
   private decisions: ReaderDecisions = NO_DECISIONS;
   private decisionsKey = decisionsFingerprint(NO_DECISIONS);
   private readonly listeners: IndexListener[] = [];
 
+  private scanningNow = false;
+
   /** True while the initial scan runs: counts on cards are partial. */
-  scanning = false;
+  get scanning(): boolean {
+    return this.scanningNow;
+  }
+
+  set scanning(value: boolean) {
+    if (value !== this.scanningNow) this.changeCount++;
+    this.scanningNow = value;
+  }
 
   constructor(private readonly components: AnalysisComponents) {}
 
@@ -103,7 +133,8 @@ export class CorpusIndex {
       }
       return existing;
     }
-    const analysis = analyzeArticle(text, this.components, { decisions: this.decisions });
+    const analysis = analyzeArticleModule().analyzeArticle(text, this.components, { decisions: this.decisions });
+    this.changed(uri);
     const article: IndexedArticle = {
       uri,
       version,
@@ -122,6 +153,7 @@ export class CorpusIndex {
   /** Adds an article analysed elsewhere (a worker or the cache). */
   putAnalysed(uri: string, text: string, hash: string, analysis: ArticleAnalysis, decisionsKey: string): IndexedArticle {
     const article: IndexedArticle = { uri, version: -1, hash, document: TextDocument.create(uri, 'article', 0, text), analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
+    this.changed(uri);
     this.articles.set(uri, article);
     this.dirty = true;
     this.pendingIncremental.add(uri);
@@ -143,15 +175,17 @@ export class CorpusIndex {
   }
 
   setNote(uri: string, text: string, id: string): IndexedNote {
-    const parsed = parseEntityNote(text, id);
+    const parsed = entityNoteModule().parseEntityNote(text, id);
     const entry: IndexedNote = { uri, document: TextDocument.create(uri, 'article', 0, text), note: parsed.note, problems: parsed.problems };
     this.notes.set(uri, entry);
+    this.changeCount++;
     this.dirty = true;
     this.notesChanged = true;
     return entry;
   }
 
   remove(uri: string): boolean {
+    if (this.articles.has(uri) || this.notes.has(uri)) this.changed(uri);
     const wasArticle = this.articles.delete(uri);
     const removed = wasArticle || this.notes.delete(uri);
     if (removed) this.dirty = true;
@@ -178,6 +212,7 @@ export class CorpusIndex {
     if (key === this.decisionsKey) return false;
     this.decisions = decisions;
     this.decisionsKey = key;
+    this.changeCount++;
     this.dirty = true;
     this.notesChanged = true;
     return true;
@@ -187,16 +222,32 @@ export class CorpusIndex {
     return this.dirty;
   }
 
+  /**
+   * Counts every change the queries can see (an article or note set or removed, a relink): a value
+   * derived from the whole index may be reused while it is unchanged.
+   */
+  get changes(): number {
+    return this.changeCount;
+  }
+
+  /** An article is about to change: what was derived from the entities it named is dropped. */
+  private changed(uri: string): void {
+    this.changeCount++;
+    const old = this.contributions.get(uri);
+    if (old) for (const id of old.counts.keys()) this.memo.delete(id);
+  }
+
   /** Recomputes corpus-wide entities from the documents' clusters. Cheap relative to analysis. */
   relink(): void {
     const ordered = [...this.articles.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     const notes = [...this.notes.values()].map((n) => n.note).filter((n): n is EntityNote => !!n);
     notes.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const linking = linkCorpus(
+    const linking = corpusEntitiesModule().linkCorpus(
       ordered.map((a) => a.analysis.clusters),
       notes,
     );
     this.linking = linking;
+    this.entityNumbers = new Map(linking.entities.map((e, n) => [e.id, n]));
     this.mentionsByEntity = new Map();
     this.perArticle = new Map();
     this.quotesByEntity = new Map();
@@ -210,7 +261,8 @@ export class CorpusIndex {
     const byKey = new Map<string, string>();
     for (const e of linking.entities) for (const k of e.keys) if (!byKey.has(k)) byKey.set(k, e.id);
     this.entityIdByKey = byKey;
-    this.cooccurrence.clear();
+    this.memo.clear();
+    this.changeCount++;
     this.dirty = false;
     this.notesChanged = false;
     this.pendingIncremental.clear();
@@ -230,14 +282,18 @@ export class CorpusIndex {
   relinkIncremental(): void {
     for (const uri of this.pendingIncremental) {
       const old = this.contributions.get(uri);
-      if (old) this.removeContributions(uri, old);
+      if (old) {
+        for (const id of old.counts.keys()) this.memo.delete(id);
+        this.removeContributions(uri, old);
+      }
       const article = this.articles.get(uri);
       if (!article) continue;
       article.entityIds = this.provisionalIds(article.analysis, true);
       this.addContributions(article, true);
+      for (const id of this.contributions.get(uri)!.counts.keys()) this.memo.delete(id);
     }
     this.pendingIncremental.clear();
-    this.cooccurrence.clear();
+    this.changeCount++;
     this.dirty = false;
     for (const l of this.listeners) l();
   }
@@ -277,10 +333,23 @@ export class CorpusIndex {
       list.push({ uri: article.uri, quote });
       counts.set(id, counts.get(id) ?? 0);
     }
-    this.contributions.set(article.uri, { counts, spellings: mentions.map((m, i) => (ids[i] ? [ids[i], m.text] : undefined)).filter((x): x is [string, string] => !!x) });
+    // The article's distinct entities in order of first mention, as numbers (for co-occurrence rows).
+    const distinct: number[] = [];
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (!id || seen.has(id)) continue;
+      seen.add(id);
+      const n = this.entityNumbers.get(id);
+      if (n !== undefined) distinct.push(n);
+    }
+    this.contributions.set(article.uri, {
+      counts,
+      spellings: mentions.map((m, i) => (ids[i] ? [ids[i], m.text] : undefined)).filter((x): x is [string, string] => !!x),
+      entities: Int32Array.from(distinct),
+    });
   }
 
-  private removeContributions(uri: string, old: { counts: Map<string, number>; spellings: Array<[string, string]> }): void {
+  private removeContributions(uri: string, old: Contribution): void {
     for (const [id, n] of old.counts) {
       const list = this.mentionsByEntity.get(id);
       if (list) this.mentionsByEntity.set(id, list.filter((m) => m.uri !== uri));
@@ -336,6 +405,7 @@ export class CorpusIndex {
     for (let n = 2; this.linking.byId.has(id); n++) id = `${base}-${n}`;
     const name = [...cluster.spellings.keys()].sort((a, b) => b.length - a.length)[0]?.replace(/['’]s$/, '') ?? cluster.key;
     const entity: CorpusEntity = { id, name, type: cluster.type, spellings: new Map(), keys: new Set(cluster.keys), roles: new Map(cluster.roles.map((r) => [r, 1])), mentionCount: 0, documents: new Set() };
+    this.entityNumbers.set(id, this.linking.entities.length);
     this.linking.entities.push(entity);
     this.linking.byId.set(id, entity);
     for (const k of cluster.keys) if (!this.entityIdByKey.has(k)) this.entityIdByKey.set(k, id);
@@ -372,28 +442,70 @@ export class CorpusIndex {
     return this.mentionsByEntity.get(id) ?? [];
   }
 
-  /** Actors most often in the same articles as this one (computed on demand, cached until the links change). */
+  /**
+   * A value derived from one entity's corpus data (its mentions, articles, quotes and their
+   * articles' content), computed on first use and kept until that data changes. `kind` names what
+   * is kept; `compute` must read nothing but the index.
+   */
+  entityMemo<T>(id: string, kind: string, compute: () => T): T {
+    let row = this.memo.get(id);
+    if (!row) this.memo.set(id, (row = new Map()));
+    if (row.has(kind)) return row.get(kind) as T;
+    const value = compute();
+    row.set(kind, value);
+    return value;
+  }
+
+  /** Actors most often in the same articles as this one (the row is kept until the actor's articles change). */
   cooccurring(id: string, limit = 5): Array<{ entity: CorpusEntity; articles: number }> {
-    let row = this.cooccurrence.get(id);
-    if (!row) {
-      row = new Map();
-      // For very frequent actors a sample of their articles ranks co-actors well enough and keeps
-      // the first hover fast (the counts shown are then a lower bound).
-      let seen = 0;
-      for (const uri of this.perArticle.get(id)?.keys() ?? []) {
-        if (++seen > CO_OCCURRENCE_SAMPLE) break;
-        const article = this.articles.get(uri);
-        if (!article) continue;
-        for (const other of new Set(article.entityIds)) if (other && other !== id) row.set(other, (row.get(other) ?? 0) + 1);
+    const row = this.entityMemo(id, 'cooccurrence', () => this.cooccurrenceRow(id));
+    // Ranked now (co-actors' mention counts break ties and change with edits elsewhere): a stable
+    // top-`limit` selection, in first-seen order among equals.
+    const entities = this.linking.entities;
+    const best: Array<{ entity: CorpusEntity; articles: number }> = [];
+    for (let i = 0; i < row.others.length; i++) {
+      const entity = entities[row.others[i]];
+      if (!entity) continue;
+      const articles = row.counts[i];
+      if (best.length === limit) {
+        const last = best[limit - 1];
+        if (!(articles > last.articles || (articles === last.articles && entity.mentionCount > last.entity.mentionCount))) continue;
       }
-      if (this.cooccurrence.size > 2000) this.cooccurrence.clear();
-      this.cooccurrence.set(id, row);
+      let at = best.length;
+      while (at > 0 && (articles > best[at - 1].articles || (articles === best[at - 1].articles && entity.mentionCount > best[at - 1].entity.mentionCount))) at--;
+      best.splice(at, 0, { entity, articles });
+      if (best.length > limit) best.pop();
     }
-    return [...row.entries()]
-      .map(([other, n]) => ({ entity: this.linking.byId.get(other)!, articles: n }))
-      .filter((x) => x.entity)
-      .sort((a, b) => b.articles - a.articles || b.entity.mentionCount - a.entity.mentionCount)
-      .slice(0, limit);
+    return best;
+  }
+
+  /**
+   * How many of the actor's articles each other actor shares, in first-seen order. For very
+   * frequent actors a sample of their articles ranks co-actors well enough (the counts shown are
+   * then a lower bound).
+   */
+  private cooccurrenceRow(id: string): { others: Int32Array; counts: Int32Array } {
+    const self = this.entityNumbers.get(id) ?? -1;
+    if (this.scratch.length < this.linking.entities.length) this.scratch = new Int32Array(Math.max(1024, this.linking.entities.length * 2));
+    const counts = this.scratch;
+    const touched: number[] = [];
+    let seen = 0;
+    for (const uri of this.perArticle.get(id)?.keys() ?? []) {
+      if (++seen > CO_OCCURRENCE_SAMPLE) break;
+      const entities = this.articles.has(uri) ? this.contributions.get(uri)?.entities : undefined;
+      if (!entities) continue;
+      for (let k = 0; k < entities.length; k++) {
+        const other = entities[k];
+        if (other === self) continue;
+        if (counts[other]++ === 0) touched.push(other);
+      }
+    }
+    const out = { others: Int32Array.from(touched), counts: new Int32Array(touched.length) };
+    for (let i = 0; i < touched.length; i++) {
+      out.counts[i] = counts[touched[i]];
+      counts[touched[i]] = 0;
+    }
+    return out;
   }
 
   /** The entity a quotation's speaker span names, if any. */

@@ -4,7 +4,7 @@
  * file names are slugs, and the path is checked to stay inside the notes folder.
  */
 import * as path from 'path';
-import { parseFrontMatter } from '../core/frontMatter';
+import { frontMatterModule } from './lazyCore';
 import { slugify } from '../core/linking/nameKey';
 import type { EntityType } from '../core/types';
 
@@ -36,7 +36,7 @@ export function renderNote(fields: NoteFields, body: string): string {
 
 /** Reads an existing note's fields and body (tolerant: missing fields get defaults). */
 export function readNote(text: string, fallbackName: string, fallbackType: EntityType): { fields: NoteFields; body: string } {
-  const front = parseFrontMatter(text);
+  const front = frontMatterModule().parseFrontMatter(text);
   const d = front.data;
   const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
   const type = typeof d.type === 'string' && ['person', 'organization', 'place', 'group'].includes(d.type) ? (d.type as EntityType) : fallbackType;

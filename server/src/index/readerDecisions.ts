@@ -3,7 +3,8 @@
  * `#` comments allowed, so a reader can diff and edit it by hand.
  */
 import { createHash } from 'crypto';
-import { NO_DECISIONS, type ReaderDecisions } from '../core/analyzeArticle';
+import type { ReaderDecisions } from '../core/analyzeArticle';
+import { analyzeArticleModule } from './lazyCore';
 import { nameKey } from '../core/linking/nameKey';
 
 export function parseIgnoreList(text: string): ReaderDecisions {
@@ -14,7 +15,7 @@ export function parseIgnoreList(text: string): ReaderDecisions {
     const key = nameKey(line);
     if (key) ignored.add(key);
   }
-  return ignored.size ? { ignored, types: new Map() } : NO_DECISIONS;
+  return ignored.size ? { ignored, types: new Map() } : analyzeArticleModule().NO_DECISIONS;
 }
 
 export const IGNORE_FILE_HEADER = '# Names SourceLens should not treat as actors, one per line (written by "Not an entity").\n';
