@@ -11,6 +11,7 @@ import { isInsideQuote, lowerBound, mentionsIn, unitAt, type DocContext } from '
 import { afterPreposition, canonicalName, isModifierUse, phraseAfter, phraseBefore, pickSubject, properRuns, type SpeakerGuess } from './nounPhrase';
 import { resolveDefinite, resolvePronoun } from './pronouns';
 import { quoteKind, isTitleQuote } from './quoteKind';
+import { splitSpaceCount } from './whitespace';
 
 export interface SpeechAct extends Span {
   speaker: SpeakerGuess;
@@ -18,6 +19,7 @@ export interface SpeechAct extends Span {
 }
 
 const MAX_ACTS = 64;
+const SPEECH_WORD = new RegExp(SPEECH_WORD_RE.source, SPEECH_WORD_RE.flags);
 const CORE_REPORTING = /^(?:said|says|say|added|adds|asked|asks|told|tells|wrote|writes|explained|noted|continued|recalled|replied)$/;
 /** Quotes attributed in full; further ones (only in pathological input) get a kind and no speaker. */
 const MAX_ATTRIBUTED = 2000;
@@ -61,7 +63,10 @@ export function clauseSubject(ctx: DocContext, floor: number, pos: number): Spea
 /** Reporting acts in a sentence unit, in order. */
 export function speechActs(ctx: DocContext, unit: Span): SpeechAct[] {
   const acts: SpeechAct[] = [];
-  const re = new RegExp(SPEECH_WORD_RE.source, SPEECH_WORD_RE.flags);
+  // One shared instance (compiling the long alternation per sentence was a hot spot); nothing in
+  // the loop calls speechActs again, so resetting lastIndex here is enough.
+  const re = SPEECH_WORD;
+  re.lastIndex = 0;
   const s = ctx.outside.slice(unit.start, unit.end);
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) && acts.length < MAX_ACTS) {
@@ -181,7 +186,7 @@ export function attributeQuotes(ctx: DocContext, actsOf: (unit: number) => Speec
       const nextQuote = ctx.quotes[qi + 1];
       const limit = nextQuote && nextQuote.start < unit.end ? nextQuote.start : unit.end;
       // "…,” he said": the quote hands over to its attribution, wherever it stands in the sentence
-      const handsOver = /[,?!]\s*$/.test(inner) || (/^,/.test(ctx.outside.slice(q.end, q.end + 1)) && inner.trim().split(/\s+/).length >= 3);
+      const handsOver = /[,?!]\s*$/.test(inner) || (/^,/.test(ctx.outside.slice(q.end, q.end + 1)) && splitSpaceCount(inner.trim()) >= 3);
       if (intro || handsOver) {
         // the attribution follows the closing mark, in the sentence where the quote ends
         const uc = q.lastBlock === q.firstBlock ? ui : unitAt(ctx, q.end - 1);

@@ -21,6 +21,7 @@ import { findConclusion } from './cues/conclusion';
 import { nameOf, shorten } from './names';
 import { cleanSlice } from './context';
 import { IMPERATIVE_VERBS } from './lexicon';
+import { splitSpaceCount } from './whitespace';
 
 export interface ArgumentInput {
   text: string;
@@ -40,9 +41,10 @@ const MAX_NODES = 4000;
 const MAX_UNITS = 8000;
 const RECOMMENDATION_CONTEXT = /\b(?:recommend\w*|proposals?|propose|steps|should|must|priorit\w*|objectives?|solutions?|way\s+forward|polic(?:y|ies)|options|agenda|plan|what\s+\w+\s+(?:can|should|must)\s+do|to\s+do|goals|measures|actions|demands|lessons)\b/i;
 
-interface RoleNode extends OutlineNode {
-  unit?: number;
-}
+/** A role node; the unit it was made from is kept beside it (`UnitOf`), never on the node itself. */
+type RoleNode = OutlineNode;
+/** Role node → its sentence unit (a property deleted later would make every node a slow dictionary object). */
+type UnitOf = Map<OutlineNode, number>;
 
 export function analyzeArgument(input: ArgumentInput): ArgumentResult {
   try {
@@ -111,6 +113,7 @@ function analyze(input: ArgumentInput): ArgumentResult {
   if (titleBlock >= 0) article.selection = { start: ctx.blocks[titleBlock].start, end: ctx.blocks[titleBlock].end };
 
   const roleNodes: RoleNode[] = [];
+  const unitOf: UnitOf = new Map();
   let budget = MAX_NODES;
   const unitsByBlock = new Map<number, number[]>();
   ctx.units.forEach((unit, u) => {
@@ -146,7 +149,8 @@ function analyze(input: ArgumentInput): ArgumentResult {
     if (block.ordered ? listContext || rec !== null || imperative : rec !== null || (imperative && listContext)) {
       const actor = rec?.actor ?? listActor;
       const prefix = block.ordered && block.number !== undefined ? `${block.number}. ` : '';
-      const node: RoleNode = { role: 'recommendation', name: nameOf(ctx, block.content.start, firstUnitEnd(ctx, first, block.content.end), prefix), detail: actor ? `recommendation · ${actor}` : 'recommendation', start: block.start, end: block.end, children: [], unit: first };
+      const node: RoleNode = { role: 'recommendation', name: nameOf(ctx, block.content.start, firstUnitEnd(ctx, first, block.content.end), prefix), detail: actor ? `recommendation · ${actor}` : 'recommendation', start: block.start, end: block.end, children: [] };
+      unitOf.set(node, first);
       listNodes.set(b, node);
       roleNodes.push(node);
       budget--;
@@ -158,16 +162,17 @@ function analyze(input: ArgumentInput): ArgumentResult {
     const block = ctx.blocks[unit.block];
     if (!block || block.kind === 'heading' || block.kind === 'code' || u === thesisUnit) continue;
     const listNode = listNodes.get(unit.block);
-    if (listNode && listNode.unit === u) continue;
+    if (listNode && unitOf.get(listNode) === u) continue;
     if (isFurniture(ctx, unit)) continue;
-    const node = roleNodeFor(ctx, u, unit, actsOf(u), quotesByUnit.get(u) ?? [], recOf(u));
+    const node = roleNodeFor(ctx, unit, actsOf(u), quotesByUnit.get(u) ?? [], recOf(u));
     if (!node) continue;
+    unitOf.set(node, u);
     if (listNode) listNode.children.push(node);
     else roleNodes.push(node);
     budget--;
   }
 
-  const merged = mergeAdjacent(ctx, roleNodes);
+  const merged = mergeAdjacent(ctx, roleNodes, unitOf);
   const topLevel = placeInSections(ctx, sections, merged);
   if (thesisUnit >= 0) {
     const t = ctx.units[thesisUnit];
@@ -193,7 +198,7 @@ function analyze(input: ArgumentInput): ArgumentResult {
 /** A title, byline or caption line: short and without end punctuation. */
 function isFurniture(ctx: DocContext, unit: Span): boolean {
   const s = ctx.masked.slice(unit.start, Math.min(unit.end, unit.start + 300)).trim();
-  return !/[.!?:;"”’)…]$/.test(s) && s.split(/\s+/).length < 15;
+  return !/[.!?:;"”’)…]$/.test(s) && splitSpaceCount(s) < 15;
 }
 
 function roleOrder(role: OutlineRole): number {
@@ -223,8 +228,8 @@ function evidenceDetail(cue: EvidenceCue): string {
   }
 }
 
-function roleNodeFor(ctx: DocContext, u: number, unit: Span, acts: SpeechAct[], quotes: AttributedQuote[], rec: RecommendationCue | null): RoleNode | null {
-  const base = { start: unit.start, end: unit.end, children: [] as OutlineNode[], unit: u };
+function roleNodeFor(ctx: DocContext, unit: Span, acts: SpeechAct[], quotes: AttributedQuote[], rec: RecommendationCue | null): RoleNode | null {
+  const base = { start: unit.start, end: unit.end, children: [] as OutlineNode[] };
   if (rec) return { ...base, role: 'recommendation', name: nameOf(ctx, unit.start, unit.end), detail: rec.actor ? `recommendation · ${rec.actor}` : 'recommendation' };
   const ev = evidenceCue(ctx, unit, quotes, acts);
   if (ev && ev.kind === 'quote') {
@@ -240,24 +245,26 @@ function roleNodeFor(ctx: DocContext, u: number, unit: Span, acts: SpeechAct[], 
 }
 
 /** Consecutive evidence from the same speaker in one paragraph becomes one node. */
-function mergeAdjacent(ctx: DocContext, nodes: RoleNode[]): RoleNode[] {
+function mergeAdjacent(ctx: DocContext, nodes: RoleNode[], unitOf: UnitOf): RoleNode[] {
   const out: RoleNode[] = [];
   for (const n of nodes) {
     const last = out[out.length - 1];
+    const lastUnit = last ? unitOf.get(last) : undefined;
+    const nUnit = unitOf.get(n);
     if (
       last &&
       last.role === 'evidence' &&
       n.role === 'evidence' &&
       last.detail === n.detail &&
       last.detail !== 'evidence' &&
-      last.unit !== undefined &&
-      n.unit !== undefined &&
-      ctx.units[last.unit].block === ctx.units[n.unit].block &&
-      n.unit === last.unit + 1 &&
+      lastUnit !== undefined &&
+      nUnit !== undefined &&
+      ctx.units[lastUnit].block === ctx.units[nUnit].block &&
+      nUnit === lastUnit + 1 &&
       /^quote · /.test(n.detail ?? '')
     ) {
       last.end = Math.max(last.end, n.end);
-      last.unit = n.unit;
+      unitOf.set(last, nUnit);
       continue;
     }
     out.push(n);
@@ -283,8 +290,6 @@ function placeInSections(ctx: DocContext, sections: Section[], nodes: RoleNode[]
   const top = sections.map((s) => sectionNode(ctx, s));
   const result: OutlineNode[] = [...top];
   for (const n of nodes) {
-    delete n.unit;
-    for (const c of n.children) delete (c as RoleNode).unit;
     let level = top;
     let parent: OutlineNode | undefined;
     for (;;) {
@@ -309,7 +314,7 @@ function sanitize(node: OutlineNode, parent: Span): OutlineNode | null {
   const start = Math.max(node.start, parent.start);
   const end = Math.min(node.end, parent.end);
   if (!(end > start)) return null;
-  const out: OutlineNode = { ...node, start, end, name: shorten(node.name.replace(/[\r\n]+/g, ' ')) || node.role, children: [] };
+  const out: OutlineNode = { ...node, start, end, name: shorten(/[\r\n]/.test(node.name) ? node.name.replace(/[\r\n]+/g, ' ') : node.name) || node.role, children: [] };
   if (node.selection) {
     const s = Math.max(node.selection.start, start);
     const e = Math.min(node.selection.end, end);

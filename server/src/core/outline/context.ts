@@ -11,6 +11,7 @@ import { splitSentences } from '../text/sentences';
 import { findQuoteSpans, type QuoteSpan } from './quotes';
 import { tokenize, type Tok } from './tokens';
 import { PERSON_NOUNS, PERSON_NOUN_RE } from './lexicon';
+import { squish } from './whitespace';
 
 export interface Unit extends Span {
   block: number;
@@ -108,7 +109,7 @@ function fullNamesOf(mentions: EntityMention[]): Map<string, string> {
   for (const m of mentions) {
     if (m.type !== 'person') continue;
     const key = surnameKey(m.text);
-    const name = m.text.replace(/['’]s$/i, '').replace(/\s+/g, ' ').trim();
+    const name = squish(m.text.replace(/['’]s$/i, ''));
     if (/^\p{Ll}/u.test(name)) continue;
     const had = map.get(key);
     if (!had || name.split(' ').length > had.split(' ').length) map.set(key, name);
@@ -181,5 +182,7 @@ const WRAP_HYPHEN = /-[^\S\n]*\n\s*([a-z])/g;
 
 /** Whitespace-normalised slice of the masked text (markup already blanked). */
 export function cleanSlice(ctx: DocContext, a: number, b: number): string {
-  return ctx.masked.slice(a, b).replace(WRAP_HYPHEN, '$1').replace(/\s+/g, ' ').trim();
+  const s = ctx.masked.slice(a, b);
+  // WRAP_HYPHEN needs a line break: skip the scan when there is none
+  return squish(s.indexOf('\n') >= 0 ? s.replace(WRAP_HYPHEN, '$1') : s);
 }

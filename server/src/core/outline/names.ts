@@ -3,11 +3,12 @@
  * with hard-wrap hyphens rejoined.
  */
 import { cleanSlice, type DocContext } from './context';
+import { squish } from './whitespace';
 
 export const MAX_NAME = 60;
 
 export function shorten(s: string, max = MAX_NAME): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  const one = squish(s);
   if (one.length <= max) return one;
   let cut = one.lastIndexOf(' ', max - 1);
   if (cut < max / 2) cut = max - 1;

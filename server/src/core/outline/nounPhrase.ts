@@ -8,6 +8,7 @@ import type { EntityType } from '../types';
 import { tokenize, type Tok } from './tokens';
 import { BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NP_STOP, PERSON_NOUNS, PREPOSITIONS, PRONOUN_SPEAKERS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
 import { cleanSlice, mentionOverlapping, surnameKey, type DocContext } from './context';
+import { squish } from './whitespace';
 
 export type GuessKind = EntityType | 'description' | 'source' | 'pronoun' | 'proper';
 
@@ -108,7 +109,7 @@ export function stripTitles(name: string): string {
 }
 
 export function canonicalName(ctx: DocContext, text: string, type: EntityType, start?: number): string {
-  let clean = text.replace(/['’]s$/i, '').replace(/\s+/g, ' ').trim();
+  let clean = squish(text.replace(/['’]s$/i, ''));
   if (type !== 'person') return clean;
   // "R. Nasr" cut from "Vali R. Nasr" by the recogniser: take back the first name
   if (start !== undefined && /^\p{Lu}\.\s/u.test(clean)) {

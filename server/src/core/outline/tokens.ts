@@ -17,11 +17,17 @@ export interface Tok {
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+const ARTICLE_PREFIXED = /^(?:al|el|ad|as|an|ar|ash|ul|bin|ibn)-\p{Lu}/u;
+const ABBREVIATION = /^[A-Za-z.]+$/;
 
-function isWordChar(c: string): boolean {
-  const k = c.charCodeAt(0);
+function isWordCode(k: number, text: string, i: number): boolean {
   if (k < 128) return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57);
-  return NON_ASCII_WORD.test(c);
+  return NON_ASCII_WORD.test(text[i]);
+}
+
+/** A character that joins two word parts: . - ’ ' & */
+function isJoiner(k: number): boolean {
+  return k === 46 || k === 45 || k === 0x2019 || k === 39 || k === 38;
 }
 
 /** Tokens of text[start, end). Linear; never throws. */
@@ -31,31 +37,35 @@ export function tokenize(text: string, start: number, end: number): Tok[] {
   end = Math.min(text.length, end);
   let i = start;
   while (i < end) {
-    const c = text[i];
-    if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0') {
+    const k = text.charCodeAt(i);
+    if (k === 32 || k === 10 || k === 9 || k === 13 || k === 0xa0) {
       i++;
       continue;
     }
-    if (isWordChar(c)) {
+    if (isWordCode(k, text, i)) {
       let j = i + 1;
+      let dotted = false;
       while (j < end) {
-        const d = text[j];
-        if (isWordChar(d)) j++;
-        else if ((d === '.' || d === '-' || d === '’' || d === "'" || d === '&') && j + 1 < end && isWordChar(text[j + 1])) j += 2;
-        else break;
+        const d = text.charCodeAt(j);
+        if (isWordCode(d, text, j)) j++;
+        else if (isJoiner(d) && j + 1 < end && isWordCode(text.charCodeAt(j + 1), text, j + 1)) {
+          if (d === 46) dotted = true;
+          j += 2;
+        } else break;
       }
       // an initial or abbreviation keeps its final dot: "W." "U.S."
-      const w = text.slice(i, j);
       let e = j;
-      if (text[j] === '.' && (w.length === 1 || w.includes('.')) && /^[A-Za-z.]+$/.test(w)) e = j + 1;
+      if (text.charCodeAt(j) === 46 && (j - i === 1 || dotted) && ABBREVIATION.test(text.slice(i, j))) e = j + 1;
       const t = text.slice(i, e);
       const last = t.charCodeAt(t.length - 1);
       const poss = t.length > 2 && (last === 115 || last === 83) && (t[t.length - 2] === '’' || t[t.length - 2] === "'");
-      const k = c.charCodeAt(0);
-      const cap = (k < 128 ? k >= 65 && k <= 90 : c !== c.toLowerCase()) || /^(?:al|el|ad|as|an|ar|ash|ul|bin|ibn)-\p{Lu}/u.test(t);
+      let cap = k < 128 ? k >= 65 && k <= 90 : text[i] !== text[i].toLowerCase();
+      // "al-Maliki": the prefix is at most 3 letters, so its hyphen is at index 2 or 3
+      if (!cap && (t.charCodeAt(2) === 45 || t.charCodeAt(3) === 45)) cap = ARTICLE_PREFIXED.test(t);
       out.push({ start: i, end: e, text: t, lower: t.toLowerCase(), word: true, cap, poss, base: poss ? t.slice(0, -2) : t });
       i = e;
     } else {
+      const c = text[i];
       out.push({ start: i, end: i + 1, text: c, lower: c, word: false, cap: false, poss: false, base: c });
       i++;
     }

@@ -5,6 +5,7 @@
  * early. A report that prescribes nothing in its lead has its lead sentence as the thesis.
  */
 import type { DocContext } from '../context';
+import { wordRunCount } from '../whitespace';
 
 export interface ThesisScores {
   /** The author's prescription in this unit: 0 none, 1 impersonal, 2 with a named actor ("Bush should …"). */
@@ -29,7 +30,7 @@ function wholeItalic(ctx: DocContext, start: number, end: number): boolean {
 }
 
 function wordCount(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
+  return wordRunCount(s);
 }
 
 /** The unit index of the thesis, or -1. */

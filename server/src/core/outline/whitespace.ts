@@ -1,0 +1,69 @@
+/**
+ * Whitespace helpers that give exactly the answers of the usual regex idioms without building
+ * arrays or new strings when there is nothing to change (they run on every sentence and label).
+ * "Whitespace" is exactly what `\s` matches (and what `trim` removes).
+ */
+
+/** The character code is matched by `\s`. */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Same as `s.replace(/\s+/g, ' ')`. */
+export function collapseSpaces(s: string): string {
+  const n = s.length;
+  let i = 0;
+  // fast path: only single plain spaces
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i + 1 < n && isSpaceCode(s.charCodeAt(i + 1))) break;
+    } else if (isSpaceCode(c)) break;
+  }
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      out += ' ';
+      i++;
+      while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
+    } else {
+      const from = i;
+      while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
+      out += s.slice(from, i);
+    }
+  }
+  return out;
+}
+
+/** Same as `s.replace(/\s+/g, ' ').trim()`. */
+export function squish(s: string): string {
+  return collapseSpaces(s).trim();
+}
+
+/** Same as `s.split(/\s+/).length`: runs of whitespace plus one. */
+export function splitSpaceCount(s: string): number {
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const sp = isSpaceCode(s.charCodeAt(i));
+    if (sp && !inSpace) n++;
+    inSpace = sp;
+  }
+  return n;
+}
+
+/** Same as `s.split(/\s+/).filter(Boolean).length`: runs of non-whitespace. */
+export function wordRunCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const w = !isSpaceCode(s.charCodeAt(i));
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
