@@ -392,8 +392,11 @@ for (let c = 0; c < GAZ_COUNT; c++) {
   for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) for (let d = 0; d < 4; d++) GAZ_FEATURES[c * 64 + a * 16 + b * 4 + d] = nz(mix3(50 + c, a, mix2(b, d)));
 }
 
-/** The CONTEXT_FEATURES contextual features of token i at out[o..]. */
-export function writeContextFeatures(th: TokenHashes, i: number, out: Int32Array, o: number): void {
+/**
+ * The CONTEXT_FEATURES contextual features of token i at out[o..]; with `withGazetteer` false, all
+ * but the last GAZETTEER_FEATURES (the caller adds those from a cache keyed by the three states).
+ */
+export function writeContextFeatures(th: TokenHashes, i: number, out: Int32Array, o: number, withGazetteer = true): void {
   const n = th.n;
   const { lower, shape, bits, gaz } = th;
   const l0 = lower[i];
@@ -406,8 +409,8 @@ export function writeContextFeatures(th: TokenHashes, i: number, out: Int32Array
   const sp1 = i + 1 < n ? shape[i + 1] : PAD_AFTER;
   const sm2 = i > 1 ? shape[i - 2] : PAD_BEFORE;
   const sp2 = i + 2 < n ? shape[i + 2] : PAD_AFTER;
-  const gm1 = i > 0 ? gaz[i - 1] : 0xfffff;
-  const gp1 = i + 1 < n ? gaz[i + 1] : 0xeeeee;
+  const gm1 = i > 0 ? gaz[i - 1] : GAZ_PAD_BEFORE;
+  const gp1 = i + 1 < n ? gaz[i + 1] : GAZ_PAD_AFTER;
   const g0 = gaz[i];
   const caps = b0 & B_CAPS_SENT ? 1 : 0;
   const docb = (b0 >>> 6) & 3;
@@ -423,9 +426,6 @@ export function writeContextFeatures(th: TokenHashes, i: number, out: Int32Array
   out[k++] = nz(mix3(24, sent, l0));
   out[k++] = nz(mix3(25, caps, l0));
   out[k++] = nz(mix3(26, caps * 8 + pos, s0));
-  out[k++] = nz(mix2(27, g0));
-  out[k++] = nz(mix2(28, gm1));
-  out[k++] = nz(mix2(29, gp1));
   out[k++] = nz(mix3(30, g0, s0));
   out[k++] = nz(mix3(31, docb * 2 + sent, s0));
   out[k++] = nz(mix3(32, lm1, s0));
@@ -445,6 +445,22 @@ export function writeContextFeatures(th: TokenHashes, i: number, out: Int32Array
   out[k++] = nz(mix3(46, th.run[r], g0));
   out[k++] = priorFeature0(th.prior[i]);
   out[k++] = priorFeature1(th.prior[i], s0);
+  if (withGazetteer) writeGazetteerFeatures(g0, gm1, gp1, out, k);
+}
+
+/** The last GAZETTEER_FEATURES contextual features depend only on the gazetteer states of the token and its neighbours. */
+export const GAZETTEER_FEATURES = 3 + GAZ_COUNT;
+
+/** The gazetteer states of no token before the first / after the last token (see writeContextFeatures). */
+export const GAZ_PAD_BEFORE = 0xfffff;
+export const GAZ_PAD_AFTER = 0xeeeee;
+
+/** Writes the GAZETTEER_FEATURES features of gazetteer states (token, one before, one after) at out[o..]. */
+export function writeGazetteerFeatures(g0: number, gm1: number, gp1: number, out: Int32Array, o: number): void {
+  let k = o;
+  out[k++] = nz(mix2(27, g0));
+  out[k++] = nz(mix2(28, gm1));
+  out[k++] = nz(mix2(29, gp1));
   for (let c = 0; c < GAZ_COUNT; c++) out[k++] = GAZ_FEATURES[c * 64 + ((g0 >>> (2 * c)) & 3) * 16 + ((gm1 >>> (2 * c)) & 3) * 4 + ((gp1 >>> (2 * c)) & 3)];
 }
 

@@ -3,7 +3,7 @@
  * looked up in an open-addressing table of integer keys), then first-order Viterbi per sentence
  * with the tag scheme's hard constraints. Allocation-free in the hot path: callers pass work buffers.
  */
-import { B_UPPER, CONTEXT_FEATURES, NULL_FEATURE, TokenHashes, writeContextFeatures } from './features';
+import { B_UPPER, CONTEXT_FEATURES, GAZ_PAD_AFTER, GAZ_PAD_BEFORE, GAZETTEER_FEATURES, NULL_FEATURE, TokenHashes, writeContextFeatures, writeGazetteerFeatures } from './features';
 import { LabelSet } from './labels';
 import { NerModel } from './model';
 import type { TokenTypeCache } from './tokenTypes';
@@ -77,6 +77,26 @@ export function addFeatureInt(model: NerModel, feature: number, acc: Int32Array,
   }
 }
 
+const PER_TOKEN_CONTEXT = CONTEXT_FEATURES - GAZETTEER_FEATURES;
+const GAZ_CACHE = 1024;
+const gazFeats = new Int32Array(GAZETTEER_FEATURES);
+
+/** Per model: the summed weights of the gazetteer features for recently seen (token, before, after) states. */
+interface GazetteerCache {
+  keys: Int32Array;
+  filled: Uint8Array;
+  vectors: Int32Array;
+}
+const gazetteerCaches = new WeakMap<NerModel, GazetteerCache>();
+function gazetteerCacheOf(model: NerModel): GazetteerCache {
+  let c = gazetteerCaches.get(model);
+  if (!c) {
+    c = { keys: new Int32Array(GAZ_CACHE * 3), filled: new Uint8Array(GAZ_CACHE), vectors: new Int32Array(GAZ_CACHE * model.labels.count) };
+    gazetteerCaches.set(model, c);
+  }
+  return c;
+}
+
 /**
  * Emission scores of tokens [from, to) of a document from the word-type cache: per token the five
  * type vectors (its own, and those of its neighbours at -1, +1, -2, +2) plus, for tokens with an
@@ -106,6 +126,8 @@ export function scoreEmissionsWithTypes(
   const mask = model.tableMask;
   const tableShift = model.tableShift;
   const bucketShift = 32 - model.header.hashBits;
+  const gaz = th.gaz;
+  const gazCache = gazetteerCacheOf(model);
   for (let i = from; i < to; i++) {
     const self = typeIds[i] * V;
     for (let l = 0; l < L; l++) acc[l] = vec[self + l];
@@ -126,8 +148,8 @@ export function scoreEmissionsWithTypes(
       for (let l = 0; l < L; l++) acc[l] += vec[o + l];
     } else for (let l = 0; l < L; l++) acc[l] += pad[3 * L + l];
     if (bits[i] & B_UPPER) {
-      writeContextFeatures(th, i, ctx, 0);
-      for (let k = 0; k < CONTEXT_FEATURES; k++) {
+      writeContextFeatures(th, i, ctx, 0, false);
+      for (let k = 0; k < PER_TOKEN_CONTEXT; k++) {
         // addFeatureInt, inlined with the model's fields hoisted (the hot loop of the tagger)
         const f = ctx[k];
         if (f === NULL_FEATURE) continue;
@@ -143,6 +165,23 @@ export function scoreEmissionsWithTypes(
         const wo = slot * SLOT * 2 + 2;
         for (let l = 0; l < L; l++) acc[l] += tw[wo + l];
       }
+      // the gazetteer group, summed once per distinct (token, before, after) states
+      const g0 = gaz[i];
+      const gm1 = i > 0 ? gaz[i - 1] : GAZ_PAD_BEFORE;
+      const gp1 = i + 1 < n ? gaz[i + 1] : GAZ_PAD_AFTER;
+      const gslot = (Math.imul(g0 ^ Math.imul(gm1, 0x85ebca6b) ^ Math.imul(gp1, 0xc2b2ae35), 0x9e3779b1) >>> 22) & (GAZ_CACHE - 1);
+      const gk = gslot * 3;
+      const gv = gslot * L;
+      if (gazCache.filled[gslot] === 0 || gazCache.keys[gk] !== g0 || gazCache.keys[gk + 1] !== gm1 || gazCache.keys[gk + 2] !== gp1) {
+        gazCache.filled[gslot] = 1;
+        gazCache.keys[gk] = g0;
+        gazCache.keys[gk + 1] = gm1;
+        gazCache.keys[gk + 2] = gp1;
+        gazCache.vectors.fill(0, gv, gv + L);
+        writeGazetteerFeatures(g0, gm1, gp1, gazFeats, 0);
+        for (let k = 0; k < GAZETTEER_FEATURES; k++) addFeatureInt(model, gazFeats[k], gazCache.vectors, gv);
+      }
+      for (let l = 0; l < L; l++) acc[l] += gazCache.vectors[gv + l];
     }
     const eo = i * L;
     for (let l = 0; l < L; l++) emis[eo + l] = acc[l] * scale;
