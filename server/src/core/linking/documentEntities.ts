@@ -11,6 +11,8 @@ import type { EntityMention, EntityType } from '../types';
 import { boundedEditDistance, misspellingBudget } from './editDistance';
 import { groupKey, initialsKey, keyTokens, looksLikeAcronym, nameKey, stripArticle, surnameKey } from './nameKey';
 import { roleAfter, roleBefore } from './roleCues';
+import { isSpaceCode } from '../text/whitespace';
+import { nameRunEnd, nextCapital } from './capitalisedWords';
 
 export interface DocCluster {
   /** Normal form of the cluster's longest name. */
@@ -36,9 +38,34 @@ export interface LinkedDocument {
   clusterOf: number[];
 }
 
-function mentionKey(m: EntityMention): string {
-  const key = nameKey(m.text);
+/** Name keys of the surfaces seen in one call (an article repeats its names). */
+type KeyMemo = Map<string, string>;
+
+function memoNameKey(memo: KeyMemo, surface: string): string {
+  let key = memo.get(surface);
+  if (key === undefined) {
+    key = nameKey(surface);
+    memo.set(surface, key);
+  }
+  return key;
+}
+
+function mentionKey(m: EntityMention, memo: KeyMemo): string {
+  const key = memoNameKey(memo, m.text);
   return m.type === 'group' ? groupKey(key) : key;
+}
+
+/** Token counts of keys (`keyTokens(key).length`), memoised for the call. */
+class TokenCounts {
+  private readonly counts = new Map<string, number>();
+  of(key: string): number {
+    let n = this.counts.get(key);
+    if (n === undefined) {
+      n = keyTokens(key).length;
+      this.counts.set(key, n);
+    }
+    return n;
+  }
 }
 
 /** Removes overlapping mentions, keeping the longer (then the earlier) one. */
@@ -62,6 +89,9 @@ const ACRONYM_AFTER = /^\s?\(([A-Z][A-Za-z.&]{1,9})\)/;
 
 /** "United Iraqi Alliance (UIA)" → the acronym key "uia" when its letters are the name's initials. */
 function acronymIntroducedAfter(text: string, m: EntityMention): string | undefined {
+  // the pattern needs "(" right after the name or after one white-space character
+  const c = text.charCodeAt(m.end);
+  if (c !== 40 && !(isSpaceCode(c) && text.charCodeAt(m.end + 1) === 40)) return undefined;
   const after = ACRONYM_AFTER.exec(text.slice(m.end, m.end + 14));
   if (!after) return undefined;
   const acr = nameKey(after[1]);
@@ -70,7 +100,6 @@ function acronymIntroducedAfter(text: string, m: EntityMention): string | undefi
   return undefined;
 }
 
-const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'’.-]*/gu;
 
 function capitalisedWordAfter(text: string, end: number): boolean {
   let i = end;
@@ -106,23 +135,34 @@ function propagate(text: string, mentions: EntityMention[], forms: Map<string, E
     else byFirstWord.set(first, [form]);
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  const added: EntityMention[] = [];
+  if (byFirstWord.size === 0) return added;
   const occupied = mentions.map((m) => [m.start, m.end] as const);
   let oi = 0;
-  const added: EntityMention[] = [];
-  const re = new RegExp(CAPITALISED_WORD.source, 'gu');
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const word = m[0].replace(/['’]s?$/, '');
-    const start = m.index;
-    const candidates = byFirstWord.get(word) ?? byFirstWord.get(trimTrailing(word, '.-'));
-    if (!candidates) continue;
+  // The capitalised words, scanned by hand (`capitalisedWords.ts`): a /u regex was the stage's hot spot.
+  for (let start = nextCapital(text, 0); start >= 0; ) {
+    const wordEnd = nameRunEnd(text, start);
+    let resume = wordEnd;
+    const word = stripPossessive(text.slice(start, wordEnd));
+    let candidates = byFirstWord.get(word);
+    if (!candidates) {
+      const trimmed = trimTrailing(word, '.-');
+      if (trimmed !== word) candidates = byFirstWord.get(trimmed);
+    }
+    if (candidates) resume = placeForm(start, candidates) ?? wordEnd;
+    start = nextCapital(text, resume);
+  }
+  return added;
+
+  /** Adds the longest fitting form at `start`; returns where the scan resumes when one is added. */
+  function placeForm(start: number, candidates: string[]): number | undefined {
     while (oi < occupied.length && occupied[oi][1] <= start) oi++;
-    if (oi < occupied.length && occupied[oi][0] <= start) continue;
+    if (oi < occupied.length && occupied[oi][0] <= start) return undefined;
     const prev = start > 0 ? text.charAt(start - 1) : ' ';
-    if (/[\p{L}\p{N}-]/u.test(prev)) continue;
+    if (/[\p{L}\p{N}-]/u.test(prev)) return undefined;
     // Next to another capitalised word the occurrence is likely part of a longer name the
     // recogniser chose not to tag ("U.S. Open"): leave it alone.
-    if (capitalisedWordBefore(text, start)) continue;
+    if (capitalisedWordBefore(text, start)) return undefined;
     for (const form of candidates) {
       if (!text.startsWith(form, start)) continue;
       const end = start + form.length;
@@ -131,11 +171,23 @@ function propagate(text: string, mentions: EntityMention[], forms: Map<string, E
       if (capitalisedWordAfter(text, end)) continue;
       if (oi < occupied.length && occupied[oi][0] < end) continue;
       added.push({ start, end, text: form, type: forms.get(form)!, source: 'consistency', confidence: 0.6 });
-      re.lastIndex = end;
-      break;
+      return end;
     }
+    return undefined;
   }
-  return added;
+}
+
+
+/** Same as `word.replace(/['’]s?$/, '')`: a final "'s" / "’s", or a final apostrophe. */
+function stripPossessive(word: string): string {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  if (last === 39 || last === 0x2019) return word.slice(0, n - 1);
+  if (last === 115 && n >= 2) {
+    const before = word.charCodeAt(n - 2);
+    if (before === 39 || before === 0x2019) return word.slice(0, n - 2);
+  }
+  return word;
 }
 
 /** Removes trailing characters of a set (a loop: a regex like /[.-]+$/ is quadratic in V8 on long runs). */
@@ -180,6 +232,9 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
   const clusterOf: number[] = new Array(mentions.length).fill(-1);
   const byKey = new Map<string, number>();
   const acronyms = new Map<string, number>();
+  const memo: KeyMemo = new Map();
+  const tokenCounts = new TokenCounts();
+  const fullNames = new FullNameIndex();
 
   const join = (mi: number, ci: number, key: string): void => {
     const c = clusters[ci];
@@ -194,25 +249,26 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
     clusters.push({ key, type: mentions[mi].type, keys: [], spellings: new Map(), mentions: [], roles: [] });
     const ci = clusters.length - 1;
     join(mi, ci, key);
+    fullNames.add(clusters[ci], ci, tokenCounts);
     return ci;
   };
 
   // Multi-word names first, so surnames and acronyms can find them.
-  const order = mentions.map((_, i) => i).sort((a, b) => {
-    const ka = keyTokens(mentionKey(mentions[a])).length > 1 ? 0 : 1;
-    const kb = keyTokens(mentionKey(mentions[b])).length > 1 ? 0 : 1;
-    return ka - kb || a - b;
-  });
+  // (The stable order of the sort by "one word or not", then index, built in two passes.)
+  const keys = mentions.map((m) => mentionKey(m, memo));
+  const order: number[] = [];
+  for (let i = 0; i < mentions.length; i++) if (tokenCounts.of(keys[i]) > 1) order.push(i);
+  for (let i = 0; i < mentions.length; i++) if (!(tokenCounts.of(keys[i]) > 1)) order.push(i);
 
   for (const mi of order) {
     const m = mentions[mi];
-    const key = mentionKey(m);
+    const key = keys[mi];
     if (!key) continue;
     const existing = byKey.get(key) ?? acronyms.get(key);
     if (existing !== undefined) {
       join(mi, existing, key);
-    } else if (keyTokens(key).length === 1 && !looksLikeAcronym(m.text) && (m.type === 'person' || m.type === 'organization' || m.source === 'consistency')) {
-      const target = findFullNameFor(key, clusters, m.type);
+    } else if (tokenCounts.of(key) === 1 && !looksLikeAcronym(m.text) && (m.type === 'person' || m.type === 'organization' || m.source === 'consistency')) {
+      const target = fullNames.find(key, m.type);
       if (target >= 0) join(mi, target, key);
       else create(mi, key);
     } else if (looksLikeAcronym(m.text)) {
@@ -230,12 +286,12 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
     }
   }
 
-  mergeMisspellings(clusters, clusterOf);
+  mergeMisspellings(clusters, clusterOf, tokenCounts);
   const live = compact(clusters, clusterOf);
 
   for (const c of live.clusters) {
     c.type = majorityType(c.mentions.map((i) => mentions[i]));
-    c.key = c.keys.reduce((best, k) => (keyTokens(k).length > keyTokens(best).length || (keyTokens(k).length === keyTokens(best).length && k.length > best.length) ? k : best), c.keys[0]);
+    c.key = c.keys.reduce((best, k) => (tokenCounts.of(k) > tokenCounts.of(best) || (tokenCounts.of(k) === tokenCounts.of(best) && k.length > best.length) ? k : best), c.keys[0]);
     if (c.type === 'person') {
       for (const i of c.mentions) {
         const m = mentions[i];
@@ -255,23 +311,41 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
 
 /**
  * The multi-word cluster a one-word name abbreviates: a person's surname ("Maliki" → "Nouri
- * al-Maliki"), or an organization's head word ("the Times" → "New York Times").
+ * al-Maliki"), or an organization's head word ("the Times" → "New York Times"). Clusters are
+ * indexed when created (their first key and type do not change while mentions are placed), so a
+ * lookup does not scan every cluster.
  */
-function findFullNameFor(key: string, clusters: DocCluster[], type: EntityType): number {
-  const bare = stripArticle(key);
-  let found = -1;
-  for (let ci = 0; ci < clusters.length; ci++) {
-    const c = clusters[ci];
-    if (c.mentions.length === 0 || keyTokens(c.key).length < 2) continue;
-    const orgHead = c.type === 'organization' && (type === 'organization' || type === 'place') && key.length >= 4 && keyTokens(c.key).length <= 4;
-    if (c.type !== 'person' && !orgHead) continue;
-    if (c.type === 'person' && type !== 'person') continue;
-    if ((c.type === 'person' ? surnameKey(c.key) : keyTokens(c.key)[keyTokens(c.key).length - 1]) === bare) {
-      if (found >= 0 && found !== ci) return -1; // two people share the surname: ambiguous
-      found = ci;
+class FullNameIndex {
+  /** Surname key → person clusters of two or more words. */
+  private readonly people = new Map<string, number[]>();
+  /** Last word → organization clusters of two to four words. */
+  private readonly orgs = new Map<string, number[]>();
+
+  add(c: DocCluster, ci: number, counts: TokenCounts): void {
+    const n = counts.of(c.key);
+    if (n < 2) return;
+    if (c.type === 'person') push(this.people, surnameKey(c.key), ci);
+    else if (c.type === 'organization' && n <= 4) {
+      const tokens = keyTokens(c.key);
+      push(this.orgs, tokens[tokens.length - 1], ci);
     }
   }
-  return found;
+
+  /** The one cluster the name abbreviates; -1 when none or when two do (two people share the surname). */
+  find(key: string, type: EntityType): number {
+    const bare = stripArticle(key);
+    const people = type === 'person' ? this.people.get(bare) : undefined;
+    const orgs = (type === 'organization' || type === 'place') && key.length >= 4 ? this.orgs.get(bare) : undefined;
+    const total = (people?.length ?? 0) + (orgs?.length ?? 0);
+    if (total !== 1) return -1;
+    return people?.length ? people[0] : orgs![0];
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function findByInitials(acr: string, clusters: DocCluster[]): number {
@@ -285,23 +359,32 @@ function findByInitials(acr: string, clusters: DocCluster[]): number {
 }
 
 /** Joins a rare spelling to a frequent one within the edit budget ("Malikik" → "Maliki"). */
-function mergeMisspellings(clusters: DocCluster[], clusterOf: number[]): void {
+function mergeMisspellings(clusters: DocCluster[], clusterOf: number[], tokenCounts: TokenCounts): void {
   const counts = clusters.map((c) => c.mentions.length);
   for (let a = 0; a < clusters.length; a++) {
     const ca = clusters[a];
     if (ca.mentions.length === 0 || ca.mentions.length > 2) continue;
     const ka = ca.key;
-    const ta = keyTokens(ka);
+    const na = tokenCounts.of(ka);
+    const budget = misspellingBudget(ka.length);
+    if (budget === 0) continue;
+    const first = ka.charAt(0);
+    const close = (k: string) => k.charAt(0) === first && boundedEditDistance(ka, k, budget) <= budget;
     let best = -1;
     for (let b = 0; b < clusters.length; b++) {
       if (a === b) continue;
       const cb = clusters[b];
       if (cb.mentions.length === 0 || counts[b] < Math.max(2, counts[a] + 1)) continue;
-      if (cb.type !== ca.type && !(ta.length === 1 && cb.type === 'person')) continue;
-      const candidates = ta.length === 1 && cb.type === 'person' ? [...cb.keys.filter((k) => keyTokens(k).length === 1), surnameKey(cb.key)] : cb.keys.filter((k) => keyTokens(k).length === ta.length);
-      const budget = misspellingBudget(ka.length);
-      if (budget === 0) continue;
-      if (candidates.some((k) => k.charAt(0) === ka.charAt(0) && boundedEditDistance(ka, k, budget) <= budget)) {
+      if (cb.type !== ca.type && !(na === 1 && cb.type === 'person')) continue;
+      let match = false;
+      if (na === 1 && cb.type === 'person') {
+        // its one-word keys and the surname of its name
+        for (const k of cb.keys) if (tokenCounts.of(k) === 1 && close(k)) match = true;
+        if (!match) match = close(surnameKey(cb.key));
+      } else {
+        for (const k of cb.keys) if (tokenCounts.of(k) === na && close(k)) match = true;
+      }
+      if (match) {
         if (best < 0 || counts[b] > counts[best]) best = b;
       }
     }

@@ -34,7 +34,9 @@ interface Word {
 function wordsIn(text: string, from: number, to: number): Word[] {
   const out: Word[] = [];
   const slice = text.slice(from, to);
-  const re = new RegExp(WORD.source, 'gu');
+  // the shared instance (compiling one per call was a hot spot); not re-entered while in use
+  const re = WORD;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice))) out.push({ text: m[0], start: from + m.index, end: from + m.index + m[0].length });
   return out;

@@ -11,7 +11,7 @@ import { isInsideQuote, lowerBound, mentionsIn, unitAt, type DocContext } from '
 import { afterPreposition, canonicalName, isModifierUse, phraseAfter, phraseBefore, pickSubject, properRuns, type SpeakerGuess } from './nounPhrase';
 import { resolveDefinite, resolvePronoun } from './pronouns';
 import { quoteKind, isTitleQuote } from './quoteKind';
-import { splitSpaceCount } from './whitespace';
+import { splitSpaceCount } from '../text/whitespace';
 
 export interface SpeechAct extends Span {
   speaker: SpeakerGuess;

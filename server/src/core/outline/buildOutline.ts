@@ -21,7 +21,7 @@ import { findConclusion } from './cues/conclusion';
 import { nameOf, shorten } from './names';
 import { cleanSlice } from './context';
 import { IMPERATIVE_VERBS } from './lexicon';
-import { splitSpaceCount } from './whitespace';
+import { splitSpaceCount } from '../text/whitespace';
 
 export interface ArgumentInput {
   text: string;

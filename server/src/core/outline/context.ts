@@ -11,7 +11,7 @@ import { splitSentences } from '../text/sentences';
 import { findQuoteSpans, type QuoteSpan } from './quotes';
 import { tokenize, type Tok } from './tokens';
 import { PERSON_NOUNS, PERSON_NOUN_RE } from './lexicon';
-import { squish } from './whitespace';
+import { squish } from '../text/whitespace';
 
 export interface Unit extends Span {
   block: number;

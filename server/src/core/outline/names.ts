@@ -3,7 +3,7 @@
  * with hard-wrap hyphens rejoined.
  */
 import { cleanSlice, type DocContext } from './context';
-import { squish } from './whitespace';
+import { squish } from '../text/whitespace';
 
 export const MAX_NAME = 60;
 

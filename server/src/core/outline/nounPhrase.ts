@@ -8,7 +8,7 @@ import type { EntityType } from '../types';
 import { tokenize, type Tok } from './tokens';
 import { BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NP_STOP, PERSON_NOUNS, PREPOSITIONS, PRONOUN_SPEAKERS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
 import { cleanSlice, mentionOverlapping, surnameKey, type DocContext } from './context';
-import { squish } from './whitespace';
+import { squish } from '../text/whitespace';
 
 export type GuessKind = EntityType | 'description' | 'source' | 'pronoun' | 'proper';
 

@@ -6,7 +6,7 @@
 import type { Span } from '../../types';
 import type { DocContext } from '../context';
 import type { Section } from '../sections';
-import { splitSpaceCount } from '../whitespace';
+import { splitSpaceCount } from '../../text/whitespace';
 
 const HEADING = /^(?:conclusions?|in\s+conclusion|concluding\s+\w+|summary|in\s+summary|the\s+bottom\s+line|bottom\s+line|final\s+thoughts|looking\s+ahead|the\s+way\s+forward|what\s+(?:comes\s+)?next|outlook|closing\s+thoughts)\b/i;
 const MARKER = /^[\s"“*_]*(?:In\s+conclusion|To\s+conclude|In\s+sum|In\s+short|To\s+sum\s+up|Ultimately|In\s+the\s+end|All\s+in\s+all|Finally|Overall|In\s+the\s+final\s+analysis|So\s+while)\b/;

@@ -5,7 +5,7 @@
  * early. A report that prescribes nothing in its lead has its lead sentence as the thesis.
  */
 import type { DocContext } from '../context';
-import { wordRunCount } from '../whitespace';
+import { wordRunCount } from '../../text/whitespace';
 
 export interface ThesisScores {
   /** The author's prescription in this unit: 0 none, 1 impersonal, 2 with a named actor ("Bush should …"). */
