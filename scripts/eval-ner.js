@@ -4,7 +4,7 @@
 //   npm run eval:ner -- GOLD.jsonl                 runs `node server/bin/sourcelens.js extract --jsonl-in GOLD`
 //   npm run eval:ner -- GOLD.jsonl --pred P.jsonl  scores an existing CLI output
 //   npm run eval:ner -- GOLD.jsonl --direct        calls the recognizer in-process (server/out), no CLI
-//   options: --model FILE, --no-consistency, --no-groups, --window N (with --direct), --errors N (print N wrong mentions), --save P.jsonl
+//   options: --model FILE, --no-consistency, --no-groups, --no-repair, --window N (with --direct), --errors N (print N wrong mentions), --save P.jsonl
 //
 // Gold: {"id","text","entities":[{"start","end","type":"PER|ORG|LOC|MISC","text"}]} per line.
 // Predictions: {"id","entities":[{"start","end","type":"person|organization|place|group","text"}]} per line.
@@ -38,6 +38,7 @@ if (opt('pred')) {
   const { loadNerModel } = require(path.join(root, 'server', 'out', 'nerModelFile.js'));
   const options = { documentConsistency: !argv.includes('--no-consistency'), groups: !argv.includes('--no-groups') };
   if (opt('window') !== undefined) options.contextWindow = Number(opt('window'));
+  if (argv.includes('--no-repair')) options.repairBoundaries = false;
   const rec = createEntityRecognizer(opt('model') ? loadNerModel(path.resolve(opt('model'))) : loadNerModel(), options);
   predLines = gold.map((d) => ({ id: d.id, entities: rec.recognize(d.text) }));
 } else {

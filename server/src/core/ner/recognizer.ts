@@ -17,6 +17,7 @@ import { decodeSpans } from './labels';
 import { NerModel } from './model';
 import { addFeatureWeights, allocViterbiWork, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { createTokenTypeCache } from './tokenTypes';
+import { repairSpans } from './spanRepair';
 import { isTitle, MAX_TITLE_TOKENS, TITLE_WORDS } from './titles';
 import { hashLower } from './hashing';
 
@@ -52,11 +53,14 @@ export interface RecognizerOptions {
   /** Decode only tokens within this many tokens of a word with an uppercase letter (the others are O);
    * negative: decode whole sentences. Default DEFAULT_WINDOW. */
   contextWindow?: number;
+  /** Boundary repairs (spanRepair.ts). Default true. */
+  repairBoundaries?: boolean;
 }
 
 export function createEntityRecognizer(model: NerModel, options: RecognizerOptions = {}): EntityRecognizer {
   const useConsistency = options.documentConsistency !== false;
   const useGroups = options.groups !== false;
+  const repair = options.repairBoundaries !== false;
   const types = model.header.types;
   const mapType: Array<EntityType | null> = types.map((t) => (t === 'PER' ? 'person' : t === 'ORG' ? 'organization' : t === 'LOC' ? 'place' : null));
   const personType = types.indexOf('PER');
@@ -267,6 +271,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       }
       spans.push({ ...sp, first, last });
     }
+    if (repair) spans = repairSpans(spans, { text, tokens, hashes, personType, miscType });
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
     const covered = new Uint8Array(n);
     for (const sp of spans) {

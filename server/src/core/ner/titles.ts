@@ -18,6 +18,9 @@ export const TITLE_WORDS: readonly string[] = [
   'speaker', 'spokesman', 'spokeswoman', 'chairman', 'chairwoman', 'chair', 'chief executive', 'ceo',
   'director', 'commissioner', 'coach', 'manager', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'professor',
   'mr', 'mrs', 'ms', 'dr', 'lord', 'lady', 'sir', 'dame', 'emir', 'sultan', 'president-elect', 'leader',
+  // roles that precede names in reporting ("Senior Fellow Vali Nasr", "analyst Anthony Cordesman")
+  'fellow', 'senior fellow', 'adjunct senior fellow', 'research fellow', 'visiting fellow', 'analyst', 'adviser', 'advisor',
+  'aide', 'correspondent', 'columnist', 'historian', 'economist', 'scholar',
 ];
 
 const SET = new Set(TITLE_WORDS.map((t) => t.toLowerCase()));

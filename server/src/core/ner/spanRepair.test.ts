@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadNerModel } from '../../nerModelFile';
+import { createEntityRecognizer } from './recognizer';
+
+const model = loadNerModel();
+const rec = createEntityRecognizer(model);
+const raw = createEntityRecognizer(model, { repairBoundaries: false });
+
+function names(text: string, r = rec): string[] {
+  return r.recognize(text).map((m) => `${m.type}:${m.text}${m.title ? ` [${m.title}]` : ''}`);
+}
+
+test('a role before a person is the title, not part of the name', () => {
+  const text = 'Other experts, including CFR Adjunct Senior Fellow Vali R. Nasr, argue that Iran is strong.';
+  assert.ok(names(text).includes('person:Vali R. Nasr [Adjunct Senior Fellow]'), names(text).join(', '));
+});
+
+test('titles of nobility stay in the name (news convention)', () => {
+  const ms = rec.recognize('The visit was cancelled, said Prince Charles in London.');
+  assert.ok(ms.some((m) => m.type === 'person' && m.text === 'Prince Charles'), ms.map((m) => m.text).join(', '));
+});
+
+test('a month and day after a name are a date, not part of the name', () => {
+  const text = 'The plan was published in the Los Angeles Times Apr. 11.';
+  const got = names(text);
+  assert.ok(got.includes('organization:Los Angeles Times'), got.join(', '));
+  assert.ok(!got.some((g) => g.includes('Apr')), got.join(', '));
+});
+
+test('a given name at the end of an organization continues the person after it', () => {
+  const text = 'Former U.S. Ambassador to the United Nations Richard C. Holbrooke called the plan a failure.';
+  const got = names(text);
+  assert.ok(got.includes('organization:United Nations'), got.join(', '));
+  assert.ok(got.some((g) => g.startsWith('person:Richard C. Holbrooke')), got.join(', '));
+});
+
+test('a long lowercase English word ends a name; particles and short words do not', () => {
+  const got = names('They want a unified fight between Sunnis and Shias against al Qaeda, officials said.');
+  assert.ok(got.includes('organization:al Qaeda'), got.join(', '));
+  assert.ok(!got.some((g) => g.includes('against')), got.join(', '));
+  const bank = names('The Bank of England raised rates, and the University of California agreed.');
+  assert.ok(bank.includes('organization:Bank of England'), bank.join(', '));
+  assert.ok(bank.some((g) => g.includes('University of California')), bank.join(', '));
+});
+
+test('"X and Y" is split when X and Y each stand alone in the document', () => {
+  const text = 'Hamas said on Monday it would talk. Hezbollah said nothing. Iran supports Hamas and Hezbollah, officials said.';
+  const got = names(text);
+  const joined = names(text, raw).some((g) => g.includes('Hamas and Hezbollah'));
+  assert.ok(!got.some((g) => g.includes('Hamas and Hezbollah')), got.join(', '));
+  if (joined) assert.equal(got.filter((g) => g.endsWith('Hamas') || g.endsWith('Hezbollah')).length, 4, got.join(', '));
+  // a name with "and" whose parts never stand alone is kept whole
+  const pg = 'Shares of Procter and Gamble rose on Tuesday in New York.';
+  assert.deepEqual(names(pg), names(pg, raw));
+});

@@ -1,0 +1,151 @@
+/**
+ * Boundary repairs on the tagger's spans, for mistakes a sequence model makes at name edges in
+ * running news prose (general rules of English names, not lists of answers):
+ *  - a title at the start of a person span is not part of the name ("Fellow Vali R. Nasr" → the
+ *    title "Fellow" before "Vali R. Nasr"), so the recognizer reports it as the role;
+ *  - a month and day right after a name are a date, not part of it ("the Los Angeles Times Apr. 11");
+ *  - a given name ending a non-person span that a person span continues belongs to the person
+ *    ("ambassador to the United Nations Richard C. Holbrooke");
+ *  - two names joined by "and" are two names when each also stands alone in the document
+ *    ("Hamas and Hezbollah");
+ *  - a long lowercase word inside a span ends the name ("Shias against al Qaeda"): names hold only
+ *    short particles in lower case (of, the, and, de, al, bin, van, ...).
+ */
+import { TokenList, TOKEN_WORD } from '../text/tokenize';
+import type { TokenSpan } from './consistency';
+import { B_INITCAP, B_LOWER, B_UPPER, TokenHashes } from './features';
+import { FNV_OFFSET, mix2 } from './hashing';
+import { GAZ_BEGIN, GAZ_CATEGORIES, gazState, NO_CLUSTER } from './gazetteer';
+import { isTitle, MAX_TITLE_TOKENS } from './titles';
+
+const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Longest lowercase word a name can hold inside ("of", "the", "and", "for") besides the name particles. */
+const MAX_PARTICLE = 3;
+
+export interface SpanRepairContext {
+  text: string;
+  tokens: TokenList;
+  hashes: TokenHashes;
+  personType: number;
+  /** Type index of MISC (names of events, works, nationalities): never split by the given-name rule. */
+  miscType: number;
+}
+
+/** Titles of nobility and religion are part of a name in news convention ("Prince Charles", "Pope John Paul"). */
+const NAME_TITLES = new Set(['prince', 'princess', 'king', 'queen', 'pope', 'sheikh', 'sheik', 'emir', 'sultan', 'lord', 'lady', 'sir', 'dame', 'crown prince', 'grand ayatollah', 'ayatollah']);
+
+function word(ctx: SpanRepairContext, k: number): string {
+  return ctx.text.slice(ctx.tokens.start[k], ctx.tokens.end[k]);
+}
+
+function isLowercaseWord(ctx: SpanRepairContext, k: number): boolean {
+  const b = ctx.hashes.bits[k];
+  return (ctx.tokens.flags[k] & TOKEN_WORD) !== 0 && (b & B_LOWER) !== 0 && (b & B_UPPER) === 0;
+}
+
+function hasUpper(ctx: SpanRepairContext, k: number): boolean {
+  return (ctx.tokens.flags[k] & TOKEN_WORD) !== 0 && (ctx.hashes.bits[k] & B_UPPER) !== 0;
+}
+
+function isCapitalized(ctx: SpanRepairContext, k: number): boolean {
+  return (ctx.tokens.flags[k] & TOKEN_WORD) !== 0 && (ctx.hashes.bits[k] & B_INITCAP) !== 0;
+}
+
+function seqHash(ctx: SpanRepairContext, first: number, last: number): number {
+  let h = FNV_OFFSET;
+  for (let k = first; k <= last; k++) h = mix2(h, ctx.hashes.word[k]);
+  return h;
+}
+
+/** Number of leading tokens of [first, last] that form a title phrase (0 if none), leaving at least one token. */
+function leadingTitleLength(ctx: SpanRepairContext, first: number, last: number): number {
+  let found = 0;
+  for (let len = 1; len <= MAX_TITLE_TOKENS && first + len <= last; len++) {
+    const s = ctx.tokens.start[first];
+    const e = ctx.tokens.end[first + len - 1];
+    if (e - s > 40) break;
+    const phrase = ctx.text.slice(s, e).toLowerCase().replace(/\s+/g, ' ');
+    if (isTitle(phrase) && !NAME_TITLES.has(phrase)) found = len;
+  }
+  return found;
+}
+
+/**
+ * Splits a span at long lowercase English words (words with a word class: frequent English, not a
+ * foreign name part like "zvezda"); returns the pieces with an uppercase letter, trimmed of lowercase
+ * edges. A span with no such word is returned as it is.
+ */
+function splitAtLowercaseWords(ctx: SpanRepairContext, sp: TokenSpan): TokenSpan[] {
+  let anyCut = false;
+  for (let k = sp.first + 1; k < sp.last && !anyCut; k++) anyCut = isCutWord(ctx, k);
+  if (!anyCut) return [sp];
+  const pieces: TokenSpan[] = [];
+  let start = sp.first;
+  for (let k = sp.first; k <= sp.last + 1; k++) {
+    if (k <= sp.last && !isCutWord(ctx, k)) continue;
+    // trim lowercase edges, but a particle may begin a name ("al Qaeda")
+    let a = start;
+    let b = k - 1;
+    while (b >= a && !hasUpper(ctx, b)) b--;
+    while (a <= b && !hasUpper(ctx, a) && !(a + 1 <= b && hasUpper(ctx, a + 1) && isNameParticle(word(ctx, a)))) a++;
+    if (a <= b) pieces.push({ ...sp, first: a, last: b });
+    start = k + 1;
+  }
+  return pieces;
+}
+
+function isCutWord(ctx: SpanRepairContext, k: number): boolean {
+  if (!isLowercaseWord(ctx, k) || ctx.tokens.end[k] - ctx.tokens.start[k] <= MAX_PARTICLE) return false;
+  const w = word(ctx, k);
+  return /^[a-z]+$/.test(w) && !isNameParticle(w) && ctx.hashes.cluster[k] !== NO_CLUSTER;
+}
+
+/** Lowercase particles that begin names ("al Qaeda", "bin Laden", "de Gaulle", "van Gogh"). */
+function isNameParticle(w: string): boolean {
+  return /^(?:al|el|bin|ibn|abu|de|del|della|dello|delle|degli|dei|di|da|du|des|la|le|las|los|van|von|der|den|het|ter|ten|und|y|e)$/.test(w);
+}
+
+export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSpan[] {
+  const { tokens, hashes } = ctx;
+  const n = tokens.count;
+  let spans: TokenSpan[] = [];
+  // lowercase words inside names; a month and day after a name; a title at the start of a person
+  for (const sp0 of input) {
+    for (const sp of splitAtLowercaseWords(ctx, sp0)) {
+      let { first, last } = sp;
+      if (last > first) {
+        let k = last;
+        if (word(ctx, k) === '.' && k - 1 > first) k--;
+        if (MONTHS.has(word(ctx, k).toLowerCase().replace(/\.$/, '')) && k > first && last + 1 < n && /^\d{1,2}$/.test(word(ctx, last + 1))) last = k - 1;
+      }
+      if (sp.type === ctx.personType) first += leadingTitleLength(ctx, first, last);
+      if (first <= last) spans.push({ ...sp, first, last });
+    }
+  }
+  // a given name ending a non-person span, continued by a person span
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const a = spans[i];
+    const b = spans[i + 1];
+    if (a.type === ctx.personType || a.type === ctx.miscType || b.type !== ctx.personType || a.last <= a.first || b.first !== a.last + 1) continue;
+    if (gazState(hashes.gaz[a.last], FIRSTNAME) !== GAZ_BEGIN || !isCapitalized(ctx, a.last)) continue;
+    b.first = a.last;
+    a.last -= 1;
+  }
+  // "X and Y" where X and Y each stand alone elsewhere in the document
+  const alone = new Set<number>();
+  for (const sp of spans) alone.add(seqHash(ctx, sp.first, sp.last));
+  const out: TokenSpan[] = [];
+  for (const sp of spans) {
+    let split = false;
+    for (let k = sp.first + 1; k < sp.last && !split; k++) {
+      if (word(ctx, k) !== 'and') continue;
+      if (alone.has(seqHash(ctx, sp.first, k - 1)) && alone.has(seqHash(ctx, k + 1, sp.last))) {
+        out.push({ ...sp, last: k - 1 }, { ...sp, first: k + 1 });
+        split = true;
+      }
+    }
+    if (!split) out.push(sp);
+  }
+  return out;
+}
