@@ -59,7 +59,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     { dispose: () => NetworkPanel.current?.dispose() },
   );
-  registerCommands(context, client, { actors, refreshAll, articleUri: () => article.articleUri });
+  const views = { actors, refreshAll, articleUri: () => article.articleUri };
+  registerCommands(context, client, views);
+  // the actor network comes back after a window reload, with the scope it had
+  const languageClient = client;
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(NetworkPanel.viewType, {
+      deserializeWebviewPanel: async (panel, state) => {
+        NetworkPanel.revive(panel, context, languageClient, views, state);
+      },
+    }),
+  );
 
   context.subscriptions.push(
     client.onNotification(StatusNotification, (s: StatusParams) => {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EntityMentionsRequest, NetworkRequest, type MentionItem, type NetworkResult } from '../../server/src/protocol';
 import type { Views } from './commands';
-import { parseWebviewMessage, type FromWebview, type ToWebview } from './model/networkModel';
+import { parseWebviewMessage, scopeFromSavedState, type FromWebview, type ToWebview } from './model/networkModel';
 import { toRange } from './ranges';
 
 function nonce(): string {
@@ -35,12 +35,26 @@ export class NetworkPanel implements vscode.Disposable {
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     const panel = vscode.window.createWebviewPanel(NetworkPanel.viewType, 'Actor Network', column, {
-      enableScripts: true,
+      ...NetworkPanel.webviewOptions(context),
       retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'client', 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media')],
     });
     NetworkPanel.current = new NetworkPanel(panel, context, client, views, scope);
     return NetworkPanel.current;
+  }
+
+  /** A panel VS Code restores after a window reload (registered with registerWebviewPanelSerializer). */
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, client: LanguageClient, views: Views, savedState: unknown): NetworkPanel {
+    NetworkPanel.current?.dispose();
+    panel.webview.options = NetworkPanel.webviewOptions(context);
+    NetworkPanel.current = new NetworkPanel(panel, context, client, views, scopeFromSavedState(savedState));
+    return NetworkPanel.current;
+  }
+
+  private static webviewOptions(context: vscode.ExtensionContext): vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'client', 'dist'), vscode.Uri.joinPath(context.extensionUri, 'media')],
+    };
   }
 
   private constructor(

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NetworkResult } from '../../../server/src/protocol';
 import type { ActorType } from './actorsTree';
-import { edgeWidth, filterGraph, graphSummary, initialFilter, labelledIds, maxWeight, nodeSize, parseWebviewMessage, strongestTies } from './networkModel';
+import { edgeWidth, filterGraph, graphSummary, initialFilter, labelledIds, maxWeight, nodeSize, parseWebviewMessage, scopeFromSavedState, strongestTies } from './networkModel';
 import { statusText } from './statusText';
 
 const node = (id: string, type: ActorType, mentions: number) => ({ id, name: id.toUpperCase(), type, mentions, articles: 1, hasNote: false });
@@ -79,4 +79,10 @@ test('a big graph opens filtered; only the most mentioned actors are always labe
   assert.deepEqual(initialFilter(12), { minWeight: 1, hideIsolated: false });
   assert.deepEqual([...labelledIds(GRAPH.nodes, 2)].sort(), ['a', 'b']);
   assert.equal(labelledIds(GRAPH.nodes, 0).size, 0);
+});
+
+test('a restored panel reopens with the scope its webview saved, the corpus for anything else', () => {
+  assert.equal(scopeFromSavedState({ scope: 'article', types: [] }), 'article');
+  assert.equal(scopeFromSavedState({ scope: 'corpus' }), 'corpus');
+  for (const odd of [undefined, null, 'article', 42, {}, { scope: 'ARTICLE' }, { scope: ['article'] }]) assert.equal(scopeFromSavedState(odd), 'corpus');
 });

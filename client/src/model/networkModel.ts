@@ -106,3 +106,8 @@ export function initialFilter(nodeCount: number): { minWeight: number; hideIsola
 export function labelledIds(nodes: ReadonlyArray<Pick<NetworkNode, 'id' | 'mentions'>>, limit = 40): Set<string> {
   return new Set([...nodes].sort((a, b) => b.mentions - a.mentions).slice(0, Math.max(0, limit)).map((n) => n.id));
 }
+
+/** The scope a restored panel reopens with, from the state its webview saved (untrusted: anything else is the corpus). */
+export function scopeFromSavedState(state: unknown): 'corpus' | 'article' {
+  return typeof state === 'object' && state !== null && (state as { scope?: unknown }).scope === 'article' ? 'article' : 'corpus';
+}

@@ -16,6 +16,8 @@ interface SavedState {
   types: ActorType[];
   minWeight: number;
   hideIsolated: boolean;
+  /** Kept so that VS Code can restore the panel after a reload (see NetworkPanel.revive). */
+  scope?: 'corpus' | 'article';
 }
 
 const TYPE_COLOUR_VARS: Record<ActorType, string[]> = {
@@ -76,7 +78,11 @@ function currentFilter(): GraphFilter {
 }
 
 function saveState(f: GraphFilter): void {
-  vscode.setState({ types: [...f.types], minWeight: f.minWeight, hideIsolated: f.hideIsolated } satisfies SavedState);
+  vscode.setState({ types: [...f.types], minWeight: f.minWeight, hideIsolated: f.hideIsolated, scope: currentScope() } satisfies SavedState);
+}
+
+function currentScope(): 'corpus' | 'article' {
+  return scopeInputs.find((i) => i.checked)?.value === 'article' ? 'article' : 'corpus';
 }
 
 function stylesheet(): cytoscape.StylesheetJson {
@@ -205,7 +211,13 @@ minWeightEl.addEventListener('input', () => {
   minWeightOut.textContent = minWeightEl.value;
   draw(false);
 });
-for (const i of scopeInputs) i.addEventListener('change', () => i.checked && vscode.postMessage({ type: 'scope', scope: i.value as 'corpus' | 'article' }));
+for (const i of scopeInputs) {
+  i.addEventListener('change', () => {
+    if (!i.checked) return;
+    saveState(currentFilter());
+    vscode.postMessage({ type: 'scope', scope: i.value as 'corpus' | 'article' });
+  });
+}
 $('fit').addEventListener('click', () => cy?.fit(undefined, 24));
 $('relayout').addEventListener('click', () => layout());
 

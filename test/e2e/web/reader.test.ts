@@ -13,7 +13,7 @@ import { until, secondsSince } from './harness/poll';
 import { articleRichestIn, articles, frontMatterField, placesIn, type Place } from './harness/corpusText';
 import {
   activeTab, colourAt, cursorPosition, dismissHover, focusEditor, goTo, hoverText, hoverUntil, openFile, runCommand,
-  visibleEditorText, viewRows, wordBoxAtCursor, collapseOtherPanes, waitForIndex,
+  visibleEditorText, viewRows, wordBoxAtCursor, collapseOtherPanes, waitForIndex, waitForWorkbench, networkFrame,
 } from './harness/workbench';
 
 const MENTIONS = /(\d+)\s+mentions?\s+in\s+(\d+)\s+articles?/;
@@ -266,5 +266,31 @@ describe('SourceLens in VS Code for the Web', { timeout: 20 * 60_000 }, () => {
     await until('dated rows in the Timeline view', async () => (await timeline.allInnerTexts()).filter((t) => /\b\d{4}\b/.test(t)).length >= 2,
       { seen: async () => `timeline: ${(await timeline.allInnerTexts()).slice(0, 10).join(' | ') || '(empty)'}` });
     await ses.screenshot('09-views', 'timeline');
+  });
+
+  // last: it reloads the window
+  scenario('the actor network draws the corpus and comes back after a window reload', async (ses) => {
+    const { canonical } = malikiNote(ses);
+    await openFile(ses.page, malikiArticle(ses).name);
+    await runCommand(ses.page, 'SourceLens: Open Actor Network');
+    const summaryOf = async (): Promise<string> => {
+      try {
+        return await networkFrame(ses.page).locator('#summary').innerText({ timeout: 2_000 });
+      } catch {
+        return '';
+      }
+    };
+    const drawn = async (): Promise<boolean> => /Across \d+ articles?: \d+ actors?/.test(await summaryOf());
+    await until('the actor network drawn', drawn, { timeoutMs: 60_000, seen: async () => `summary: ${(await summaryOf()) || '(no panel)'}` });
+    const names = async (): Promise<string[]> =>
+      networkFrame(ses.page).locator('body').evaluate(() => (window as unknown as { sourcelensNetwork: { names(): string[] } }).sourcelensNetwork.names()).catch(() => []);
+    await until(`"${canonical}" among the actors drawn`, async () => (await names()).includes(canonical), { seen: async () => (await names()).slice(0, 12).join(' | ') });
+    await ses.screenshot('10-network', 'network');
+    const pageBorn = await ses.page.evaluate(() => performance.timeOrigin);
+    await runCommand(ses.page, 'Developer: Reload Window');
+    await until('the window to reload', async () => (await ses.page.evaluate(() => performance.timeOrigin).catch(() => pageBorn)) !== pageBorn, { timeoutMs: 60_000 });
+    await waitForWorkbench(ses.page);
+    await until('the actor network restored after the reload', drawn, { timeoutMs: 120_000, seen: async () => `summary: ${(await summaryOf()) || '(no panel)'}; tabs: ${await activeTab(ses.page).catch(() => '?')}` });
+    await ses.screenshot('11-network-restored');
   });
 });

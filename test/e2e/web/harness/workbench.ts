@@ -214,3 +214,8 @@ export async function waitForIndex(page: Page, minArticles: number, timeoutMs = 
     return ready;
   }, { timeoutMs, intervalMs: 500, seen: async () => `status bar: ${(await read()).join(' | ') || '(no SourceLens item)'}` });
 }
+
+/** The actor network webview's document (VS Code nests a webview's content in an inner frame). */
+export function networkFrame(page: Page): ReturnType<Page['frameLocator']> {
+  return page.frameLocator('iframe.webview').first().frameLocator('iframe#active-frame');
+}
