@@ -5,8 +5,9 @@
  * speaker's words), or the one just after. Pronouns and definite descriptions are resolved.
  */
 import type { Quote, QuoteSpeaker, Span } from '../types';
-import { tokenize } from './tokens';
-import { NOUN_LIKE_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS, SPEECH_WORD_RE } from './lexicon';
+import { tokenizeTail } from './tokens';
+import { NOUN_LIKE_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS } from './lexicon';
+import { speechWords } from './wordScan';
 import { isInsideQuote, lowerBound, mentionsIn, unitAt, type DocContext } from './context';
 import { afterPreposition, canonicalName, isModifierUse, phraseAfter, phraseBefore, pickSubject, properRuns, type SpeakerGuess } from './nounPhrase';
 import { resolveDefinite, resolvePronoun } from './pronouns';
@@ -19,7 +20,6 @@ export interface SpeechAct extends Span {
 }
 
 const MAX_ACTS = 64;
-const SPEECH_WORD = new RegExp(SPEECH_WORD_RE.source, SPEECH_WORD_RE.flags);
 const CORE_REPORTING = /^(?:said|says|say|added|adds|asked|asks|told|tells|wrote|writes|explained|noted|continued|recalled|replied)$/;
 /** Quotes attributed in full; further ones (only in pathological input) get a kind and no speaker. */
 const MAX_ATTRIBUTED = 2000;
@@ -63,16 +63,13 @@ export function clauseSubject(ctx: DocContext, floor: number, pos: number): Spea
 /** Reporting acts in a sentence unit, in order. */
 export function speechActs(ctx: DocContext, unit: Span): SpeechAct[] {
   const acts: SpeechAct[] = [];
-  // One shared instance (compiling the long alternation per sentence was a hot spot); nothing in
-  // the loop calls speechActs again, so resetting lastIndex here is enough.
-  const re = SPEECH_WORD;
-  re.lastIndex = 0;
-  const s = ctx.outside.slice(unit.start, unit.end);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) && acts.length < MAX_ACTS) {
-    const start = unit.start + m.index;
+  // the matches of SPEECH_WORD_RE in the sentence (`wordScan.ts`)
+  for (const hit of speechWords(ctx.outside, unit.start, unit.end)) {
+    if (acts.length >= MAX_ACTS) break;
+    const m = [hit.text];
+    const start = hit.index;
     const end = start + m[0].length;
-    const before = tokenize(ctx.outside, Math.max(unit.start, start - 40), start);
+    const before = tokenizeTail(ctx.outside, Math.max(unit.start, start - 40), start, 2);
     const prev = before[before.length - 1];
     const prev2 = before[before.length - 2];
     if (m[0].startsWith('according')) {

@@ -9,8 +9,9 @@ import type { EntityMention, Span } from '../types';
 import { splitBlocks, maskMarkup, type Block } from '../text/blocks';
 import { splitSentences } from '../text/sentences';
 import { findQuoteSpans, type QuoteSpan } from './quotes';
-import { tokenize, type Tok } from './tokens';
-import { PERSON_NOUNS, PERSON_NOUN_RE } from './lexicon';
+import { tokenize, tokenizeTail, type Tok } from './tokens';
+import { PERSON_NOUNS } from './lexicon';
+import { personNouns } from './wordScan';
 import { squish } from '../text/whitespace';
 
 export interface Unit extends Span {
@@ -61,10 +62,11 @@ function blankQuotes(masked: string, quotes: QuoteSpan[]): string {
 
 function buildUnits(masked: string, blocks: Block[], quotes: QuoteSpan[]): Unit[] {
   const sentences: Unit[] = [];
-  blocks.forEach((b, i) => {
-    if (b.kind === 'code') return;
-    for (const s of splitSentences(masked, b.content.start, b.content.end)) sentences.push({ ...s, block: i });
-  });
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'code') continue;
+    for (const s of splitSentences(masked, b.content.start, b.content.end)) sentences.push({ start: s.start, end: s.end, block: i });
+  }
   // merge sentences a quotation spans (within one block; a multi-paragraph quote keeps one unit per block)
   const units: Unit[] = [];
   for (const s of sentences) {
@@ -72,20 +74,21 @@ function buildUnits(masked: string, blocks: Block[], quotes: QuoteSpan[]): Unit[
     const qi = lowerBound(quotes, s.start + 1) - 1;
     const straddles = qi >= 0 && quotes[qi].start < s.start && quotes[qi].end > s.start;
     if (last && last.block === s.block && straddles) last.end = s.end;
-    else units.push({ ...s });
+    else units.push({ start: s.start, end: s.end, block: s.block });
   }
   return units;
 }
 
 function findDescriptions(outside: string, from: number): Description[] {
   const out: Description[] = [];
-  const re = new RegExp(PERSON_NOUN_RE.source, PERSON_NOUN_RE.flags);
-  re.lastIndex = from;
-  for (let m = re.exec(outside); m; m = re.exec(outside)) {
+  // the matches of PERSON_NOUN_RE from `from` (`wordScan.ts`)
+  for (const hit of personNouns(outside, from)) {
+    const m = { index: hit.index, 0: hit.text };
     const headEnd = m.index + m[0].length;
-    const after = tokenize(outside, headEnd, Math.min(outside.length, headEnd + 20))[0];
+    const after = tokenize(outside, headEnd, Math.min(outside.length, headEnd + 20), 1)[0];
     if (after && after.word && !after.cap && PERSON_NOUNS.has(after.lower)) continue; // not the head: "aide workers"
-    const toks = tokenize(outside, Math.max(from, m.index - 80), headEnd);
+    // the walk below looks at most 8 tokens back and stops at index 0: 9 tokens decide it
+    const toks = tokenizeTail(outside, Math.max(from, m.index - 80), headEnd, 9);
     const i = toks.length - 1;
     if (i < 0) continue;
     let j = i;
@@ -124,7 +127,12 @@ export function buildContext(text: string, bodyStart: number, mentions: readonly
   const outside = blankQuotes(masked, quotes);
   const valid = (Array.isArray(mentions) ? mentions : [])
     .filter((m) => m && Number.isInteger(m.start) && Number.isInteger(m.end) && m.start >= 0 && m.end <= text.length && m.start < m.end)
-    .map((m) => ({ ...m, text: typeof m.text === 'string' ? m.text : text.slice(m.start, m.end) }))
+    .map((m) => {
+      // a copy, then the assignment (`{ ...m, text }` is slow in V8); the key order is the same
+      const c = { ...m };
+      c.text = typeof m.text === 'string' ? m.text : text.slice(m.start, m.end);
+      return c;
+    })
     .sort((a, b) => a.start - b.start);
   return {
     text,

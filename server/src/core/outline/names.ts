@@ -25,8 +25,19 @@ function trimTrailing(s: string): string {
   return s.slice(0, end);
 }
 
+/** Raw characters cleaned first for a label; the full 400 only when they give too few. */
+const LABEL_WINDOW = 160;
+
 export function nameOf(ctx: DocContext, start: number, end: number, prefix = ''): string {
-  const s = cleanSlice(ctx, start, Math.min(end, start + 400));
+  const stop = Math.min(end, start + 400);
+  if (stop - start > LABEL_WINDOW) {
+    // Cleaning is local (white-space runs, wrap hyphens), so a cut stretch cleans to the same text
+    // as the whole except possibly its last character; `shorten` reads only the first 61, so 62
+    // cleaned characters decide the label.
+    const s = cleanSlice(ctx, start, start + LABEL_WINDOW);
+    if (s.length >= MAX_NAME + 2) return shorten(prefix + s) || prefix.trim() || '(untitled)';
+  }
+  const s = cleanSlice(ctx, start, stop);
   const name = shorten(prefix + s);
   return name || prefix.trim() || '(untitled)';
 }

@@ -90,7 +90,9 @@ export function resolveDefinite(ctx: DocContext, guess: SpeakerGuess): SpeakerGu
     const after = mentionsIn(ctx, d.end, d.end + 4).find((m) => m.type === 'person' && /^\s*,\s*$/.test(ctx.outside.slice(d.end, m.start)));
     if (after) return { start: after.start, end: after.end, name: canonicalName(ctx, after.text, 'person', after.start), kind: 'person' };
     const name = cleanSlice(ctx, d.start, d.end).replace(/^(A|An|One)\s/, (w) => w.toLowerCase());
-    return { ...guess, name };
+    const named = { ...guess };
+    named.name = name;
+    return named;
   }
   return guess;
 }
@@ -108,7 +110,8 @@ function resolveIt(ctx: DocContext, pronoun: SpeakerGuess): SpeakerGuess | null 
       if (m.type === 'organization' && !isInsideQuote(ctx, m.start)) found.push({ start: m.start, end: m.end, name: canonicalName(ctx, m.text, m.type), kind: m.type });
     }
     const s = ctx.outside.slice(unit.start, end);
-    const re = new RegExp(SOURCE_HEAD.source, SOURCE_HEAD.flags);
+    const re = SOURCE_HEAD; // shared, reset here; nothing in the loop uses it again
+    re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const name = cleanSlice(ctx, unit.start + m.index, unit.start + m.index + m[0].length).replace(/^(The|This|That|A|An)\s/, (w) => w.toLowerCase());
       found.push({ start: unit.start + m.index, end: unit.start + m.index + m[0].length, name, kind: 'source' });

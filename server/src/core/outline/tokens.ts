@@ -30,15 +30,40 @@ function isJoiner(k: number): boolean {
   return k === 46 || k === 45 || k === 0x2019 || k === 39 || k === 38;
 }
 
-/** Tokens of text[start, end). Linear; never throws. */
-export function tokenize(text: string, start: number, end: number): Tok[] {
+/** The white space the tokenizer skips (tokens never contain it). */
+function isSkipped(k: number): boolean {
+  return k === 32 || k === 10 || k === 9 || k === 13 || k === 0xa0;
+}
+
+/**
+ * The last tokens of text[start, end), exactly as at the end of `tokenize(text, start, end)`: at
+ * least `count` of them, or all of them when the window holds fewer. Tokens never contain skipped
+ * white space, so tokenizing from just after a white-space character gives the same tokens from
+ * there on; each run of non-space characters gives at least one token.
+ */
+export function tokenizeTail(text: string, start: number, end: number, count: number): Tok[] {
+  start = Math.max(0, start);
+  end = Math.min(text.length, end);
+  let k = end;
+  let chunks = 0;
+  while (k > start) {
+    while (k > start && isSkipped(text.charCodeAt(k - 1))) k--;
+    if (k === start) break;
+    while (k > start && !isSkipped(text.charCodeAt(k - 1))) k--;
+    if (++chunks >= count) break;
+  }
+  return tokenize(text, k, end);
+}
+
+/** Tokens of text[start, end), at most `limit` of them. Linear; never throws. */
+export function tokenize(text: string, start: number, end: number, limit = Infinity): Tok[] {
   const out: Tok[] = [];
   start = Math.max(0, start);
   end = Math.min(text.length, end);
   let i = start;
-  while (i < end) {
+  while (i < end && out.length < limit) {
     const k = text.charCodeAt(i);
-    if (k === 32 || k === 10 || k === 9 || k === 13 || k === 0xa0) {
+    if (isSkipped(k)) {
       i++;
       continue;
     }

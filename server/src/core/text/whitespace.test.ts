@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collapseSpaces, isSpaceCode, splitSpaceCount, squish, wordRunCount } from './whitespace';
+import { collapseSpaces, isSpaceCode, lastNonSpace, oneOf, splitSpaceCount, squish, wordRunCount } from './whitespace';
 
 test('isSpaceCode agrees with \\s on every UTF-16 code unit', () => {
   for (let c = 0; c < 0x10000; c++) assert.equal(isSpaceCode(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
@@ -32,4 +32,13 @@ test('collapseSpaces returns its input when there is nothing to fold', () => {
   const s = 'already single spaced text';
   assert.equal(collapseSpaces(s), s);
   assert.notEqual(collapseSpaces('two  spaces'), 'two  spaces');
+});
+
+test('lastNonSpace and oneOf answer end-anchored tests', () => {
+  for (const s of [...SAMPLES, 'Why?', 'Why? ', 'Why?\n\t', 'no', '?', '', '  ', '*x*', 'a.”']) {
+    assert.equal(lastNonSpace(s) === '?', /\?\s*$/.test(s), JSON.stringify(s));
+    assert.equal(oneOf(lastNonSpace(s), '.!?"”’)'), /[.!?"”’)]\s*$/.test(s.trimEnd()), JSON.stringify(s));
+    assert.equal(oneOf(s.charAt(s.length - 1), '*_'), /[*_]$/.test(s), JSON.stringify(s));
+  }
+  assert.equal(oneOf('', 'abc'), false);
 });

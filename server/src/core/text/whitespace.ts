@@ -39,16 +39,32 @@ export function collapseSpaces(s: string): string {
   return out;
 }
 
+/**
+ * The last character of `s` that is not white space, or '' when there is none. With it, an
+ * end-anchored test like `/[.!?]\s*$/.test(s)` becomes a look at one character instead of a regex
+ * attempt at every position of `s`.
+ */
+export function lastNonSpace(s: string): string {
+  let i = s.length - 1;
+  while (i >= 0 && isSpaceCode(s.charCodeAt(i))) i--;
+  return i >= 0 ? s[i] : '';
+}
+
+/** `c` is one character of `set` (false for ''). */
+export function oneOf(c: string, set: string): boolean {
+  return c.length === 1 && set.includes(c);
+}
+
 /** Same as `s.replace(/\s+/g, ' ').trim()`. */
 export function squish(s: string): string {
   return collapseSpaces(s).trim();
 }
 
-/** Same as `s.split(/\s+/).length`: runs of whitespace plus one. */
-export function splitSpaceCount(s: string): number {
+/** Same as `s.split(/\s+/).length`: runs of whitespace plus one (counting stops at `stopAt`). */
+export function splitSpaceCount(s: string, stopAt = Infinity): number {
   let n = 1;
   let inSpace = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && n < stopAt; i++) {
     const sp = isSpaceCode(s.charCodeAt(i));
     if (sp && !inSpace) n++;
     inSpace = sp;

@@ -5,7 +5,7 @@
  */
 import type { Span } from '../../types';
 import type { DocContext } from '../context';
-import { splitSpaceCount } from '../../text/whitespace';
+import { lastNonSpace, splitSpaceCount } from '../../text/whitespace';
 
 const STRONG = /\b(?:because|therefore|thus|hence|consequently|as\s+a\s+result|as\s+a\s+consequence|result(?:s|ed)?\s+in|le(?:d|ads)\s+to|caus(?:e|es|ed)|that\s+is\s+why|which\s+is\s+why|this\s+means|means\s+that|amounts?\s+to|reflects?|undermin(?:e|es|ed|ing)|disaster|disastrous|absurd(?:ity)?|inevitabl[ey]|little\s+hope|no\s+guarantee|the\s+only\s+(?:\w+\s+)?(?:hope|way|choice|option|reason)|the\s+real\s+reason|cannot|can\s+only|would\s+(?:be|undermine|shatter|provoke|generate|result|risk|mean)|will\s+(?:not|require|never|inevitably)|(?:un)?likely|(?:im)?plausible|dangerous|failed|failure|worthy|fragile|wishful|negligent|essential|vital|crucial|clearly|obviously|undoubtedly|certainly|surely|in\s+fact|indeed|seems?|appears?)\b/gi;
 const WEAK = /\b(?:important|clear|major|significant(?:ly)?|serious(?:ly)?|key|worse|worsen(?:ed|ing)?|better|best|worst|only|real|growing|deep(?:ly)?|bitter(?:ly)?|increasingly|unprecedented)\b/gi;
@@ -24,6 +24,6 @@ export function claimScore(ctx: DocContext, unit: Span): number {
 
 export function isClaim(ctx: DocContext, unit: Span): boolean {
   const s = ctx.outside.slice(unit.start, Math.min(unit.end, unit.start + 400));
-  if (/\?\s*$/.test(s) || splitSpaceCount(s) < 6) return false;
+  if (lastNonSpace(s) === '?' || splitSpaceCount(s) < 6) return false;
   return claimScore(ctx, unit) >= 2;
 }

@@ -6,7 +6,7 @@
 import type { Span } from '../../types';
 import type { DocContext } from '../context';
 import type { Section } from '../sections';
-import { splitSpaceCount } from '../../text/whitespace';
+import { lastNonSpace, oneOf, splitSpaceCount } from '../../text/whitespace';
 
 const HEADING = /^(?:conclusions?|in\s+conclusion|concluding\s+\w+|summary|in\s+summary|the\s+bottom\s+line|bottom\s+line|final\s+thoughts|looking\s+ahead|the\s+way\s+forward|what\s+(?:comes\s+)?next|outlook|closing\s+thoughts)\b/i;
 const MARKER = /^[\s"“*_]*(?:In\s+conclusion|To\s+conclude|In\s+sum|In\s+short|To\s+sum\s+up|Ultimately|In\s+the\s+end|All\s+in\s+all|Finally|Overall|In\s+the\s+final\s+analysis|So\s+while)\b/;
@@ -22,19 +22,25 @@ function flatten(sections: Section[], out: Section[] = []): Section[] {
 /** Site furniture after the article: an author's bio line, an italic note. */
 function isTrailer(ctx: DocContext, start: number, end: number): boolean {
   const raw = ctx.text.slice(start, Math.min(end, start + 3000)).trim();
-  if (/^[*_]/.test(raw) && /[*_]$/.test(raw)) return true;
+  if (oneOf(raw.charAt(0), '*_') && oneOf(raw.charAt(raw.length - 1), '*_')) return true;
   const bio = bioPattern(ctx.author);
-  return !!bio && bio.test(raw);
+  if (!bio) return false;
+  // `^[^.]{0,60}\bSurname`: the surname starts within 60 code points (at most 120 code units)
+  const at = raw.indexOf(lastSurname);
+  if (at < 0 || at > 120) return false;
+  return bio.test(raw);
 }
 
 let lastAuthor: string | undefined;
 let lastBio: RegExp | null = null;
+let lastSurname = '';
 
 /** "Roe is/was/has/writes" near the start of a line, for the author's surname; compiled once per author. */
 function bioPattern(author: string | undefined): RegExp | null {
   if (author === lastAuthor) return lastBio; // the initial state is right for no author
   const surname = (author ?? '').split(/[,&]| and /)[0].trim().split(/\s+/).pop();
-  lastBio = !!surname && surname.length > 1 ? new RegExp(`^[^.]{0,60}\\b${surname.replace(/[^\p{L}\p{N}-]/gu, '')}\\s+(?:is|was|has|writes)\\b`, 'u') : null;
+  lastSurname = (surname ?? '').replace(/[^\p{L}\p{N}-]/gu, '');
+  lastBio = !!surname && surname.length > 1 ? new RegExp(`^[^.]{0,60}\\b${lastSurname}\\s+(?:is|was|has|writes)\\b`, 'u') : null;
   lastAuthor = author;
   return lastBio;
 }
@@ -44,7 +50,7 @@ function proseBlocks(ctx: DocContext): number[] {
   ctx.blocks.forEach((b, i) => {
     if (b.kind !== 'paragraph' && b.kind !== 'listItem' && b.kind !== 'blockquote') return;
     const s = ctx.masked.slice(b.content.start, Math.min(b.content.end, b.content.start + 2000));
-    if (splitSpaceCount(s) < 12 || !/[.!?"”’)]\s*$/.test(s.trimEnd())) return;
+    if (splitSpaceCount(s) < 12 || !oneOf(lastNonSpace(s), '.!?"”’)')) return;
     if (isTrailer(ctx, b.content.start, b.content.end)) return;
     out.push(i);
   });

@@ -50,7 +50,20 @@ function numberWithUnit(s: string): boolean {
   return false;
 }
 
+/** The FIGURES patterns that can match without a digit (the others all need one). */
+const WORD_FIGURES: readonly RegExp[] = [FIGURES[1], FIGURES[4], FIGURES[5]];
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 function hasFigure(s: string): boolean {
+  // without a digit only the number-word patterns can match (`numberWithUnit` needs one too)
+  if (!hasDigit(s)) return WORD_FIGURES.some((re) => re.test(s));
   return numberWithUnit(s) || FIGURES.some((re) => re.test(s));
 }
 const REPORT = /\b(?:a|an|the|new|latest|recent)\s+(?:\w+\s+)?(?:poll|survey|study|report|analysis|census|audit|assessment|estimate|investigation|review)\s+(?:by|from|of|released|published|found|showed|shows|says|said|conducted)\b|\bpolls?\s+(?:show|shows|showed|found|suggest|suggests|indicate)\b|\b(?:data|figures|statistics|estimates)\s+(?:from|by|show|shows|showed|released|published)\b/i;

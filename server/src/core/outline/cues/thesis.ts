@@ -5,7 +5,7 @@
  * early. A report that prescribes nothing in its lead has its lead sentence as the thesis.
  */
 import type { DocContext } from '../context';
-import { wordRunCount } from '../../text/whitespace';
+import { oneOf, wordRunCount } from '../../text/whitespace';
 
 export interface ThesisScores {
   /** The author's prescription in this unit: 0 none, 1 impersonal, 2 with a named actor ("Bush should …"). */
@@ -26,7 +26,7 @@ function contentWords(s: string): Set<string> {
 
 function wholeItalic(ctx: DocContext, start: number, end: number): boolean {
   const s = ctx.text.slice(start, Math.min(end, start + 4000)).trim();
-  return /^[*_]/.test(s) && /[*_]$/.test(s);
+  return oneOf(s.charAt(0), '*_') && oneOf(s.charAt(s.length - 1), '*_');
 }
 
 function wordCount(s: string): number {

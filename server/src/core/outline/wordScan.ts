@@ -1,0 +1,112 @@
+/**
+ * The lexicon's two running-text searches (`SPEECH_WORD_RE`, `PERSON_NOUN_RE`) done by a scan of
+ * character codes and a set lookup per word, with exactly the regexes' answers: every alternative is
+ * a lower-case ASCII word between look-arounds that exclude letters and digits, so a match is a
+ * whole maximal run of a–z starting where the look-behind allows, looked up in the set. (A long /u
+ * alternation re-run on every sentence was one of the outline's hot spots.) If the lexicon ever
+ * gets a word outside a–z, the regexes are used instead.
+ */
+import { PERSON_NOUNS, PERSON_NOUN_RE, SPEECH_PARTICIPLES, SPEECH_VERBS, SPEECH_WORD_RE } from './lexicon';
+import { isSpaceCode } from '../text/whitespace';
+
+export interface WordHit {
+  index: number;
+  text: string;
+}
+
+const SPEECH_WORDS = new Set([...SPEECH_VERBS, ...SPEECH_PARTICIPLES]);
+const LOWER_ASCII = /^[a-z]+$/;
+const SCANNABLE = [...SPEECH_WORDS, ...PERSON_NOUNS].every((w) => LOWER_ASCII.test(w)) && !SPEECH_WORDS.has('according');
+
+/** `[\p{L}\p{N}]` (code point), then `[\p{L}\p{N}'’-]`, sticky. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** The code point starting at i is in `[\p{L}\p{N}-]`, or with `quotes` in `[\p{L}\p{N}'’-]`. */
+function wordCharAt(text: string, i: number, quotes: boolean): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || (quotes && c === 39);
+  if (quotes && c === 0x2019) return true;
+  LETTER_OR_DIGIT.lastIndex = i;
+  return LETTER_OR_DIGIT.test(text);
+}
+
+/** The code point ending just before i (not reaching below `floor`) is in `[\p{L}\p{N}'’-]`, as a /u look-behind reads it. */
+function wordCharBefore(text: string, i: number, floor: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  const at = isLow(c) && i - 2 >= floor && isHigh(text.charCodeAt(i - 2)) ? i - 2 : i - 1;
+  return wordCharAt(text, at, true);
+}
+
+/** Like `wordCharAt(…, true)` for a slice ending at `b`: a surrogate pair cut by the end is no letter. */
+function wordCharWithin(text: string, j: number, b: number): boolean {
+  if (j + 1 >= b && isHigh(text.charCodeAt(j))) return false;
+  return wordCharAt(text, j, true);
+}
+
+function endOfLowerRun(text: string, i: number, end: number): number {
+  while (i < end && isLowerAscii(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The matches of `SPEECH_WORD_RE` in text.slice(a, b), with offsets into `text`. */
+export function speechWords(text: string, a: number, b: number): WordHit[] {
+  if (!SCANNABLE) return byRegex(SPEECH_WORD_RE, text.slice(a, b), 0, a);
+  const out: WordHit[] = [];
+  for (let i = a; i < b; i++) {
+    if (!isLowerAscii(text.charCodeAt(i)) || (i > a && wordCharBefore(text, i, a))) continue;
+    const j = endOfLowerRun(text, i, b);
+    const followed = j < b && wordCharWithin(text, j, b);
+    if (!followed && SPEECH_WORDS.has(text.slice(i, j))) {
+      out.push({ index: i, text: text.slice(i, j) });
+      i = j - 1;
+      continue;
+    }
+    if (j - i === 9 && text.startsWith('according', i) && j < b && isSpaceCode(text.charCodeAt(j))) {
+      // "according\s+to"
+      let k = j;
+      while (k < b && isSpaceCode(text.charCodeAt(k))) k++;
+      if (k + 2 <= b && text.startsWith('to', k) && !(k + 2 < b && wordCharWithin(text, k + 2, b))) {
+        out.push({ index: i, text: text.slice(i, k + 2) });
+        i = k + 1;
+        continue;
+      }
+    }
+    i = j - 1; // no match can start inside this run: the look-behind sees a letter
+  }
+  return out;
+}
+
+/** The matches of `PERSON_NOUN_RE` run over `text` from `from` (the look-behind may see before it). */
+export function personNouns(text: string, from: number): WordHit[] {
+  if (!SCANNABLE) return byRegex(PERSON_NOUN_RE, text, from, 0);
+  const out: WordHit[] = [];
+  const end = text.length;
+  for (let i = Math.max(0, from); i < end; i++) {
+    if (!isLowerAscii(text.charCodeAt(i)) || (i > 0 && wordCharBefore(text, i, 0))) continue;
+    const j = endOfLowerRun(text, i, end);
+    // the look-ahead here allows an apostrophe after the noun ("officials’ views")
+    if (!(j < end && wordCharAt(text, j, false)) && PERSON_NOUNS.has(text.slice(i, j))) out.push({ index: i, text: text.slice(i, j) });
+    i = j - 1;
+  }
+  return out;
+}
+
+function byRegex(source: RegExp, s: string, from: number, offset: number): WordHit[] {
+  const re = new RegExp(source.source, source.flags);
+  re.lastIndex = from;
+  const out: WordHit[] = [];
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ index: offset + m.index, text: m[0] });
+  return out;
+}
