@@ -17,6 +17,7 @@ const TARGETS = [
 ];
 
 const INFO = [
+  { label: 'initialize, server CPU (ms)', get: (r) => r.cold && r.cold.initializeCpuMs },
   { label: 'words', get: (r) => r.corpus.words },
   { label: 'distinct actors placed', get: (r) => Object.values(r.corpus.distinctActors).reduce((a, b) => a + b, 0) },
   { label: 'tokenizer pass (ms)', get: (r) => r.baselines.tokenizer.ms },

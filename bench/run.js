@@ -84,6 +84,8 @@ async function indexRun(manifest, storagePath, timeoutMs, execArgv = []) {
     session,
     figures: {
       initializeMs: round(session.initializeMs),
+      // The server process's CPU time from its start to just after the initialize reply (node's own start-up included).
+      initializeCpuMs: cpuAtInit === undefined ? null : round(cpuAtInit * 1000, 0),
       readyMs: readyAt === undefined ? null : round(readyAt - session.initializedAt, 0),
       progressEndMs: session.marks.progressEnd === undefined ? null : round(session.marks.progressEnd - session.initializedAt, 0),
       serverCpuSeconds: round(cpuAtReady - cpuAtInit, 2),

@@ -13,6 +13,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Location,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -203,7 +204,8 @@ export function startLanguageServer(connection: Connection, components: Analysis
 
   connection.onHover(guarded('hover', null, (p) => provideHover(index, p)));
   connection.onDefinition(guarded('definition', null, (p) => provideDefinition(index, p)));
-  connection.onReferences(guarded('references', [], (p) => provideReferences(index, p)));
+  // A kept reply (PreSerialized) serializes to the same JSON as the array it holds.
+  connection.onReferences(guarded('references', [], (p) => provideReferences(index, p) as Location[]));
   connection.onDocumentHighlight(guarded('highlights', [], (p) => provideDocumentHighlights(index, p)));
   connection.onDocumentSymbol(guarded('document symbols', [], (p) => provideDocumentSymbols(index, p, { depth: settings.outlineDepth })));
   connection.onWorkspaceSymbol(guarded('workspace symbols', [], (p) => provideWorkspaceSymbols(index, p)));

@@ -42,6 +42,11 @@ test('asking twice gives the same hover card, references and document symbols', 
   const refs = await references();
   assert.ok(refs.length >= 20, String(refs.length));
   assert.deepEqual(await references(), refs);
+  // With the declaration: the entity note first, then the same mentions.
+  const withNote: Loc[] = await h.connection.sendRequest('textDocument/references', { ...atMaliki(), context: { includeDeclaration: true } });
+  assert.ok(withNote[0].uri.endsWith('/corpus/entities/nouri-al-maliki.md'), withNote[0].uri);
+  assert.deepEqual(withNote.slice(1), refs);
+  assert.deepEqual(await references(), refs);
   const symbols = await h.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: h.uri(OTHER) } });
   assert.ok(Array.isArray(symbols) && symbols.length > 0);
   assert.deepEqual(await h.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: h.uri(OTHER) } }), symbols);

@@ -5,6 +5,7 @@
 import type { DefinitionParams, DocumentHighlight, DocumentHighlightParams, Location, ReferenceParams } from 'vscode-languageserver';
 import type { CorpusIndex } from '../index/corpusIndex';
 import { toOffset, toRange } from './positions';
+import { PreSerialized } from './preSerialized';
 
 function entityUnderCursor(index: CorpusIndex, uri: string, position: { line: number; character: number }): string | undefined {
   const article = index.article(uri);
@@ -21,15 +22,18 @@ function entityUnderCursor(index: CorpusIndex, uri: string, position: { line: nu
 /** Beyond this many mentions an entity's locations are rebuilt per request rather than kept. */
 const KEEP_LOCATIONS_UP_TO = 50_000;
 
-/** Every mention of the entity as a protocol location, kept until the entity's mentions change. Read-only. */
-function locationsOf(index: CorpusIndex, entityId: string): readonly Location[] {
-  const build = (): Location[] => {
+/**
+ * Every mention of the entity as protocol locations, kept (with their JSON text, made when first
+ * sent) until the entity's mentions change. Read-only.
+ */
+function locationsOf(index: CorpusIndex, entityId: string): PreSerialized<readonly Location[]> {
+  const build = (): PreSerialized<readonly Location[]> => {
     const out: Location[] = [];
     for (const m of index.mentionsOf(entityId)) {
       const article = index.article(m.uri);
       if (article) out.push({ uri: m.uri, range: toRange(article.document, m.start, m.end) });
     }
-    return out;
+    return new PreSerialized(out);
   };
   if (index.mentionsOf(entityId).length > KEEP_LOCATIONS_UP_TO) return build();
   return index.entityMemo(entityId, 'navigation:locations', build);
@@ -68,15 +72,16 @@ function earliestMention(index: CorpusIndex, id: string): Location | null {
   return { uri: best.m.uri, range: toRange(index.article(best.m.uri)!.document, best.m.start, best.m.end) };
 }
 
-export function provideReferences(index: CorpusIndex, params: ReferenceParams): Location[] {
+/** Every mention of the entity under the cursor (after its note, when asked for the declaration too). */
+export function provideReferences(index: CorpusIndex, params: ReferenceParams): Location[] | PreSerialized<readonly Location[]> {
   const id = entityUnderCursor(index, params.textDocument.uri, params.position);
   if (!id) return [];
   const refs = locationsOf(index, id);
   if (params.context.includeDeclaration) {
     const note = noteLocation(index, id);
-    if (note) return [note, ...refs];
+    if (note) return [note, ...refs.value];
   }
-  return refs as Location[];
+  return refs;
 }
 
 export function provideDocumentHighlights(index: CorpusIndex, params: DocumentHighlightParams): DocumentHighlight[] {

@@ -4,7 +4,7 @@
  * extension's storage folder. Safe to lose or find corrupt: a bad entry is a miss (and is removed).
  */
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { DocCluster } from '../core/linking/documentEntities';
@@ -46,7 +46,8 @@ export class AnalysisCache {
   async get(key: string): Promise<ArticleAnalysis | undefined> {
     let text: string;
     try {
-      text = await fs.readFile(this.file(key), 'utf8');
+      // Synchronous: an entry is a few tens of kilobytes, and the thread pool's round trips cost more.
+      text = readFileSync(this.file(key), 'utf8');
     } catch {
       return undefined;
     }

@@ -3,7 +3,7 @@
  * The only module of the index that touches the file system. Never throws for a bad file: it
  * returns a reason the caller logs or shows.
  */
-import { promises as fs } from 'fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { classifyPath, effectivePaths, isScannedFolder, type FileKind } from './fileKinds';
@@ -62,23 +62,35 @@ export async function findFiles(root: string, ignoreFile: string, log: (message:
   return out;
 }
 
-/** Reads a text file, refusing binary, oversized or unreadable files with a reason. */
+/**
+ * Reads a text file, refusing binary, oversized or unreadable files with a reason. Read
+ * synchronously: for files of a few kilobytes four blocking system calls (tens of microseconds)
+ * cost far less than four round trips through the thread pool, and callers yield between files.
+ */
 export async function readTextFile(fsPath: string, maxBytes: number): Promise<ReadResult> {
-  let handle: import('fs').promises.FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    handle = await fs.open(fsPath, 'r');
-    const stat = await handle.stat();
+    // Non-blocking open: a named pipe given an article's name must not stall the server.
+    fd = openSync(fsPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, skipped: true, reason: 'is not a regular file; it is not indexed' };
     if (stat.size > maxBytes) {
       return { ok: false, skipped: true, reason: `is ${(stat.size / 1024).toFixed(0)} KB, over the limit of ${(maxBytes / 1024).toFixed(0)} KB (setting sourcelens.maxFileSizeKB); it is not indexed` };
     }
-    const buffer = await handle.readFile();
+    const buffer = readFileSync(fd);
     return decodeText(buffer);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, skipped: true, reason: 'disappeared before it could be read' };
     return { ok: false, skipped: true, reason: `could not be read (${code ?? (err as Error).message})` };
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already closed */
+      }
+    }
   }
 }
 
