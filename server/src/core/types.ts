@@ -40,7 +40,7 @@ export type DateKind = 'date' | 'duration' | 'time' | 'set';
 
 export interface DateMention extends Span {
   text: string;
-  /** TIMEX3-style value at the granularity the text gives: 2006-11-29, 2006-11, 2006, 2006-W44, 199X, 2006-SU, P6M. */
+  /** TIMEX3-style value at the granularity the text gives: 2006-11-29, 2006-11, 2006, 2006-W44, 199 (the 1990s, as TIMEX3 and TimeBank write decades), 2006-SU, P6M. */
   value: string;
   type: DateKind;
   /** How the value was obtained: absolute in the text, or resolved relative to an anchor date. */

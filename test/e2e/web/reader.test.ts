@@ -268,6 +268,29 @@ describe('SourceLens in VS Code for the Web', { timeout: 20 * 60_000 }, () => {
     await ses.screenshot('09-views', 'timeline');
   });
 
+  scenario('if the language server dies, it is restarted and the hover card comes back', async (ses) => {
+    const article = malikiArticle(ses);
+    const { canonical } = malikiNote(ses);
+    await openFile(ses.page, article.name);
+    await hoverMaliki(ses, article.places[0], (c) => c.includes(canonical), `a hover card with "${canonical}"`);
+    await dismissHover(ses.page);
+    // the server is `node …/extensions/<sourcelens>/server/dist/server.js` under this session's folder (read from /proc: no procps needed)
+    const serverJs = new RegExp(`^${path.dirname(ses.workspace).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/extensions/[^/]+/server/dist/server\\.js$`);
+    const pids = (): number[] =>
+      fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').some((arg) => serverJs.test(arg));
+        } catch {
+          return false;
+        }
+      });
+    const before = pids();
+    assert.equal(before.length, 1, `one SourceLens server process (${serverJs}), found ${before.join(', ') || 'none'}`);
+    process.kill(before[0], 'SIGKILL');
+    await until('a new server process', async () => pids().some((p) => !before.includes(p)), { timeoutMs: 60_000, seen: async () => pids().join(', ') || 'none' });
+    await hoverMaliki(ses, article.places[0], (c) => c.includes(canonical), `a hover card with "${canonical}" from the restarted server`);
+  });
+
   // last: it reloads the window
   scenario('the actor network draws the corpus and comes back after a window reload', async (ses) => {
     const { canonical } = malikiNote(ses);
