@@ -183,7 +183,7 @@ export function attributeQuotes(ctx: DocContext, actsOf: (unit: number) => Speec
       const nextQuote = ctx.quotes[qi + 1];
       const limit = nextQuote && nextQuote.start < unit.end ? nextQuote.start : unit.end;
       // "…,” he said": the quote hands over to its attribution, wherever it stands in the sentence
-      const handsOver = /[,?!]\s*$/.test(inner) || (/^,/.test(ctx.outside.slice(q.end, q.end + 1)) && splitSpaceCount(inner.trim()) >= 3);
+      const handsOver = /[,?!]\s*$/.test(inner) || (/^,/.test(ctx.outside.slice(q.end, q.end + 1)) && splitSpaceCount(inner.trim(), 3) >= 3);
       if (intro || handsOver) {
         // the attribution follows the closing mark, in the sentence where the quote ends
         const uc = q.lastBlock === q.firstBlock ? ui : unitAt(ctx, q.end - 1);

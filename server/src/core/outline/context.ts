@@ -38,6 +38,8 @@ export interface DocContext {
   author?: string;
   /** Surname key → the fullest person name written in the document. */
   fullNames: Map<string, string>;
+  /** canonicalName's answers for person names that need no look at the text before them. */
+  personNames: Map<string, string>;
 }
 
 export function surnameKey(name: string): string {
@@ -146,6 +148,7 @@ export function buildContext(text: string, bodyStart: number, mentions: readonly
     descriptions: findDescriptions(outside, Math.min(bodyStart, text.length)),
     author,
     fullNames: fullNamesOf(valid),
+    personNames: new Map(),
   };
 }
 

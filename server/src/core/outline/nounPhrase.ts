@@ -115,7 +115,19 @@ export function canonicalName(ctx: DocContext, text: string, type: EntityType, s
   if (start !== undefined && /^\p{Lu}\.\s/u.test(clean)) {
     const m = /(\p{Lu}[\p{Ll}'’-]+)[ \t]+$/u.exec(ctx.masked.slice(Math.max(0, start - 30), start));
     if (m && !TITLE_WORDS.has(m[1].toLowerCase())) clean = `${m[1]} ${clean}`;
+    return fullPersonName(ctx, clean);
   }
+  // otherwise the answer depends on the name alone: once per name and document
+  let known = ctx.personNames.get(clean);
+  if (known === undefined) {
+    known = fullPersonName(ctx, clean);
+    ctx.personNames.set(clean, known);
+  }
+  return known;
+}
+
+/** The fullest form of a person's name written in the document, without title words. */
+function fullPersonName(ctx: DocContext, clean: string): string {
   const full = ctx.fullNames.get(surnameKey(clean));
   return stripTitles(full && full.split(' ').length > clean.split(' ').length ? full : clean);
 }

@@ -15,6 +15,29 @@ export interface WordHit {
 }
 
 const SPEECH_WORDS = new Set([...SPEECH_VERBS, ...SPEECH_PARTICIPLES]);
+
+/** Words by first letter and length, so a run is compared in place (no string built per word). */
+class WordTable {
+  private readonly buckets = new Map<number, string[]>();
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      const key = w.charCodeAt(0) * 64 + w.length;
+      const list = this.buckets.get(key);
+      if (list) list.push(w);
+      else this.buckets.set(key, [w]);
+    }
+  }
+  /** The word equal to text[i, j), if any. */
+  at(text: string, i: number, j: number): string | undefined {
+    if (j - i >= 64) return undefined;
+    const list = this.buckets.get(text.charCodeAt(i) * 64 + (j - i));
+    if (list) for (const w of list) if (text.startsWith(w, i)) return w;
+    return undefined;
+  }
+}
+
+const SPEECH_TABLE = new WordTable(SPEECH_WORDS);
+const PERSON_TABLE = new WordTable(PERSON_NOUNS);
 const LOWER_ASCII = /^[a-z]+$/;
 const SCANNABLE = [...SPEECH_WORDS, ...PERSON_NOUNS].every((w) => LOWER_ASCII.test(w)) && !SPEECH_WORDS.has('according');
 
@@ -68,8 +91,9 @@ export function speechWords(text: string, a: number, b: number): WordHit[] {
     if (!isLowerAscii(text.charCodeAt(i)) || (i > a && wordCharBefore(text, i, a))) continue;
     const j = endOfLowerRun(text, i, b);
     const followed = j < b && wordCharWithin(text, j, b);
-    if (!followed && SPEECH_WORDS.has(text.slice(i, j))) {
-      out.push({ index: i, text: text.slice(i, j) });
+    const word = followed ? undefined : SPEECH_TABLE.at(text, i, j);
+    if (word !== undefined) {
+      out.push({ index: i, text: word });
       i = j - 1;
       continue;
     }
@@ -97,7 +121,8 @@ export function personNouns(text: string, from: number): WordHit[] {
     if (!isLowerAscii(text.charCodeAt(i)) || (i > 0 && wordCharBefore(text, i, 0))) continue;
     const j = endOfLowerRun(text, i, end);
     // the look-ahead here allows an apostrophe after the noun ("officials’ views")
-    if (!(j < end && wordCharAt(text, j, false)) && PERSON_NOUNS.has(text.slice(i, j))) out.push({ index: i, text: text.slice(i, j) });
+    const word = j < end && wordCharAt(text, j, false) ? undefined : PERSON_TABLE.at(text, i, j);
+    if (word !== undefined) out.push({ index: i, text: word });
     i = j - 1;
   }
   return out;

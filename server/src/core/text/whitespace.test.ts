@@ -42,3 +42,12 @@ test('lastNonSpace and oneOf answer end-anchored tests', () => {
   }
   assert.equal(oneOf('', 'abc'), false);
 });
+
+test('counts that stop early still answer the comparison', () => {
+  for (const s of SAMPLES.concat(['a b c d e f g', ' a  b c ', 'one'])) {
+    for (const k of [1, 2, 3, 6]) {
+      assert.equal(splitSpaceCount(s, k) < k, s.split(/\s+/).length < k, JSON.stringify([s, k]));
+      assert.equal(wordRunCount(s, k) < k, s.split(/\s+/).filter(Boolean).length < k, JSON.stringify([s, k]));
+    }
+  }
+});

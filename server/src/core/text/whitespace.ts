@@ -11,18 +11,15 @@ export function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** White space other than a lone plain space: what `collapseSpaces` has to change. */
+const FOLDABLE = /[^\S ]| \s/;
+
 /** Same as `s.replace(/\s+/g, ' ')`. */
 export function collapseSpaces(s: string): string {
   const n = s.length;
-  let i = 0;
-  // fast path: only single plain spaces
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (i + 1 < n && isSpaceCode(s.charCodeAt(i + 1))) break;
-    } else if (isSpaceCode(c)) break;
-  }
-  if (i === n) return s;
+  const found = FOLDABLE.exec(s);
+  if (!found) return s;
+  let i = found.index;
   let out = s.slice(0, i);
   while (i < n) {
     const c = s.charCodeAt(i);
@@ -72,11 +69,11 @@ export function splitSpaceCount(s: string, stopAt = Infinity): number {
   return n;
 }
 
-/** Same as `s.split(/\s+/).filter(Boolean).length`: runs of non-whitespace. */
-export function wordRunCount(s: string): number {
+/** Same as `s.split(/\s+/).filter(Boolean).length`: runs of non-whitespace (counting stops at `stopAt`). */
+export function wordRunCount(s: string, stopAt = Infinity): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && n < stopAt; i++) {
     const w = !isSpaceCode(s.charCodeAt(i));
     if (w && !inWord) n++;
     inWord = w;

@@ -24,6 +24,6 @@ export function claimScore(ctx: DocContext, unit: Span): number {
 
 export function isClaim(ctx: DocContext, unit: Span): boolean {
   const s = ctx.outside.slice(unit.start, Math.min(unit.end, unit.start + 400));
-  if (lastNonSpace(s) === '?' || splitSpaceCount(s) < 6) return false;
+  if (lastNonSpace(s) === '?' || splitSpaceCount(s, 6) < 6) return false;
   return claimScore(ctx, unit) >= 2;
 }

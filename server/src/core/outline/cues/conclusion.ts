@@ -50,7 +50,7 @@ function proseBlocks(ctx: DocContext): number[] {
   ctx.blocks.forEach((b, i) => {
     if (b.kind !== 'paragraph' && b.kind !== 'listItem' && b.kind !== 'blockquote') return;
     const s = ctx.masked.slice(b.content.start, Math.min(b.content.end, b.content.start + 2000));
-    if (splitSpaceCount(s) < 12 || !oneOf(lastNonSpace(s), '.!?"”’)')) return;
+    if (splitSpaceCount(s, 12) < 12 || !oneOf(lastNonSpace(s), '.!?"”’)')) return;
     if (isTrailer(ctx, b.content.start, b.content.end)) return;
     out.push(i);
   });

@@ -29,8 +29,8 @@ function wholeItalic(ctx: DocContext, start: number, end: number): boolean {
   return oneOf(s.charAt(0), '*_') && oneOf(s.charAt(s.length - 1), '*_');
 }
 
-function wordCount(s: string): number {
-  return wordRunCount(s);
+function wordCount(s: string, stopAt: number): number {
+  return wordRunCount(s, stopAt);
 }
 
 /** The unit index of the thesis, or -1. */
@@ -40,7 +40,7 @@ export function pickThesis(ctx: DocContext, title: string, scores: ThesisScores,
     const b = ctx.blocks[i];
     if (b.kind !== 'paragraph' && b.kind !== 'blockquote') continue;
     if (exclude.has(i) || wholeItalic(ctx, b.content.start, b.content.end)) continue;
-    if (wordCount(ctx.masked.slice(b.content.start, Math.min(b.content.end, b.content.start + 400))) < 12) continue;
+    if (wordCount(ctx.masked.slice(b.content.start, Math.min(b.content.end, b.content.start + 400)), 12) < 12) continue;
     leadBlocks.push(i);
   }
   if (leadBlocks.length === 0) return -1;
@@ -59,7 +59,7 @@ export function pickThesis(ctx: DocContext, title: string, scores: ThesisScores,
     const text = ctx.outside.slice(unit.start, Math.min(unit.end, unit.start + 600));
     // an opinion piece states its position as the author's prescription
     const rec = scores.recommendation(u);
-    if (wordCount(text) < 6 || rec === 0 || scores.reported(u)) continue;
+    if (wordCount(text, 6) < 6 || rec === 0 || scores.reported(u)) continue;
     let overlap = 0;
     for (const w of contentWords(text)) if (titleWords.has(w)) overlap++;
     const score = (rec === 2 ? 2 : 0) + Math.min(scores.claimScore(u), 6) + Math.min(overlap, 3) * 1.5 - p * 1.5 - (seen[p] - 1) * 0.3;
