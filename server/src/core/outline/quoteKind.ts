@@ -19,8 +19,9 @@ function words(s: string): string[] {
 }
 
 function titleCase(inner: string): boolean {
+  if (/[.!?]["”’]?$/.test(inner.trim())) return false; // checked first: cheaper than splitting
   const ws = words(inner);
-  if (ws.length < 2 || ws.length > 14 || /[.!?]["”’]?$/.test(inner.trim())) return false;
+  if (ws.length < 2 || ws.length > 14) return false;
   let caps = 0;
   for (const w of ws) if (/^[\p{Lu}\p{N}]/u.test(w) || SMALL.has(w.toLowerCase())) caps++;
   return caps === ws.length && ws.some((w) => !SMALL.has(w.toLowerCase()));

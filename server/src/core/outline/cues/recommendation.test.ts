@@ -4,7 +4,7 @@ import type { EntityType } from '../../types';
 import { buildContext } from '../context';
 import { speechActs } from '../attribution';
 import { mentionsOf } from '../fixtureMentions';
-import { recommendationCue } from './recommendation';
+import { isQuestion, recommendationCue } from './recommendation';
 
 /** The cue of the LAST sentence of `text`: null, or the actor ('' when none). */
 function check(text: string, expected: string | null, names: Record<string, EntityType> = {}) {
@@ -43,4 +43,11 @@ test('not the author’s prescription: questions, reports, hindsight, prediction
 
 test('the author’s own "I believe that … should" is still a prescription', () => {
   check('I believe that the army should withdraw.', 'the army');
+});
+
+test('isQuestion answers like the end-anchored question pattern', () => {
+  const QUESTION_END = /\?\s*(?:["”’]\s*)?$/;
+  for (const s of ['Why?', 'Why? ', 'Why?”', 'Why? ” ', 'Why?"\n', 'Why?’’', 'Why', '?', '', '”', 'a ? b', 'Really?!', 'What? ”x', '? \u00a0']) {
+    assert.equal(isQuestion(s), QUESTION_END.test(s), JSON.stringify(s));
+  }
 });

@@ -29,8 +29,25 @@ const THAT = /\bthat\b/gi;
 const CLAUSE_STOP = /[.;]/g;
 const FIRST_PERSON = /\b(?:we|i)\s+(?:strongly\s+)?(?:recommend|urge|propose|suggest|call\s+on|call\s+for)\b|^\s*(?:let\s+us|let's)\b/i;
 
-/** A question: "?", then spaces and at most one closing quote (`\?\s*["”’]?\s*$` is quadratic in V8). */
-const QUESTION_END = /\?\s*(?:["”’]\s*)?$/;
+/**
+ * A question: "?", then spaces and at most one closing quote. Same as `/\?\s*(?:["”’]\s*)?$/.test(s)`
+ * by looking at the last characters only (`\?\s*["”’]?\s*$` is quadratic in V8; the regex scans all of s).
+ */
+export function isQuestion(s: string): boolean {
+  const t = s.trimEnd(); // trimEnd removes exactly what \s matches
+  const last = t.charAt(t.length - 1);
+  if (last === '?') return true;
+  if (last !== '"' && last !== '”' && last !== '’') return false;
+  const u = t.slice(0, -1).trimEnd();
+  return u.charAt(u.length - 1) === '?';
+}
+
+/** Words without which MODAL, IMPERSONAL and FIRST_PERSON cannot match (see recommendationCue). */
+const PATTERN_WORDS = new Map<RegExp, readonly string[]>([
+  [MODAL, ['should', 'must', 'ought', 'need', 'has', 'have', 'had']],
+  [IMPERSONAL, ['important', 'essential', 'vital', 'crucial', 'imperative', 'necessary', 'critical', 'urgent', 'time']],
+  [FIRST_PERSON, ['recommend', 'urge', 'propose', 'suggest', 'call', 'let']],
+]);
 
 /** "should the White House accept …" is a condition, not a prescription. */
 const INVERTED = /^\s+(?:(?:the|a|an|this|that|these|those|they|he|she|it|we|you|i|there)\b|\p{Lu})/u;
@@ -73,10 +90,14 @@ function othersThat(s: string): RegExpExecArray | null {
 
 export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly SpeechAct[]): RecommendationCue | null {
   const s = ctx.outside.slice(unit.start, unit.end);
-  if (QUESTION_END.test(s)) return null; // a question
+  if (isQuestion(s)) return null; // a question
   let at = -1;
   let modal = false;
+  // Each pattern is ASCII and case-insensitive and cannot match without one of its words, in
+  // lower case, in `lower`: a pattern whose words are all missing is not run.
+  const lower = s.toLowerCase();
   for (const re of [MODAL, IMPERSONAL, FIRST_PERSON]) {
+    if (!PATTERN_WORDS.get(re)!.some((w) => lower.includes(w))) continue;
     const m = re === MODAL ? firstPrescriptiveModal(s) : re.exec(s);
     if (m && (at < 0 || m.index < at)) {
       at = m.index;
