@@ -7,12 +7,9 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { arg } = require('./lib/cli');
 
 const root = path.join(__dirname, '..');
-function arg(name, def) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : def;
-}
 const DATA = arg('data', path.join(root, '..', 'shared', 'data'));
 const ROUNDS = Number(arg('rounds', 5));
 const SAMPLE = Number(arg('sample', 60));

@@ -14,12 +14,9 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { arg, mulberry32 } = require('./lib/cli');
 
 const root = path.join(__dirname, '..');
-function arg(name, def) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : def;
-}
 const WORDS = Number(arg('words', 100000));
 const BRANCH = 16;
 const DEPTH = 3;
@@ -39,15 +36,6 @@ function embeddingsFile() {
   }
 }
 
-function mulberry32(a) {
-  return function () {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words worth a class: letters (with inner hyphens, periods or apostrophes), not numbers or punctuation. */
 function usable(w) {

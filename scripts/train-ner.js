@@ -14,6 +14,7 @@
 const { readJsonl } = require('./lib/jsonl');
 const fs = require('fs');
 const path = require('path');
+const { arg, mulberry32 } = require('./lib/cli');
 
 const root = path.join(__dirname, '..');
 const out = path.join(root, 'server', 'out', 'core');
@@ -27,10 +28,6 @@ const { viterbi, allocViterbiWork } = require(path.join(out, 'ner', 'tagger.js')
 const { encodeNerModel } = require(path.join(out, 'ner', 'model.js'));
 const { TITLE_WORDS } = require(path.join(out, 'ner', 'titles.js'));
 
-function arg(name, def) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : def;
-}
 const DATA = arg('data', process.env.SOURCELENS_DATA || path.join(root, '..', 'shared', 'data'));
 const EPOCHS = Number(arg('epochs', 12));
 const SCHEME = arg('scheme', 'BIO');
@@ -331,15 +328,6 @@ function trainPerceptron(ls, examples, epochs, evalFn, tag) {
   return { best, bestW };
 }
 
-function mulberry32(a) {
-  return function () {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function emissions(W, L, F, buckets, from, to, emis) {
   emis.fill(0, from * L, to * L);

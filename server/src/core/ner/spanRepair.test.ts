@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNerModel } from '../../nerModelFile';
 import { createEntityRecognizer } from './recognizer';
+import { tokenize } from '../text/tokenize';
+import { allocTokenHashes, computeTokenHashes } from './features';
+import type { TokenSpan } from './consistency';
+import { repairSpans } from './spanRepair';
 
 const model = loadNerModel();
 const rec = createEntityRecognizer(model);
@@ -29,10 +33,26 @@ test('a month and day after a name are a date, not part of the name', () => {
 });
 
 test('a given name at the end of an organization continues the person after it', () => {
+  // the rule itself, on spans as a tagger might give them (whatever the current model does)
   const text = 'Former U.S. Ambassador to the United Nations Richard C. Holbrooke called the plan a failure.';
-  const got = names(text);
-  assert.ok(got.includes('organization:United Nations'), got.join(', '));
-  assert.ok(got.some((g) => g.startsWith('person:Richard C. Holbrooke')), got.join(', '));
+  const tokens = tokenize(text);
+  const hashes = allocTokenHashes(tokens.count);
+  computeTokenHashes(text, tokens, model.gazetteer, hashes);
+  const at = (w: string): number => {
+    for (let k = 0; k < tokens.count; k++) if (text.slice(tokens.start[k], tokens.end[k]) === w) return k;
+    throw new Error(w);
+  };
+  const [PER, ORG, MISC] = [0, 1, 3];
+  const spans = (type: number): TokenSpan[] => [
+    { first: at('United'), last: at('Richard'), type, confidence: 0.9, source: 'model' },
+    { first: at('C.'), last: at('Holbrooke'), type: PER, confidence: 0.9, source: 'model' },
+  ];
+  const ctx = { text, tokens, hashes, personType: PER, miscType: MISC };
+  const show = (ss: TokenSpan[]): string[] => ss.map((sp) => `${sp.type}:${text.slice(tokens.start[sp.first], tokens.end[sp.last])}`);
+  assert.deepEqual(show(repairSpans(spans(ORG), ctx)), ['1:United Nations', '0:Richard C. Holbrooke']);
+  // not from a MISC span ("New Yorker Rebecca ..."), and not when no person span follows
+  assert.deepEqual(show(repairSpans(spans(MISC), ctx)), ['3:United Nations Richard', '0:C. Holbrooke']);
+  assert.deepEqual(show(repairSpans(spans(ORG).slice(0, 1), ctx)), ['1:United Nations Richard']);
 });
 
 test('a long lowercase English word ends a name; particles and short words do not', () => {

@@ -11,6 +11,23 @@ import type { TokenTypeCache } from './tokenTypes';
 /** int32 per slot of NerModel.table (model.ts SLOT; a local constant so the JIT can fold it). */
 const SLOT = 8;
 
+/**
+ * Where the weights of feature bucket `bucket` start in the int16 view of `table` (linear probing
+ * from the bucket's home slot), or -1 when the model has no row for it. Small and monomorphic, so
+ * V8 inlines it into the scoring loops.
+ */
+function findRow(table: Int32Array, bucket: number, shift: number, mask: number): number {
+  const key = bucket + 1;
+  let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
+  let sk = table[slot * SLOT];
+  while (sk !== key) {
+    if (sk === 0) return -1;
+    slot = (slot + 1) & mask;
+    sk = table[slot * SLOT];
+  }
+  return slot * SLOT * 2 + 2;
+}
+
 /** Emission scores: emis[i*L + l] = sum of weights of token i's features for label l. */
 export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F: number, emis: Float32Array): void {
   const L = model.labels.count;
@@ -27,16 +44,8 @@ export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F:
     const fo = i * F;
     for (let k = 0; k < F; k++) {
       if (feats[fo + k] === NULL_FEATURE) continue;
-      const bucket = feats[fo + k] >>> bucketShift;
-      const key = bucket + 1;
-      let slot = Math.imul(bucket, 0x9e3779b1) >>> shift;
-      let sk = table[slot * SLOT];
-      while (sk !== key && sk !== 0) {
-        slot = (slot + 1) & mask;
-        sk = table[slot * SLOT];
-      }
-      if (sk === 0) continue;
-      const wo = slot * SLOT * 2 + 2;
+      const wo = findRow(table, feats[fo + k] >>> bucketShift, shift, mask);
+      if (wo < 0) continue;
       if (unrolled) {
         // the 9 BIO labels of PER/ORG/LOC/MISC, unrolled (measurably faster in V8)
         acc[0] += tw[wo];
@@ -61,20 +70,10 @@ export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F:
 export function addFeatureInt(model: NerModel, feature: number, acc: Int32Array, offset: number): void {
   if (feature === NULL_FEATURE) return;
   const L = model.labels.count;
-  const { table, tableWeights, tableMask: mask } = model;
-  const bucket = feature >>> (32 - model.header.hashBits);
-  let slot = Math.imul(bucket, 0x9e3779b1) >>> model.tableShift;
-  const key = bucket + 1;
-  for (;;) {
-    const sk = table[slot * SLOT];
-    if (sk === key) {
-      const wo = slot * SLOT * 2 + 2;
-      for (let l = 0; l < L; l++) acc[offset + l] += tableWeights[wo + l];
-      return;
-    }
-    if (sk === 0) return;
-    slot = (slot + 1) & mask;
-  }
+  const wo = findRow(model.table, feature >>> (32 - model.header.hashBits), model.tableShift, model.tableMask);
+  if (wo < 0) return;
+  const tw = model.tableWeights;
+  for (let l = 0; l < L; l++) acc[offset + l] += tw[wo + l];
 }
 
 const PER_TOKEN_CONTEXT = CONTEXT_FEATURES - GAZETTEER_FEATURES;
@@ -150,19 +149,11 @@ export function scoreEmissionsWithTypes(
     if (bits[i] & B_UPPER) {
       writeContextFeatures(th, i, ctx, 0, false);
       for (let k = 0; k < PER_TOKEN_CONTEXT; k++) {
-        // addFeatureInt, inlined with the model's fields hoisted (the hot loop of the tagger)
+        // addFeatureInt with the model's fields hoisted (the hot loop of the tagger)
         const f = ctx[k];
         if (f === NULL_FEATURE) continue;
-        const bucket = f >>> bucketShift;
-        const key = bucket + 1;
-        let slot = Math.imul(bucket, 0x9e3779b1) >>> tableShift;
-        let sk = table[slot * SLOT];
-        while (sk !== key && sk !== 0) {
-          slot = (slot + 1) & mask;
-          sk = table[slot * SLOT];
-        }
-        if (sk === 0) continue;
-        const wo = slot * SLOT * 2 + 2;
+        const wo = findRow(table, f >>> bucketShift, tableShift, mask);
+        if (wo < 0) continue;
         for (let l = 0; l < L; l++) acc[l] += tw[wo + l];
       }
       // the gazetteer group, summed once per distinct (token, before, after) states
@@ -191,21 +182,11 @@ export function scoreEmissionsWithTypes(
 /** Adds sign * (weights of one feature) to the L scores at emis[offset..]. */
 export function addFeatureWeights(model: NerModel, feature: number, emis: Float32Array, offset: number, sign: number): void {
   const L = model.labels.count;
-  const { table, tableWeights, tableMask: mask } = model;
-  const bucket = feature >>> (32 - model.header.hashBits);
-  let slot = Math.imul(bucket, 0x9e3779b1) >>> model.tableShift;
-  const key = bucket + 1;
-  for (;;) {
-    const sk = table[slot * SLOT];
-    if (sk === key) {
-      const wo = slot * SLOT * 2 + 2;
-      const f = sign * model.weightScale;
-      for (let l = 0; l < L; l++) emis[offset + l] += tableWeights[wo + l] * f;
-      return;
-    }
-    if (sk === 0) return;
-    slot = (slot + 1) & mask;
-  }
+  const wo = findRow(model.table, feature >>> (32 - model.header.hashBits), model.tableShift, model.tableMask);
+  if (wo < 0) return;
+  const tw = model.tableWeights;
+  const f = sign * model.weightScale;
+  for (let l = 0; l < L; l++) emis[offset + l] += tw[wo + l] * f;
 }
 
 export interface ViterbiWork {
