@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { ArticleMeta, EntityType, OutlineNode } from '../types';
 import { analyzeArgument, type ArgumentResult } from './buildOutline';
 import { mentionsOf } from './fixtureMentions';
+import { maskMarkup } from '../text/blocks';
 
 const META: ArticleMeta = { title: 'A Message for the Summit', author: 'Jane Roe', date: '2006-11-28', extra: {} };
 
@@ -232,4 +233,16 @@ test('plain text: a title or byline line is not a role; the named prescription i
   const got = check(text, ['  thesis: President Bush should use the summit to start work on a… {thesis}'], { Bush: 'person' }, { extra: {} });
   assert.ok(!got.some((l) => l.includes('Must Make Clear') && !l.startsWith('article')), got.join('\n'));
   assert.equal(got[0], 'article: Bush Must Make Clear Iraq’s Responsibilities');
+});
+
+test('a premasked text given by the caller gives the same result; a wrong-length one is ignored', () => {
+  const text = '---\ntitle: T\n---\n# Heading\n\nThe *army* should leave [Basra](http://x) soon. “We are ready to go home now,” **Karim** said.\n';
+  const bodyStart = text.indexOf('# Heading');
+  const meta = { title: 'T', extra: {} };
+  const plain = analyzeArgument({ text, bodyStart, meta, mentions: [] });
+  const given = analyzeArgument({ text, bodyStart, meta, mentions: [], masked: maskMarkup(text, bodyStart) });
+  assert.deepEqual(given, plain);
+  const wrong = analyzeArgument({ text, bodyStart, meta, mentions: [], masked: 'short' });
+  assert.deepEqual(wrong, plain);
+  assert.ok(plain.outline[0].children.length > 0);
 });

@@ -28,6 +28,12 @@ export interface ArgumentInput {
   bodyStart: number;
   meta: ArticleMeta;
   mentions: EntityMention[];
+  /**
+   * Optional: `maskMarkup(text, bodyStart)` when the caller has it already (the pipeline masks the
+   * text before recognising names), so it is not computed twice. Ignored unless it is a string of
+   * the text's length.
+   */
+  masked?: string;
 }
 
 export interface ArgumentResult {
@@ -70,7 +76,7 @@ function analyze(input: ArgumentInput): ArgumentResult {
   if (text.length === 0) return { outline: [], quotes: [] };
   const meta: ArticleMeta = input.meta ?? { extra: {} };
   const bodyStart = Math.max(0, Math.min(Number.isFinite(input.bodyStart) ? input.bodyStart : 0, text.length));
-  const ctx = buildContext(text, bodyStart, input.mentions ?? [], meta.author);
+  const ctx = buildContext(text, bodyStart, input.mentions ?? [], meta.author, input.masked);
 
   const actsCache = new Map<number, SpeechAct[]>();
   const actsOf = (u: number): SpeechAct[] => {

@@ -122,8 +122,8 @@ function fullNamesOf(mentions: EntityMention[]): Map<string, string> {
   return map;
 }
 
-export function buildContext(text: string, bodyStart: number, mentions: readonly EntityMention[], author?: string): DocContext {
-  const masked = maskMarkup(text, bodyStart);
+export function buildContext(text: string, bodyStart: number, mentions: readonly EntityMention[], author?: string, premasked?: string): DocContext {
+  const masked = typeof premasked === 'string' && premasked.length === text.length ? premasked : maskMarkup(text, bodyStart);
   const blocks = splitBlocks(text, bodyStart);
   const quotes = findQuoteSpans(masked, blocks);
   const outside = blankQuotes(masked, quotes);
