@@ -50,18 +50,8 @@ function numberWithUnit(s: string): boolean {
   return false;
 }
 
-/**
- * The FIGURES patterns that can match without a digit (the others all need one), each with a word
- * it cannot match without. Patterns are ASCII and case-insensitive: a match leaves the word, lower
- * case, in `s.toLowerCase()`, so a missing word rules the pattern out without running it.
- */
-const WORD_FIGURES: readonly (readonly [string, RegExp])[] = [['than', FIGURES[1]], ['of', FIGURES[4]], ['illion', FIGURES[5]]];
-/** Every way REPORT can match names one of these (lower case). */
-const REPORT_WORDS = ['poll', 'survey', 'study', 'report', 'analysis', 'census', 'audit', 'assessment', 'estimate', 'investigation', 'review', 'data', 'figures', 'statistics'];
-
-function mayHaveReport(lower: string): boolean {
-  return REPORT_WORDS.some((w) => lower.includes(w));
-}
+/** The FIGURES patterns that can match without a digit (the others all need one). */
+const WORD_FIGURES: readonly RegExp[] = [FIGURES[1], FIGURES[4], FIGURES[5]];
 
 function hasDigit(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -71,9 +61,9 @@ function hasDigit(s: string): boolean {
   return false;
 }
 
-function hasFigure(s: string, lower: string): boolean {
+function hasFigure(s: string): boolean {
   // without a digit only the number-word patterns can match (`numberWithUnit` needs one too)
-  if (!hasDigit(s)) return WORD_FIGURES.some(([word, re]) => lower.includes(word) && re.test(s));
+  if (!hasDigit(s)) return WORD_FIGURES.some((re) => re.test(s));
   return numberWithUnit(s) || FIGURES.some((re) => re.test(s));
 }
 const REPORT = /\b(?:a|an|the|new|latest|recent)\s+(?:\w+\s+)?(?:poll|survey|study|report|analysis|census|audit|assessment|estimate|investigation|review)\s+(?:by|from|of|released|published|found|showed|shows|says|said|conducted)\b|\bpolls?\s+(?:show|shows|showed|found|suggest|suggests|indicate)\b|\b(?:data|figures|statistics|estimates)\s+(?:from|by|show|shows|showed|released|published)\b/i;
@@ -85,14 +75,13 @@ export function evidenceCue(ctx: DocContext, unit: Span, quotes: readonly Attrib
     return { kind: 'quote', speakers };
   }
   const s = ctx.outside.slice(unit.start, unit.end);
-  const lower = s.toLowerCase();
-  if (mayHaveReport(lower) && REPORT.test(s)) return { kind: 'report', speakers: [] };
+  if (REPORT.test(s)) return { kind: 'report', speakers: [] };
   if (acts.length) {
     const named = acts.filter((a) => a.speaker.kind !== 'pronoun');
     // a named speaker makes a description of the same speaker redundant ("Petraeus … the general")
     const best = named.some((a) => a.speaker.kind === 'person') ? named.filter((a) => a.speaker.kind !== 'description') : named;
     return { kind: 'reported', speakers: [...new Set(best.map((a) => a.speaker.name))] };
   }
-  if (hasFigure(s, lower)) return { kind: 'figure', speakers: [] };
+  if (hasFigure(s)) return { kind: 'figure', speakers: [] };
   return null;
 }

@@ -42,13 +42,6 @@ export function isQuestion(s: string): boolean {
   return u.charAt(u.length - 1) === '?';
 }
 
-/** Words without which MODAL, IMPERSONAL and FIRST_PERSON cannot match (see recommendationCue). */
-const PATTERN_WORDS = new Map<RegExp, readonly string[]>([
-  [MODAL, ['should', 'must', 'ought', 'need', 'has', 'have', 'had']],
-  [IMPERSONAL, ['important', 'essential', 'vital', 'crucial', 'imperative', 'necessary', 'critical', 'urgent', 'time']],
-  [FIRST_PERSON, ['recommend', 'urge', 'propose', 'suggest', 'call', 'let']],
-]);
-
 /** "should the White House accept …" is a condition, not a prescription. */
 const INVERTED = /^\s+(?:(?:the|a|an|this|that|these|those|they|he|she|it|we|you|i|there)\b|\p{Lu})/u;
 
@@ -93,11 +86,7 @@ export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly Sp
   if (isQuestion(s)) return null; // a question
   let at = -1;
   let modal = false;
-  // Each pattern is ASCII and case-insensitive and cannot match without one of its words, in
-  // lower case, in `lower`: a pattern whose words are all missing is not run.
-  const lower = s.toLowerCase();
   for (const re of [MODAL, IMPERSONAL, FIRST_PERSON]) {
-    if (!PATTERN_WORDS.get(re)!.some((w) => lower.includes(w))) continue;
     const m = re === MODAL ? firstPrescriptiveModal(s) : re.exec(s);
     if (m && (at < 0 || m.index < at)) {
       at = m.index;
