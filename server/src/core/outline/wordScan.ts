@@ -15,22 +15,23 @@ export interface WordHit {
 }
 
 const SPEECH_WORDS = new Set([...SPEECH_VERBS, ...SPEECH_PARTICIPLES]);
+const LOWER_ASCII = /^[a-z]+$/;
 
 /** Words by first letter and length, so a run is compared in place (no string built per word). */
 class WordTable {
-  private readonly buckets = new Map<number, string[]>();
+  /** Index (first letter − 'a') * 32 + length → the words of that first letter and length. */
+  private readonly buckets: (string[] | undefined)[] = new Array(26 * 32).fill(undefined);
   constructor(words: Iterable<string>) {
     for (const w of words) {
-      const key = w.charCodeAt(0) * 64 + w.length;
-      const list = this.buckets.get(key);
-      if (list) list.push(w);
-      else this.buckets.set(key, [w]);
+      if (w.length >= 32 || !LOWER_ASCII.test(w)) continue; // then SCANNABLE is false and the regexes are used
+      const key = (w.charCodeAt(0) - 97) * 32 + w.length;
+      (this.buckets[key] ??= []).push(w);
     }
   }
-  /** The word equal to text[i, j), if any. */
+  /** The word equal to text[i, j) (a run of a–z), if any. */
   at(text: string, i: number, j: number): string | undefined {
-    if (j - i >= 64) return undefined;
-    const list = this.buckets.get(text.charCodeAt(i) * 64 + (j - i));
+    if (j - i >= 32) return undefined;
+    const list = this.buckets[(text.charCodeAt(i) - 97) * 32 + (j - i)];
     if (list) for (const w of list) if (text.startsWith(w, i)) return w;
     return undefined;
   }
@@ -38,8 +39,7 @@ class WordTable {
 
 const SPEECH_TABLE = new WordTable(SPEECH_WORDS);
 const PERSON_TABLE = new WordTable(PERSON_NOUNS);
-const LOWER_ASCII = /^[a-z]+$/;
-const SCANNABLE = [...SPEECH_WORDS, ...PERSON_NOUNS].every((w) => LOWER_ASCII.test(w)) && !SPEECH_WORDS.has('according');
+const SCANNABLE = [...SPEECH_WORDS, ...PERSON_NOUNS].every((w) => LOWER_ASCII.test(w) && w.length < 32) && !SPEECH_WORDS.has('according');
 
 /** `[\p{L}\p{N}]` (code point), then `[\p{L}\p{N}'’-]`, sticky. */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
@@ -68,6 +68,7 @@ function wordCharAt(text: string, i: number, quotes: boolean): boolean {
 /** The code point ending just before i (not reaching below `floor`) is in `[\p{L}\p{N}'’-]`, as a /u look-behind reads it. */
 function wordCharBefore(text: string, i: number, floor: number): boolean {
   const c = text.charCodeAt(i - 1);
+  if (c === 32) return false; // the usual case: a word after a space
   const at = isLow(c) && i - 2 >= floor && isHigh(text.charCodeAt(i - 2)) ? i - 2 : i - 1;
   return wordCharAt(text, at, true);
 }
