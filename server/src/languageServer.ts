@@ -29,6 +29,7 @@ import { actorNetwork } from './features/network';
 import { adjacentMention, provideDefinition, provideDocumentHighlights, provideReferences } from './features/navigation';
 import { SEMANTIC_LEGEND, provideSemanticTokens } from './features/semanticTokens';
 import { articleInfo, entityIdAt, entityMentions, listEntities, quotesBy, timeline } from './features/viewRequests';
+import { QueryWarmUp } from './features/warmUp';
 import { provideWorkspaceSymbols } from './features/workspaceSymbols';
 import { analysisFingerprint } from './components';
 import { AnalysisCache } from './index/analysisCache';
@@ -55,6 +56,7 @@ export function startLanguageServer(connection: Connection, components: Analysis
     void connection.sendNotification(P.StatusNotification, { state, done, total, articles: s.articles, entities: s.entities } satisfies P.StatusParams);
   };
 
+  const warmUp = new QueryWarmUp(index, 200, 2);
   let indexer!: WorkspaceIndexer;
   const makeIndexer = (): WorkspaceIndexer => new WorkspaceIndexer(index, settings, {
     log,
@@ -75,6 +77,7 @@ export function startLanguageServer(connection: Connection, components: Analysis
       progress?.done();
       progress = undefined;
       status('ready');
+      warmUp.schedule();
       if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
       if (canRefreshInlays) void connection.languages.inlayHint.refresh();
     },
@@ -280,7 +283,10 @@ export function startLanguageServer(connection: Connection, components: Analysis
     return e ? [...e.spellings.keys()].map((s) => s.replace(/['’]s$/, '')).filter((s) => s !== e.name) : [];
   }
 
-  connection.onShutdown(() => indexer.dispose());
+  connection.onShutdown(() => {
+    warmUp.dispose();
+    indexer.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }

@@ -66,17 +66,13 @@ function buildCorpusCard(index: CorpusIndex, entity: CorpusEntity): string {
   const docs = index.articlesOf(entity.id).size;
   lines.push('', `**${entity.mentionCount}** mention${entity.mentionCount === 1 ? '' : 's'} in **${docs}** article${docs === 1 ? '' : 's'}`);
   if (index.scanning) lines.push('', '_Still indexing the corpus: these counts are partial._');
-  const listed = index.entityMemo(entity.id, 'hover:articles', () => earliestArticles(index, entity.id, 8));
+  const { listed, quotes } = cardParts(index, entity);
   for (const { article, count } of listed.first) {
     const title = article.analysis.meta.title ?? article.uri.slice(article.uri.lastIndexOf('/') + 1);
     const date = article.analysis.meta.date ? `${article.analysis.meta.date} · ` : '';
     lines.push(`- ${escapeMarkdown(date)}${safeLink(truncate(title, 70), article.uri)} (${count})`);
   }
   if (listed.total > 8) lines.push(`- … and ${listed.total - 8} more`);
-  const quotes = index.entityMemo(entity.id, 'hover:quotes', () => {
-    const said = index.quotesOf(entity.id).filter((q) => q.quote.kind !== 'scare');
-    return { count: said.length, first: said.slice(0, 3).map((q) => q.quote) };
-  });
   if (quotes.count) {
     lines.push('', `Quoted ${quotes.count} time${quotes.count === 1 ? '' : 's'}:`);
     for (const quote of quotes.first) lines.push(`- “${escapeMarkdown(truncate(quote.text, 90))}”`);
@@ -91,6 +87,25 @@ function topRole(entity: CorpusEntity): string | undefined {
   let n = 0;
   for (const [r, c] of entity.roles) if (c > n) (best = r), (n = c);
   return best;
+}
+
+/** The parts of an actor's card that cost in proportion to its articles and quotes, kept per entity. */
+function cardParts(index: CorpusIndex, entity: CorpusEntity) {
+  const listed = index.entityMemo(entity.id, 'hover:articles', () => earliestArticles(index, entity.id, 8));
+  const quotes = index.entityMemo(entity.id, 'hover:quotes', () => {
+    const said = index.quotesOf(entity.id).filter((q) => q.quote.kind !== 'scare');
+    return { count: said.length, first: said.slice(0, 3).map((q) => q.quote) };
+  });
+  return { listed, quotes };
+}
+
+/**
+ * Prepares the costly parts of an actor's card ahead of the first hover (its earliest articles,
+ * quotes and co-occurrence row); `features/warmUp.ts` calls it for frequent actors after a relink.
+ */
+export function prepareEntityCard(index: CorpusIndex, entity: CorpusEntity): void {
+  cardParts(index, entity);
+  index.cooccurring(entity.id, 5);
 }
 
 const collator = new Intl.Collator();
