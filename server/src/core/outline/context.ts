@@ -55,7 +55,9 @@ function blankQuotes(masked: string, quotes: QuoteSpan[]): string {
   for (const q of quotes) {
     if (q.innerStart < at) continue;
     parts.push(masked.slice(at, q.innerStart));
-    parts.push(masked.slice(q.innerStart, q.innerEnd).replace(/[^\n\r]/g, ' '));
+    const inner = masked.slice(q.innerStart, q.innerEnd);
+    // line breaks stay; without any, the blank is just spaces (a regex replace per quote was slow)
+    parts.push(/[\n\r]/.test(inner) ? inner.replace(/[^\n\r]/g, ' ') : ' '.repeat(inner.length));
     at = q.innerEnd;
   }
   parts.push(masked.slice(at));
@@ -111,11 +113,18 @@ function findDescriptions(outside: string, from: number): Description[] {
 
 function fullNamesOf(mentions: EntityMention[]): Map<string, string> {
   const map = new Map<string, string>();
+  // a name repeats through an article: its key and clean form are worked out once
+  const seen = new Map<string, { key: string; name: string; lower: boolean }>();
   for (const m of mentions) {
     if (m.type !== 'person') continue;
-    const key = surnameKey(m.text);
-    const name = squish(m.text.replace(/['’]s$/i, ''));
-    if (/^\p{Ll}/u.test(name)) continue;
+    let known = seen.get(m.text);
+    if (!known) {
+      const name = squish(m.text.replace(/['’]s$/i, ''));
+      known = { key: surnameKey(m.text), name, lower: /^\p{Ll}/u.test(name) };
+      seen.set(m.text, known);
+    }
+    const { key, name } = known;
+    if (known.lower) continue;
     const had = map.get(key);
     if (!had || name.split(' ').length > had.split(' ').length) map.set(key, name);
   }
