@@ -52,6 +52,19 @@ function numberWithUnit(s: string): boolean {
 
 /** The FIGURES patterns that can match without a digit (the others all need one). */
 const WORD_FIGURES: readonly RegExp[] = [FIGURES[1], FIGURES[4], FIGURES[5]];
+/**
+ * Cheap necessary conditions for the slowest case-insensitive alternations: "more than …" needs
+ * "than", "… million/billion" needs "illion". A text without them is not tried against the pattern.
+ */
+const NEEDS = new Map<RegExp, RegExp>([
+  [FIGURES[1], /than/i],
+  [FIGURES[5], /illion/i],
+]);
+
+function figureIn(re: RegExp, s: string): boolean {
+  const need = NEEDS.get(re);
+  return (need === undefined || need.test(s)) && re.test(s);
+}
 
 function hasDigit(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -63,8 +76,8 @@ function hasDigit(s: string): boolean {
 
 function hasFigure(s: string): boolean {
   // without a digit only the number-word patterns can match (`numberWithUnit` needs one too)
-  if (!hasDigit(s)) return WORD_FIGURES.some((re) => re.test(s));
-  return numberWithUnit(s) || FIGURES.some((re) => re.test(s));
+  if (!hasDigit(s)) return WORD_FIGURES.some((re) => figureIn(re, s));
+  return numberWithUnit(s) || FIGURES.some((re) => figureIn(re, s));
 }
 const REPORT = /\b(?:a|an|the|new|latest|recent)\s+(?:\w+\s+)?(?:poll|survey|study|report|analysis|census|audit|assessment|estimate|investigation|review)\s+(?:by|from|of|released|published|found|showed|shows|says|said|conducted)\b|\bpolls?\s+(?:show|shows|showed|found|suggest|suggests|indicate)\b|\b(?:data|figures|statistics|estimates)\s+(?:from|by|show|shows|showed|released|published)\b/i;
 
