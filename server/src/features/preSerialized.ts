@@ -6,14 +6,34 @@
  */
 import type { Message } from 'vscode-languageserver/node';
 
+/** Room kept before the value's JSON for the response's head (`{"jsonrpc":"2.0","id":…,"result":`). */
+const HEAD_ROOM = 64;
+
 export class PreSerialized<T> {
   private bytes: Buffer | undefined;
 
   constructor(readonly value: T) {}
 
-  /** The value's JSON text as UTF-8, made on first use. */
-  get json(): Buffer {
-    return (this.bytes ??= Buffer.from(JSON.stringify(this.value), 'utf8'));
+  /**
+   * HEAD_ROOM spare bytes, the value's JSON text as UTF-8, and the response's closing brace: made on
+   * first use, then reused for every response (no copy of a large reply per request).
+   */
+  get frame(): Buffer {
+    if (!this.bytes) {
+      const json = Buffer.from(JSON.stringify(this.value), 'utf8');
+      this.bytes = Buffer.alloc(HEAD_ROOM + json.length + 1);
+      json.copy(this.bytes, HEAD_ROOM);
+      this.bytes[this.bytes.length - 1] = 0x7d; // }
+    }
+    return this.bytes;
+  }
+
+  /** The complete response text for a request id, as a view into `frame` with the head written before the JSON. */
+  response(head: Buffer): Buffer {
+    const frame = this.frame;
+    if (head.length > HEAD_ROOM) return Buffer.concat([head, frame.subarray(HEAD_ROOM)]);
+    head.copy(frame, HEAD_ROOM - head.length);
+    return frame.subarray(HEAD_ROOM - head.length);
   }
 
   toJSON(): T {
@@ -21,11 +41,11 @@ export class PreSerialized<T> {
   }
 }
 
-const CLOSE = Buffer.from('}');
-
 /**
  * The JSON-RPC content encoder of the stdio transport: a response whose result is `PreSerialized`
  * is assembled from its kept bytes; every other message is `JSON.stringify`'d as vscode-jsonrpc does.
+ * (vscode-jsonrpc encodes and writes one message at a time and waits for each write to finish, so
+ * a frame's head area is never rewritten while an earlier response from it is being sent.)
  */
 export const preSerializedEncoder = {
   name: 'application/json',
@@ -34,7 +54,7 @@ export const preSerializedEncoder = {
       const { id, result } = msg as { id?: unknown; result?: unknown };
       if (result instanceof PreSerialized && id !== undefined && !('error' in msg)) {
         const head = Buffer.from(`{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"id":${JSON.stringify(id)},"result":`, 'utf8');
-        return Promise.resolve(Buffer.concat([head, result.json, CLOSE]));
+        return Promise.resolve(result.response(head));
       }
       return Promise.resolve(Buffer.from(JSON.stringify(msg, undefined, 0), options.charset));
     } catch (err) {

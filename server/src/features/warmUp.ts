@@ -1,15 +1,16 @@
 /**
- * Work done ahead of requests, after the index changes: every article's line table (offset ↔
- * position, so the first references or hover in an article does not scan its text) and the costly
- * parts of the most frequent actors' hover cards. Runs in slices of a few milliseconds between
- * requests, after a pause (edits in a burst start it once), and stops when the index changes again.
+ * Work done ahead of requests, after the index changes: the costly parts of the most frequent
+ * actors' hover cards (their cost grows with the actor's articles; a rare actor's card is cheap to
+ * make on first hover, and so is an article's line table). Runs in slices of a few milliseconds
+ * between requests, after a pause (edits in a burst start it once), and stops when the index
+ * changes again.
  */
 import type { CorpusIndex } from '../index/corpusIndex';
 import { prepareEntityCard } from './hover';
 
 /** Actors prepared ahead: the most mentioned, down to this many mentions, at most this many. */
-const MIN_MENTIONS = 100;
-const MAX_ACTORS = 1000;
+const MIN_MENTIONS = 300;
+const MAX_ACTORS = 300;
 
 export class QueryWarmUp {
   private timer: NodeJS.Timeout | undefined;
@@ -43,15 +44,12 @@ export class QueryWarmUp {
       .filter((e) => e.mentionCount >= MIN_MENTIONS)
       .sort((a, b) => b.mentionCount - a.mentionCount)
       .slice(0, MAX_ACTORS);
-    const articles = index.allArticles();
     let a = 0;
-    let d = 0;
     const step = (): void => {
       if (index.changes !== changes) return; // a newer change schedules its own warm-up
       const until = performance.now() + this.sliceMs;
       while (performance.now() < until) {
         if (a < actors.length) prepareEntityCard(index, actors[a++]);
-        else if (d < articles.length) articles[d++].document.positionAt(0); // computes and keeps the line table
         else return;
       }
       setImmediate(step);
