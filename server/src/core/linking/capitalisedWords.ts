@@ -46,3 +46,48 @@ export function nameRunEnd(text: string, start: number): number {
   }
   return j;
 }
+
+const LETTER_OR_MARK = /[\p{L}\p{M}]/uy;
+
+/** The code point at i, inside a slice ending at `to`, matches the sticky class (a pair cut by `to` is a lone surrogate: no). */
+function matchesWithin(re: RegExp, text: string, i: number, to: number): boolean {
+  if (i + 1 >= to && isHighSurrogatePair(text, i)) return false;
+  re.lastIndex = i;
+  return re.test(text);
+}
+
+/** UTF-16 length of the code point at i inside a slice ending at `to`. */
+function stepWithin(text: string, i: number, to: number): number {
+  return i + 1 < to && isHighSurrogatePair(text, i) ? 2 : 1;
+}
+
+/**
+ * The words `/[\p{L}\p{M}][\p{L}\p{M}.'’-]*\/gu` finds in text.slice(from, to), as offsets into
+ * `text`, scanned by character code (ASCII) and one-character sticky tests (the rest).
+ */
+export function letterWords(text: string, from: number, to: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    const starts = c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : matchesWithin(LETTER_OR_MARK, text, i, to);
+    if (!starts) {
+      i += c < 128 ? 1 : stepWithin(text, i, to);
+      continue;
+    }
+    let j = i + (c < 128 ? 1 : stepWithin(text, i, to));
+    while (j < to) {
+      const d = text.charCodeAt(j);
+      if (d < 128) {
+        if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 39 || d === 46 || d === 45) j++;
+        else break;
+        continue;
+      }
+      if (!matchesWithin(NAME_CHAR, text, j, to)) break;
+      j += stepWithin(text, j, to);
+    }
+    out.push({ start: i, end: j });
+    i = j;
+  }
+  return out;
+}

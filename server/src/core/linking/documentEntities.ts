@@ -140,9 +140,23 @@ function propagate(text: string, mentions: EntityMention[], forms: Map<string, E
   const occupied = mentions.map((m) => [m.start, m.end] as const);
   let oi = 0;
   // The capitalised words, scanned by hand (`capitalisedWords.ts`): a /u regex was the stage's hot spot.
+  // The first two characters of every first word (or the one, for a one-character word): a word
+  // starting otherwise cannot be one, and is passed over without building its string.
+  const pairs = new Set<number>();
+  const singles = new Set<number>();
+  for (const first of byFirstWord.keys()) {
+    if (first.length >= 2) pairs.add(first.charCodeAt(0) * 65536 + first.charCodeAt(1));
+    else if (first.length === 1) singles.add(first.charCodeAt(0));
+  }
   for (let start = nextCapital(text, 0); start >= 0; ) {
     const wordEnd = nameRunEnd(text, start);
     let resume = wordEnd;
+    // (stripping a possessive or trailing dots keeps the word's start, so its prefix decides)
+    const c0 = text.charCodeAt(start);
+    if (!singles.has(c0) && !(wordEnd - start >= 2 && pairs.has(c0 * 65536 + text.charCodeAt(start + 1)))) {
+      start = nextCapital(text, resume);
+      continue;
+    }
     const word = stripPossessive(text.slice(start, wordEnd));
     let candidates = byFirstWord.get(word);
     if (!candidates) {

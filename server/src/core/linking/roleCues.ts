@@ -3,6 +3,8 @@
  * "US ambassador Zalmay Khalilzad") or an apposition after it ("Nouri al-Maliki, Iraq's prime
  * minister,"). Titles are not part of the name's span; they become the actor's role.
  */
+import { letterWords } from './capitalisedWords';
+import { lastNonSpace, oneOf } from '../text/whitespace';
 
 /** Head nouns of roles in news text (lower case). Multi-word heads are matched on their last word. */
 const ROLE_HEADS = new Set([
@@ -23,7 +25,6 @@ function isRoleWord(word: string): boolean {
   return ROLE_HEADS.has(word.toLowerCase().replace(/\.$/, ''));
 }
 
-const WORD = /[\p{L}\p{M}][\p{L}\p{M}.'’-]*/gu;
 
 interface Word {
   text: string;
@@ -32,14 +33,8 @@ interface Word {
 }
 
 function wordsIn(text: string, from: number, to: number): Word[] {
-  const out: Word[] = [];
-  const slice = text.slice(from, to);
-  // the shared instance (compiling one per call was a hot spot); not re-entered while in use
-  const re = WORD;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(slice))) out.push({ text: m[0], start: from + m.index, end: from + m.index + m[0].length });
-  return out;
+  // the words of /[\p{L}\p{M}][\p{L}\p{M}.'’-]*/gu in text.slice(from, to), scanned by hand (`letterWords`)
+  return letterWords(text, from, to).map((w) => ({ text: text.slice(w.start, w.end), start: w.start, end: w.end }));
 }
 
 /**
@@ -52,7 +47,7 @@ export function roleBefore(text: string, start: number): string | undefined {
   const lineBreak = text.slice(windowStart, start).lastIndexOf('\n');
   const from = lineBreak >= 0 ? windowStart + lineBreak + 1 : windowStart;
   const between = text.slice(from, start);
-  if (/[,;:.!?“”"()]\s*$/.test(between) && !/\b(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Pres|Dr|Mr|Mrs|Ms|Prof)\.\s*$/.test(between)) return undefined;
+  if (oneOf(lastNonSpace(between), ',;:.!?“”"()') && !/\b(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Pres|Dr|Mr|Mrs|Ms|Prof)\.\s*$/.test(between)) return undefined;
   const words = wordsIn(text, from, start);
   // Walk back while words are role heads, capitalised modifiers of a role, or "of"/"State" inside it.
   let i = words.length - 1;

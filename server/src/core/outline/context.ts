@@ -83,6 +83,12 @@ function buildUnits(masked: string, blocks: Block[], quotes: QuoteSpan[]): Unit[
   return units;
 }
 
+/**
+ * Words that end a description walking back (`/^(?:and|or|…)$/i` on the token, as a set of lower
+ * case forms: no character outside ASCII lower-cases to a letter of these words).
+ */
+const DESCRIPTION_STOP = new Set(['and', 'or', 'but', 'that', 'which', 'who', 'said', 'says', 'of', 'in', 'on', 'to', 'by', 'for', 'with', 'from', 'at', 'as', 'is', 'was', 'were', 'are', 'has', 'had', 'have']);
+
 function findDescriptions(outside: string, from: number): Description[] {
   const out: Description[] = [];
   // the matches of PERSON_NOUN_RE from `from` (`wordScan.ts`)
@@ -96,7 +102,7 @@ function findDescriptions(outside: string, from: number): Description[] {
     const i = toks.length - 1;
     if (i < 0) continue;
     let j = i;
-    while (j > 0 && i - j < 7 && toks[j - 1].word && !/^(?:and|or|but|that|which|who|said|says|of|in|on|to|by|for|with|from|at|as|is|was|were|are|has|had|have)$/i.test(toks[j - 1].text)) j--;
+    while (j > 0 && i - j < 7 && toks[j - 1].word && !DESCRIPTION_STOP.has(toks[j - 1].lower)) j--;
     const first: Tok = toks[j];
     const det = first.lower;
     const head = m[0];
