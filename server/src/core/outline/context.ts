@@ -12,7 +12,7 @@ import { findQuoteSpans, type QuoteSpan } from './quotes';
 import { tokenize, tokenizeTail, type Tok } from './tokens';
 import { PERSON_NOUNS } from './lexicon';
 import { personNouns } from './wordScan';
-import { squish } from '../text/whitespace';
+import { spaceCount, squish } from '../text/whitespace';
 
 export interface Unit extends Span {
   block: number;
@@ -132,7 +132,7 @@ function fullNamesOf(mentions: EntityMention[]): Map<string, string> {
     const { key, name } = known;
     if (known.lower) continue;
     const had = map.get(key);
-    if (!had || name.split(' ').length > had.split(' ').length) map.set(key, name);
+    if (!had || spaceCount(name) > spaceCount(had)) map.set(key, name);
   }
   return map;
 }

@@ -8,7 +8,7 @@ import type { EntityType } from '../types';
 import { tokenize, type Tok } from './tokens';
 import { BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NP_STOP, PERSON_NOUNS, PREPOSITIONS, PRONOUN_SPEAKERS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
 import { cleanSlice, mentionOverlapping, surnameKey, type DocContext } from './context';
-import { squish } from '../text/whitespace';
+import { spaceCount, squish } from '../text/whitespace';
 
 export type GuessKind = EntityType | 'description' | 'source' | 'pronoun' | 'proper';
 
@@ -129,7 +129,7 @@ export function canonicalName(ctx: DocContext, text: string, type: EntityType, s
 /** The fullest form of a person's name written in the document, without title words. */
 function fullPersonName(ctx: DocContext, clean: string): string {
   const full = ctx.fullNames.get(surnameKey(clean));
-  return stripTitles(full && full.split(' ').length > clean.split(' ').length ? full : clean);
+  return stripTitles(full && spaceCount(full) > spaceCount(clean) ? full : clean);
 }
 
 export interface PhraseBefore {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collapseSpaces, isSpaceCode, lastNonSpace, oneOf, splitSpaceCount, squish, wordRunCount } from './whitespace';
+import { collapseSpaces, isSpaceCode, lastNonSpace, oneOf, spaceCount, splitSpaceCount, squish, wordRunCount } from './whitespace';
 
 test('isSpaceCode agrees with \\s on every UTF-16 code unit', () => {
   for (let c = 0; c < 0x10000; c++) assert.equal(isSpaceCode(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
@@ -50,4 +50,8 @@ test('counts that stop early still answer the comparison', () => {
       assert.equal(wordRunCount(s, k) < k, s.split(/\s+/).filter(Boolean).length < k, JSON.stringify([s, k]));
     }
   }
+});
+
+test('spaceCount counts plain spaces only', () => {
+  for (const s of SAMPLES.concat(['a b c', '  ', 'x'])) assert.equal(spaceCount(s), s.split(' ').length - 1, JSON.stringify(s));
 });

@@ -52,6 +52,13 @@ export function oneOf(c: string, set: string): boolean {
   return c.length === 1 && set.includes(c);
 }
 
+/** Plain spaces in `s`: `s.split(' ').length - 1`, without the array. */
+export function spaceCount(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 /** Same as `s.replace(/\s+/g, ' ').trim()`. */
 export function squish(s: string): string {
   return collapseSpaces(s).trim();
