@@ -105,3 +105,11 @@ test('speaker spans point at the name in the text', () => {
   const [q] = quotesOf(text, { 'Ana Ruiz': P });
   assert.equal(text.slice(q.speaker?.start, q.speaker?.end), 'Ana Ruiz');
 });
+
+test('a subject phrase is found however far back the sentence starts (tail tokens, then the whole window)', () => {
+  const lead = 'In the long and winding aftermath of the negotiations over the water rights of the three river valleys and the dams upstream of them, ';
+  // apposition: the walk back passes twenty words and needs the earlier tokens
+  check(`${lead}a spokesman for the Ministry of Water and Electricity of the Republic, Jalil Nouri, told reporters “We will not sign.”`, [['We will not sign.', 'direct', 'Jalil Nouri']], { 'Jalil Nouri': P, 'Ministry of Water and Electricity of the Republic': O });
+  check(`${lead}Jalil Nouri said: “We will not sign.”`, [['We will not sign.', 'direct', 'Jalil Nouri']], { 'Jalil Nouri': P });
+  check(`${lead}they said “no deal”.`, [['no deal', 'scare', null]]);
+});

@@ -5,7 +5,7 @@
  * source, or an unrecognised proper name. All windows are bounded, so the cost per call is constant.
  */
 import type { EntityType } from '../types';
-import { tokenize, type Tok } from './tokens';
+import { tokenize, tokenizeTail, type Tok } from './tokens';
 import { BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NP_STOP, PERSON_NOUNS, PREPOSITIONS, PRONOUN_SPEAKERS, SOURCE_NOUNS, SPEECH_VERBS } from './lexicon';
 import { cleanSlice, mentionOverlapping, surnameKey, type DocContext } from './context';
 import { spaceCount, squish } from '../text/whitespace';
@@ -23,9 +23,10 @@ export interface SpeakerGuess {
 const WINDOW = 240;
 const MAX_NP = 10;
 
-function collectBackward(toks: Tok[], k: number): Tok[] {
+/** Where the backward walk of `collectBackward` stops, before linking words are dropped (k − 1 for a lone pronoun). */
+function backwardStart(toks: Tok[], k: number): number {
   const last = toks[k - 1];
-  if (last && last.word && PRONOUN_SPEAKERS.has(last.lower)) return [last];
+  if (last && last.word && PRONOUN_SPEAKERS.has(last.lower)) return k - 1;
   let j = k;
   while (j > 0 && k - j < MAX_NP) {
     const t = toks[j - 1];
@@ -34,6 +35,13 @@ function collectBackward(toks: Tok[], k: number): Tok[] {
     if (j < k && t.poss === false && PRONOUN_SPEAKERS.has(t.lower)) break;
     j--;
   }
+  return j;
+}
+
+function collectBackward(toks: Tok[], k: number): Tok[] {
+  const last = toks[k - 1];
+  if (last && last.word && PRONOUN_SPEAKERS.has(last.lower)) return [last];
+  let j = backwardStart(toks, k);
   // drop leading prepositions and linking words: "On Tuesday Maliki", "of the ministry"
   while (j < k && (PREPOSITIONS.has(toks[j].lower) || NP_STOP.has(toks[j].lower)) && !PRONOUN_SPEAKERS.has(toks[j].lower) && !(toks[j].lower === 'it' && j === k - 1)) j++;
   return toks.slice(j, k);
@@ -139,13 +147,47 @@ export interface PhraseBefore {
 }
 
 /** The subject phrase that ends right before `pos` (adverbs and auxiliaries skipped). */
-export function phraseBefore(ctx: DocContext, pos: number, floor: number): PhraseBefore {
-  const toks = tokenize(ctx.outside, Math.max(floor, pos - WINDOW), pos);
+/** The end of the subject phrase: the tokens' end less trailing adverbs and auxiliaries. */
+function skipBetween(toks: Tok[]): number {
   let k = toks.length;
   while (k > 0 && toks[k - 1].word && !toks[k - 1].cap && (BETWEEN_SUBJECT_AND_VERB.has(toks[k - 1].lower) || (/ly$/.test(toks[k - 1].lower) && toks[k - 1].text.length > 4))) k--;
+  return k;
+}
+
+/** The comma before an apposition ending at k − 1 ("A spokesman, Jalil Nouri, told"): its index, or -1 when the walk ran out of tokens. */
+function appositionComma(toks: Tok[], k: number): number {
+  let c = k - 2;
+  while (c >= 0 && k - c < 16 && toks[c].text !== ',' && (toks[c].word || toks[c].text === '.')) c--;
+  return c;
+}
+
+/**
+ * Whether phraseBefore, run on these tokens, would look at their very first one or run out of
+ * them: then tokens before them could change its answer. Mirrors its walks without classifying.
+ */
+function needsEarlierTokens(toks: Tok[]): boolean {
+  const k = skipBetween(toks);
+  if (k === 0) return true;
+  if (toks[k - 1].text === ',') {
+    const c = appositionComma(toks, k);
+    if (c < 0) return true;
+    return toks[c].text === ',' && (backwardStart(toks, k - 1) === 0 || backwardStart(toks, c) === 0);
+  }
+  return backwardStart(toks, k) === 0;
+}
+
+/** Tokens tried first: a subject phrase almost always lies within the last few words. */
+const TAIL_CHUNKS = 20;
+
+export function phraseBefore(ctx: DocContext, pos: number, floor: number): PhraseBefore {
+  const from = Math.max(floor, pos - WINDOW);
+  // The tail of the window gives the same tokens as the whole window from its first one on
+  // (tokenizeTail); the whole window is tokenized only when the walks would reach that first one.
+  const tail = tokenizeTail(ctx.outside, from, pos, TAIL_CHUNKS);
+  const toks = tail.length > 0 && tail[0].start > from && needsEarlierTokens(tail) ? tokenize(ctx.outside, from, pos) : tail;
+  const k = skipBetween(toks);
   if (k > 0 && toks[k - 1].text === ',') {
-    let c = k - 2;
-    while (c >= 0 && k - c < 16 && toks[c].text !== ',' && (toks[c].word || toks[c].text === '.')) c--;
+    const c = appositionComma(toks, k);
     if (c >= 0 && toks[c].text === ',') {
       const apposition = classifyPhrase(ctx, collectBackward(toks, k - 1));
       const main = classifyPhrase(ctx, collectBackward(toks, c));
