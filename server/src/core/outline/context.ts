@@ -89,6 +89,13 @@ function buildUnits(masked: string, blocks: Block[], quotes: QuoteSpan[]): Unit[
  */
 const DESCRIPTION_STOP = new Set(['and', 'or', 'but', 'that', 'which', 'who', 'said', 'says', 'of', 'in', 'on', 'to', 'by', 'for', 'with', 'from', 'at', 'as', 'is', 'was', 'were', 'are', 'has', 'had', 'have']);
 
+/** The first word of the description whose head is token i: up to 7 words back, stopping at a stop word or a non-word. */
+function walkBack(toks: Tok[], i: number): number {
+  let j = i;
+  while (j > 0 && i - j < 7 && toks[j - 1].word && !DESCRIPTION_STOP.has(toks[j - 1].lower)) j--;
+  return j;
+}
+
 function findDescriptions(outside: string, from: number): Description[] {
   const out: Description[] = [];
   // the matches of PERSON_NOUN_RE from `from` (`wordScan.ts`)
@@ -97,12 +104,18 @@ function findDescriptions(outside: string, from: number): Description[] {
     const headEnd = m.index + m[0].length;
     const after = tokenize(outside, headEnd, Math.min(outside.length, headEnd + 20), 1)[0];
     if (after && after.word && !after.cap && PERSON_NOUNS.has(after.lower)) continue; // not the head: "aide workers"
-    // the walk below looks at most 8 tokens back and stops at index 0: 9 tokens decide it
-    const toks = tokenizeTail(outside, Math.max(from, m.index - 80), headEnd, 9);
-    const i = toks.length - 1;
+    // The walk back takes at most 7 steps and stops at the first token it has: the last few words
+    // decide it unless it runs out of them, and then the whole window is tokenized.
+    const windowStart = Math.max(from, m.index - 80);
+    let toks = tokenizeTail(outside, windowStart, headEnd, 3);
+    let i = toks.length - 1;
     if (i < 0) continue;
-    let j = i;
-    while (j > 0 && i - j < 7 && toks[j - 1].word && !DESCRIPTION_STOP.has(toks[j - 1].lower)) j--;
+    let j = walkBack(toks, i);
+    if (j === 0 && i < 7 && toks[0].start > windowStart) {
+      toks = tokenize(outside, windowStart, headEnd);
+      i = toks.length - 1;
+      j = walkBack(toks, i);
+    }
     const first: Tok = toks[j];
     const det = first.lower;
     const head = m[0];
