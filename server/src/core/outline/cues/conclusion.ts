@@ -31,18 +31,23 @@ function isTrailer(ctx: DocContext, start: number, end: number): boolean {
   return bio.test(raw);
 }
 
-let lastAuthor: string | undefined;
-let lastBio: RegExp | null = null;
+/** Compiled bio patterns by author (authors recur across a corpus; bounded). */
+const bioByAuthor = new Map<string, { surname: string; re: RegExp | null }>();
 let lastSurname = '';
 
 /** "Roe is/was/has/writes" near the start of a line, for the author's surname; compiled once per author. */
 function bioPattern(author: string | undefined): RegExp | null {
-  if (author === lastAuthor) return lastBio; // the initial state is right for no author
-  const surname = (author ?? '').split(/[,&]| and /)[0].trim().split(/\s+/).pop();
-  lastSurname = (surname ?? '').replace(/[^\p{L}\p{N}-]/gu, '');
-  lastBio = !!surname && surname.length > 1 ? new RegExp(`^[^.]{0,60}\\b${lastSurname}\\s+(?:is|was|has|writes)\\b`, 'u') : null;
-  lastAuthor = author;
-  return lastBio;
+  const key = author ?? '';
+  let known = bioByAuthor.get(key);
+  if (!known) {
+    const surname = key.split(/[,&]| and /)[0].trim().split(/\s+/).pop();
+    const clean = (surname ?? '').replace(/[^\p{L}\p{N}-]/gu, '');
+    known = { surname: clean, re: !!surname && surname.length > 1 ? new RegExp(`^[^.]{0,60}\\b${clean}\\s+(?:is|was|has|writes)\\b`, 'u') : null };
+    if (bioByAuthor.size >= 256) bioByAuthor.clear();
+    bioByAuthor.set(key, known);
+  }
+  lastSurname = known.surname;
+  return known.re;
 }
 
 function proseBlocks(ctx: DocContext): number[] {
