@@ -62,6 +62,17 @@ interface Contribution {
   entities: Int32Array;
 }
 
+/**
+ * A document for an article's text with its line table made now (TextDocument makes it on the
+ * first offset ↔ position conversion, by scanning the text): done while indexing, a request never
+ * pays for it — references of a frequent actor touch a thousand articles at once.
+ */
+function articleDocument(uri: string, version: number, text: string): TextDocument {
+  const document = TextDocument.create(uri, 'article', version, text);
+  document.positionAt(0);
+  return document;
+}
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -129,7 +140,7 @@ export class CorpusIndex {
     if (existing && existing.hash === hash && existing.decisionsKey === this.decisionsKey) {
       if (existing.version !== version) {
         existing.version = version;
-        existing.document = TextDocument.create(uri, 'article', Math.max(0, version), text);
+        existing.document = articleDocument(uri, Math.max(0, version), text);
       }
       return existing;
     }
@@ -139,7 +150,7 @@ export class CorpusIndex {
       uri,
       version,
       hash,
-      document: TextDocument.create(uri, 'article', Math.max(0, version), text),
+      document: articleDocument(uri, Math.max(0, version), text),
       analysis,
       entityIds: this.provisionalIds(analysis),
       decisionsKey: this.decisionsKey,
@@ -152,7 +163,7 @@ export class CorpusIndex {
 
   /** Adds an article analysed elsewhere (a worker or the cache). */
   putAnalysed(uri: string, text: string, hash: string, analysis: ArticleAnalysis, decisionsKey: string): IndexedArticle {
-    const article: IndexedArticle = { uri, version: -1, hash, document: TextDocument.create(uri, 'article', 0, text), analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
+    const article: IndexedArticle = { uri, version: -1, hash, document: articleDocument(uri, 0, text), analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
     this.changed(uri);
     this.articles.set(uri, article);
     this.dirty = true;
