@@ -71,6 +71,9 @@ export function findQuoteSpans(text: string, blocks: readonly Block[]): QuoteSpa
     if (open >= 0) continuation = from; // the mark that continues the quote in this paragraph
     let single = -1;
     for (let i = from; i < to; i++) {
+      // only quotation marks matter below: pass over everything else by code
+      const k = text.charCodeAt(i);
+      if (k !== 0x201c && k !== 0x201d && k !== 0x22 && k !== 0x2018 && k !== 0x2019) continue;
       const c = text[i];
       if (c === '“') {
         if (i === continuation) continue;
