@@ -2,7 +2,8 @@
  * Document-level consistency for the tagger's output: the untagged repetitions of a name (exact
  * token sequence) tagged elsewhere in the same document are added with the document's majority type
  * (source 'consistency'); optionally, tagged mentions are also relabelled to the majority type. A
- * person's last name alone ("Simmons" after "Phil Simmons") counts as a repetition of the person.
+ * person's last name alone ("Simmons" after "Phil Simmons", "Maliki" after "Nouri al-Maliki") counts as a
+ * repetition of the person.
  * (With the two-pass model, relabelling measured slightly worse on CoNLL dev, so it is off by default:
  * the second pass already sees the document's first-pass labels.)
  */
@@ -38,6 +39,7 @@ export function applyDocumentConsistency(
   typeCount: number,
   personType: number,
   relabel = false,
+  articleFree?: Int32Array,
 ): TokenSpan[] {
   if (spans.length === 0) return spans;
   const votes = new Map<number, Float64Array>();
@@ -62,6 +64,8 @@ export function applyDocumentConsistency(
     vote(h, s.type, 0.5 + s.confidence);
     // a person's last name alone
     if (s.type === personType && len >= 2 && capitalized[s.last]) vote(seqHash(word, s.last, s.last), personType, 0.25);
+    // ... also without an Arabic article ("al-Maliki" → "Maliki"), given as a word hash per token (0: none)
+    if (s.type === personType && articleFree && articleFree[s.last] !== 0) vote(mix2(FNV_OFFSET, articleFree[s.last]), personType, 0.25);
   }
   const majority = (h: number): number => {
     const v = votes.get(h);

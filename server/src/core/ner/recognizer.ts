@@ -17,9 +17,9 @@ import { decodeSpans } from './labels';
 import { NerModel } from './model';
 import { addFeatureWeights, allocViterbiWork, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { createTokenTypeCache } from './tokenTypes';
-import { repairSpans } from './spanRepair';
-import { isTitle, MAX_TITLE_TOKENS, TITLE_WORDS } from './titles';
-import { hashLower } from './hashing';
+import { ARABIC_ARTICLE, repairSpans } from './spanRepair';
+import { isTitle, MAX_TITLE_TOKENS, REPORTING_ROLES, TITLE_WORDS } from './titles';
+import { FNV_OFFSET, hashLower } from './hashing';
 
 export { decodeNerModel } from './model';
 export type { NerModel } from './model';
@@ -69,7 +69,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   const locType = types.indexOf('LOC');
   /** Lowercase hashes of the last word of every title phrase: a cheap test before findTitle. */
   const titleEnds = new Set<number>();
-  for (const title of TITLE_WORDS) {
+  for (const title of [...TITLE_WORDS, ...REPORTING_ROLES]) {
     const tt = tokenize(title);
     if (tt.count > 0) titleEnds.add(hashLower(title, tt.start[tt.count - 1], tt.end[tt.count - 1]));
   }
@@ -293,7 +293,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       i = j;
     }
     spans.sort((a, b) => a.first - b.first);
-    if (useConsistency) spans = applyDocumentConsistency(spans, n, hashes.word, capitalized, scored, personType);
+    if (useConsistency) spans = applyDocumentConsistency(spans, n, hashes.word, capitalized, scored, personType, false, articleFreeWords(text, tokens));
     const out: EntityMention[] = [];
     for (const sp of spans) {
       const type: EntityType | null = sp.type === TYPE_GROUP ? 'group' : (mapType[sp.type] ?? null);
@@ -311,6 +311,32 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   }
 
   return { recognize };
+}
+
+/**
+ * Per token, the exact-word hash (as hashToken computes it) of the name after a joined Arabic article
+ * ("al-Maliki" → hash of "Maliki"), or 0.
+ */
+function articleFreeWords(text: string, tokens: TokenList): Int32Array {
+  const out = new Int32Array(tokens.count);
+  for (let t = 0; t < tokens.count; t++) {
+    const s = tokens.start[t];
+    const e = tokens.end[t];
+    const c = text.charCodeAt(s);
+    if (e - s < 5 || (c !== 97 && c !== 101 && c !== 65 && c !== 69)) continue;
+    const m = ARABIC_ARTICLE.exec(text.slice(s, Math.min(e, s + 4)));
+    if (!m) continue;
+    const from = s + m[0].length;
+    const first = text.charCodeAt(from);
+    if (!(first >= 65 && first <= 90)) continue;
+    let h = FNV_OFFSET;
+    for (let k = from; k < e; k++) {
+      const ch = text.charCodeAt(k);
+      if (ch !== 46) h = Math.imul(h ^ (ch >= 0x2018 && ch <= 0x201f ? (ch <= 0x201b ? 39 : 34) : ch), 16777619);
+    }
+    out[t] = h;
+  }
+  return out;
 }
 
 function round(x: number): number {

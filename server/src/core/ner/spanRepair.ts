@@ -9,7 +9,9 @@
  *  - two names joined by "and" are two names when each also stands alone in the document
  *    ("Hamas and Hezbollah");
  *  - a long lowercase word inside a span ends the name ("Shias against al Qaeda"): names hold only
- *    short particles in lower case (of, the, and, de, al, bin, van, ...).
+ *    short particles in lower case (of, the, and, de, al, bin, van, ...);
+ *  - a name with a joined Arabic article right after a person ("Nouri" + "al-Maliki") is the rest of
+ *    that person's name, whether the tagger left it out or called it something else.
  */
 import { TokenList, TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
@@ -101,6 +103,17 @@ function isCutWord(ctx: SpanRepairContext, k: number): boolean {
   return /^[a-z]+$/.test(w) && !isNameParticle(w) && ctx.hashes.cluster[k] !== NO_CLUSTER;
 }
 
+/** "al-Maliki", "el-Baradei": a joined Arabic article and a capitalised name. */
+function isArticleName(ctx: SpanRepairContext, k: number): boolean {
+  const w = word(ctx, k);
+  const m = ARABIC_ARTICLE.exec(w);
+  // a capitalised name, not an all-capitals dateline ("AL-RAM")
+  return m !== null && /^[A-Z][a-z]/.test(w.slice(m[0].length, m[0].length + 2));
+}
+
+/** Arabic articles written joined to a name: "al-Maliki", "el-Baradei", "as-Sadr", "ash-Sharif". */
+export const ARABIC_ARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az)[-\u2010\u2011]/i;
+
 /** Lowercase particles that begin names ("al Qaeda", "bin Laden", "de Gaulle", "van Gogh"). */
 function isNameParticle(w: string): boolean {
   return /^(?:al|el|bin|ibn|abu|de|del|della|dello|delle|degli|dei|di|da|du|des|la|le|las|los|van|von|der|den|het|ter|ten|und|y|e)$/.test(w);
@@ -132,6 +145,22 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
     b.first = a.last;
     a.last -= 1;
   }
+  // a person continued by "al-X"
+  const merged: TokenSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i];
+    merged.push(a);
+    if (a.type !== ctx.personType) continue;
+    const k = a.last + 1;
+    if (k >= n || !isArticleName(ctx, k)) continue;
+    const b = spans[i + 1];
+    if (b && b.first === k) {
+      if (b.type === ctx.personType) continue;
+      a.last = b.last === k ? k : a.last;
+      if (b.last === k) i++; // the "al-X" span is absorbed
+    } else if (!b || b.first > k) a.last = k;
+  }
+  spans = merged;
   // "X and Y" where X and Y each stand alone elsewhere in the document
   const alone = new Set<number>();
   for (const sp of spans) alone.add(seqHash(ctx, sp.first, sp.last));
