@@ -74,3 +74,33 @@ test('"X and Y" is split when X and Y each stand alone in the document', () => {
   const pg = 'Shares of Procter and Gamble rose on Tuesday in New York.';
   assert.deepEqual(names(pg), names(pg, raw));
 });
+
+test('a joined Arabic article name right after a person continues that person', () => {
+  const text = 'Crowds waited until Prime Minister Nouri al-Maliki arrived in AL-RAM today.';
+  const tokens = tokenize(text);
+  const hashes = allocTokenHashes(tokens.count);
+  computeTokenHashes(text, tokens, model.gazetteer, hashes);
+  const at = (w: string): number => {
+    for (let k = 0; k < tokens.count; k++) if (text.slice(tokens.start[k], tokens.end[k]) === w) return k;
+    throw new Error(w);
+  };
+  const [PER, LOC, MISC] = [0, 2, 3];
+  const ctx = { text, tokens, hashes, personType: PER, miscType: MISC };
+  const show = (ss: TokenSpan[]): string[] => ss.map((sp) => `${sp.type}:${text.slice(tokens.start[sp.first], tokens.end[sp.last])}`);
+  const nouri: TokenSpan = { first: at('Nouri'), last: at('Nouri'), type: PER, confidence: 0.9, source: 'model' };
+  const alMaliki = (type: number): TokenSpan => ({ first: at('al-Maliki'), last: at('al-Maliki'), type, confidence: 0.9, source: 'model' });
+  // tagged as something else, or left out: either way the person's name
+  assert.deepEqual(show(repairSpans([{ ...nouri }, alMaliki(MISC)], ctx)), ['0:Nouri al-Maliki']);
+  assert.deepEqual(show(repairSpans([{ ...nouri }], ctx)), ['0:Nouri al-Maliki']);
+  // not after a place, and not an all-capitals dateline
+  assert.deepEqual(show(repairSpans([{ ...nouri, type: LOC }], ctx)), ['2:Nouri']);
+  const ram: TokenSpan = { first: at('in'), last: at('in'), type: PER, confidence: 0.9, source: 'model' };
+  assert.deepEqual(show(repairSpans([ram], ctx)), ['0:in']);
+});
+
+test('the name after a joined Arabic article repeats the person later in the document', () => {
+  const text = 'Iraqi Prime Minister Nouri al-Maliki met President George W. Bush in Amman on Wednesday. Maliki said the talks were useful.';
+  const maliki = rec.recognize(text).filter((m) => m.text === 'Maliki');
+  assert.equal(maliki.length, 1, names(text).join(', '));
+  assert.equal(maliki[0].type, 'person');
+});
