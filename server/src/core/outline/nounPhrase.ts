@@ -206,7 +206,8 @@ export function phraseBefore(ctx: DocContext, pos: number, floor: number): Phras
 
 /** The phrase that starts right after `pos`: "said [the official]", "according to [a poll]". */
 export function phraseAfter(ctx: DocContext, pos: number, ceil: number): SpeakerGuess | null {
-  const toks = tokenize(ctx.outside, pos, Math.min(ceil, pos + WINDOW));
+  // collectForward reads at most MAX_NP tokens from the start: the rest need not be made
+  const toks = tokenize(ctx.outside, pos, Math.min(ceil, pos + WINDOW), MAX_NP);
   return classifyPhrase(ctx, collectForward(toks, 0));
 }
 
@@ -229,8 +230,9 @@ export function afterPreposition(ctx: DocContext, start: number): boolean {
 
 /** "the Maliki government", "the Bush administration": a name used as a modifier. */
 export function isModifierUse(ctx: DocContext, start: number, end: number): boolean {
-  const before = tokenize(ctx.outside, Math.max(0, start - 12), start);
-  const after = tokenize(ctx.outside, end, Math.min(ctx.outside.length, end + 30));
+  // only the last token before and the first after are read
+  const before = tokenizeTail(ctx.outside, Math.max(0, start - 12), start, 1);
+  const after = tokenize(ctx.outside, end, Math.min(ctx.outside.length, end + 30), 1);
   const b = before[before.length - 1];
   const a = after[0];
   return !!b && b.lower === 'the' && !!a && a.word && !a.cap && !NP_STOP.has(a.lower) && !/(?:ed|ing)$/.test(a.lower);
