@@ -5,7 +5,7 @@
  * nothing else stops working.
  */
 import { createHash } from 'crypto';
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync, type Dirent } from 'fs';
 import * as path from 'path';
 import type { AnalysisComponents } from './core/analyzeArticle';
 import type * as RecognizeDates from './core/dates/recognizeDates';
@@ -56,7 +56,11 @@ export function productionComponents(): AnalysisComponents {
  */
 export function analysisFingerprint(): string {
   const h = createHash('sha1');
-  for (const file of [path.join(__dirname, '..', 'models', nerModelFile().NER_MODEL_FILE), require.main?.filename ?? __filename, __filename]) {
+  const files = [path.join(__dirname, '..', 'models', nerModelFile().NER_MODEL_FILE), require.main?.filename ?? __filename, __filename];
+  // Run from tsc output (development, tests) the core is a folder of modules beside this file, not
+  // inside the entry file: hash them too, or a changed core would be served stale analyses.
+  files.push(...coreModules(path.join(__dirname, 'core')));
+  for (const file of files) {
     try {
       h.update(readFileSync(file));
     } catch {
@@ -64,6 +68,26 @@ export function analysisFingerprint(): string {
     }
   }
   return h.digest('hex').slice(0, 16);
+}
+
+/** The core's compiled modules under `dir` (none in the bundle), in a stable order; tests excluded. */
+function coreModules(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.js') && !e.name.endsWith('.test.js')) out.push(full);
+    }
+  };
+  walk(dir);
+  return out.sort();
 }
 
 /**
