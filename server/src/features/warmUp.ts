@@ -1,7 +1,7 @@
 /**
  * Work done ahead of requests, after the index changes: the costly parts of the most frequent
  * actors' hover cards (their cost grows with the actor's articles; a rare actor's card is cheap to
- * make on first hover, and so is an article's line table). Runs in slices of a few milliseconds
+ * make on first hover; articles' line tables are made while indexing). Runs in slices of a few milliseconds
  * between requests, after a pause (edits in a burst start it once), and stops when the index
  * changes again.
  */
