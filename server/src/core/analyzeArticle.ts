@@ -14,7 +14,8 @@ export interface AnalysisComponents {
   maskMarkup(text: string, bodyStart: number): string;
   recognizeEntities(maskedText: string): EntityMention[];
   recognizeDates(maskedText: string, dct?: string): DateMention[];
-  analyzeArgument(input: { text: string; bodyStart: number; meta: ArticleMeta; mentions: EntityMention[] }): { outline: OutlineNode[]; quotes: Quote[] };
+  /** `masked`: the text as maskMarkup gave it, so the outline need not mask it again. */
+  analyzeArgument(input: { text: string; bodyStart: number; meta: ArticleMeta; mentions: EntityMention[]; masked?: string }): { outline: OutlineNode[]; quotes: Quote[] };
 }
 
 /** The reader's own decisions, from the workspace (ignore list, type changes). */
@@ -128,7 +129,7 @@ export function analyzeArticle(text: string, components: AnalysisComponents, opt
     options.outline === false
       ? { outline: [], quotes: [] }
       : safely('building the outline', { outline: [] as OutlineNode[], quotes: [] as Quote[] }, problems, () =>
-          components.analyzeArgument({ text, bodyStart: front.bodyStart, meta, mentions: linked.mentions }),
+          components.analyzeArgument({ text, bodyStart: front.bodyStart, meta, mentions: linked.mentions, masked }),
         );
   return {
     meta,
