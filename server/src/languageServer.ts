@@ -57,14 +57,30 @@ export function startLanguageServer(connection: Connection, components: Analysis
   };
 
   const warmUp = new QueryWarmUp(index, 200, 2);
+  /** Documents whose last published diagnostics were not empty. */
+  const withDiagnostics = new Set<string>();
+  /** Progress is reported at most every PROGRESS_EVERY_MS while indexing (and always at the end). */
+  const PROGRESS_EVERY_MS = 100;
+  let lastProgress = 0;
   let indexer!: WorkspaceIndexer;
   const makeIndexer = (): WorkspaceIndexer => new WorkspaceIndexer(index, settings, {
     log,
     progress(done, total) {
+      const now = Date.now();
+      if (done < total && now - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = now;
       progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`);
       status('indexing', done, total);
     },
     problems(uri, text, problems) {
+      // A clean article sends nothing (10,000 empty notifications would cost the cold index seconds);
+      // an article that had problems gets an empty list to clear them.
+      if (problems.length === 0) {
+        if (!withDiagnostics.delete(uri)) return;
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        return;
+      }
+      withDiagnostics.add(uri);
       const doc = documents.get(uri) ?? TextDocument.create(uri, 'article', 0, text ?? '');
       void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(doc, problems) });
     },

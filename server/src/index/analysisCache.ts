@@ -30,6 +30,7 @@ export function deserializeAnalysis(json: string): ArticleAnalysis | undefined {
 export class AnalysisCache {
   private readonly dir: string;
   private writes = 0;
+  private readonly madeDirs = new Set<string>();
 
   constructor(storageDir: string, modelFingerprint: string, private readonly log: (m: string) => void) {
     this.dir = path.join(storageDir, 'analysis-cache', `v${ANALYSIS_FORMAT}-${modelFingerprint}`);
@@ -62,12 +63,18 @@ export class AnalysisCache {
 
   async put(key: string, analysis: ArticleAnalysis): Promise<void> {
     const file = this.file(key);
+    const dir = path.dirname(file);
     try {
-      await fs.mkdir(path.dirname(file), { recursive: true });
+      // one mkdir per cache folder, not per article (a cold index writes thousands of entries)
+      if (!this.madeDirs.has(dir)) {
+        await fs.mkdir(dir, { recursive: true });
+        this.madeDirs.add(dir);
+      }
       const tmp = `${file}.${process.pid}.${this.writes++}.tmp`;
       await fs.writeFile(tmp, serializeAnalysis(analysis));
       await fs.rename(tmp, file);
     } catch (err) {
+      this.madeDirs.delete(dir); // the folder may have been removed under us: make it again next time
       this.log(`Could not write the analysis cache (${(err as Error).message}); continuing without it.`);
     }
   }
