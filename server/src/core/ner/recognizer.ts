@@ -30,6 +30,8 @@ export interface EntityRecognizer {
 
 /** Tokens per decoding chunk: long sentences are decoded in pieces of this size. */
 const CHUNK = 512;
+/** Work buffers sized for a longer document than this are dropped after it. */
+const MAX_RETAINED_TOKENS = 1 << 16;
 /** See RecognizerOptions.contextWindow. */
 const DEFAULT_WINDOW = 1;
 const GROUP_CAT = GAZ_CATEGORIES.indexOf('group');
@@ -247,6 +249,12 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       return recognizeUnsafe(text);
     } catch {
       return [];
+    } finally {
+      // a very long document's buffers are not kept (the decoder's are ~20 bytes per token and label)
+      if (capacity > MAX_RETAINED_TOKENS) {
+        capacity = 0;
+        ensureCapacity(1024);
+      }
     }
   }
 
