@@ -75,6 +75,9 @@ test('the cache grows within a document and is cleared between documents past it
   const short = 'President Bush spoke in Texas.';
   assert.deepEqual(cachedEmissions(short, cache), referenceEmissions(short));
   assert.ok(cache.size < 100, `cleared: size ${cache.size}`);
+  assert.ok(cache.vectors.length < 6000 * 45, `the grown arrays were released: ${cache.vectors.length} ints`);
+  // and it still works after growing again
+  assert.deepEqual(cachedEmissions(text, cache), referenceEmissions(text));
 });
 
 test('distinct words get distinct types; the same word the same type', () => {

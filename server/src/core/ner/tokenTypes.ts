@@ -164,6 +164,18 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
   function beginDocument(): void {
     if (count <= softCapacity) return;
     count = 0;
+    if (capacity > 2 * softCapacity) {
+      // a huge document grew the arrays: give the memory back
+      capacity = 1024;
+      key1 = new Int32Array(capacity);
+      key2 = new Int32Array(capacity);
+      chars = allocChars(capacity);
+      vectors = new Int32Array(capacity * VEC_SLOTS * L);
+      gazStart = new Uint8Array(capacity);
+      tableBits = 11;
+      slots = new Int32Array(1 << tableBits);
+      return;
+    }
     slots.fill(0);
     vectors.fill(0);
   }
