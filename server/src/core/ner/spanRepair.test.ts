@@ -11,6 +11,19 @@ const model = loadNerModel();
 const rec = createEntityRecognizer(model);
 const raw = createEntityRecognizer(model, { repairBoundaries: false });
 
+/** Token spans over `text` for calling repairSpans directly (PER 0, MISC 3, as the model's types). */
+function spansOver(text: string) {
+  const tokens = tokenize(text);
+  const hashes = allocTokenHashes(tokens.count);
+  computeTokenHashes(text, tokens, model.gazetteer, hashes);
+  const at = (w: string): number => {
+    for (let k = 0; k < tokens.count; k++) if (text.slice(tokens.start[k], tokens.end[k]) === w) return k;
+    throw new Error(w);
+  };
+  const show = (ss: TokenSpan[]): string[] => ss.map((sp) => `${sp.type}:${text.slice(tokens.start[sp.first], tokens.end[sp.last])}`);
+  return { at, show, ctx: { text, tokens, hashes, personType: 0, miscType: 3 } };
+}
+
 function names(text: string, r = rec): string[] {
   return r.recognize(text).map((m) => `${m.type}:${m.text}${m.title ? ` [${m.title}]` : ''}`);
 }
@@ -34,21 +47,12 @@ test('a month and day after a name are a date, not part of the name', () => {
 
 test('a given name at the end of an organization continues the person after it', () => {
   // the rule itself, on spans as a tagger might give them (whatever the current model does)
-  const text = 'Former U.S. Ambassador to the United Nations Richard C. Holbrooke called the plan a failure.';
-  const tokens = tokenize(text);
-  const hashes = allocTokenHashes(tokens.count);
-  computeTokenHashes(text, tokens, model.gazetteer, hashes);
-  const at = (w: string): number => {
-    for (let k = 0; k < tokens.count; k++) if (text.slice(tokens.start[k], tokens.end[k]) === w) return k;
-    throw new Error(w);
-  };
+  const { at, ctx, show } = spansOver('Former U.S. Ambassador to the United Nations Richard C. Holbrooke called the plan a failure.');
   const [PER, ORG, MISC] = [0, 1, 3];
   const spans = (type: number): TokenSpan[] => [
     { first: at('United'), last: at('Richard'), type, confidence: 0.9, source: 'model' },
     { first: at('C.'), last: at('Holbrooke'), type: PER, confidence: 0.9, source: 'model' },
   ];
-  const ctx = { text, tokens, hashes, personType: PER, miscType: MISC };
-  const show = (ss: TokenSpan[]): string[] => ss.map((sp) => `${sp.type}:${text.slice(tokens.start[sp.first], tokens.end[sp.last])}`);
   assert.deepEqual(show(repairSpans(spans(ORG), ctx)), ['1:United Nations', '0:Richard C. Holbrooke']);
   // not from a MISC span ("New Yorker Rebecca ..."), and not when no person span follows
   assert.deepEqual(show(repairSpans(spans(MISC), ctx)), ['3:United Nations Richard', '0:C. Holbrooke']);
@@ -76,17 +80,8 @@ test('"X and Y" is split when X and Y each stand alone in the document', () => {
 });
 
 test('a joined Arabic article name right after a person continues that person', () => {
-  const text = 'Crowds waited until Prime Minister Nouri al-Maliki arrived in AL-RAM today.';
-  const tokens = tokenize(text);
-  const hashes = allocTokenHashes(tokens.count);
-  computeTokenHashes(text, tokens, model.gazetteer, hashes);
-  const at = (w: string): number => {
-    for (let k = 0; k < tokens.count; k++) if (text.slice(tokens.start[k], tokens.end[k]) === w) return k;
-    throw new Error(w);
-  };
+  const { at, ctx, show } = spansOver('Crowds waited until Prime Minister Nouri al-Maliki arrived in AL-RAM today.');
   const [PER, LOC, MISC] = [0, 2, 3];
-  const ctx = { text, tokens, hashes, personType: PER, miscType: MISC };
-  const show = (ss: TokenSpan[]): string[] => ss.map((sp) => `${sp.type}:${text.slice(tokens.start[sp.first], tokens.end[sp.last])}`);
   const nouri: TokenSpan = { first: at('Nouri'), last: at('Nouri'), type: PER, confidence: 0.9, source: 'model' };
   const alMaliki = (type: number): TokenSpan => ({ first: at('al-Maliki'), last: at('al-Maliki'), type, confidence: 0.9, source: 'model' });
   // tagged as something else, or left out: either way the person's name
