@@ -22,16 +22,6 @@ const { linkDocument } = require(path.join(S, 'core', 'linking', 'documentEntiti
 const { analyzeArticle } = require(path.join(S, 'core', 'analyzeArticle.js'));
 const { tokenize } = require(path.join(S, 'core', 'text', 'tokenize.js'));
 
-function markdownFiles(dir) {
-  const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...markdownFiles(p));
-    else if (e.name.endsWith('.md')) out.push(p);
-  }
-  return out.sort();
-}
-
 function cpuMs(fn) {
   const a = process.cpuUsage();
   fn();
@@ -40,9 +30,9 @@ function cpuMs(fn) {
 }
 
 function main() {
-  const out = path.join(root, '.cache', 'bench', `stages-${ARTICLES}`);
-  if (!fs.existsSync(path.join(out, 'corpus'))) generateCorpus({ articles: ARTICLES, out });
-  const texts = markdownFiles(path.join(out, 'corpus')).map((f) => fs.readFileSync(f, 'utf8'));
+  // the benchmark's own corpus (generated once, then reused) and its list of articles
+  const corpus = generateCorpus({ articles: ARTICLES, out: path.join(root, '.cache', 'bench', `stages-${ARTICLES}`) });
+  const texts = corpus.fileList.map((f) => fs.readFileSync(path.join(corpus.dir, f), 'utf8'));
   const words = texts.reduce((a, t) => a + t.split(/\s+/).filter(Boolean).length, 0);
   const c = productionComponents();
   const pre = texts.map((t) => {

@@ -11,15 +11,15 @@
 import { EntityMention, EntityType } from '../types';
 import { tokenize, TokenList, TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import { applyDocumentConsistency, TokenSpan } from './consistency';
-import { allocTokenHashes, B_UPPER, completeTokenHashes, CONTEXT_FEATURES, PRIOR_ABSENT, priorFeature0, priorFeature1, setPriorFromLabels, TokenHashes } from './features';
+import { allocTokenHashes, B_UPPER, completeTokenHashes, hashToken, PRIOR_ABSENT, priorFeature0, priorFeature1, setPriorFromLabels, TokenHashes } from './features';
 import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
 import { decodeSpans } from './labels';
 import { NerModel } from './model';
-import { addFeatureWeights, allocViterbiWork, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
+import { addFeatureWeights, allocEmissionWork, allocViterbiWork, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { createTokenTypeCache } from './tokenTypes';
-import { ARABIC_ARTICLE, repairSpans } from './spanRepair';
-import { isTitle, MAX_TITLE_TOKENS, REPORTING_ROLES, TITLE_WORDS } from './titles';
-import { FNV_OFFSET, hashLower } from './hashing';
+import { articlePrefixLength, repairSpans } from './spanRepair';
+import { MAX_TITLE_TOKENS, REPORTING_ROLES, titleAt, TITLE_WORDS } from './titles';
+import { hashLower } from './hashing';
 
 export { decodeNerModel } from './model';
 export type { NerModel } from './model';
@@ -79,8 +79,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   const scored = types.filter((t) => t !== 'MISC').length;
   const L = model.labels.count;
   const wordTypes = createTokenTypeCache(model, model.gazetteer);
-  const ctx = new Int32Array(CONTEXT_FEATURES);
-  const acc = new Int32Array(L);
+  const emissionWork = allocEmissionWork(model);
   const twoPass = model.header.passes === 2;
   const typeCount = model.labels.types.length;
   // document-sized work buffers, grown on demand and reused
@@ -192,7 +191,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       viterbi(model.labels, model.transitions, model.start, docEmis, windows[k], windows[k + 1], work, labels, (f & 1) !== 0, (f & 2) !== 0);
     };
     for (let k = 0; k < windows.length; k += 3) {
-      scoreEmissionsWithTypes(model, hashes, typeIds, wordTypes, windows[k], windows[k + 1], ctx, acc, docEmis);
+      scoreEmissionsWithTypes(model, hashes, typeIds, wordTypes, windows[k], windows[k + 1], emissionWork, docEmis);
       decode(k);
     }
     if (twoPass) {
@@ -332,20 +331,16 @@ function articleFreeWords(text: string, tokens: TokenList): Int32Array {
     const e = tokens.end[t];
     const c = text.charCodeAt(s);
     if (e - s < 5 || (c !== 97 && c !== 101 && c !== 65 && c !== 69)) continue;
-    const m = ARABIC_ARTICLE.exec(text.slice(s, Math.min(e, s + 4)));
-    if (!m) continue;
-    const from = s + m[0].length;
-    const first = text.charCodeAt(from);
-    if (!(first >= 65 && first <= 90)) continue;
-    let h = FNV_OFFSET;
-    for (let k = from; k < e; k++) {
-      const ch = text.charCodeAt(k);
-      if (ch !== 46) h = Math.imul(h ^ (ch >= 0x2018 && ch <= 0x201f ? (ch <= 0x201b ? 39 : 34) : ch), 16777619);
-    }
-    out[t] = h;
+    const n = articlePrefixLength(text.slice(s, Math.min(e, s + 5)));
+    if (n === 0) continue;
+    hashToken(text, s + n, e, ARTICLE_SCRATCH, 0);
+    out[t] = ARTICLE_SCRATCH.word[0];
   }
   return out;
 }
+
+/** Scratch hashes for articleFreeWords (one token). */
+const ARTICLE_SCRATCH = allocTokenHashes(1);
 
 function round(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
@@ -378,8 +373,7 @@ function findTitle(text: string, tokens: TokenList, first: number): string | und
     const s = tokens.start[first - len];
     const e = tokens.end[first - 1];
     if (e - s > 40) break;
-    const phrase = text.slice(s, e);
-    if (isTitle(phrase.toLowerCase().replace(/\s+/g, ' '))) found = phrase;
+    if (titleAt(text, s, e) !== undefined) found = text.slice(s, e);
   }
   return found;
 }

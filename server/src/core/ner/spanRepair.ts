@@ -18,7 +18,7 @@ import type { TokenSpan } from './consistency';
 import { B_INITCAP, B_LOWER, B_UPPER, TokenHashes } from './features';
 import { FNV_OFFSET, mix2 } from './hashing';
 import { GAZ_BEGIN, GAZ_CATEGORIES, gazState, NO_CLUSTER } from './gazetteer';
-import { isTitle, MAX_TITLE_TOKENS } from './titles';
+import { MAX_TITLE_TOKENS, titleAt } from './titles';
 
 const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -67,8 +67,8 @@ function leadingTitleLength(ctx: SpanRepairContext, first: number, last: number)
     const s = ctx.tokens.start[first];
     const e = ctx.tokens.end[first + len - 1];
     if (e - s > 40) break;
-    const phrase = ctx.text.slice(s, e).toLowerCase().replace(/\s+/g, ' ');
-    if (isTitle(phrase) && !NAME_TITLES.has(phrase)) found = len;
+    const title = titleAt(ctx.text, s, e);
+    if (title !== undefined && !NAME_TITLES.has(title)) found = len;
   }
   return found;
 }
@@ -106,13 +106,21 @@ function isCutWord(ctx: SpanRepairContext, k: number): boolean {
 /** "al-Maliki", "el-Baradei": a joined Arabic article and a capitalised name. */
 function isArticleName(ctx: SpanRepairContext, k: number): boolean {
   const w = word(ctx, k);
-  const m = ARABIC_ARTICLE.exec(w);
+  const n = articlePrefixLength(w);
   // a capitalised name, not an all-capitals dateline ("AL-RAM")
-  return m !== null && /^[A-Z][a-z]/.test(w.slice(m[0].length, m[0].length + 2));
+  return n > 0 && /[a-z]/.test(w.charAt(n + 1));
 }
 
 /** Arabic articles written joined to a name: "al-Maliki", "el-Baradei", "as-Sadr", "ash-Sharif". */
-export const ARABIC_ARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az)[-\u2010\u2011]/i;
+const ARABIC_ARTICLE = /^(?:al|el|ad|an|ar|as|ash|at|az)[-\u2010\u2011]/i;
+
+/** Length of a joined Arabic article opening `word` when an uppercase letter follows it ("al-Maliki" → 3), else 0. */
+export function articlePrefixLength(word: string): number {
+  const m = ARABIC_ARTICLE.exec(word);
+  if (!m) return 0;
+  const c = word.charCodeAt(m[0].length);
+  return c >= 65 && c <= 90 ? m[0].length : 0;
+}
 
 /** Lowercase particles that begin names ("al Qaeda", "bin Laden", "de Gaulle", "van Gogh"). */
 function isNameParticle(w: string): boolean {

@@ -78,22 +78,31 @@ export function addFeatureInt(model: NerModel, feature: number, acc: Int32Array,
 
 const PER_TOKEN_CONTEXT = CONTEXT_FEATURES - GAZETTEER_FEATURES;
 const GAZ_CACHE = 1024;
-const gazFeats = new Int32Array(GAZETTEER_FEATURES);
 
-/** Per model: the summed weights of the gazetteer features for recently seen (token, before, after) states. */
-interface GazetteerCache {
-  keys: Int32Array;
-  filled: Uint8Array;
-  vectors: Int32Array;
+/**
+ * Scratch space of scoreEmissionsWithTypes, one per recognizer: the contextual features of a token,
+ * the label sums, and the summed weights of the gazetteer features for recently seen (token, before,
+ * after) states (a direct-mapped cache).
+ */
+export interface EmissionWork {
+  ctx: Int32Array;
+  acc: Int32Array;
+  gazFeats: Int32Array;
+  gazKeys: Int32Array;
+  gazFilled: Uint8Array;
+  gazVectors: Int32Array;
 }
-const gazetteerCaches = new WeakMap<NerModel, GazetteerCache>();
-function gazetteerCacheOf(model: NerModel): GazetteerCache {
-  let c = gazetteerCaches.get(model);
-  if (!c) {
-    c = { keys: new Int32Array(GAZ_CACHE * 3), filled: new Uint8Array(GAZ_CACHE), vectors: new Int32Array(GAZ_CACHE * model.labels.count) };
-    gazetteerCaches.set(model, c);
-  }
-  return c;
+
+export function allocEmissionWork(model: NerModel): EmissionWork {
+  const L = model.labels.count;
+  return {
+    ctx: new Int32Array(CONTEXT_FEATURES),
+    acc: new Int32Array(L),
+    gazFeats: new Int32Array(GAZETTEER_FEATURES),
+    gazKeys: new Int32Array(GAZ_CACHE * 3),
+    gazFilled: new Uint8Array(GAZ_CACHE),
+    gazVectors: new Int32Array(GAZ_CACHE * L),
+  };
 }
 
 /**
@@ -109,12 +118,12 @@ export function scoreEmissionsWithTypes(
   types: TokenTypeCache,
   from: number,
   to: number,
-  ctx: Int32Array,
-  acc: Int32Array,
+  work: EmissionWork,
   emis: Float32Array,
 ): void {
   const L = model.labels.count;
   const n = th.n;
+  const { ctx, acc, gazFeats, gazKeys, gazFilled, gazVectors } = work;
   const vec = types.vectors;
   const pad = types.padVectors;
   const V = 5 * L;
@@ -126,7 +135,6 @@ export function scoreEmissionsWithTypes(
   const tableShift = model.tableShift;
   const bucketShift = 32 - model.header.hashBits;
   const gaz = th.gaz;
-  const gazCache = gazetteerCacheOf(model);
   for (let i = from; i < to; i++) {
     const self = typeIds[i] * V;
     for (let l = 0; l < L; l++) acc[l] = vec[self + l];
@@ -163,16 +171,16 @@ export function scoreEmissionsWithTypes(
       const gslot = (Math.imul(g0 ^ Math.imul(gm1, 0x85ebca6b) ^ Math.imul(gp1, 0xc2b2ae35), 0x9e3779b1) >>> 22) & (GAZ_CACHE - 1);
       const gk = gslot * 3;
       const gv = gslot * L;
-      if (gazCache.filled[gslot] === 0 || gazCache.keys[gk] !== g0 || gazCache.keys[gk + 1] !== gm1 || gazCache.keys[gk + 2] !== gp1) {
-        gazCache.filled[gslot] = 1;
-        gazCache.keys[gk] = g0;
-        gazCache.keys[gk + 1] = gm1;
-        gazCache.keys[gk + 2] = gp1;
-        gazCache.vectors.fill(0, gv, gv + L);
+      if (gazFilled[gslot] === 0 || gazKeys[gk] !== g0 || gazKeys[gk + 1] !== gm1 || gazKeys[gk + 2] !== gp1) {
+        gazFilled[gslot] = 1;
+        gazKeys[gk] = g0;
+        gazKeys[gk + 1] = gm1;
+        gazKeys[gk + 2] = gp1;
+        gazVectors.fill(0, gv, gv + L);
         writeGazetteerFeatures(g0, gm1, gp1, gazFeats, 0);
-        for (let k = 0; k < GAZETTEER_FEATURES; k++) addFeatureInt(model, gazFeats[k], gazCache.vectors, gv);
+        for (let k = 0; k < GAZETTEER_FEATURES; k++) addFeatureInt(model, gazFeats[k], gazVectors, gv);
       }
-      for (let l = 0; l < L; l++) acc[l] += gazCache.vectors[gv + l];
+      for (let l = 0; l < L; l++) acc[l] += gazVectors[gv + l];
     }
     const eo = i * L;
     for (let l = 0; l < L; l++) emis[eo + l] = acc[l] * scale;

@@ -32,9 +32,10 @@ export const REPORTING_ROLES: readonly string[] = [
 
 const SET = new Set([...TITLE_WORDS, ...REPORTING_ROLES].map((t) => t.toLowerCase()));
 
-/** Is the lowercase phrase a title? */
-export function isTitle(lower: string): boolean {
-  return SET.has(lower);
+/** text[start, end) as a lowercase single-spaced title phrase if it is one ("Prime  Minister" → "prime minister"). */
+export function titleAt(text: string, start: number, end: number): string | undefined {
+  const phrase = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
+  return SET.has(phrase) ? phrase : undefined;
 }
 
 /** Longest title word count (for scanning backwards from a name). */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadNerModel } from '../../nerModelFile';
 import { tokenize } from '../text/tokenize';
 import { allocTokenHashes, B_UPPER, completeTokenHashes, computeTokenHashes, CONTEXT_FEATURES, extractFeatures, FEATURES_PER_TOKEN, NULL_FEATURE, SELF_FEATURES, NEIGHBOUR_FEATURES } from './features';
-import { scoreEmissions, scoreEmissionsWithTypes } from './tagger';
+import { allocEmissionWork, scoreEmissions, scoreEmissionsWithTypes } from './tagger';
 import { createTokenTypeCache } from './tokenTypes';
 
 const model = loadNerModel();
@@ -51,7 +51,7 @@ function cachedEmissions(text: string, cache = createTokenTypeCache(model, model
   }
   completeTokenHashes(tokens, model.gazetteer, th, gazStart);
   const emis = new Float32Array(n * L);
-  scoreEmissionsWithTypes(model, th, ids, cache, 0, n, new Int32Array(CONTEXT_FEATURES), new Int32Array(L), emis);
+  scoreEmissionsWithTypes(model, th, ids, cache, 0, n, allocEmissionWork(model), emis);
   return emis;
 }
 

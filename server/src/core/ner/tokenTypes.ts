@@ -38,6 +38,7 @@ export const VEC_AS_SECOND_PREVIOUS = 3;
 /** ... two after (+2) */
 export const VEC_AS_SECOND_NEXT = 4;
 export const VEC_SLOTS = 5;
+const INITIAL_CAPACITY = 1024;
 
 export interface TokenTypeCache {
   /** Type id of text[s, e), hashing and scoring it if new. */
@@ -57,15 +58,16 @@ export interface TokenTypeCache {
 
 export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, softCapacity = 1 << 15): TokenTypeCache {
   const L = model.labels.count;
-  let capacity = 1024;
+  let capacity = 0;
   let count = 0;
-  let key1 = new Int32Array(capacity);
-  let key2 = new Int32Array(capacity);
-  let chars = allocChars(capacity);
-  let vectors = new Int32Array(capacity * VEC_SLOTS * L);
-  let gazStart = new Uint8Array(capacity);
-  let tableBits = 11;
-  let slots = new Int32Array(1 << tableBits); // type id + 1, 0 empty
+  let key1!: Int32Array;
+  let key2!: Int32Array;
+  let chars!: CharHashes;
+  let vectors!: Int32Array;
+  let gazStart!: Uint8Array;
+  let tableBits = 0;
+  let slots!: Int32Array; // type id + 1, 0 empty
+  allocate(INITIAL_CAPACITY, false);
   const feats = new Int32Array(SELF_FEATURES);
   const pair = new Int32Array(3);
 
@@ -77,32 +79,22 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
   addFeatureInt(model, secondPreviousTokenFeature(PAD_HASHES.before), padVectors, 2 * L);
   addFeatureInt(model, secondNextTokenFeature(PAD_HASHES.after), padVectors, 3 * L);
 
-  function grow(): void {
-    const next = capacity * 2;
-    const k1 = new Int32Array(next);
-    k1.set(key1);
-    key1 = k1;
-    const k2 = new Int32Array(next);
-    k2.set(key2);
-    key2 = k2;
-    const c = allocChars(next);
-    c.word.set(chars.word);
-    c.lower.set(chars.lower);
-    c.shape.set(chars.shape);
-    c.prefix.set(chars.prefix);
-    c.suffix.set(chars.suffix);
-    c.bits.set(chars.bits);
-    c.lengthBucket.set(chars.lengthBucket);
-    c.cluster.set(chars.cluster);
-    chars = c;
-    const v = new Int32Array(next * VEC_SLOTS * L);
-    v.set(vectors);
-    vectors = v;
-    const g = new Uint8Array(next);
-    g.set(gazStart);
-    gazStart = g;
-    capacity = next;
-    tableBits++;
+  /** New arrays for `size` types, keeping the `count` types there are (`keep`) or starting empty. */
+  function allocate(size: number, keep: boolean): void {
+    const k1 = new Int32Array(size);
+    const k2 = new Int32Array(size);
+    const c = allocChars(size);
+    const v = new Int32Array(size * VEC_SLOTS * L);
+    const g = new Uint8Array(size);
+    if (keep) {
+      k1.set(key1);
+      k2.set(key2);
+      for (const f of Object.keys(c) as Array<keyof CharHashes>) c[f].set(chars[f]);
+      v.set(vectors);
+      g.set(gazStart);
+    } else count = 0;
+    [key1, key2, chars, vectors, gazStart, capacity] = [k1, k2, c, v, g, size];
+    tableBits = 32 - Math.clz32(size); // twice the capacity, so the table is at most half full
     slots = new Int32Array(1 << tableBits);
     for (let id = 0; id < count; id++) slots[findSlot(key1[id], key2[id])] = id + 1;
   }
@@ -121,7 +113,7 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
 
   function addType(text: string, s: number, e: number, h1: number, h2: number, slot: number): number {
     if (count === capacity) {
-      grow();
+      allocate(capacity * 2, true);
       slot = findSlot(h1, h2);
     }
     const id = count++;
@@ -163,19 +155,11 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
 
   function beginDocument(): void {
     if (count <= softCapacity) return;
-    count = 0;
     if (capacity > 2 * softCapacity) {
-      // a huge document grew the arrays: give the memory back
-      capacity = 1024;
-      key1 = new Int32Array(capacity);
-      key2 = new Int32Array(capacity);
-      chars = allocChars(capacity);
-      vectors = new Int32Array(capacity * VEC_SLOTS * L);
-      gazStart = new Uint8Array(capacity);
-      tableBits = 11;
-      slots = new Int32Array(1 << tableBits);
+      allocate(INITIAL_CAPACITY, false); // a huge document grew the arrays: give the memory back
       return;
     }
+    count = 0;
     slots.fill(0);
     vectors.fill(0);
   }
