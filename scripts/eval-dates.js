@@ -5,6 +5,7 @@
 //
 //   npm run eval:dates -- GOLD.jsonl [--pred PRED.jsonl] [--direct] [--split all|tune|heldout]
 //                                     [--errors N] [--json] [--by-kind]
+// --errors N lists the first N errors; only with --split tune (the held-out split is for checking).
 //
 // Without --pred the CLI is run: `node server/bin/sourcelens.js extract --jsonl-in GOLD`.
 // --direct calls the recognizer in-process (server/out/core/dates/recognizeDates.js; build first).
@@ -35,6 +36,8 @@ function parseArgs(argv) {
   }
   if (!opts.gold) throw new Error('usage: eval-dates GOLD.jsonl [--pred PRED.jsonl] [--direct] [--split all|tune|heldout]');
   if (!['all', 'tune', 'heldout'].includes(opts.split)) throw new Error(`bad --split ${opts.split}`);
+  // The held-out split is a check, not a source of rules: its individual errors are never listed.
+  if (opts.errors && opts.split !== 'tune') throw new Error('--errors lists errors of --split tune only (held-out errors stay unseen)');
   return opts;
 }
 

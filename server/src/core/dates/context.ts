@@ -21,6 +21,10 @@ export interface ScanContext {
   narrativeYear?: number;
   /** The last calendar month the text named or resolved ("in March 1989", "Jan. 16"), as y*12 + m-1. */
   narrativeMonth?: number;
+  /** The reported quarter the story last named by its number ("the third quarter"), as y*4 + q-1. */
+  narrativeQuarter?: number;
+  /** The last quarter the story named in any way, as y*4 + q-1 ("that quarter"). */
+  lastQuarter?: number;
 }
 
 export function makeContext(text: string, tokens: readonly Token[], anchor: Day | undefined): ScanContext {
@@ -63,4 +67,6 @@ export interface RuleMatch {
   relative: boolean;
   /** The ISO day a relative value was resolved against when it is not the publication date. */
   anchorIso?: string;
+  /** Set on a numbered quarter that is the story's reporting period ("the third quarter ended Sept. 30"). */
+  reportedQuarter?: boolean;
 }

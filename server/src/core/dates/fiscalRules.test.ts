@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fiscalRule } from './fiscalRules';
 import { ruleAt } from './ruleTestSupport';
+import { recognizeDates } from './recognizeDates';
 
 const at = (text: string, word: string, dct = '1989-11-02'): string | undefined => ruleAt(fiscalRule, text, word, dct);
 
@@ -24,4 +25,15 @@ test('"a year ago" reads as a quarter only in quarterly-results text', () => {
   assert.equal(at('He moved there a year ago.', 'a'), undefined);
   assert.equal(at('the quarter-to-quarter comparison', 'the'), undefined);
   assert.equal(at('more than a quarter of them', 'a'), undefined);
+});
+
+test('"the quarter", "the latest period" and "a year ago" follow the quarter the story reports on', () => {
+  const values = (text: string): string[] => recognizeDates(text, '1989-10-26').filter((d) => d.type === 'date').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(values('Sun earned $5 million in the fiscal first quarter. It shipped 28,000 systems in the quarter, up from 20,000 a year ago.'),
+    ['the fiscal first quarter=1989-Q1', 'the quarter=1989-Q1', 'a year ago=1988-Q1']);
+  assert.deepEqual(values('In the comparable year-ago quarter, the second quarter ended Oct. 31, it earned $5. Results for that quarter included a charge.'),
+    ['the comparable year-ago quarter=1988-Q3', 'the second quarter=1989-Q2', 'Oct. 31=1988-10-31', 'that quarter=1989-Q2']);
+  // A quarter still ahead is not the one reported: "the quarter" stays the last completed one.
+  assert.deepEqual(values('It expects a loss in the fourth quarter. Sales rose in the quarter.'), ['the fourth quarter=1989-Q4', 'the quarter=1989-Q3']);
+  assert.deepEqual(values('Sales rose in the latest period.'), ['the latest period=1989-Q3']);
 });

@@ -36,6 +36,8 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (!near) return undefined;
   const aq = quarterOf(a.m);
   const lastQ = aq === 1 ? { y: a.y - 1, q: 4 } : { y: a.y, q: aq - 1 };
+  // The quarter being reported: the one the story last named by number, else the last one completed.
+  const ref = ctx.narrativeQuarter !== undefined ? { y: Math.floor(ctx.narrativeQuarter / 4), q: (ctx.narrativeQuarter % 4) + 1 } : lastQ;
   let j = i;
   let yearShift = 0;
   let explicitYear: number | undefined;
@@ -47,7 +49,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   // "a year ago" / "a year earlier" in a sentence about quarterly results → the year-ago quarter.
   if (w0 === 'a' && lowerAt(ctx, j + 1) === 'year' && (lowerAt(ctx, j + 2) === 'ago' || lowerAt(ctx, j + 2) === 'earlier')) {
     if (!sentenceMentionsQuarter(ctx, i)) return undefined;
-    return { start: i, end: i + 3, type: 'date', value: `${fmtYear(lastQ.y - 1)}-Q${lastQ.q}`, relative: true };
+    return { start: i, end: i + 3, type: 'date', value: `${fmtYear(ref.y - 1)}-Q${ref.q}`, relative: true };
   }
   if ((w0 === 'this' || w0 === 'last' || w0 === 'next') && lowerAt(ctx, j + 1) === 'year' && lowerAt(ctx, j + 2) === "'s") {
     yearShift = w0 === 'last' ? -1 : w0 === 'next' ? 1 : 0;
@@ -108,18 +110,28 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     ofYear();
     let y: number;
     let q: number;
+    let reported = false;
     if (ord !== undefined) {
       q = ord;
       y = baseYear();
       if (explicitYear === undefined && !yearAgo && yearShift === 0 && q > aq && directionAt(ctx, i, end) !== 'future') y -= 1;
+      // A numbered quarter already over (or "… ended Sept. 30") is the period the story reports on.
+      reported = !yearAgo && yearShift === 0 && (explicitYear === undefined || explicitYear === a.y) &&
+        (y * 4 + q <= lastQ.y * 4 + lastQ.q || lowerAt(ctx, end) === 'ended');
     } else if (current) {
       q = aq;
       y = baseYear();
+    } else if (w0 === 'that' && ctx.lastQuarter !== undefined && explicitYear === undefined) {
+      // "that quarter": the quarter just named, whichever it was.
+      q = (ctx.lastQuarter % 4) + 1;
+      y = Math.floor(ctx.lastQuarter / 4);
     } else {
-      q = lastQ.q;
-      y = (explicitYear ?? lastQ.y) + yearShift - (yearAgo ? 1 : 0);
+      q = ref.q;
+      y = (explicitYear ?? ref.y) + yearShift - (yearAgo ? 1 : 0);
     }
-    return { start, end, type: 'date', value: `${fmtYear(y)}-Q${q}`, relative: explicitYear === undefined };
+    const m: RuleMatch = { start, end, type: 'date', value: `${fmtYear(y)}-Q${q}`, relative: explicitYear === undefined };
+    if (reported) m.reportedQuarter = true;
+    return m;
   }
   if (head === 'half' && (ord === 1 || ord === 2 || lowerAt(ctx, j - 1) === 'last')) {
     ofYear();
@@ -135,16 +147,16 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   }
   if (head === 'period' && latest && !yearAgo && explicitYear === undefined && ord === undefined) {
     // "the latest period": the quarter just reported.
-    return { start: i, end, type: 'date', value: `${fmtYear(lastQ.y)}-Q${lastQ.q}`, relative: true };
+    return { start: i, end, type: 'date', value: `${fmtYear(ref.y)}-Q${ref.q}`, relative: true };
   }
   if (head === 'period' && (yearAgo || explicitYear !== undefined)) {
-    if (yearAgo) return { start: i, end, type: 'date', value: `${fmtYear(lastQ.y - 1)}-Q${lastQ.q}`, relative: true };
+    if (yearAgo) return { start: i, end, type: 'date', value: `${fmtYear(ref.y - 1)}-Q${ref.q}`, relative: true };
     return { start: i, end, type: 'date', value: fmtYear(explicitYear!), relative: false };
   }
   // "year-earlier" / "year-ago" used as an adjective: "a year-earlier loss".
   if (yearAgo && ord === undefined && !fiscal && explicitYear === undefined) {
     const s = yearAgoAt(ctx, i) ? i : i + 1;
-    const v = sentenceMentionsQuarter(ctx, i) ? `${fmtYear(lastQ.y - 1)}-Q${lastQ.q}` : fmtYear(a.y - 1);
+    const v = sentenceMentionsQuarter(ctx, i) ? `${fmtYear(ref.y - 1)}-Q${ref.q}` : fmtYear(a.y - 1);
     return { start: s, end: s + 3, type: 'date', value: v, relative: true };
   }
   return undefined;

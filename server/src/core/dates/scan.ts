@@ -72,6 +72,7 @@ function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
 
 const TIME_ZONES: ReadonlySet<string> = new Set(['est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'gmt', 'utc', 'bst', 'cet']);
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+const QUARTER_VALUE = /^(\d{4})-Q([1-4])$/;
 const MONTH_OR_DAY_VALUE = /^\d{4}-\d{2}(?:-\d{2})?$/;
 
 /**
@@ -136,6 +137,12 @@ export function scanRange(ctx: ScanContext, from: number, to: number): RuleMatch
     if (!best.relative && best.type === 'date' && /^\d{4}/.test(best.value)) ctx.narrativeYear = Number(best.value.slice(0, 4));
     if (best.type === 'date' && MONTH_OR_DAY_VALUE.test(best.value)) {
       ctx.narrativeMonth = Number(best.value.slice(0, 4)) * 12 + Number(best.value.slice(5, 7)) - 1;
+    }
+    const q = QUARTER_VALUE.exec(best.value);
+    if (q && best.type === 'date') {
+      const yq = Number(q[1]) * 4 + Number(q[2]) - 1;
+      if (ctx.tokens[best.end - 1].lower === 'quarter') ctx.lastQuarter = yq;
+      if (best.reportedQuarter) ctx.narrativeQuarter = yq;
     }
     floor = best.end;
     i = best.end;
