@@ -47,7 +47,8 @@ function main() {
     names: () => pre.forEach((p) => c.recognizeEntities(p.m)),
     linking: () => pre.forEach((p, i) => linkDocument(p.m, names[i])),
     dates: () => pre.forEach((p) => c.recognizeDates(p.m, p.f.meta.date)),
-    outline: () => pre.forEach((p, i) => c.analyzeArgument({ text: p.t, bodyStart: p.f.bodyStart, meta: p.f.meta, mentions: names[i] })),
+    // with the masked text, as analyzeArticle passes it (the outline need not mask again)
+    outline: () => pre.forEach((p, i) => c.analyzeArgument({ text: p.t, bodyStart: p.f.bodyStart, meta: p.f.meta, mentions: names[i], masked: p.m })),
     'whole analyzeArticle': () => texts.forEach((t) => analyzeArticle(t, c)),
   };
   const best = {};
