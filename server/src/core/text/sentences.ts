@@ -43,8 +43,12 @@ function isUpper(c: string | undefined): boolean {
   return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
+/** Same as `c.toLowerCase() !== c.toUpperCase()` for one character; ASCII answered from its code. */
 function isLetter(c: string | undefined): boolean {
-  return c !== undefined && c.toLowerCase() !== c.toUpperCase();
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  if (k < 128) return (k >= 97 && k <= 122) || (k >= 65 && k <= 90);
+  return c.toLowerCase() !== c.toUpperCase();
 }
 
 /** The word (letters and inner dots) that ends at `dot` (exclusive). */
@@ -58,6 +62,27 @@ function nextWord(text: string, from: number, end: number): string {
   let k = from;
   while (k < end && k < from + 24 && isLetter(text[k])) k++;
   return text.slice(from, k).toLowerCase();
+}
+
+/** A character that can end a sentence (the loop below looks only at these). */
+const END_MARK = /[.!?…]/g;
+/**
+ * The last search's answer: no end mark in text[from, found) (found = text.length when none). A
+ * block without one need not search on through the blocks after it again for the next block.
+ */
+let lastText = '';
+let lastFrom = 0;
+let lastFound = 0;
+
+/** The first end mark at or after i (text.length when none). */
+function nextEndMark(text: string, i: number): number {
+  if (text === lastText && i >= lastFrom && i <= lastFound) return lastFound;
+  END_MARK.lastIndex = i;
+  const m = END_MARK.exec(text);
+  lastText = text;
+  lastFrom = i;
+  lastFound = m ? m.index : text.length;
+  return lastFound;
 }
 
 /**
@@ -76,8 +101,10 @@ export function splitSentences(text: string, start: number, end: number): Span[]
     if (b > a) out.push({ start: a, end: b });
   };
   for (let i = start; i < end; i++) {
+    // straight to the next end mark: every other character is passed over
+    i = nextEndMark(text, i);
+    if (i >= end) break;
     const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
     // the whole run of end punctuation and closers: ".”", "?)", "...", ".**"
     let j = i + 1;
     while (j < end && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '…')) j++;
