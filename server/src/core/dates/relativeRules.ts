@@ -6,6 +6,7 @@ import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, nth
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { DAY_PARTS, MONTHS, SEASONS, UNITS } from './lexicon';
 import { readCardinal, readWeekday, readYear } from './parts';
+import { reportedDayBefore } from './reportedDay';
 import { lastMonth, lastSeason, nextMonth, nextSeason, resolveMonthDay, resolveSeason } from './resolve';
 
 const date = (start: number, end: number, value: string, relative = true): RuleMatch => ({ start, end, type: 'date', value, relative });
@@ -229,6 +230,11 @@ export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined 
   if (!ctx.anchor) return date(i, end, UNKNOWN_DAY);
   // "Friday's ruling" refers to something that happened.
   const dir = lowerAt(ctx, end) === "'s" ? 'past' : directionAt(ctx, i, end) ?? 'past';
+  if (dir === 'future') {
+    // "said Tuesday the vote would be held Thursday": ahead of the day of the report.
+    const reported = reportedDayBefore(ctx, i);
+    if (reported) return date(i, end, fmtDay(weekdayFrom(addDays(reported, 1), wd.v, 'future')));
+  }
   return date(i, end, fmtDay(weekdayFrom(ctx.anchor, wd.v, dir)));
 }
 

@@ -67,3 +67,19 @@ test('present tenses that schedule, "set for"; "died" is past', () => {
   assert.equal(dirOf('The deadline expired Friday', 'Friday'), 'past');
   assert.equal(dirOf('He died Sunday', 'Sunday'), 'past');
 });
+
+test('verbs of commitment are past; only their "to" complement lies ahead', () => {
+  assert.equal(dirOf('The minister vowed Monday to fight the ruling', 'Monday'), 'past');
+  assert.equal(dirOf('On Monday , the minister pledged to fight', 'Monday'), 'past');
+  assert.equal(dirOf('The minister vowed to return on Monday', 'Monday'), 'future');
+});
+
+test('nouns in -s are no scheduling verbs; "due to" without "be" is "because of"; "later" alone is no cue', () => {
+  assert.equal(dirOf('Heads of state gathered on Monday', 'Monday'), 'past');
+  assert.equal(dirOf('The heads of state on Monday', 'Monday'), undefined);
+  assert.equal(dirOf('The summit opens Monday', 'Monday'), 'future');
+  assert.equal(dirOf('The game on Monday was called off due to rain', 'Monday'), 'past');
+  assert.equal(dirOf('The envoy is due to arrive on Monday', 'Monday'), 'future');
+  assert.equal(dirOf('He later spoke on Monday', 'Monday'), 'past');
+  assert.equal(dirOf('A report later on Monday', 'Monday'), undefined);
+});

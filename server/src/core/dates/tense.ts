@@ -11,7 +11,7 @@ const FUTURE_WORDS: ReadonlySet<string> = new Set([
   'will', 'shall', "won't", 'wont', 'would', 'going', 'scheduled',
   'schedule', 'expected', 'expects', 'expect', 'due', 'upcoming', 'coming', 'intends', 'intend', 'hopes',
   'aims', 'begins', 'starts', 'opens', 'meets', 'arrives', 'leaves', 'travels', 'visits', 'heads',
-  'tomorrow', 'next', 'later', 'soon', 'promised', 'vowed', 'pledged', 'threatened',
+  'tomorrow', 'next', 'soon',
   // Present tenses that schedule: "the offer expires Friday", "talks resume Monday".
   'expires', 'expire', 'resumes', 'resume', 'reconvenes', 'reconvene', 'convenes', 'convene', 'ends', 'returns',
   'departs', 'concludes',
@@ -51,6 +51,13 @@ const DETERMINERS: ReadonlySet<string> = new Set([
 ]);
 const DEGREE_ADVERBS: ReadonlySet<string> = new Set(['still', 'yet', 'so', 'very', 'much', 'well', 'long', 'not', 'once', 'now']);
 
+const COMMITMENT: ReadonlySet<string> = new Set(['promised', 'vowed', 'pledged', 'threatened']);
+const SCHEDULE_S: ReadonlySet<string> = new Set([
+  'begins', 'starts', 'opens', 'meets', 'arrives', 'leaves', 'travels', 'visits', 'heads', 'expires', 'resumes',
+  'reconvenes', 'convenes', 'ends', 'returns', 'departs', 'concludes',
+]);
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", 'am', 'being']);
+
 const PAST_INTENT: ReadonlySet<string> = new Set(['planned', 'intended']);
 
 const PASSIVE_AUX: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s"]);
@@ -64,6 +71,8 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   const nx = i + 1 < tokens.length ? tokens[i + 1].lower : '';
   // An intention or a schedule points ahead whatever its own tense: "planned to leave on Thursday".
   // After the date, a past intention dates the planning itself: "On Friday, the government planned to …".
+  // "due to" after no form of "be" is "because of": "postponed due to rain".
+  if (w === 'due' && nx === 'to' && !BE_FORMS.has(i > 0 ? tokens[i - 1].lower : '')) return undefined;
   if (INTENT_BEFORE_TO.has(w) && nx === 'to') return after && PAST_INTENT.has(w) ? 'past' : 'future';
   // "is to arrive Monday", "are to meet in May": a scheduled event.
   if ((w === 'is' || w === 'are') && nx === 'to') return 'future';
@@ -76,6 +85,10 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   if (w === 'early' && nx === 'as' && i > 0 && tokens[i - 1].lower === 'as') return 'future';
   if (w === 'ahead' && nx === 'of') return 'future';
   if (w.endsWith("'ll") || w.endsWith('\u2019ll')) return 'future';
+  // Verbs of commitment are past forms; only what follows their "to" lies ahead: "vowed Monday to fight".
+  if (COMMITMENT.has(w)) return !after && nx === 'to' ? 'future' : 'past';
+  // A schedule verb in -s is a noun after a determiner or before "of": "heads of state", "the visits".
+  if (SCHEDULE_S.has(w) && i > 0 && (nx === 'of' || DETERMINERS.has(tokens[i - 1].lower) || tokens[i - 1].lower === "'s")) return undefined;
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) {
     // An irregular participle after "be" is a passive, timed by what precedes it: "would be paid".
