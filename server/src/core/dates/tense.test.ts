@@ -83,3 +83,12 @@ test('nouns in -s are no scheduling verbs; "due to" without "be" is "because of"
   assert.equal(dirOf('He later spoke on Monday', 'Monday'), 'past');
   assert.equal(dirOf('A report later on Monday', 'Monday'), undefined);
 });
+
+test('"the next day", "going" and "hopes of" tell no future', () => {
+  assert.equal(dirOf('The next day , on Wednesday , protesters returned', 'Wednesday'), 'past');
+  assert.equal(dirOf('The next day , on Wednesday', 'Wednesday'), undefined);
+  assert.equal(dirOf('Officials going door to door on Wednesday', 'Wednesday'), undefined);
+  assert.equal(dirOf('He is going to Paris on Wednesday', 'Wednesday'), 'future');
+  assert.equal(dirOf('His hopes of a deal on Wednesday', 'Wednesday'), undefined);
+  assert.equal(dirOf('She hopes to meet him on Wednesday', 'Wednesday'), 'future');
+});

@@ -8,7 +8,7 @@ import type { Token } from './tokenize';
 export type Direction = 'past' | 'future';
 
 const FUTURE_WORDS: ReadonlySet<string> = new Set([
-  'will', 'shall', "won't", 'wont', 'would', 'going', 'scheduled',
+  'will', 'shall', "won't", 'wont', 'would', 'scheduled',
   'schedule', 'expected', 'expects', 'expect', 'due', 'upcoming', 'coming', 'intends', 'intend', 'hopes',
   'aims', 'begins', 'starts', 'opens', 'meets', 'arrives', 'leaves', 'travels', 'visits', 'heads',
   'tomorrow', 'next', 'soon',
@@ -54,7 +54,7 @@ const DEGREE_ADVERBS: ReadonlySet<string> = new Set(['still', 'yet', 'so', 'very
 const COMMITMENT: ReadonlySet<string> = new Set(['promised', 'vowed', 'pledged', 'threatened']);
 const SCHEDULE_S: ReadonlySet<string> = new Set([
   'begins', 'starts', 'opens', 'meets', 'arrives', 'leaves', 'travels', 'visits', 'heads', 'expires', 'resumes',
-  'reconvenes', 'convenes', 'ends', 'returns', 'departs', 'concludes',
+  'reconvenes', 'convenes', 'ends', 'returns', 'departs', 'concludes', 'hopes', 'aims', 'intends',
 ]);
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", 'am', 'being']);
 
@@ -88,6 +88,8 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   // Verbs of commitment are past forms; only what follows their "to" lies ahead: "vowed Monday to fight".
   if (COMMITMENT.has(w)) return !after && nx === 'to' ? 'future' : 'past';
   // A schedule verb in -s is a noun after a determiner or before "of": "heads of state", "the visits".
+  // "the next day" tells the story's own sequence, not the future.
+  if (w === 'next' && i > 0 && tokens[i - 1].lower === 'the') return undefined;
   if (SCHEDULE_S.has(w) && i > 0 && (nx === 'of' || DETERMINERS.has(tokens[i - 1].lower) || tokens[i - 1].lower === "'s")) return undefined;
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) {
