@@ -92,3 +92,12 @@ test('"the next day", "going" and "hopes of" tell no future', () => {
   assert.equal(dirOf('His hopes of a deal on Wednesday', 'Wednesday'), undefined);
   assert.equal(dirOf('She hopes to meet him on Wednesday', 'Wednesday'), 'future');
 });
+
+test('cues are not read across a quotation mark', () => {
+  // The verb of saying after the quote dates the saying, not the departure.
+  const s = 'Castro said : `` Your father will leave at 4 in the morning ( 4 a.m. EDT Thursday ) , \' \' Castro said';
+  assert.equal(dirOf(s, 'Thursday'), 'future');
+  assert.equal(dirOf('" We won the vote on Thursday , " he said', 'Thursday'), 'past');
+  assert.equal(dirOf('" The vote on Thursday , " he said', 'Thursday'), undefined);
+  assert.equal(dirOf('The vote on Thursday , he said', 'Thursday'), 'past');
+});

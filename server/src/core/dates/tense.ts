@@ -123,25 +123,50 @@ export function isPastVerb(tokens: readonly Token[], i: number): boolean {
  * Direction of the clause around tokens [from, to). `lo`/`hi` bound the sentence (token indices).
  */
 export function clauseDirection(tokens: readonly Token[], from: number, to: number, lo: number, hi: number): Direction | undefined {
-  const left = Math.max(lo, from - 10);
+  // A quotation is its own discourse: cues are not read across a quotation mark (the verb of saying
+  // outside a quote dates the saying, not what the quote talks about).
+  let lo2 = Math.max(lo, from - 40);
+  let hi2 = Math.min(hi, to + 25);
+  for (let i = from - 1; i >= lo2; i--) {
+    if (isQuoteMark(tokens, i)) {
+      lo2 = i + 1;
+      break;
+    }
+  }
+  for (let i = to; i < hi2; i++) {
+    if (isQuoteMark(tokens, i)) {
+      hi2 = i;
+      break;
+    }
+  }
+  const left = Math.max(lo2, from - 10);
   for (let i = from - 1; i >= left; i--) {
     const c = cue(tokens, i);
     if (c) return c;
   }
-  const right = Math.min(hi, to + 8);
+  const right = Math.min(hi2, to + 8);
   for (let i = to; i < right; i++) {
     const c = cue(tokens, i, true);
     if (c) return c;
   }
   // Farther left in the sentence (bounded, so a 1 MB single-line "sentence" stays linear).
-  for (let i = left - 1; i >= Math.max(lo, from - 40); i--) {
+  for (let i = left - 1; i >= lo2; i--) {
     const c = cue(tokens, i);
     if (c) return c;
   }
   // Farther right: a fronted date ("On Tuesday, the league plans to …") precedes a long subject.
-  for (let i = right; i < Math.min(hi, to + 25); i++) {
+  for (let i = right; i < hi2; i++) {
     const c = cue(tokens, i, true);
     if (c) return c;
   }
   return undefined;
+}
+
+/** A quotation mark: ", “, ”, ` or a doubled '' (a lone ' is an apostrophe: "the '80s"). */
+function isQuoteMark(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.kind !== 'punct') return false;
+  const c = t.text;
+  if (c === '"' || c === '\u201c' || c === '\u201d' || c === '`') return true;
+  return c === "'" && ((i + 1 < tokens.length && tokens[i + 1].text === "'") || (i > 0 && tokens[i - 1].text === "'"));
 }
