@@ -13,6 +13,7 @@ import { tokenize, tokenizeTail, type Tok } from './tokens';
 import { PERSON_NOUNS } from './lexicon';
 import { personNouns } from './wordScan';
 import { spaceCount, squish } from '../text/whitespace';
+import { CueWords } from './cueWords';
 
 export interface Unit extends Span {
   block: number;
@@ -40,6 +41,8 @@ export interface DocContext {
   fullNames: Map<string, string>;
   /** canonicalName's answers for person names that need no look at the text before them. */
   personNames: Map<string, string>;
+  /** Where the cue rules' trigger words stand in `outside`. */
+  cueWords: CueWords;
 }
 
 export function surnameKey(name: string): string {
@@ -177,6 +180,7 @@ export function buildContext(text: string, bodyStart: number, mentions: readonly
     author,
     fullNames: fullNamesOf(valid),
     personNames: new Map(),
+    cueWords: new CueWords(outside),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Span } from '../../types';
 import type { DocContext } from '../context';
 import type { AttributedQuote, SpeechAct } from '../attribution';
+import { cueRule } from '../cueWords';
 
 export type EvidenceKind = 'quote' | 'reported' | 'figure' | 'report';
 
@@ -79,7 +80,10 @@ function hasFigure(s: string): boolean {
   if (!hasDigit(s)) return WORD_FIGURES.some((re) => figureIn(re, s));
   return numberWithUnit(s) || FIGURES.some((re) => figureIn(re, s));
 }
-const REPORT = /\b(?:a|an|the|new|latest|recent)\s+(?:\w+\s+)?(?:poll|survey|study|report|analysis|census|audit|assessment|estimate|investigation|review)\s+(?:by|from|of|released|published|found|showed|shows|says|said|conducted)\b|\bpolls?\s+(?:show|shows|showed|found|suggest|suggests|indicate)\b|\b(?:data|figures|statistics|estimates)\s+(?:from|by|show|shows|showed|released|published)\b/i;
+export const REPORT = /\b(?:a|an|the|new|latest|recent)\s+(?:\w+\s+)?(?:poll|survey|study|report|analysis|census|audit|assessment|estimate|investigation|review)\s+(?:by|from|of|released|published|found|showed|shows|says|said|conducted)\b|\bpolls?\s+(?:show|shows|showed|found|suggest|suggests|indicate)\b|\b(?:data|figures|statistics|estimates)\s+(?:from|by|show|shows|showed|released|published)\b/i;
+
+/** Every match of REPORT contains one of these as a whole word (see `cueWords.ts`). */
+export const REPORT_WORDS = cueRule(['poll', 'polls', 'survey', 'study', 'report', 'analysis', 'census', 'audit', 'assessment', 'estimate', 'estimates', 'investigation', 'review', 'data', 'figures', 'statistics']);
 
 export function evidenceCue(ctx: DocContext, unit: Span, quotes: readonly AttributedQuote[], acts: readonly SpeechAct[]): EvidenceCue | null {
   const spoken = quotes.filter((q) => q.kind !== 'scare');
@@ -88,7 +92,7 @@ export function evidenceCue(ctx: DocContext, unit: Span, quotes: readonly Attrib
     return { kind: 'quote', speakers };
   }
   const s = ctx.outside.slice(unit.start, unit.end);
-  if (REPORT.test(s)) return { kind: 'report', speakers: [] };
+  if (ctx.cueWords.mayMatch(REPORT_WORDS, unit.start, unit.end) && REPORT.test(s)) return { kind: 'report', speakers: [] };
   if (acts.length) {
     const named = acts.filter((a) => a.speaker.kind !== 'pronoun');
     // a named speaker makes a description of the same speaker redundant ("Petraeus … the general")

@@ -9,6 +9,7 @@ import type { DocContext } from '../context';
 import { mentionsIn } from '../context';
 import { canonicalName, phraseBefore, pickSubject } from '../nounPhrase';
 import { resolveSpeaker, type SpeechAct } from '../attribution';
+import { cueRule } from '../cueWords';
 
 export interface RecommendationCue {
   /** Offset of the cue ("should", "it is important"). */
@@ -18,16 +19,25 @@ export interface RecommendationCue {
 }
 
 /** The modals; the forecasts and hindsight among them are set aside in code (no look-arounds here). */
-const MODAL = /\b(?:should|must|ought\s+to|needs?\s+to|(?:has|have)\s+to|had\s+better)\b/gi;
+export const MODAL = /\b(?:should|must|ought\s+to|needs?\s+to|(?:has|have)\s+to|had\s+better)\b/gi;
 /** Before "has to" / "have to": "will have to" is a forecast (the 7 characters before the modal). */
 const FORECAST_AUX = /\b(?:will|would|may|might|could|can)\s$/i;
 /** After the modal: "should have", "must not have" look back (sticky at the modal's end). */
 const HINDSIGHT = /\s+(?:not\s+)?have\b/iy;
-const IMPERSONAL = /\b(?:it\s+is|it's|it\s+remains)\s+(?:\w+\s+)?(?:important|essential|vital|crucial|imperative|necessary|critical|urgent|time)\s+(?:that|to|for)\b/i;
+export const IMPERSONAL = /\b(?:it\s+is|it's|it\s+remains)\s+(?:\w+\s+)?(?:important|essential|vital|crucial|imperative|necessary|critical|urgent|time)\s+(?:that|to|for)\b/i;
 const OTHERS_THAT = /\b(?:agreement|consensus|demands?|views?|belief|argument|insistence|claims?|calls?|recognition|conclusion|hopes?|hoped|fears?|feared|concerns?|believes?|believed|thinks?|thought|argues?|argued|insists?|insisted|agrees?|agreed|feels?|felt|contends?|contended|maintains?|maintained)\s+that\b/gi;
 const THAT = /\bthat\b/gi;
 const CLAUSE_STOP = /[.;]/g;
-const FIRST_PERSON = /\b(?:we|i)\s+(?:strongly\s+)?(?:recommend|urge|propose|suggest|call\s+on|call\s+for)\b|^\s*(?:let\s+us|let's)\b/i;
+export const FIRST_PERSON = /\b(?:we|i)\s+(?:strongly\s+)?(?:recommend|urge|propose|suggest|call\s+on|call\s+for)\b|^\s*(?:let\s+us|let's)\b/i;
+/** Every match of MODAL, IMPERSONAL, FIRST_PERSON contains one of its words as a whole word (see `cueWords.ts`). */
+export const MODAL_WORDS = cueRule(['should', 'must', 'ought', 'need', 'needs', 'has', 'have', 'had']);
+export const IMPERSONAL_WORDS = cueRule(['important', 'essential', 'vital', 'crucial', 'imperative', 'necessary', 'critical', 'urgent', 'time']);
+export const FIRST_PERSON_WORDS = cueRule(['recommend', 'urge', 'propose', 'suggest', 'call', 'let']);
+const PRESCRIPTIONS = [
+  { re: MODAL, words: MODAL_WORDS },
+  { re: IMPERSONAL, words: IMPERSONAL_WORDS },
+  { re: FIRST_PERSON, words: FIRST_PERSON_WORDS },
+];
 
 /**
  * A question: "?", then spaces and at most one closing quote. Same as `/\?\s*(?:["”’]\s*)?$/.test(s)`
@@ -82,11 +92,14 @@ function othersThat(s: string): RegExpExecArray | null {
 }
 
 export function recommendationCue(ctx: DocContext, unit: Span, acts: readonly SpeechAct[]): RecommendationCue | null {
+  const cw = ctx.cueWords;
+  const candidates = PRESCRIPTIONS.filter((p) => cw.mayMatch(p.words, unit.start, unit.end));
+  if (candidates.length === 0) return null; // none of the patterns can match
   const s = ctx.outside.slice(unit.start, unit.end);
   if (isQuestion(s)) return null; // a question
   let at = -1;
   let modal = false;
-  for (const re of [MODAL, IMPERSONAL, FIRST_PERSON]) {
+  for (const { re } of candidates) {
     const m = re === MODAL ? firstPrescriptiveModal(s) : re.exec(s);
     if (m && (at < 0 || m.index < at)) {
       at = m.index;
