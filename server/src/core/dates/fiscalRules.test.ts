@@ -23,6 +23,9 @@ test('quarters, halves and fiscal years', () => {
 test('"a year ago" reads as a quarter only in quarterly-results text', () => {
   assert.equal(at('Net rose in the quarter from $5 million a year ago.', 'a'), 'a year ago=1988-Q3');
   assert.equal(at('He moved there a year ago.', 'a'), undefined);
+  // "quarter" as a share or in "quarter-century" is no reporting period.
+  assert.equal(at('The rate is near its quarter-century low; wages rose 3.8% from a year earlier.', 'a'), undefined);
+  assert.equal(at('A quarter of the staff left; sales fell from a year earlier.', 'a'), undefined);
   assert.equal(at('the quarter-to-quarter comparison', 'the'), undefined);
   assert.equal(at('more than a quarter of them', 'a'), undefined);
 });

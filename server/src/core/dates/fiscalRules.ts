@@ -21,8 +21,15 @@ function yearAgoAt(ctx: ScanContext, i: number): boolean {
 function sentenceMentionsQuarter(ctx: ScanContext, i: number): boolean {
   const lo = Math.max(0, i - 150);
   const hi = Math.min(ctx.sentEnd[i], i + 40);
-  for (let k = lo; k < hi; k++) if (ctx.tokens[k].lower === 'quarter') return true;
+  for (let k = lo; k < hi; k++) if (ctx.tokens[k].lower === 'quarter' && isPeriodQuarter(ctx, k)) return true;
   return false;
+}
+
+/** "quarter" as a reporting period ("the third quarter", "the quarter ended"), not a share ("a quarter of"). */
+function isPeriodQuarter(ctx: ScanContext, k: number): boolean {
+  if (lowerAt(ctx, k + 1) === 'of' || lowerAt(ctx, k + 1) === '-') return false; // "a quarter of", "quarter-century"
+  const p = lowerAt(ctx, k - 1);
+  return p !== 'a' && p !== 'one' && p !== 'three' && p !== 'than';
 }
 
 const HEADS: ReadonlySet<string> = new Set(['quarter', 'quarters', 'half', 'year', 'period', 'ago', 'earlier']);
