@@ -7,7 +7,7 @@
 import type { Quote, QuoteSpeaker, Span } from '../types';
 import { tokenizeTail } from './tokens';
 import { NOUN_LIKE_VERBS, SPEECH_PARTICIPLES, SPEECH_VERBS } from './lexicon';
-import { speechWords } from './wordScan';
+import { speechWordsIn } from './wordScan';
 import { isInsideQuote, lowerBound, mentionsIn, unitAt, type DocContext } from './context';
 import { afterPreposition, canonicalName, isModifierUse, phraseAfter, phraseBefore, pickSubject, properRuns, type SpeakerGuess } from './nounPhrase';
 import { resolveDefinite, resolvePronoun } from './pronouns';
@@ -64,7 +64,7 @@ export function clauseSubject(ctx: DocContext, floor: number, pos: number): Spea
 export function speechActs(ctx: DocContext, unit: Span): SpeechAct[] {
   const acts: SpeechAct[] = [];
   // the matches of SPEECH_WORD_RE in the sentence (`wordScan.ts`)
-  for (const hit of speechWords(ctx.outside, unit.start, unit.end)) {
+  for (const hit of speechWordsIn(ctx.cueWords, ctx.outside, unit.start, unit.end)) {
     if (acts.length >= MAX_ACTS) break;
     const m = [hit.text];
     const start = hit.index;

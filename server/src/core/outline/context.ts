@@ -11,7 +11,7 @@ import { splitSentences } from '../text/sentences';
 import { findQuoteSpans, type QuoteSpan } from './quotes';
 import { tokenize, tokenizeTail, type Tok } from './tokens';
 import { PERSON_NOUNS } from './lexicon';
-import { personNouns } from './wordScan';
+import { personNounsIn } from './wordScan';
 import { spaceCount, squish } from '../text/whitespace';
 import { CueWords } from './cueWords';
 
@@ -99,10 +99,10 @@ function walkBack(toks: Tok[], i: number): number {
   return j;
 }
 
-function findDescriptions(outside: string, from: number): Description[] {
+function findDescriptions(outside: string, from: number, words: CueWords): Description[] {
   const out: Description[] = [];
   // the matches of PERSON_NOUN_RE from `from` (`wordScan.ts`)
-  for (const hit of personNouns(outside, from)) {
+  for (const hit of personNounsIn(words, outside, from)) {
     const m = { index: hit.index, 0: hit.text };
     const headEnd = m.index + m[0].length;
     const after = tokenize(outside, headEnd, Math.min(outside.length, headEnd + 20), 1)[0];
@@ -167,6 +167,7 @@ export function buildContext(text: string, bodyStart: number, mentions: readonly
       return c;
     })
     .sort((a, b) => a.start - b.start);
+  const cueWords = new CueWords(outside);
   return {
     text,
     masked,
@@ -176,11 +177,11 @@ export function buildContext(text: string, bodyStart: number, mentions: readonly
     units: buildUnits(masked, blocks, quotes),
     quotes,
     mentions: valid,
-    descriptions: findDescriptions(outside, Math.min(bodyStart, text.length)),
+    descriptions: findDescriptions(outside, Math.min(bodyStart, text.length), cueWords),
     author,
     fullNames: fullNamesOf(valid),
     personNames: new Map(),
-    cueWords: new CueWords(outside),
+    cueWords,
   };
 }
 

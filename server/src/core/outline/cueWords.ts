@@ -89,6 +89,16 @@ export class CueWords {
     this.at = at;
   }
 
+  /** This was built over `text`. */
+  over(text: string): boolean {
+    return text === this.text;
+  }
+
+  /** Sorted start offsets of the rule's words (whole runs of ASCII letters, any case); undefined for a rule registered after this was built. */
+  positions(rule: CueRule): readonly number[] | undefined {
+    return this.at[rule.id];
+  }
+
   /**
    * Whether the rule's regex can match text.slice(a, b): false only when no trigger word lies
    * wholly inside and the slice cuts no run of letters at its ends.

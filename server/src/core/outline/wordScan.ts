@@ -8,6 +8,7 @@
  */
 import { PERSON_NOUNS, PERSON_NOUN_RE, SPEECH_PARTICIPLES, SPEECH_VERBS, SPEECH_WORD_RE } from './lexicon';
 import { isSpaceCode } from '../text/whitespace';
+import { cueRule, type CueWords } from './cueWords';
 
 export interface WordHit {
   index: number;
@@ -84,48 +85,110 @@ function endOfLowerRun(text: string, i: number, end: number): number {
   return i;
 }
 
+/**
+ * speechWords' look at position i of the slice [a, b): adds a match starting there to `out` and
+ * returns the next position to look at.
+ */
+function speechStep(text: string, i: number, a: number, b: number, out: WordHit[]): number {
+  if (!isLowerAscii(text.charCodeAt(i)) || (i > a && wordCharBefore(text, i, a))) return i + 1;
+  const j = endOfLowerRun(text, i, b);
+  const followed = j < b && wordCharWithin(text, j, b);
+  const word = followed ? undefined : SPEECH_TABLE.at(text, i, j);
+  if (word !== undefined) {
+    out.push({ index: i, text: word });
+    return j;
+  }
+  if (j - i === 9 && text.startsWith('according', i) && j < b && isSpaceCode(text.charCodeAt(j))) {
+    // "according\s+to"
+    let k = j;
+    while (k < b && isSpaceCode(text.charCodeAt(k))) k++;
+    if (k + 2 <= b && text.startsWith('to', k) && !(k + 2 < b && wordCharWithin(text, k + 2, b))) {
+      out.push({ index: i, text: text.slice(i, k + 2) });
+      return k + 2;
+    }
+  }
+  return j; // no match can start inside this run: the look-behind sees a letter
+}
+
 /** The matches of `SPEECH_WORD_RE` in text.slice(a, b), with offsets into `text`. */
 export function speechWords(text: string, a: number, b: number): WordHit[] {
   if (!SCANNABLE) return byRegex(SPEECH_WORD_RE, text.slice(a, b), 0, a);
   const out: WordHit[] = [];
-  for (let i = a; i < b; i++) {
-    if (!isLowerAscii(text.charCodeAt(i)) || (i > a && wordCharBefore(text, i, a))) continue;
-    const j = endOfLowerRun(text, i, b);
-    const followed = j < b && wordCharWithin(text, j, b);
-    const word = followed ? undefined : SPEECH_TABLE.at(text, i, j);
-    if (word !== undefined) {
-      out.push({ index: i, text: word });
-      i = j - 1;
-      continue;
-    }
-    if (j - i === 9 && text.startsWith('according', i) && j < b && isSpaceCode(text.charCodeAt(j))) {
-      // "according\s+to"
-      let k = j;
-      while (k < b && isSpaceCode(text.charCodeAt(k))) k++;
-      if (k + 2 <= b && text.startsWith('to', k) && !(k + 2 < b && wordCharWithin(text, k + 2, b))) {
-        out.push({ index: i, text: text.slice(i, k + 2) });
-        i = k + 1;
-        continue;
-      }
-    }
-    i = j - 1; // no match can start inside this run: the look-behind sees a letter
-  }
+  for (let i = a; i < b; ) i = speechStep(text, i, a, b, out);
   return out;
+}
+
+/** personNouns' look at position i: adds a match starting there to `out`; returns the next position to look at. */
+function personStep(text: string, i: number, out: WordHit[]): number {
+  const end = text.length;
+  if (!isLowerAscii(text.charCodeAt(i)) || (i > 0 && wordCharBefore(text, i, 0))) return i + 1;
+  const j = endOfLowerRun(text, i, end);
+  // the look-ahead here allows an apostrophe after the noun ("officials’ views")
+  const word = j < end && wordCharAt(text, j, false) ? undefined : PERSON_TABLE.at(text, i, j);
+  if (word !== undefined) out.push({ index: i, text: word });
+  return j;
 }
 
 /** The matches of `PERSON_NOUN_RE` run over `text` from `from` (the look-behind may see before it). */
 export function personNouns(text: string, from: number): WordHit[] {
   if (!SCANNABLE) return byRegex(PERSON_NOUN_RE, text, from, 0);
   const out: WordHit[] = [];
-  const end = text.length;
-  for (let i = Math.max(0, from); i < end; i++) {
-    if (!isLowerAscii(text.charCodeAt(i)) || (i > 0 && wordCharBefore(text, i, 0))) continue;
-    const j = endOfLowerRun(text, i, end);
-    // the look-ahead here allows an apostrophe after the noun ("officials’ views")
-    const word = j < end && wordCharAt(text, j, false) ? undefined : PERSON_TABLE.at(text, i, j);
-    if (word !== undefined) out.push({ index: i, text: word });
-    i = j - 1;
+  for (let i = Math.max(0, from); i < text.length; ) i = personStep(text, i, out);
+  return out;
+}
+
+/*
+ * The same answers from the document's word positions (`CueWords`, built over the same text), so
+ * a sentence is not scanned character by character. A match other than at the slice's start begins
+ * after a character that is no letter and ends before one that is none (or at the slice's end), so
+ * it is a whole run of ASCII letters in the text, and CueWords lists the run's start when the run is
+ * one of the words in any case; or the slice's end cuts the run, whose start is then looked at too.
+ * Looking at a superset of the match starts gives the same matches: the step at each is the
+ * scanner's own, and no start the scanner would look at lies inside a run it skips.
+ */
+const SPEECH_RULE = SCANNABLE ? cueRule([...SPEECH_WORDS, 'according']) : undefined;
+const PERSON_RULE = SCANNABLE ? cueRule([...PERSON_NOUNS]) : undefined;
+
+function isAsciiLetter(c: number): boolean {
+  return ((c | 32) - 97) >>> 0 < 26;
+}
+
+/** First index in the sorted `list` whose value is >= v. */
+function firstAtLeast(list: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < v) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+/** `speechWords(text, a, b)` where `words` was built over `text`. */
+export function speechWordsIn(words: CueWords, text: string, a: number, b: number): WordHit[] {
+  const starts = SPEECH_RULE && words.over(text) ? words.positions(SPEECH_RULE) : undefined;
+  if (!starts) return speechWords(text, a, b);
+  const out: WordHit[] = [];
+  if (!(a < b)) return out;
+  let next = speechStep(text, a, a, b, out);
+  for (let k = firstAtLeast(starts, next); k < starts.length && starts[k] < b; k++) if (starts[k] >= next) next = speechStep(text, starts[k], a, b, out);
+  if (b < text.length && isAsciiLetter(text.charCodeAt(b - 1)) && isAsciiLetter(text.charCodeAt(b))) {
+    // the run the slice's end cuts
+    let p = b - 1;
+    while (p > a && isAsciiLetter(text.charCodeAt(p - 1))) p--;
+    if (p >= next) speechStep(text, p, a, b, out);
+  }
+  return out;
+}
+
+/** `personNouns(text, from)` where `words` was built over `text`. */
+export function personNounsIn(words: CueWords, text: string, from: number): WordHit[] {
+  const starts = PERSON_RULE && words.over(text) ? words.positions(PERSON_RULE) : undefined;
+  if (!starts) return personNouns(text, from);
+  const out: WordHit[] = [];
+  let next = Math.max(0, from);
+  for (let k = firstAtLeast(starts, next); k < starts.length; k++) if (starts[k] >= next) next = personStep(text, starts[k], out);
   return out;
 }
 
