@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CueWords, cueRule, type CueRule } from './cueWords';
-import { REPORT, REPORT_WORDS } from './cues/evidence';
+import { FIGURES, FIGURE_WORDS, REPORT, REPORT_WORDS } from './cues/evidence';
 import { FIRST_PERSON, FIRST_PERSON_WORDS, IMPERSONAL, IMPERSONAL_WORDS, MODAL, MODAL_WORDS } from './cues/recommendation';
 import { STRONG, STRONG_WORDS, WEAK, WEAK_WORDS } from './cues/claim';
 
@@ -12,6 +12,7 @@ const RULES: [string, RegExp, CueRule][] = [
   ['FIRST_PERSON', FIRST_PERSON, FIRST_PERSON_WORDS],
   ['STRONG', STRONG, STRONG_WORDS],
   ['WEAK', WEAK, WEAK_WORDS],
+  ...[...FIGURE_WORDS].map(([re, rule]): [string, RegExp, CueRule] => [`FIGURES[${FIGURES.indexOf(re)}]`, re, rule]),
 ];
 
 /** A fresh copy without /g, so `test` looks from the start of the string. */
@@ -47,7 +48,7 @@ test('whenever a cue regex matches a slice, mayMatch says it may (random text fr
   const words = new Set<string>(['a', 'i', 'we', 'it', 'us', 'to', 'in', 'un', 'im', 's', 'ed', 'ly', 'x']);
   for (const [, re] of RULES) for (const w of re.source.match(/[a-z]{2,}/g) ?? []) words.add(w);
   // whole phrases too, so the multi-word alternatives match often
-  const phrases = ['the new poll by', 'a report from', 'polls show', 'data from', 'as a result', 'it is important to', "it's time for", 'it is vital that', 'it remains crucial for', 'we strongly urge', "let's", 'let us', 'has to', 'ought to', 'the only real hope', 'led to'];
+  const phrases = ['the new poll by', 'a report from', 'polls show', 'data from', 'as a result', 'it is important to', "it's time for", 'it is vital that', 'it remains crucial for', 'we strongly urge', "let's", 'let us', 'has to', 'ought to', 'the only real hope', 'led to', 'more than two', 'fewer than 5', 'nearly 100', 'at least 1,000', 'up to 50', 'tens of thousands of', 'dozens of', 'two million', '5 per 10', '3 out of 4', '12', '1,200'];
   for (const p of phrases) words.add(p);
   const vocab = [...words].flatMap((w) => [w, w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1)]);
   const seps = [' ', ' ', ' ', ' ', '  ', '\n', '', "'", '’', ',', '.', 'é', 'É', '1', '_', '-', 'ſ', '\u212a'];
@@ -55,7 +56,7 @@ test('whenever a cue regex matches a slice, mayMatch says it may (random text fr
   // a 31-bit LCG in exact integer arithmetic; its low bits are weak, so the high ones are used
   const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff), seed >>> 8);
   const seen = new Map<string, { matched: number; skipped: number }>(RULES.map(([name]) => [name, { matched: 0, skipped: 0 }]));
-  for (let k = 0; k < 15000; k++) {
+  for (let k = 0; k < 25000; k++) {
     let s = '';
     const len = 1 + (rnd() % 9);
     for (let i = 0; i < len; i++) s += vocab[rnd() % vocab.length] + seps[rnd() % seps.length];

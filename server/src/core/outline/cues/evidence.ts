@@ -6,7 +6,7 @@
 import type { Span } from '../../types';
 import type { DocContext } from '../context';
 import type { AttributedQuote, SpeechAct } from '../attribution';
-import { cueRule } from '../cueWords';
+import { cueRule, type CueRule, type CueWords } from '../cueWords';
 
 export type EvidenceKind = 'quote' | 'reported' | 'figure' | 'report';
 
@@ -16,7 +16,7 @@ export interface EvidenceCue {
 }
 
 /** Figures other than a number with a unit, one pattern each (each linear; see `numberWithUnit`). */
-const FIGURES: readonly RegExp[] = [
+export const FIGURES: readonly RegExp[] = [
   /[$€£]\s?\d/,
   /\b(?:more|fewer|less)\s+than\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:dozen|hundred|thousand|million))/i,
   /\b(?:nearly|almost|roughly|about|some|at\s+least|up\s+to|over)\s+\d[\d,]{1,}\b/i,
@@ -62,7 +62,28 @@ const NEEDS = new Map<RegExp, RegExp>([
   [FIGURES[5], /illion/i],
 ]);
 
-function figureIn(re: RegExp, s: string): boolean {
+/**
+ * Every match of these FIGURES patterns contains one of the words as a whole word (see
+ * `cueWords.ts`); the others have no word to look for.
+ */
+export const FIGURE_WORDS = new Map<RegExp, CueRule>([
+  [FIGURES[1], cueRule(['more', 'fewer', 'less'])],
+  [FIGURES[2], cueRule(['nearly', 'almost', 'roughly', 'about', 'some', 'least', 'up', 'over'])],
+  [FIGURES[4], cueRule(['hundreds', 'thousands', 'millions', 'tens', 'dozens'])],
+  [FIGURES[5], cueRule(['million', 'billion'])],
+  [FIGURES[6], cueRule(['per', 'out'])],
+]);
+
+/** Where a figure is looked for: a slice of the text CueWords was built over (or just a string). */
+interface FigureScope {
+  words?: CueWords;
+  start: number;
+  end: number;
+}
+
+function figureIn(re: RegExp, s: string, scope: FigureScope): boolean {
+  const rule = scope.words && FIGURE_WORDS.get(re);
+  if (rule && !scope.words!.mayMatch(rule, scope.start, scope.end)) return false;
   const need = NEEDS.get(re);
   return (need === undefined || need.test(s)) && re.test(s);
 }
@@ -75,10 +96,11 @@ function hasDigit(s: string): boolean {
   return false;
 }
 
-function hasFigure(s: string): boolean {
+/** A figure in s, which is text.slice(scope.start, scope.end) of the text `scope.words` was built over. */
+function hasFigure(s: string, scope: FigureScope): boolean {
   // without a digit only the number-word patterns can match (`numberWithUnit` needs one too)
-  if (!hasDigit(s)) return WORD_FIGURES.some((re) => figureIn(re, s));
-  return numberWithUnit(s) || FIGURES.some((re) => figureIn(re, s));
+  if (!hasDigit(s)) return WORD_FIGURES.some((re) => figureIn(re, s, scope));
+  return numberWithUnit(s) || FIGURES.some((re) => figureIn(re, s, scope));
 }
 export const REPORT = /\b(?:a|an|the|new|latest|recent)\s+(?:\w+\s+)?(?:poll|survey|study|report|analysis|census|audit|assessment|estimate|investigation|review)\s+(?:by|from|of|released|published|found|showed|shows|says|said|conducted)\b|\bpolls?\s+(?:show|shows|showed|found|suggest|suggests|indicate)\b|\b(?:data|figures|statistics|estimates)\s+(?:from|by|show|shows|showed|released|published)\b/i;
 
@@ -99,6 +121,6 @@ export function evidenceCue(ctx: DocContext, unit: Span, quotes: readonly Attrib
     const best = named.some((a) => a.speaker.kind === 'person') ? named.filter((a) => a.speaker.kind !== 'description') : named;
     return { kind: 'reported', speakers: [...new Set(best.map((a) => a.speaker.name))] };
   }
-  if (hasFigure(s)) return { kind: 'figure', speakers: [] };
+  if (hasFigure(s, { words: ctx.cueWords, start: unit.start, end: unit.end })) return { kind: 'figure', speakers: [] };
   return null;
 }
