@@ -176,15 +176,32 @@ function needsEarlierTokens(toks: Tok[]): boolean {
   return backwardStart(toks, k) === 0;
 }
 
-/** Tokens tried first: a subject phrase almost always lies within the last few words. */
+/**
+ * Tokens tried first, then next: a subject phrase almost always lies within the last few words.
+ * Any tail gives the answer of the whole window when the walks do not reach its first token.
+ */
+const TAIL_CHUNKS_FIRST = 6;
 const TAIL_CHUNKS = 20;
 
 export function phraseBefore(ctx: DocContext, pos: number, floor: number): PhraseBefore {
   const from = Math.max(floor, pos - WINDOW);
   // The tail of the window gives the same tokens as the whole window from its first one on
-  // (tokenizeTail); the whole window is tokenized only when the walks would reach that first one.
-  const tail = tokenizeTail(ctx.outside, from, pos, TAIL_CHUNKS);
-  const toks = tail.length > 0 && tail[0].start > from && needsEarlierTokens(tail) ? tokenize(ctx.outside, from, pos) : tail;
+  // (tokenizeTail); a longer tail, then the whole window, is tokenized only when the walks would
+  // reach that first one.
+  let toks = tokenizeTail(ctx.outside, from, pos, TAIL_CHUNKS_FIRST);
+  if (toks.length > 0 && toks[0].start > from && needsEarlierTokens(toks)) {
+    const tail = tokenizeTail(ctx.outside, from, pos, TAIL_CHUNKS);
+    toks = tail.length > 0 && tail[0].start > from && needsEarlierTokens(tail) ? tokenize(ctx.outside, from, pos) : tail;
+  }
+  return phraseFromTokens(ctx, toks);
+}
+
+/** phraseBefore from all the tokens of its window (what the tails must agree with; for tests). */
+export function phraseBeforeWholeWindow(ctx: DocContext, pos: number, floor: number): PhraseBefore {
+  return phraseFromTokens(ctx, tokenize(ctx.outside, Math.max(floor, pos - WINDOW), pos));
+}
+
+function phraseFromTokens(ctx: DocContext, toks: Tok[]): PhraseBefore {
   const k = skipBetween(toks);
   if (k > 0 && toks[k - 1].text === ',') {
     const c = appositionComma(toks, k);
