@@ -99,7 +99,13 @@ function walkBack(toks: Tok[], i: number): number {
   return j;
 }
 
-function findDescriptions(outside: string, from: number, words: CueWords): Description[] {
+/**
+ * White-space chunks tokenized first, then next, before the whole window: the walk back almost
+ * always stops within the last few words. Exported for tests (which pass none: whole windows only).
+ */
+export const DESCRIPTION_TAILS: readonly number[] = [3, 8];
+
+export function findDescriptions(outside: string, from: number, words: CueWords, tails: readonly number[] = DESCRIPTION_TAILS): Description[] {
   const out: Description[] = [];
   // the matches of PERSON_NOUN_RE from `from` (`wordScan.ts`)
   for (const hit of personNounsIn(words, outside, from)) {
@@ -108,17 +114,28 @@ function findDescriptions(outside: string, from: number, words: CueWords): Descr
     const after = tokenize(outside, headEnd, Math.min(outside.length, headEnd + 20), 1)[0];
     if (after && after.word && !after.cap && PERSON_NOUNS.has(after.lower)) continue; // not the head: "aide workers"
     // The walk back takes at most 7 steps and stops at the first token it has: the last few words
-    // decide it unless it runs out of them, and then the whole window is tokenized.
+    // decide it unless it runs out of them, and then a longer tail, at last the whole window, is tokenized.
     const windowStart = Math.max(from, m.index - 80);
-    let toks = tokenizeTail(outside, windowStart, headEnd, 3);
-    let i = toks.length - 1;
-    if (i < 0) continue;
-    let j = walkBack(toks, i);
-    if (j === 0 && i < 7 && toks[0].start > windowStart) {
+    let toks: Tok[] = [];
+    let i = -1;
+    let j = 0;
+    let whole = true;
+    for (const chunks of tails) {
+      toks = tokenizeTail(outside, windowStart, headEnd, chunks);
+      i = toks.length - 1;
+      if (i < 0) break;
+      j = walkBack(toks, i);
+      if (!(j === 0 && i < 7 && toks[0].start > windowStart)) {
+        whole = false;
+        break;
+      }
+    }
+    if (whole && (tails.length === 0 || i >= 0)) {
       toks = tokenize(outside, windowStart, headEnd);
       i = toks.length - 1;
       j = walkBack(toks, i);
     }
+    if (i < 0) continue;
     const first: Tok = toks[j];
     const det = first.lower;
     const head = m[0];
