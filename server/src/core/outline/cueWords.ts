@@ -34,20 +34,38 @@ interface Entry {
   ids: number[];
 }
 
-/** Words by first letter and length: index (letter − 'a') * 32 + length. */
-let table: (Entry[] | undefined)[] | undefined;
+/**
+ * Words by first letter and length (index (letter − 'a') * 32 + length), and a filter of their
+ * hashes (`foldHash`) that turns away almost every other run before the words are compared.
+ */
+interface Table {
+  buckets: (Entry[] | undefined)[];
+  filter: Uint8Array;
+}
+let table: Table | undefined;
 
-function buildTable(): (Entry[] | undefined)[] {
-  const t: (Entry[] | undefined)[] = new Array(26 * 32).fill(undefined);
+const FILTER_MASK = 8191;
+
+/** The hash of a lower-case word, as the scan computes it over a run in any case (each code | 32). */
+function foldHash(w: string): number {
+  let h = 0;
+  for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + (w.charCodeAt(k) | 32)) | 0;
+  return h;
+}
+
+function buildTable(): Table {
+  const buckets: (Entry[] | undefined)[] = new Array(26 * 32).fill(undefined);
+  const filter = new Uint8Array(FILTER_MASK + 1);
   for (const rule of rules) {
     for (const w of rule.words) {
-      const list = (t[(w.charCodeAt(0) - 97) * 32 + w.length] ??= []);
+      const list = (buckets[(w.charCodeAt(0) - 97) * 32 + w.length] ??= []);
       let e = list.find((x) => x.word === w);
       if (!e) list.push((e = { word: w, ids: [] }));
       if (!e.ids.includes(rule.id)) e.ids.push(rule.id);
+      filter[foldHash(w) & FILTER_MASK] = 1;
     }
   }
-  return t;
+  return { buckets, filter };
 }
 
 /** The character code is an ASCII letter. */
@@ -66,20 +84,27 @@ export class CueWords {
   private readonly at: number[][];
 
   constructor(private readonly text: string) {
-    const t = (table ??= buildTable());
+    const { buckets, filter } = (table ??= buildTable());
     const at: number[][] = rules.map(() => []);
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      if (!isAsciiLetter(text.charCodeAt(i))) continue;
+      const c = text.charCodeAt(i);
+      if (!isAsciiLetter(c)) continue;
+      let h = c | 32;
       let j = i + 1;
-      while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (!isAsciiLetter(d)) break;
+        h = (Math.imul(h, 31) + (d | 32)) | 0;
+      }
       const len = j - i;
-      if (len < 32) {
-        const list = t[((text.charCodeAt(i) | 32) - 97) * 32 + len];
-        if (list) {
-          for (const e of list) {
-            if (!sameFolded(text, i, e.word)) continue;
-            for (const id of e.ids) at[id].push(i);
+      if (len < 32 && filter[h & FILTER_MASK] === 1) {
+        const list = buckets[((c | 32) - 97) * 32 + len];
+        if (list !== undefined) {
+          for (let e = 0; e < list.length; e++) {
+            if (!sameFolded(text, i, list[e].word)) continue;
+            const ids = list[e].ids;
+            for (let k = 0; k < ids.length; k++) at[ids[k]].push(i);
             break;
           }
         }
