@@ -39,8 +39,21 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
 }
 
+/** Same as `c !== c.toLowerCase() && c === c.toUpperCase()`; ASCII answered from its code. */
 function isUpper(c: string | undefined): boolean {
-  return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  if (k < 128 && c.length === 1) return k >= 65 && k <= 90;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+/** Same as `w.toLowerCase()`; a word of lower-case ASCII letters and dots is returned as it is. */
+function lowerCase(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const k = w.charCodeAt(i);
+    if (!((k >= 97 && k <= 122) || k === 46)) return w.toLowerCase();
+  }
+  return w;
 }
 
 /** Same as `c.toLowerCase() !== c.toUpperCase()` for one character; ASCII answered from its code. */
@@ -125,11 +138,12 @@ export function splitSentences(text: string, start: number, end: number): Span[]
     }
     if (c === '.' && punctEnd === i + 1) {
       const w = wordBefore(text, i, s);
-      const lw = w.toLowerCase();
-      const following = isLetter(n) ? nextWord(text, k, end) : '';
+      const lw = lowerCase(w);
       if (TITLES.has(lw)) continue;
       const initial = w.length === 1 && isUpper(w);
       if (initial || AMBIGUOUS.has(lw) || (w.includes('.') && w.length <= 8)) {
+        // the word after is read only here, where it decides
+        const following = isLetter(n) ? nextWord(text, k, end) : '';
         if (j === punctEnd && !(following && OPENERS.has(following))) continue;
       }
     }
