@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskMarkup, splitBlocks, type Block } from './blocks';
+import { maskMarkup, maskMarkupEveryCharacter, splitBlocks, type Block } from './blocks';
 
 /** Blocks as [kind, content text, extra] for compact expectations. */
 function shape(text: string, bodyStart = 0): Array<[string, string, string?]> {
@@ -99,4 +99,24 @@ test('maskMarkup leaves plain prose untouched and is linear on odd input', () =>
   assert.equal(m.length, nasty.length);
   assert.ok((used.user + used.system) / 1000 < 3000, 'maskMarkup too slow');
   assert.equal(maskMarkup('', 0), '');
+});
+
+test('jumping between markup characters masks as looking at every character does (random Markdown)', () => {
+  const pieces = ['word', 'Word', ' ', ' ', '\n', '\n\n', '\n\n', '# ', '## ', '> ', '- ', '1. ', '* ', '*', '**', '_', '__', 'a_b', '`', '```\n', '~~', '\\', '\\*', '![', '[', ']', '(', ')', '](', '][', 'http://x.org/a_b', '<b>', '</b>', '<a href="x">', '<!--', '-->', '<http://y>', '[1]: http://z', '---\n', '    ', '\t', '“', '”', 'é', '.'];
+  let seed = 23;
+  // a 31-bit LCG in exact integer arithmetic; its low bits are weak, so the high ones are used
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff), seed >>> 8);
+  let changed = 0;
+  for (let k = 0; k < 3000; k++) {
+    let s = '';
+    const len = rnd() % 60;
+    for (let i = 0; i < len; i++) s += pieces[rnd() % pieces.length];
+    const bodyStart = rnd() % 4 ? 0 : rnd() % (s.length + 1);
+    const got = maskMarkup(s, bodyStart);
+    assert.equal(got, maskMarkupEveryCharacter(s, bodyStart), JSON.stringify([s, bodyStart]));
+    // the same text again: the remembered search must not change the answer
+    assert.equal(maskMarkup(s, bodyStart), got);
+    if (got !== s) changed++;
+  }
+  assert.ok(changed > 2000, `only ${changed} texts had markup`);
 });

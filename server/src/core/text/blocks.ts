@@ -273,8 +273,29 @@ const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>|<(?:https?|mailto|ftp):[^<>\s]*>/y;
 const REF_DEFINITION = /^ {0,3}\[[^\]\n]{1,200}\]:[ \t]*\S/;
 
+/** The characters maskInline acts on; every other character is passed over. */
+const MARKUP_CHAR = /[\\`*_~!\[\]<]/g;
+/**
+ * The last search's answer: no markup character in text[from, found) (found = text.length when
+ * none), so blocks without markup do not each search on through the rest of the text.
+ */
+let lastText = '';
+let lastFrom = 0;
+let lastFound = 0;
+
+/** The first markup character at or after i (text.length when none). */
+function nextMarkup(text: string, i: number): number {
+  if (text === lastText && i >= lastFrom && i <= lastFound) return lastFound;
+  MARKUP_CHAR.lastIndex = i;
+  const m = MARKUP_CHAR.exec(text);
+  lastText = text;
+  lastFrom = i;
+  lastFound = m ? m.index : text.length;
+  return lastFound;
+}
+
 /** Mask inline Markdown inside one block's content: emphasis, code ticks, links, images, tags, escapes. */
-function maskInline(text: string, codes: Uint16Array, start: number, end: number): void {
+function maskInline(text: string, codes: Uint16Array, start: number, end: number, jump: boolean): void {
   if (REF_DEFINITION.test(text.slice(start, Math.min(end, start + 260)))) {
     blank(codes, start, end);
     return;
@@ -293,6 +314,11 @@ function maskInline(text: string, codes: Uint16Array, start: number, end: number
     return j;
   };
   for (let i = start; i < end; i++) {
+    // straight to the next character the switch acts on
+    if (jump) {
+      i = nextMarkup(text, i);
+      if (i >= end) break;
+    }
     const c = text.charCodeAt(i);
     switch (c) {
       case 92: // backslash escape
@@ -377,6 +403,15 @@ function maskInline(text: string, codes: Uint16Array, start: number, end: number
  * that are valid in the original text.
  */
 export function maskMarkup(text: string, bodyStart: number): string {
+  return mask(text, bodyStart, true);
+}
+
+/** maskMarkup looking at every character of a block for markup (what its jumps must agree with; for tests). */
+export function maskMarkupEveryCharacter(text: string, bodyStart: number): string {
+  return mask(text, bodyStart, false);
+}
+
+function mask(text: string, bodyStart: number, jump: boolean): string {
   if (typeof text !== 'string' || text.length === 0) return '';
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
@@ -403,7 +438,7 @@ export function maskMarkup(text: string, bodyStart: number): string {
         nl = text.indexOf('\n', nl + 1);
       }
     }
-    maskInline(text, codes, b.content.start, b.content.end);
+    maskInline(text, codes, b.content.start, b.content.end, jump);
   }
   blank(codes, covered, text.length);
   const parts: string[] = [];
