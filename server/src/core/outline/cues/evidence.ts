@@ -88,12 +88,11 @@ function figureIn(re: RegExp, s: string, scope: FigureScope): boolean {
   return (need === undefined || need.test(s)) && re.test(s);
 }
 
+/** An ASCII digit (a native search: a loop over the sentence's characters was a hot spot). */
+const DIGIT = /[0-9]/;
+
 function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
+  return DIGIT.test(s);
 }
 
 /** A figure in s, which is text.slice(scope.start, scope.end) of the text `scope.words` was built over. */
