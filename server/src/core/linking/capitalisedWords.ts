@@ -16,8 +16,15 @@ function isHighSurrogatePair(text: string, i: number): boolean {
 }
 
 /** Where the next upper-case letter (`\p{Lu}`, by code point) at or after `from` is, or -1. */
+/** What nextCapital has to look at: an ASCII capital or any code unit outside ASCII. */
+const CAPITAL_OR_WIDE = /[A-Z\u0080-\uffff]/g;
+
 export function nextCapital(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
+    // straight to the next character that is not a small ASCII one (those are passed over)
+    CAPITAL_OR_WIDE.lastIndex = i;
+    if (!CAPITAL_OR_WIDE.test(text)) return -1;
+    i = CAPITAL_OR_WIDE.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (c < 128) {
       if (c >= 65 && c <= 90) return i;
@@ -52,6 +59,10 @@ const LETTER_OR_MARK = /[\p{L}\p{M}]/uy;
 /** The code point at i, inside a slice ending at `to`, matches the sticky class (a pair cut by `to` is a lone surrogate: no). */
 function matchesWithin(re: RegExp, text: string, i: number, to: number): boolean {
   if (i + 1 >= to && isHighSurrogatePair(text, i)) return false;
+  // a low surrogate reached on its own (its pair cut by the slice's start) is no letter in the
+  // slice; a /u sticky test there would step back and read the whole pair
+  const c = text.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff) return false;
   re.lastIndex = i;
   return re.test(text);
 }
