@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { initialsKey, looksLikeAcronym, nameKey, slugify, surnameKey } from './nameKey';
+import { computeNameKey, initialsKey, KEY_CACHE_LIMIT, looksLikeAcronym, nameKey, slugify, surnameKey } from './nameKey';
 import { boundedEditDistance } from './editDistance';
 
 test('name keys fold case, diacritics, dots, possessives and a leading "the"', () => {
@@ -36,4 +36,16 @@ test('bounded edit distance counts transpositions as one edit', () => {
   assert.equal(boundedEditDistance('mahdi', 'madhi', 2), 1);
   assert.equal(boundedEditDistance('maliki', 'mailiki', 2), 1);
   assert.equal(boundedEditDistance('maliki', 'nouri', 2), 3);
+});
+
+test('the key cache gives the computed keys, also after it has been emptied', () => {
+  const names = ['Nouri al-Maliki', 'U.S.', 'Zoë’s', 'the Pentagon', '  Muqtada   al‑Sadr '];
+  for (const n of names) assert.equal(nameKey(n), computeNameKey(n));
+  // more distinct names than the cache holds: it is emptied on the way, answers stay the same
+  for (let i = 0; i < KEY_CACHE_LIMIT + 10; i++) {
+    const n = `Name${i} O’Brien`;
+    assert.equal(nameKey(n), `name${i} o'brien`);
+  }
+  for (const n of names) assert.equal(nameKey(n), computeNameKey(n));
+  assert.equal(nameKey('Maliki’s'), 'maliki');
 });

@@ -7,8 +7,26 @@ const POSSESSIVE = /['’`]s?$/;
 const DIACRITICS = /[\u0300-\u036f]/g;
 const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|at|az|ash|ad-|bin|ibn|abu|abd)[-‐‑ ]/;
 
+/**
+ * Keys already worked out, by surface: a corpus repeats its names from article to article, and a
+ * key takes eight passes over the name. Bounded: emptied when it reaches KEY_CACHE_LIMIT.
+ */
+const keyCache = new Map<string, string>();
+export const KEY_CACHE_LIMIT = 20000;
+
 /** Lower-cased, diacritics removed, dots and possessive removed, hyphens/spaces folded. */
 export function nameKey(surface: string): string {
+  let key = keyCache.get(surface);
+  if (key === undefined) {
+    key = computeNameKey(surface);
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(surface, key);
+  }
+  return key;
+}
+
+/** nameKey without the cache (for tests). */
+export function computeNameKey(surface: string): string {
   let s = surface.normalize('NFKD').replace(DIACRITICS, '');
   s = s.replace(/[’‘`]/g, "'").trim();
   s = s.replace(POSSESSIVE, '');
