@@ -9,6 +9,16 @@
 import { TokenList, TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import { clusterOf, Gazetteer, matchGazetteer, GAZ_COUNT } from './gazetteer';
 import { FNV_OFFSET, fmix, lowerCode, mix2, mix3 } from './hashing';
+import { IntMap } from './intMap';
+
+/** Per-document scratch tables (lowercase word hash -> value), reused: the functions below are not reentrant. */
+const LOWER_SEEN = new IntMap();
+const CAP_SEEN = new IntMap();
+const CAP_FORMS = new IntMap();
+const FIRST = new IntMap();
+const LAST = new IntMap();
+const PRIOR_INDEX = new IntMap();
+let priorCounts = new Int32Array(1024);
 
 /** Bump when the feature set changes (stored in the model; a mismatch refuses the model). */
 export const FEATURE_VERSION = 10;
@@ -30,7 +40,8 @@ export interface TokenHashes {
   cluster: Int32Array;
   gaz: Uint32Array;
   /** Context aggregation: the lowercase hashes of the words around two other occurrences of the same
-   * capitalised word in the document (prev1, next1, prev2, next2 per token; a constant when none). */
+   * capitalised word in the document (prev1, next1, prev2, next2 per token; a constant when none).
+   * Only for tokens with an uppercase letter (B_UPPER; the constant for the others). */
   other: Int32Array;
   /** Capitalised run containing the token: (length bucket * 8 + index bucket), first word, last word. */
   run: Int32Array;
@@ -169,10 +180,10 @@ export type CharHashes = Pick<TokenHashes, 'word' | 'lower' | 'shape' | 'prefix'
 /**
  * Token-level hashes whose character part is already in `th` (from hashToken or the type cache):
  * adds sentence position, headline capitals, document statistics, gazetteer states, the other
- * occurrences of each capitalised word and capitalised runs. `gazStart[t]` (optional) is 0 when
- * token t cannot begin a gazetteer entry (lets the matcher skip it; the result is the same).
+ * occurrences of each capitalised word and capitalised runs. `gazFirst[t]` (optional) is token t's
+ * gazetteerFirstStep (lets the matcher skip lookups; the result is the same).
  */
-export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th: TokenHashes, gazStart?: Uint8Array): void {
+export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th: TokenHashes, gazFirst?: Int32Array): void {
   const n = tokens.count;
   const flags = tokens.flags;
   let pos = 0;
@@ -185,9 +196,12 @@ export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th
     pos++;
   }
   // all-caps sentences (headlines) and document statistics
-  const lowerSeen = new Set<number>();
-  const capSeen = new Set<number>();
-  const capForms = new Set<number>();
+  const lowerSeen = LOWER_SEEN;
+  const capSeen = CAP_SEEN;
+  const capForms = CAP_FORMS;
+  lowerSeen.clear();
+  capSeen.clear();
+  capForms.clear();
   let sStart = 0;
   for (let t = 0; t <= n; t++) {
     if (t === n || (t > sStart && flags[t] & TOKEN_SENTENCE_START)) {
@@ -218,7 +232,7 @@ export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th
     if (lowerSeen.has(th.lower[t])) th.bits[t] |= B_DOC_LOWER;
     if (capSeen.has(th.lower[t])) th.bits[t] |= B_DOC_CAP;
   }
-  if (gaz) matchGazetteer(gaz, tokens, th.lower, th.gaz, gazStart);
+  if (gaz) matchGazetteer(gaz, tokens, th.lower, th.gaz, gazFirst);
   else th.gaz.fill(0, 0, n);
   computeOtherOccurrences(th, n);
   computeRuns(th, tokens, n);
@@ -259,20 +273,25 @@ const NO_OTHER = 0x3c3c3c3;
 function computeOtherOccurrences(th: TokenHashes, n: number): void {
   const { lower, bits, other } = th;
   other.fill(NO_OTHER, 0, n * 4);
-  const first = new Map<number, number>();
+  const first = FIRST;
+  const last = LAST;
+  first.clear();
+  last.clear();
   const next = new Int32Array(n).fill(-1);
-  const last = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     if ((bits[i] & (B_INITCAP | B_LOWER)) !== (B_INITCAP | B_LOWER) && (bits[i] & B_ALLCAPS) === 0) continue;
     const h = lower[i];
-    const prev = last.get(h);
-    if (prev === undefined) first.set(h, i);
+    const prev = last.get(h, -1);
+    if (prev < 0) first.set(h, i);
     else next[prev] = i;
     last.set(h, i);
   }
+  if (first.size === 0) return;
   for (let i = 0; i < n; i++) {
-    const f = first.get(lower[i]);
-    if (f === undefined) continue;
+    // (only tokens with an uppercase letter have contextual features, the only ones that read `other`)
+    if (!(bits[i] & B_UPPER)) continue;
+    const f = first.get(lower[i], -1);
+    if (f < 0) continue;
     let o1 = f !== i ? f : next[i];
     let o2 = o1 >= 0 ? next[o1] : -1;
     if (o2 === i) o2 = next[i];
@@ -477,17 +496,25 @@ export function setPriorFromLabels(th: TokenHashes, typeOf: Int8Array, inMulti: 
   const n = th.n;
   const { lower, bits, prior } = th;
   const slots = types + 2; // per word: counts for none + each type, then a multi-token count
-  const index = new Map<number, number>();
-  const counts: number[] = [];
+  const index = PRIOR_INDEX;
+  index.clear();
+  let used = 0;
   const isName = (i: number): boolean => (bits[i] & B_INITCAP) !== 0 && (bits[i] & (B_LOWER | B_ALLCAPS)) !== 0;
   for (let i = 0; i < n; i++) {
     if (!isName(i)) continue;
-    let at = index.get(lower[i]);
-    if (at === undefined) {
-      at = counts.length;
+    let at = index.get(lower[i], -1);
+    if (at < 0) {
+      at = used;
+      used += slots;
+      if (used > priorCounts.length) {
+        const grown = new Int32Array(Math.max(used, priorCounts.length * 2));
+        grown.set(priorCounts);
+        priorCounts = grown;
+      }
+      priorCounts.fill(0, at, used);
       index.set(lower[i], at);
-      for (let k = 0; k < slots; k++) counts.push(0);
     }
+    const counts = priorCounts;
     counts[at + typeOf[i] + 1]++;
     if (inMulti[i]) counts[at + types + 1]++;
   }
@@ -496,7 +523,8 @@ export function setPriorFromLabels(th: TokenHashes, typeOf: Int8Array, inMulti: 
       prior[i] = 0;
       continue;
     }
-    const at = index.get(lower[i]) as number;
+    const at = index.get(lower[i], -1);
+    const counts = priorCounts;
     let best = -1;
     let bestCount = 0;
     let others = 0;
@@ -511,6 +539,7 @@ export function setPriorFromLabels(th: TokenHashes, typeOf: Int8Array, inMulti: 
     const multi = counts[at + types + 1] - (inMulti[i] ? 1 : 0) > 0 ? 16 : 0;
     prior[i] = others === 0 ? 0 : 1 + best + multi;
   }
+  if (priorCounts.length > 1 << 16) priorCounts = new Int32Array(1024); // (grown by a very long document)
 }
 
 /** The two features that depend on the second-pass input (also used to update first-pass scores). */

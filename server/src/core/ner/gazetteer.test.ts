@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from '../text/tokenize';
-import { buildGazetteer, clusterOf, clusterTable, matchGazetteer, gazState, GAZ_CATEGORIES, GAZ_BEGIN, GAZ_INSIDE, GAZ_NONE, NO_CLUSTER } from './gazetteer';
+import { buildGazetteer, clusterOf, clusterTable, FIRST_PREFIX, gazetteerFirstStep, matchGazetteer, gazState, GAZ_CATEGORIES, GAZ_BEGIN, GAZ_INSIDE, GAZ_NONE, NO_CLUSTER } from './gazetteer';
 import { hashLower, hashLowerString } from './hashing';
 import { decodeSpans, encodeLabels, makeLabelSet } from './labels';
 
@@ -29,6 +29,29 @@ test('gazetteer categories are independent and entries are tokenized like text',
   assert.deepEqual(states('Jordan visited St. Louis', lists, 'city'), [GAZ_NONE, GAZ_NONE, GAZ_BEGIN, GAZ_INSIDE]);
   // a prefix alone is not a match
   assert.deepEqual(states('the United Nations', lists, 'country'), [GAZ_NONE, GAZ_NONE, GAZ_NONE]);
+});
+
+test('the first step of a match (per word) gives the same states as matching from scratch', () => {
+  const lists = { city: ['New York', 'New York City', 'York', 'Paris'], country: ['New Zealand', 'Jordan'], firstname: ['Jordan', 'Paris'], group: ['Sunni', 'Sunni Arabs'] };
+  const gaz = buildGazetteer(lists);
+  const text = 'New York and new Zealand; Paris, Jordan met Sunni Arabs in York City. New Jersey? Sunni New York City Paris';
+  const tokens = tokenize(text);
+  const lower = new Int32Array(tokens.count);
+  for (let k = 0; k < tokens.count; k++) lower[k] = hashLower(text, tokens.start[k], tokens.end[k]);
+  const first = Int32Array.from(lower, (h) => gazetteerFirstStep(gaz, h));
+  const plain = new Uint32Array(tokens.count);
+  const stepped = new Uint32Array(tokens.count);
+  matchGazetteer(gaz, tokens, lower, plain);
+  matchGazetteer(gaz, tokens, lower, stepped, first);
+  assert.deepEqual(stepped, plain);
+  assert.ok(plain.some((c) => c !== 0));
+  // the step itself: categories of the word alone, and whether longer entries begin with it
+  const step = (w: string): number => gazetteerFirstStep(gaz, hashLowerString(w));
+  assert.equal(step('York'), 1 << GAZ_CATEGORIES.indexOf('city'));
+  assert.equal(step('new'), FIRST_PREFIX);
+  assert.equal(step('Jordan'), (1 << GAZ_CATEGORIES.indexOf('country')) | (1 << GAZ_CATEGORIES.indexOf('firstname')));
+  assert.equal(step('Sunni'), (1 << GAZ_CATEGORIES.indexOf('group')) | FIRST_PREFIX);
+  assert.equal(step('Arabs'), 0);
 });
 
 test('BIO and BILOU labels round-trip entity spans', () => {

@@ -7,6 +7,7 @@
  */
 import { tokenize, TokenList } from '../text/tokenize';
 import { FNV_OFFSET, hashLower, hashLowerString, mix2 } from './hashing';
+import { IntMap } from './intMap';
 
 /** Category names, in bit order. The order is part of the model format. */
 export const GAZ_CATEGORIES = ['country', 'city', 'state', 'firstname', 'demonym', 'group', 'title', 'orgword', 'organization', 'lastname', 'region'] as const;
@@ -22,6 +23,9 @@ export interface Gazetteer {
   entries: Map<number, number>;
   /** Sequence hashes of every proper prefix of an entry. */
   prefixes: Set<number>;
+  /** `entries` and `prefixes` (value 0) as IntMaps, for the matcher. */
+  entryTable: IntMap;
+  prefixTable: IntMap;
   maxTokens: number;
   lists: Record<string, string[]>;
   /** Word classes (see scripts/build-word-clusters.js): lowercase hashes, ascending, and their class paths. */
@@ -81,28 +85,48 @@ export function buildGazetteer(lists: Record<string, string[]>, clusters?: { key
       if (toks.count > maxTokens) maxTokens = toks.count;
     }
   }
-  return { entries, prefixes, maxTokens, lists, clusterKeys: clusters?.keys ?? new Uint32Array(0), clusterCodes: clusters?.codes ?? new Uint16Array(0) };
+  const entryTable = new IntMap();
+  for (const [h, cats] of entries) entryTable.set(h, cats);
+  const prefixTable = new IntMap();
+  for (const h of prefixes) prefixTable.add(h);
+  return { entries, prefixes, entryTable, prefixTable, maxTokens, lists, clusterKeys: clusters?.keys ?? new Uint32Array(0), clusterCodes: clusters?.codes ?? new Uint16Array(0) };
+}
+
+/** In a first-step value (gazetteerFirstStep): the token alone is a proper prefix of an entry. */
+export const FIRST_PREFIX = 1 << 30;
+
+/**
+ * The first step of a match from a token with lowercase hash `lower`: the categories of the entries
+ * that are this token alone, plus FIRST_PREFIX when longer entries begin with it; 0 when no entry
+ * begins with it. A function of the word only, so the type cache computes it once per word.
+ */
+export function gazetteerFirstStep(gaz: Gazetteer, lower: number): number {
+  const h = mix2(FNV_OFFSET, lower);
+  return gaz.entryTable.get(h, 0) | (gaz.prefixTable.has(h) ? FIRST_PREFIX : 0);
 }
 
 /**
  * Per token and category, GAZ_NONE / GAZ_BEGIN / GAZ_INSIDE of the longest left-to-right match,
  * packed 2 bits per category into one integer per token.
- * `lower` holds the lowercase hash of each token.
+ * `lower` holds the lowercase hash of each token; `first` (optional) each token's
+ * gazetteerFirstStep (the same result, with fewer lookups).
  */
-export function matchGazetteer(gaz: Gazetteer, tokens: TokenList, lower: Int32Array, out: Uint32Array, canStart?: Uint8Array): void {
+export function matchGazetteer(gaz: Gazetteer, tokens: TokenList, lower: Int32Array, out: Uint32Array, first?: Int32Array): void {
   const n = tokens.count;
   out.fill(0, 0, n);
   // coveredUntil[c]: the token index up to which category c is already assigned
   const coveredUntil = new Int32Array(GAZ_COUNT);
+  const { entryTable, prefixTable } = gaz;
   for (let i = 0; i < n; i++) {
-    // a token that is neither an entry nor the first token of one begins no match (same result, faster)
-    if (canStart !== undefined && canStart[i] === 0) continue;
+    const f = first !== undefined ? first[i] : -1;
+    // a token that is neither an entry nor the first token of one begins no match
+    if (f === 0) continue;
     let h = FNV_OFFSET;
     const limit = Math.min(n, i + gaz.maxTokens);
     for (let j = i; j < limit; j++) {
       h = mix2(h, lower[j]);
-      const cats = gaz.entries.get(h);
-      if (cats !== undefined) {
+      const cats = j === i && f >= 0 ? f & ~FIRST_PREFIX : entryTable.get(h, 0);
+      if (cats !== 0) {
         for (let c = 0; c < GAZ_COUNT; c++) {
           if ((cats & (1 << c)) === 0 || coveredUntil[c] > i) continue;
           // longest match wins because j grows: overwrite this category for i..j
@@ -112,7 +136,8 @@ export function matchGazetteer(gaz: Gazetteer, tokens: TokenList, lower: Int32Ar
           }
         }
       }
-      if (j + 1 < limit && !gaz.prefixes.has(h)) break;
+      if (j + 1 >= limit) break;
+      if (j === i && f >= 0 ? (f & FIRST_PREFIX) === 0 : !prefixTable.has(h)) break;
     }
     // mark the extent of the matches that begin at i so later starts do not override them
     for (let c = 0; c < GAZ_COUNT; c++) {
@@ -126,10 +151,9 @@ export function matchGazetteer(gaz: Gazetteer, tokens: TokenList, lower: Int32Ar
   }
 }
 
-/** Whether a token with lowercase hash `lower` can begin a gazetteer entry (see matchGazetteer's canStart). */
+/** Whether a token with lowercase hash `lower` can begin a gazetteer entry. */
 export function canStartEntry(gaz: Gazetteer, lower: number): boolean {
-  const h = mix2(FNV_OFFSET, lower);
-  return gaz.entries.has(h) || gaz.prefixes.has(h);
+  return gazetteerFirstStep(gaz, lower) !== 0;
 }
 
 export function gazState(code: number, category: number): number {

@@ -86,7 +86,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   let capacity = 0;
   let work = allocViterbiWork(1, L);
   let typeIds = new Int32Array(0);
-  let gazStart = new Uint8Array(0);
+  let gazFirst = new Int32Array(0);
   let mark = new Uint8Array(0);
   let hashesBuf = allocTokenHashes(0, false);
   let labelsBuf = new Int32Array(0);
@@ -102,7 +102,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     capacity = Math.max(n, capacity * 2, 1024);
     work = allocViterbiWork(capacity, L);
     typeIds = new Int32Array(capacity);
-    gazStart = new Uint8Array(capacity);
+    gazFirst = new Int32Array(capacity);
     mark = new Uint8Array(capacity);
     hashesBuf = allocTokenHashes(capacity, false);
     labelsBuf = new Int32Array(capacity);
@@ -163,7 +163,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     hashes.n = n;
     hashes.prior.fill(PRIOR_ABSENT, 0, n);
     const c = wordTypes.chars;
-    const g = wordTypes.gazStart;
+    const g = wordTypes.gazFirst;
     for (let t = 0; t < n; t++) {
       const id = typeIds[t];
       hashes.word[t] = c.word[id];
@@ -172,9 +172,9 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       hashes.bits[t] = c.bits[id];
       hashes.lengthBucket[t] = c.lengthBucket[id];
       hashes.cluster[t] = c.cluster[id];
-      gazStart[t] = g[id];
+      gazFirst[t] = g[id];
     }
-    completeTokenHashes(tokens, model.gazetteer, hashes, gazStart);
+    completeTokenHashes(tokens, model.gazetteer, hashes, gazFirst);
     return hashes;
   }
 

@@ -3,10 +3,11 @@
  * looked up in an open-addressing table of integer keys), then first-order Viterbi per sentence
  * with the tag scheme's hard constraints. Allocation-free in the hot path: callers pass work buffers.
  */
-import { B_UPPER, CONTEXT_FEATURES, GAZ_PAD_AFTER, GAZ_PAD_BEFORE, GAZETTEER_FEATURES, NULL_FEATURE, TokenHashes, writeContextFeatures, writeGazetteerFeatures } from './features';
+import { B_CAPS_SENT, B_SENT, B_UPPER, CONTEXT_FEATURES, PAD_HASHES, GAZ_PAD_AFTER, GAZ_PAD_BEFORE, GAZETTEER_FEATURES, NULL_FEATURE, TokenHashes, writeContextFeatures, writeGazetteerFeatures } from './features';
 import { LabelSet } from './labels';
 import { NerModel } from './model';
-import type { TokenTypeCache } from './tokenTypes';
+import { VEC_SLOTS, type TokenTypeCache } from './tokenTypes';
+import { allocVectorCache, probeVector, storeKey, VectorCache } from './vectorCache';
 
 /** int32 per slot of NerModel.table (model.ts SLOT; a local constant so the JIT can fold it). */
 const SLOT = 8;
@@ -79,37 +80,87 @@ export function addFeatureInt(model: NerModel, feature: number, acc: Int32Array,
 const PER_TOKEN_CONTEXT = CONTEXT_FEATURES - GAZETTEER_FEATURES;
 const GAZ_CACHE = 1024;
 
+/*
+ * The per-token contextual features (the first PER_TOKEN_CONTEXT slots writeContextFeatures
+ * writes) in groups. The groups that recur have their summed weights kept in small caches under the
+ * values they are computed from, so a recurring context costs one probe instead of a hash and a
+ * model-table lookup (a likely cache miss: the table is megabytes) per feature:
+ *   CTX_SHAPE_SELF the token's shape + sentence start, headline, position, document bits, gazetteer
+ *                  state, capitalised-run slot and prior (templates 23, 26, 30, 31, 43, 46, 47, 48)
+ *   CTX_SHAPES_*   three shapes (35: two before and the token; 36: the token and two after)
+ *   CTX_OTHER      the words around two other occurrences of the word (41, 42 twice; most words
+ *                  occur once, and all four are then the same)
+ * CTX_DIRECT, the features of the word itself and of word pairs with its neighbours (19-22, 24, 25,
+ * 32, 33, 37, 38, 40, 44, 45), rarely recur: they are looked up for every token.
+ * Every slot is in exactly one group (tagger.test.ts checks it).
+ */
+export const CTX_DIRECT: readonly number[] = [0, 1, 2, 3, 5, 6, 10, 11, 14, 15, 16, 22, 23];
+export const CTX_SHAPE_SELF: readonly number[] = [4, 7, 8, 9, 21, 24, 25, 26];
+export const CTX_SHAPES_BEFORE: readonly number[] = [12];
+export const CTX_SHAPES_AFTER: readonly number[] = [13];
+export const CTX_OTHER: readonly number[] = [17, 18, 19, 20];
+export { PER_TOKEN_CONTEXT };
+
+/** Template ids in the shape-cache keys, to tell the two shape groups apart. */
+const SHAPES_BEFORE_TAG = 35;
+const SHAPES_AFTER_TAG = 36;
+/** The shape-self key packs the prior above 6 bits; a prior outside this (setPriorFromLabels makes none) is summed uncached. */
+const MAX_PACKED_PRIOR = 1 << 20;
+const SHAPE_SELF_CACHE_BITS = 12;
+const SHAPES_CACHE_BITS = 11;
+const OTHER_CACHE_BITS = 12;
+
 /**
  * Scratch space of scoreEmissionsWithTypes, one per recognizer: the contextual features of a token,
- * the label sums, and the summed weights of the gazetteer features for recently seen (token, before,
- * after) states (a direct-mapped cache).
+ * the integer label sums of a range of tokens, the summed weights of the gazetteer features for
+ * recently seen (token, before, after) states (a direct-mapped cache), and the group caches.
  */
 export interface EmissionWork {
   ctx: Int32Array;
-  acc: Int32Array;
+  /** L int32 per token of the range being scored (grown on demand). */
+  sums: Int32Array;
   gazFeats: Int32Array;
   gazKeys: Int32Array;
   gazFilled: Uint8Array;
   gazVectors: Int32Array;
+  shapeSelf: VectorCache;
+  shapes: VectorCache;
+  other: VectorCache;
 }
+
+/** Ranges longer than this many tokens get a sums buffer of their own, not kept. */
+const MAX_KEPT_RANGE = 4096;
 
 export function allocEmissionWork(model: NerModel): EmissionWork {
   const L = model.labels.count;
   return {
     ctx: new Int32Array(CONTEXT_FEATURES),
-    acc: new Int32Array(L),
+    sums: new Int32Array(512 * L),
     gazFeats: new Int32Array(GAZETTEER_FEATURES),
     gazKeys: new Int32Array(GAZ_CACHE * 3),
     gazFilled: new Uint8Array(GAZ_CACHE),
     gazVectors: new Int32Array(GAZ_CACHE * L),
+    shapeSelf: allocVectorCache(SHAPE_SELF_CACHE_BITS, L),
+    shapes: allocVectorCache(SHAPES_CACHE_BITS, L),
+    other: allocVectorCache(OTHER_CACHE_BITS, L),
   };
+}
+
+/** Adds the weights of the features ctx[slots[k]] to the L int32 at acc[offset..]. */
+function addGroup(model: NerModel, ctx: Int32Array, slots: readonly number[], acc: Int32Array, offset: number): void {
+  for (let k = 0; k < slots.length; k++) addFeatureInt(model, ctx[slots[k]], acc, offset);
+}
+
+/** acc[ao..ao+L) += v[vo..vo+L) */
+function addVector(acc: Int32Array, ao: number, v: Int32Array, vo: number, L: number): void {
+  for (let l = 0; l < L; l++) acc[ao + l] += v[vo + l];
 }
 
 /**
  * Emission scores of tokens [from, to) of a document from the word-type cache: per token the five
  * type vectors (its own, and those of its neighbours at -1, +1, -2, +2) plus, for tokens with an
  * uppercase letter, the contextual features. Writes emis[i*L..] (document offsets). Equal to
- * extractFeatures + scoreEmissions on the same tokens.
+ * extractFeatures + scoreEmissions on the same tokens (integer sums, so the order does not matter).
  */
 export function scoreEmissionsWithTypes(
   model: NerModel,
@@ -121,69 +172,144 @@ export function scoreEmissionsWithTypes(
   work: EmissionWork,
   emis: Float32Array,
 ): void {
+  if (to <= from) return;
+  const size = (to - from) * model.labels.count;
+  let sums = work.sums;
+  if (sums.length < size) {
+    sums = new Int32Array(size);
+    if (to - from <= MAX_KEPT_RANGE) work.sums = sums;
+  }
+  scoreInto(model, th, typeIds, types, from, to, work, emis, sums);
+}
+
+function scoreInto(
+  model: NerModel,
+  th: TokenHashes,
+  typeIds: Int32Array,
+  types: TokenTypeCache,
+  from: number,
+  to: number,
+  work: EmissionWork,
+  emis: Float32Array,
+  sums: Int32Array,
+): void {
   const L = model.labels.count;
   const n = th.n;
-  const { ctx, acc, gazFeats, gazKeys, gazFilled, gazVectors } = work;
+  const { ctx, gazFeats, gazKeys, gazFilled, gazVectors } = work;
   const vec = types.vectors;
   const pad = types.padVectors;
-  const V = 5 * L;
+  const V = VEC_SLOTS * L;
   const scale = model.weightScale;
-  const bits = th.bits;
   const table = model.table;
   const tw = model.tableWeights;
   const mask = model.tableMask;
   const tableShift = model.tableShift;
   const bucketShift = 32 - model.header.hashBits;
-  const gaz = th.gaz;
+  const { bits, gaz, position, shape, other, run, prior } = th;
+  const shapeSelfC = work.shapeSelf;
+  const shapesC = work.shapes;
+  const otherC = work.other;
+  sums.fill(0, 0, (to - from) * L);
+  // the type vectors, scattered: each token in reach adds its five vectors (one block of memory)
+  // to itself and to the neighbours in [from, to) it is a context of
+  const reachEnd = Math.min(n, to + 2);
+  for (let t = Math.max(0, from - 2); t < reachEnd; t++) {
+    const b = typeIds[t] * V;
+    const d = t - from; // (token t's index in sums)
+    if (d >= 0 && d < to - from) addVector(sums, d * L, vec, b, L);
+    if (d + 1 >= 0 && d + 1 < to - from) addVector(sums, (d + 1) * L, vec, b + L, L);
+    if (d - 1 >= 0 && d - 1 < to - from) addVector(sums, (d - 1) * L, vec, b + 2 * L, L);
+    if (d + 2 >= 0 && d + 2 < to - from) addVector(sums, (d + 2) * L, vec, b + 3 * L, L);
+    if (d - 2 >= 0 && d - 2 < to - from) addVector(sums, (d - 2) * L, vec, b + 4 * L, L);
+  }
+  // "no token" vectors at the document's edges
+  for (let i = from; i < Math.min(to, 2); i++) {
+    if (i === 0) addVector(sums, (i - from) * L, pad, 0, L);
+    addVector(sums, (i - from) * L, pad, 2 * L, L);
+  }
+  for (let i = Math.max(from, n - 2); i < to; i++) {
+    if (i === n - 1) addVector(sums, (i - from) * L, pad, L, L);
+    addVector(sums, (i - from) * L, pad, 3 * L, L);
+  }
   for (let i = from; i < to; i++) {
-    const self = typeIds[i] * V;
-    for (let l = 0; l < L; l++) acc[l] = vec[self + l];
-    if (i > 0) {
-      const o = typeIds[i - 1] * V + L;
-      for (let l = 0; l < L; l++) acc[l] += vec[o + l];
-    } else for (let l = 0; l < L; l++) acc[l] += pad[l];
-    if (i + 1 < n) {
-      const o = typeIds[i + 1] * V + 2 * L;
-      for (let l = 0; l < L; l++) acc[l] += vec[o + l];
-    } else for (let l = 0; l < L; l++) acc[l] += pad[L + l];
-    if (i > 1) {
-      const o = typeIds[i - 2] * V + 3 * L;
-      for (let l = 0; l < L; l++) acc[l] += vec[o + l];
-    } else for (let l = 0; l < L; l++) acc[l] += pad[2 * L + l];
-    if (i + 2 < n) {
-      const o = typeIds[i + 2] * V + 4 * L;
-      for (let l = 0; l < L; l++) acc[l] += vec[o + l];
-    } else for (let l = 0; l < L; l++) acc[l] += pad[3 * L + l];
-    if (bits[i] & B_UPPER) {
-      writeContextFeatures(th, i, ctx, 0, false);
-      for (let k = 0; k < PER_TOKEN_CONTEXT; k++) {
-        // addFeatureInt with the model's fields hoisted (the hot loop of the tagger)
-        const f = ctx[k];
-        if (f === NULL_FEATURE) continue;
-        const wo = findRow(table, f >>> bucketShift, tableShift, mask);
-        if (wo < 0) continue;
-        for (let l = 0; l < L; l++) acc[l] += tw[wo + l];
-      }
-      // the gazetteer group, summed once per distinct (token, before, after) states
-      const g0 = gaz[i];
-      const gm1 = i > 0 ? gaz[i - 1] : GAZ_PAD_BEFORE;
-      const gp1 = i + 1 < n ? gaz[i + 1] : GAZ_PAD_AFTER;
-      const gslot = (Math.imul(g0 ^ Math.imul(gm1, 0x85ebca6b) ^ Math.imul(gp1, 0xc2b2ae35), 0x9e3779b1) >>> 22) & (GAZ_CACHE - 1);
-      const gk = gslot * 3;
-      const gv = gslot * L;
-      if (gazFilled[gslot] === 0 || gazKeys[gk] !== g0 || gazKeys[gk + 1] !== gm1 || gazKeys[gk + 2] !== gp1) {
-        gazFilled[gslot] = 1;
-        gazKeys[gk] = g0;
-        gazKeys[gk + 1] = gm1;
-        gazKeys[gk + 2] = gp1;
-        gazVectors.fill(0, gv, gv + L);
-        writeGazetteerFeatures(g0, gm1, gp1, gazFeats, 0);
-        for (let k = 0; k < GAZETTEER_FEATURES; k++) addFeatureInt(model, gazFeats[k], gazVectors, gv);
-      }
-      for (let l = 0; l < L; l++) acc[l] += gazVectors[gv + l];
+    if (!(bits[i] & B_UPPER)) continue;
+    const so = (i - from) * L;
+    writeContextFeatures(th, i, ctx, 0, false);
+    for (let k = 0; k < CTX_DIRECT.length; k++) {
+      // addFeatureInt with the model's fields hoisted (the hot loop of the tagger)
+      const f = ctx[CTX_DIRECT[k]];
+      if (f === NULL_FEATURE) continue;
+      const wo = findRow(table, f >>> bucketShift, tableShift, mask);
+      if (wo < 0) continue;
+      for (let l = 0; l < L; l++) sums[so + l] += tw[wo + l];
     }
+    const s0 = shape[i];
+    // the shape-self group
+    const b0 = bits[i];
+    const pr = prior[i];
+    const g0 = gaz[i] | 0;
+    const r0 = run[i * 3];
+    let s = -1;
+    if (pr >= 0 && pr < MAX_PACKED_PRIOR) {
+      const small = (b0 & B_SENT ? 1 : 0) | (b0 & B_CAPS_SENT ? 2 : 0) | (position[i] << 2) | (((b0 >>> 6) & 3) << 4) | (pr << 6);
+      s = probeVector(shapeSelfC, s0, small, g0, r0);
+      if (s < 0) {
+        s = ~s;
+        storeKey(shapeSelfC, s, s0, small, g0, r0);
+        addGroup(model, ctx, CTX_SHAPE_SELF, shapeSelfC.vectors, s * L);
+      }
+      addVector(sums, so, shapeSelfC.vectors, s * L, L);
+    } else addGroup(model, ctx, CTX_SHAPE_SELF, sums, so);
+    // shapes two before and the token, the token and two after
+    const sm1 = i > 0 ? shape[i - 1] : PAD_HASHES.before;
+    const sm2 = i > 1 ? shape[i - 2] : PAD_HASHES.before;
+    s = probeVector(shapesC, sm2, sm1, s0, SHAPES_BEFORE_TAG);
+    if (s < 0) {
+      s = ~s;
+      storeKey(shapesC, s, sm2, sm1, s0, SHAPES_BEFORE_TAG);
+      addGroup(model, ctx, CTX_SHAPES_BEFORE, shapesC.vectors, s * L);
+    }
+    addVector(sums, so, shapesC.vectors, s * L, L);
+    const sp1 = i + 1 < n ? shape[i + 1] : PAD_HASHES.after;
+    const sp2 = i + 2 < n ? shape[i + 2] : PAD_HASHES.after;
+    s = probeVector(shapesC, s0, sp1, sp2, SHAPES_AFTER_TAG);
+    if (s < 0) {
+      s = ~s;
+      storeKey(shapesC, s, s0, sp1, sp2, SHAPES_AFTER_TAG);
+      addGroup(model, ctx, CTX_SHAPES_AFTER, shapesC.vectors, s * L);
+    }
+    addVector(sums, so, shapesC.vectors, s * L, L);
+    // the words around other occurrences
+    const p = i * 4;
+    s = probeVector(otherC, other[p], other[p + 1], other[p + 2], other[p + 3]);
+    if (s < 0) {
+      s = ~s;
+      storeKey(otherC, s, other[p], other[p + 1], other[p + 2], other[p + 3]);
+      addGroup(model, ctx, CTX_OTHER, otherC.vectors, s * L);
+    }
+    addVector(sums, so, otherC.vectors, s * L, L);
+    // the gazetteer group, summed once per distinct (token, before, after) states
+    const gm1 = i > 0 ? gaz[i - 1] : GAZ_PAD_BEFORE;
+    const gp1 = i + 1 < n ? gaz[i + 1] : GAZ_PAD_AFTER;
+    const gz = gaz[i];
+    const gslot = (Math.imul(gz ^ Math.imul(gm1, 0x85ebca6b) ^ Math.imul(gp1, 0xc2b2ae35), 0x9e3779b1) >>> 22) & (GAZ_CACHE - 1);
+    const gk = gslot * 3;
+    const gv = gslot * L;
+    if (gazFilled[gslot] === 0 || gazKeys[gk] !== gz || gazKeys[gk + 1] !== gm1 || gazKeys[gk + 2] !== gp1) {
+      gazFilled[gslot] = 1;
+      gazKeys[gk] = gz;
+      gazKeys[gk + 1] = gm1;
+      gazKeys[gk + 2] = gp1;
+      gazVectors.fill(0, gv, gv + L);
+      writeGazetteerFeatures(gz, gm1, gp1, gazFeats, 0);
+      for (let k = 0; k < GAZETTEER_FEATURES; k++) addFeatureInt(model, gazFeats[k], gazVectors, gv);
+    }
+    addVector(sums, so, gazVectors, gv, L);
+  }
+  for (let i = from; i < to; i++) {
     const eo = i * L;
-    for (let l = 0; l < L; l++) emis[eo + l] = acc[l] * scale;
+    const so = (i - from) * L;
+    for (let l = 0; l < L; l++) emis[eo + l] = sums[so + l] * scale;
   }
 }
 

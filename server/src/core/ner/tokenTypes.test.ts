@@ -38,7 +38,7 @@ function cachedEmissions(text: string, cache = createTokenTypeCache(model, model
   const ids = new Int32Array(n);
   for (let t = 0; t < n; t++) ids[t] = cache.intern(text, tokens.start[t], tokens.end[t]);
   const th = allocTokenHashes(n);
-  const gazStart = new Uint8Array(n);
+  const gazFirst = new Int32Array(n);
   for (let t = 0; t < n; t++) {
     const id = ids[t];
     th.word[t] = cache.chars.word[id];
@@ -47,9 +47,9 @@ function cachedEmissions(text: string, cache = createTokenTypeCache(model, model
     th.bits[t] = cache.chars.bits[id];
     th.lengthBucket[t] = cache.chars.lengthBucket[id];
     th.cluster[t] = cache.chars.cluster[id];
-    gazStart[t] = cache.gazStart[id];
+    gazFirst[t] = cache.gazFirst[id];
   }
-  completeTokenHashes(tokens, model.gazetteer, th, gazStart);
+  completeTokenHashes(tokens, model.gazetteer, th, gazFirst);
   const emis = new Float32Array(n * L);
   scoreEmissionsWithTypes(model, th, ids, cache, 0, n, allocEmissionWork(model), emis);
   return emis;

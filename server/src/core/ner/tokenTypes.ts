@@ -1,7 +1,7 @@
 /**
  * The tagger's word-type cache: every distinct token string (exact characters) is hashed and scored
  * once, and its tokens reuse the result. For a type it keeps the character hashes (word, lowercase,
- * shape, bits, length bucket), whether it can begin a gazetteer entry, and five weight vectors
+ * shape, bits, length bucket), the first step of a gazetteer match from it, and five weight vectors
  * (integer sums over the model's int16 weights): the token's own SELF_FEATURES, and what it adds to
  * the token one and two places after it and one and two places before it. The emission score of a
  * token is then five vector additions plus the contextual features (only for tokens with an
@@ -12,7 +12,7 @@
  * is about as likely as a cosmic-ray bit flip). The cache is cleared between documents once it
  * holds more than `softCapacity` types, so memory stays bounded; within a document it grows.
  */
-import { Gazetteer, canStartEntry, clusterOf } from './gazetteer';
+import { Gazetteer, clusterOf, gazetteerFirstStep } from './gazetteer';
 import {
   CharHashes,
   hashToken,
@@ -49,8 +49,8 @@ export interface TokenTypeCache {
   readonly chars: CharHashes;
   /** VEC_SLOTS * L int32 per type. */
   readonly vectors: Int32Array;
-  /** 1 when the type's lowercase form can begin a gazetteer entry. */
-  readonly gazStart: Uint8Array;
+  /** gazetteerFirstStep of the type's lowercase form (0: no gazetteer entry begins with it). */
+  readonly gazFirst: Int32Array;
   /** The vectors standing for "no token" at -1, +1, -2, +2 (L int32 each, in that order). */
   readonly padVectors: Int32Array;
   readonly size: number;
@@ -64,7 +64,7 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
   let key2!: Int32Array;
   let chars!: CharHashes;
   let vectors!: Int32Array;
-  let gazStart!: Uint8Array;
+  let gazFirst!: Int32Array;
   let tableBits = 0;
   let slots!: Int32Array; // type id + 1, 0 empty
   allocate(INITIAL_CAPACITY, false);
@@ -85,15 +85,15 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     const k2 = new Int32Array(size);
     const c = allocChars(size);
     const v = new Int32Array(size * VEC_SLOTS * L);
-    const g = new Uint8Array(size);
+    const g = new Int32Array(size);
     if (keep) {
       k1.set(key1);
       k2.set(key2);
       for (const f of Object.keys(c) as Array<keyof CharHashes>) c[f].set(chars[f]);
       v.set(vectors);
-      g.set(gazStart);
+      g.set(gazFirst);
     } else count = 0;
-    [key1, key2, chars, vectors, gazStart, capacity] = [k1, k2, c, v, g, size];
+    [key1, key2, chars, vectors, gazFirst, capacity] = [k1, k2, c, v, g, size];
     tableBits = 32 - Math.clz32(size); // twice the capacity, so the table is at most half full
     slots = new Int32Array(1 << tableBits);
     for (let id = 0; id < count; id++) slots[findSlot(key1[id], key2[id])] = id + 1;
@@ -134,7 +134,7 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     for (let k = 0; k < 3; k++) addFeatureInt(model, pair[k], vectors, base + VEC_AS_NEXT * L);
     addFeatureInt(model, secondPreviousTokenFeature(l), vectors, base + VEC_AS_SECOND_PREVIOUS * L);
     addFeatureInt(model, secondNextTokenFeature(l), vectors, base + VEC_AS_SECOND_NEXT * L);
-    gazStart[id] = gaz !== null && canStartEntry(gaz, l) ? 1 : 0;
+    gazFirst[id] = gaz !== null ? gazetteerFirstStep(gaz, l) : 0;
     return id;
   }
 
@@ -173,8 +173,8 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     get vectors() {
       return vectors;
     },
-    get gazStart() {
-      return gazStart;
+    get gazFirst() {
+      return gazFirst;
     },
     padVectors,
     get size() {
