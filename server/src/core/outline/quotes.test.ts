@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitBlocks } from '../text/blocks';
-import { findQuoteSpans } from './quotes';
+import { findQuoteSpans, findQuoteSpansEveryCharacter } from './quotes';
 
 function check(text: string, expected: string[]) {
   const got = findQuoteSpans(text, splitBlocks(text, 0)).map((q) => text.slice(q.start, q.end));
@@ -29,4 +29,23 @@ test('single quotes only when clearly quoting', () => {
 
 test('quotes in code blocks are ignored; empty quotes are not quotes', () => {
   check('```\n“code”\n```\n\n“”', []);
+});
+
+test('jumping between quotation marks finds the spans looking at every character finds (random text)', () => {
+  const pieces = ['word', 'Said', ' ', ' ', ' ', 'a “b c” d', '"e f" ', '‘g h’ ', '\n\n', '\n', '“', '”', '"', '‘', '’', "'", 's', 'x’s ', '(', '—', ',', '.', '# ', '```\n', '> ', '1. ', 'é'];
+  let seed = 31;
+  // a 31-bit LCG in exact integer arithmetic; its low bits are weak, so the high ones are used
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff), seed >>> 8);
+  let found = 0;
+  for (let k = 0; k < 3000; k++) {
+    let s = '';
+    const len = rnd() % 50;
+    for (let i = 0; i < len; i++) s += pieces[rnd() % pieces.length];
+    const blocks = splitBlocks(s, 0);
+    const got = findQuoteSpans(s, blocks);
+    assert.deepEqual(got, findQuoteSpansEveryCharacter(s, blocks), JSON.stringify(s));
+    assert.deepEqual(findQuoteSpans(s, blocks), got); // again, with the remembered search
+    found += got.length;
+  }
+  assert.ok(found > 1000, `only ${found} quotations`);
 });

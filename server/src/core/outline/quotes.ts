@@ -54,7 +54,37 @@ function opensWith(text: string, block: Block | undefined, kind: '“' | '"'): n
   return c === kind ? block.content.start : -1;
 }
 
+/** The quotation marks the scan acts on. */
+const QUOTE_MARK = /["“”‘’]/g;
+/**
+ * The last search's answer: no quotation mark in text[from, found) (found = text.length when none),
+ * so blocks without one do not each search on through the rest of the text.
+ */
+let lastText = '';
+let lastFrom = 0;
+let lastFound = 0;
+
+/** The first quotation mark at or after i (text.length when none). */
+function nextQuoteMark(text: string, i: number): number {
+  if (text === lastText && i >= lastFrom && i <= lastFound) return lastFound;
+  QUOTE_MARK.lastIndex = i;
+  const m = QUOTE_MARK.exec(text);
+  lastText = text;
+  lastFrom = i;
+  lastFound = m ? m.index : text.length;
+  return lastFound;
+}
+
 export function findQuoteSpans(text: string, blocks: readonly Block[]): QuoteSpan[] {
+  return find(text, blocks, true);
+}
+
+/** findQuoteSpans looking at every character (what its jumps must agree with; for tests). */
+export function findQuoteSpansEveryCharacter(text: string, blocks: readonly Block[]): QuoteSpan[] {
+  return find(text, blocks, false);
+}
+
+function find(text: string, blocks: readonly Block[], jump: boolean): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let open = -1;
   let openKind: '“' | '"' = '“';
@@ -71,7 +101,11 @@ export function findQuoteSpans(text: string, blocks: readonly Block[]): QuoteSpa
     if (open >= 0) continuation = from; // the mark that continues the quote in this paragraph
     let single = -1;
     for (let i = from; i < to; i++) {
-      // only quotation marks matter below: pass over everything else by code
+      // only quotation marks matter below: straight to the next one (or pass over the rest by code)
+      if (jump) {
+        i = nextQuoteMark(text, i);
+        if (i >= to) break;
+      }
       const k = text.charCodeAt(i);
       if (k !== 0x201c && k !== 0x201d && k !== 0x22 && k !== 0x2018 && k !== 0x2019) continue;
       const c = text[i];
