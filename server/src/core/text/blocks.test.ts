@@ -120,3 +120,14 @@ test('jumping between markup characters masks as looking at every character does
   }
   assert.ok(changed > 2000, `only ${changed} texts had markup`);
 });
+
+test('splitting the same text again gives the same blocks, another text its own', () => {
+  const a = '# Title\n\nOne paragraph.\n\n- item\n';
+  const first = splitBlocks(a, 0);
+  const again = splitBlocks(a, 0);
+  assert.notEqual(first, again); // each caller gets its own array
+  assert.deepEqual(again, first);
+  assert.deepEqual(splitBlocks(a, 9).map((b) => b.kind), ['paragraph', 'listItem']);
+  assert.deepEqual(splitBlocks('Other text.', 0).map((b) => b.kind), ['paragraph']);
+  assert.deepEqual(splitBlocks(a, 0), first);
+});

@@ -96,10 +96,28 @@ function lineParagraphMode(text: string, lines: Line[]): boolean {
   return textLines > 1;
 }
 
+/**
+ * The last answer, kept: the pipeline splits each article twice (maskMarkup, then the outline),
+ * and the blocks depend on nothing but the text and where the body starts. Callers get their own
+ * array; the blocks in it are shared and never changed after they are made.
+ */
+let lastSplitText: string | undefined;
+let lastSplitFrom = -1;
+let lastSplit: Block[] = [];
+
 export function splitBlocks(text: string, bodyStart: number): Block[] {
-  const blocks: Block[] = [];
-  if (typeof text !== 'string') return blocks;
+  if (typeof text !== 'string') return [];
   const from = Math.max(0, Math.min(bodyStart | 0, text.length));
+  if (text === lastSplitText && from === lastSplitFrom) return lastSplit.slice();
+  const blocks = computeBlocks(text, from);
+  lastSplitText = text;
+  lastSplitFrom = from;
+  lastSplit = blocks;
+  return blocks.slice();
+}
+
+function computeBlocks(text: string, from: number): Block[] {
+  const blocks: Block[] = [];
   const lines = splitLines(text, from);
   const perLine = lineParagraphMode(text, lines);
   let cur: Block | null = null;
