@@ -416,55 +416,80 @@ for (let c = 0; c < GAZ_COUNT; c++) {
  * but the last GAZETTEER_FEATURES (the caller adds those from a cache keyed by the three states).
  */
 export function writeContextFeatures(th: TokenHashes, i: number, out: Int32Array, o: number, withGazetteer = true): void {
+  writeContextLexicalFeatures(th, i, out, o);
+  writeContextShapeFeatures(th, i, out, o);
+  if (withGazetteer) {
+    const n = th.n;
+    const gaz = th.gaz;
+    writeGazetteerFeatures(gaz[i], i > 0 ? gaz[i - 1] : GAZ_PAD_BEFORE, i + 1 < n ? gaz[i + 1] : GAZ_PAD_AFTER, out, o + CONTEXT_FEATURES - GAZETTEER_FEATURES);
+  }
+}
+
+/** The slots (from o) that writeContextLexicalFeatures writes: the features with the lowercase forms of the token and its neighbours. */
+export const CONTEXT_LEXICAL_SLOTS: readonly number[] = [2, 3, 5, 6, 10, 11, 14, 15, 16, 22, 23];
+
+/** The contextual features of token i with lowercase word forms (CONTEXT_LEXICAL_SLOTS of writeContextFeatures). */
+export function writeContextLexicalFeatures(th: TokenHashes, i: number, out: Int32Array, o: number): void {
   const n = th.n;
-  const { lower, shape, bits, gaz } = th;
+  const { lower, shape, bits } = th;
   const l0 = lower[i];
   const s0 = shape[i];
   const b0 = bits[i];
   const sent = b0 & B_SENT ? 1 : 0;
   const lm1 = i > 0 ? lower[i - 1] : PAD_BEFORE;
   const lp1 = i + 1 < n ? lower[i + 1] : PAD_AFTER;
+  const caps = b0 & B_CAPS_SENT ? 1 : 0;
+  const docb = (b0 >>> 6) & 3;
+  const pos = th.position[i];
+  const r = i * 3;
+  out[o + 2] = nz(mix3(21, lm1, l0));
+  out[o + 3] = nz(mix3(22, l0, lp1));
+  out[o + 5] = nz(mix3(24, sent, l0));
+  out[o + 6] = nz(mix3(25, caps, l0));
+  out[o + 10] = nz(mix3(32, lm1, s0));
+  out[o + 11] = nz(mix3(33, s0, lp1));
+  out[o + 14] = nz(mix3(37, caps, mix2(lm1, l0)));
+  out[o + 15] = nz(mix3(38, docb, l0));
+  out[o + 16] = nz(mix3(40, pos, lm1));
+  out[o + 22] = nz(mix3(44, th.run[r], th.run[r + 1] === l0 ? NO_RUN : th.run[r + 1]));
+  out[o + 23] = nz(mix3(45, th.run[r], th.run[r + 2] === l0 ? NO_RUN : th.run[r + 2]));
+}
+
+/** The other per-token contextual features of token i (shapes, sentence and document bits,
+ * gazetteer state, capitalised run, other occurrences, prior): the slots of writeContextFeatures'
+ * first CONTEXT_FEATURES - GAZETTEER_FEATURES not in CONTEXT_LEXICAL_SLOTS. */
+export function writeContextShapeFeatures(th: TokenHashes, i: number, out: Int32Array, o: number): void {
+  const n = th.n;
+  const { shape, bits, gaz } = th;
+  const s0 = shape[i];
+  const b0 = bits[i];
+  const sent = b0 & B_SENT ? 1 : 0;
   const sm1 = i > 0 ? shape[i - 1] : PAD_BEFORE;
   const sp1 = i + 1 < n ? shape[i + 1] : PAD_AFTER;
   const sm2 = i > 1 ? shape[i - 2] : PAD_BEFORE;
   const sp2 = i + 2 < n ? shape[i + 2] : PAD_AFTER;
-  const gm1 = i > 0 ? gaz[i - 1] : GAZ_PAD_BEFORE;
-  const gp1 = i + 1 < n ? gaz[i + 1] : GAZ_PAD_AFTER;
   const g0 = gaz[i];
   const caps = b0 & B_CAPS_SENT ? 1 : 0;
   const docb = (b0 >>> 6) & 3;
   const pos = th.position[i];
   const p = i * 4;
   const r = i * 3;
-  let k = o;
-  out[k++] = nz(mix3(19, sm1, s0));
-  out[k++] = nz(mix3(20, s0, sp1));
-  out[k++] = nz(mix3(21, lm1, l0));
-  out[k++] = nz(mix3(22, l0, lp1));
-  out[k++] = nz(mix3(23, sent, s0));
-  out[k++] = nz(mix3(24, sent, l0));
-  out[k++] = nz(mix3(25, caps, l0));
-  out[k++] = nz(mix3(26, caps * 8 + pos, s0));
-  out[k++] = nz(mix3(30, g0, s0));
-  out[k++] = nz(mix3(31, docb * 2 + sent, s0));
-  out[k++] = nz(mix3(32, lm1, s0));
-  out[k++] = nz(mix3(33, s0, lp1));
-  out[k++] = nz(mix3(35, mix2(sm2, sm1), s0));
-  out[k++] = nz(mix3(36, s0, mix2(sp1, sp2)));
-  out[k++] = nz(mix3(37, caps, mix2(lm1, l0)));
-  out[k++] = nz(mix3(38, docb, l0));
-  out[k++] = nz(mix3(40, pos, lm1));
-  out[k++] = nz(mix2(41, th.other[p]));
-  out[k++] = nz(mix2(42, th.other[p + 1]));
-  out[k++] = nz(mix2(41, th.other[p + 2]));
-  out[k++] = nz(mix2(42, th.other[p + 3]));
-  out[k++] = nz(mix3(43, th.run[r], s0));
-  out[k++] = nz(mix3(44, th.run[r], th.run[r + 1] === l0 ? NO_RUN : th.run[r + 1]));
-  out[k++] = nz(mix3(45, th.run[r], th.run[r + 2] === l0 ? NO_RUN : th.run[r + 2]));
-  out[k++] = nz(mix3(46, th.run[r], g0));
-  out[k++] = priorFeature0(th.prior[i]);
-  out[k++] = priorFeature1(th.prior[i], s0);
-  if (withGazetteer) writeGazetteerFeatures(g0, gm1, gp1, out, k);
+  out[o] = nz(mix3(19, sm1, s0));
+  out[o + 1] = nz(mix3(20, s0, sp1));
+  out[o + 4] = nz(mix3(23, sent, s0));
+  out[o + 7] = nz(mix3(26, caps * 8 + pos, s0));
+  out[o + 8] = nz(mix3(30, g0, s0));
+  out[o + 9] = nz(mix3(31, docb * 2 + sent, s0));
+  out[o + 12] = nz(mix3(35, mix2(sm2, sm1), s0));
+  out[o + 13] = nz(mix3(36, s0, mix2(sp1, sp2)));
+  out[o + 17] = nz(mix2(41, th.other[p]));
+  out[o + 18] = nz(mix2(42, th.other[p + 1]));
+  out[o + 19] = nz(mix2(41, th.other[p + 2]));
+  out[o + 20] = nz(mix2(42, th.other[p + 3]));
+  out[o + 21] = nz(mix3(43, th.run[r], s0));
+  out[o + 24] = nz(mix3(46, th.run[r], g0));
+  out[o + 25] = priorFeature0(th.prior[i]);
+  out[o + 26] = priorFeature1(th.prior[i], s0);
 }
 
 /** The last GAZETTEER_FEATURES contextual features depend only on the gazetteer states of the token and its neighbours. */

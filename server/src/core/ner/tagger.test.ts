@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNerModel } from '../../nerModelFile';
 import { tokenize } from '../text/tokenize';
-import { allocTokenHashes, completeTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN } from './features';
+import { allocTokenHashes, completeTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, writeContextLexicalFeatures, writeContextShapeFeatures } from './features';
 import { allocEmissionWork, CTX_DIRECT, CTX_OTHER, CTX_SHAPE_SELF, CTX_SHAPES_AFTER, CTX_SHAPES_BEFORE, PER_TOKEN_CONTEXT, scoreEmissions, scoreEmissionsWithTypes } from './tagger';
 import { createTokenTypeCache } from './tokenTypes';
 
@@ -12,6 +12,18 @@ const L = model.labels.count;
 test('the contextual feature groups cover every per-token contextual slot exactly once', () => {
   const all = [...CTX_DIRECT, ...CTX_SHAPE_SELF, ...CTX_SHAPES_BEFORE, ...CTX_SHAPES_AFTER, ...CTX_OTHER].sort((a, b) => a - b);
   assert.deepEqual(all, Array.from({ length: PER_TOKEN_CONTEXT }, (_, k) => k));
+  // the lexical writer writes exactly the direct slots, the shape writer exactly the cached ones
+  const text = 'Iraqi Prime Minister Nouri al-Maliki met Bush.';
+  const tokens = tokenize(text);
+  const th = allocTokenHashes(tokens.count);
+  computeTokenHashes(text, tokens, model.gazetteer, th);
+  const written = (write: typeof writeContextLexicalFeatures): number[] => {
+    const out = new Int32Array(PER_TOKEN_CONTEXT + 4).fill(0x7eadbeef);
+    write(th, 3, out, 2);
+    return [...out.keys()].filter((k) => out[k] !== 0x7eadbeef).map((k) => k - 2);
+  };
+  assert.deepEqual(written(writeContextLexicalFeatures), [...CTX_DIRECT]);
+  assert.deepEqual(written(writeContextShapeFeatures), [...CTX_SHAPE_SELF, ...CTX_SHAPES_BEFORE, ...CTX_SHAPES_AFTER, ...CTX_OTHER].sort((a, b) => a - b));
 });
 
 function reference(text: string): Float32Array {

@@ -3,7 +3,7 @@
  * looked up in an open-addressing table of integer keys), then first-order Viterbi per sentence
  * with the tag scheme's hard constraints. Allocation-free in the hot path: callers pass work buffers.
  */
-import { B_CAPS_SENT, B_SENT, B_UPPER, CONTEXT_FEATURES, PAD_HASHES, GAZ_PAD_AFTER, GAZ_PAD_BEFORE, GAZETTEER_FEATURES, NULL_FEATURE, TokenHashes, writeContextFeatures, writeGazetteerFeatures } from './features';
+import { B_CAPS_SENT, B_SENT, B_UPPER, CONTEXT_FEATURES, CONTEXT_LEXICAL_SLOTS, PAD_HASHES, writeContextLexicalFeatures, writeContextShapeFeatures, GAZ_PAD_AFTER, GAZ_PAD_BEFORE, GAZETTEER_FEATURES, NULL_FEATURE, TokenHashes, writeGazetteerFeatures } from './features';
 import { LabelSet } from './labels';
 import { NerModel } from './model';
 import { VEC_SLOTS, type TokenTypeCache } from './tokenTypes';
@@ -87,17 +87,18 @@ const GAZ_CACHE = 1024;
  * model-table lookup (a likely cache miss: the table is megabytes) per feature:
  *   CTX_SHAPE_SELF the token's shape + sentence start, headline, position, document bits, gazetteer
  *                  state, capitalised-run slot and prior (templates 23, 26, 30, 31, 43, 46, 47, 48)
- *   CTX_SHAPES_*   three shapes (35: two before and the token; 36: the token and two after)
+ *   CTX_SHAPES_*   the shapes before (19: one, 35: two before) and after (20, 36) the token
  *   CTX_OTHER      the words around two other occurrences of the word (41, 42 twice; most words
  *                  occur once, and all four are then the same)
- * CTX_DIRECT, the features of the word itself and of word pairs with its neighbours (19-22, 24, 25,
- * 32, 33, 37, 38, 40, 44, 45), rarely recur: they are looked up for every token.
+ * These are the slots writeContextShapeFeatures writes, hashed only when a cache misses. The
+ * features with the lowercase forms of the word and its neighbours (CONTEXT_LEXICAL_SLOTS: 21, 22,
+ * 24, 25, 32, 33, 37, 38, 40, 44, 45) rarely recur: they are hashed and looked up for every token.
  * Every slot is in exactly one group (tagger.test.ts checks it).
  */
-export const CTX_DIRECT: readonly number[] = [0, 1, 2, 3, 5, 6, 10, 11, 14, 15, 16, 22, 23];
+export const CTX_DIRECT: readonly number[] = CONTEXT_LEXICAL_SLOTS;
 export const CTX_SHAPE_SELF: readonly number[] = [4, 7, 8, 9, 21, 24, 25, 26];
-export const CTX_SHAPES_BEFORE: readonly number[] = [12];
-export const CTX_SHAPES_AFTER: readonly number[] = [13];
+export const CTX_SHAPES_BEFORE: readonly number[] = [0, 12];
+export const CTX_SHAPES_AFTER: readonly number[] = [1, 13];
 export const CTX_OTHER: readonly number[] = [17, 18, 19, 20];
 export { PER_TOKEN_CONTEXT };
 
@@ -234,7 +235,8 @@ function scoreInto(
   for (let i = from; i < to; i++) {
     if (!(bits[i] & B_UPPER)) continue;
     const so = (i - from) * L;
-    writeContextFeatures(th, i, ctx, 0, false);
+    writeContextLexicalFeatures(th, i, ctx, 0);
+    let hashed = false; // (writeContextShapeFeatures, on the first cache miss)
     for (let k = 0; k < CTX_DIRECT.length; k++) {
       // addFeatureInt with the model's fields hoisted (the hot loop of the tagger)
       const f = ctx[CTX_DIRECT[k]];
@@ -256,17 +258,25 @@ function scoreInto(
       if (s < 0) {
         s = ~s;
         storeKey(shapeSelfC, s, s0, small, g0, r0);
+        if (!hashed) writeContextShapeFeatures(th, i, ctx, 0);
+        hashed = true;
         addGroup(model, ctx, CTX_SHAPE_SELF, shapeSelfC.vectors, s * L);
       }
       addVector(sums, so, shapeSelfC.vectors, s * L, L);
-    } else addGroup(model, ctx, CTX_SHAPE_SELF, sums, so);
-    // shapes two before and the token, the token and two after
+    } else {
+      if (!hashed) writeContextShapeFeatures(th, i, ctx, 0);
+      hashed = true;
+      addGroup(model, ctx, CTX_SHAPE_SELF, sums, so);
+    }
+    // the shapes before the token, and after it
     const sm1 = i > 0 ? shape[i - 1] : PAD_HASHES.before;
     const sm2 = i > 1 ? shape[i - 2] : PAD_HASHES.before;
     s = probeVector(shapesC, sm2, sm1, s0, SHAPES_BEFORE_TAG);
     if (s < 0) {
       s = ~s;
       storeKey(shapesC, s, sm2, sm1, s0, SHAPES_BEFORE_TAG);
+      if (!hashed) writeContextShapeFeatures(th, i, ctx, 0);
+      hashed = true;
       addGroup(model, ctx, CTX_SHAPES_BEFORE, shapesC.vectors, s * L);
     }
     addVector(sums, so, shapesC.vectors, s * L, L);
@@ -276,6 +286,8 @@ function scoreInto(
     if (s < 0) {
       s = ~s;
       storeKey(shapesC, s, s0, sp1, sp2, SHAPES_AFTER_TAG);
+      if (!hashed) writeContextShapeFeatures(th, i, ctx, 0);
+      hashed = true;
       addGroup(model, ctx, CTX_SHAPES_AFTER, shapesC.vectors, s * L);
     }
     addVector(sums, so, shapesC.vectors, s * L, L);
@@ -285,6 +297,8 @@ function scoreInto(
     if (s < 0) {
       s = ~s;
       storeKey(otherC, s, other[p], other[p + 1], other[p + 2], other[p + 3]);
+      if (!hashed) writeContextShapeFeatures(th, i, ctx, 0);
+      hashed = true;
       addGroup(model, ctx, CTX_OTHER, otherC.vectors, s * L);
     }
     addVector(sums, so, otherC.vectors, s * L, L);
