@@ -21,7 +21,12 @@ export function serializeAnalysis(a: ArticleAnalysis): string {
 }
 
 export function deserializeAnalysis(json: string): ArticleAnalysis | undefined {
-  const s = JSON.parse(json) as StoredAnalysis;
+  return restoreAnalysis(JSON.parse(json));
+}
+
+/** An analysis from its parsed stored form; undefined when the value is not one. */
+export function restoreAnalysis(value: unknown): ArticleAnalysis | undefined {
+  const s = value as StoredAnalysis;
   if (!s || !Array.isArray(s.mentions) || !Array.isArray(s.clusters) || !Array.isArray(s.clusterOf) || !Array.isArray(s.dates)) return undefined;
   return { ...s, clusters: s.clusters.map((c) => ({ ...c, spellings: new Map(c.spellings) })) };
 }
@@ -34,6 +39,11 @@ export class AnalysisCache {
 
   constructor(storageDir: string, modelFingerprint: string, private readonly log: (m: string) => void) {
     this.dir = path.join(storageDir, 'analysis-cache', `v${ANALYSIS_FORMAT}-${modelFingerprint}`);
+  }
+
+  /** The versioned folder of this cache (analysis format and model fingerprint in its name). */
+  get folder(): string {
+    return this.dir;
   }
 
   key(contentHash: string, decisions: string): string {

@@ -10,6 +10,7 @@ import type { AnalysisComponents, ArticleAnalysis, ReaderDecisions } from '../co
 import type { CorpusEntity, CorpusLinking, EntityNote } from '../core/linking/corpusEntities';
 import { slugify } from '../core/linking/nameKey';
 import type { DateMention, EntityMention, Problem, Quote } from '../core/types';
+import type { LoadedSnapshot, SnapshotSource } from './corpusSnapshot';
 import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './lazyCore';
 import { decisionsFingerprint } from './readerDecisions';
 
@@ -57,7 +58,9 @@ export type IndexListener = () => void;
 interface Contribution {
   /** Entity id → mentions (speakers of its quotes with 0). */
   counts: Map<string, number>;
-  spellings: Array<[string, string]>;
+  /** The mentions and their entity ids as added (to take back their spellings). */
+  mentions: readonly EntityMention[];
+  ids: readonly string[];
   /** The article's distinct linked entities, as entity numbers, in order of first mention. */
   entities: Int32Array;
 }
@@ -110,6 +113,8 @@ export class CorpusIndex {
   /** Name key → entity id, from the last linking (for provisional ids of edited articles). */
   private entityIdByKey = new Map<string, string>();
   private dirty = false;
+  /** The index is exactly the result of the last full relink (what a snapshot may record). */
+  private fullyLinked = false;
   private changeCount = 0;
   private decisions: ReaderDecisions = NO_DECISIONS;
   private decisionsKey = decisionsFingerprint(NO_DECISIONS);
@@ -156,7 +161,7 @@ export class CorpusIndex {
       decisionsKey: this.decisionsKey,
     };
     this.articles.set(uri, article);
-    this.dirty = true;
+    this.markDirty();
     this.pendingIncremental.add(uri);
     return article;
   }
@@ -166,7 +171,7 @@ export class CorpusIndex {
     const article: IndexedArticle = { uri, version: -1, hash, document: articleDocument(uri, 0, text), analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
     this.changed(uri);
     this.articles.set(uri, article);
-    this.dirty = true;
+    this.markDirty();
     this.pendingIncremental.add(uri);
     return article;
   }
@@ -190,7 +195,7 @@ export class CorpusIndex {
     const entry: IndexedNote = { uri, document: TextDocument.create(uri, 'article', 0, text), note: parsed.note, problems: parsed.problems };
     this.notes.set(uri, entry);
     this.changeCount++;
-    this.dirty = true;
+    this.markDirty();
     this.notesChanged = true;
     return entry;
   }
@@ -199,7 +204,7 @@ export class CorpusIndex {
     if (this.articles.has(uri) || this.notes.has(uri)) this.changed(uri);
     const wasArticle = this.articles.delete(uri);
     const removed = wasArticle || this.notes.delete(uri);
-    if (removed) this.dirty = true;
+    if (removed) this.markDirty();
     if (wasArticle) this.pendingIncremental.add(uri);
     else if (removed) this.notesChanged = true;
     return removed;
@@ -224,7 +229,7 @@ export class CorpusIndex {
     this.decisions = decisions;
     this.decisionsKey = key;
     this.changeCount++;
-    this.dirty = true;
+    this.markDirty();
     this.notesChanged = true;
     return true;
   }
@@ -241,6 +246,12 @@ export class CorpusIndex {
     return this.changeCount;
   }
 
+  /** Something the linking depends on changed: a relink is due, and the index no longer is a full relink's result. */
+  private markDirty(): void {
+    this.dirty = true;
+    this.fullyLinked = false;
+  }
+
   /** An article is about to change: what was derived from the entities it named is dropped. */
   private changed(uri: string): void {
     this.changeCount++;
@@ -250,13 +261,74 @@ export class CorpusIndex {
 
   /** Recomputes corpus-wide entities from the documents' clusters. Cheap relative to analysis. */
   relink(): void {
-    const ordered = [...this.articles.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    const notes = [...this.notes.values()].map((n) => n.note).filter((n): n is EntityNote => !!n);
-    notes.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const linking = corpusEntitiesModule().linkCorpus(
+    const ordered = this.articlesInLinkOrder();
+    const notes = this.parsedNotes();
+    this.applyLinking(ordered, corpusEntitiesModule().linkCorpus(
       ordered.map((a) => a.analysis.clusters),
       notes,
-    );
+    ));
+  }
+
+  /**
+   * Takes the corpus linking from a snapshot instead of recomputing it, when the snapshot was made
+   * from exactly these articles, notes and reader decisions (the result is then what `relink`
+   * would compute). Returns false, changing nothing, otherwise.
+   */
+  restoreLinking(snapshot: LoadedSnapshot): boolean {
+    if (snapshot.decisionsKey !== this.decisionsKey || snapshot.notesKey !== this.notesKey()) return false;
+    const hashes = new Map<string, string>();
+    for (const a of this.articles.values()) hashes.set(a.uri, a.hash);
+    if (!snapshot.sameArticles(hashes)) return false;
+    const notes = this.parsedNotes();
+    const restored = snapshot.linking(new Map(notes.map((n) => [n.id, n])));
+    if (!restored) return false;
+    const ordered = this.articlesInLinkOrder();
+    if (restored.assignment.some((row, d) => row.length !== ordered[d].analysis.clusters.length)) return false;
+    const byId = new Map(restored.entities.map((e) => [e.id, e]));
+    // The entities' own id strings, shared by every mention (the parsed rows hold a copy each).
+    const assignment = restored.assignment.map((row) => row.map((id) => byId.get(id)?.id ?? id));
+    this.applyLinking(ordered, { entities: restored.entities, byId, assignment });
+    return true;
+  }
+
+  /**
+   * What a snapshot is made of, when the index is exactly the result of a full relink (no change
+   * since); undefined otherwise.
+   */
+  snapshotSource(): SnapshotSource | undefined {
+    if (!this.fullyLinked) return undefined;
+    const ordered = this.articlesInLinkOrder();
+    return {
+      decisionsKey: this.decisionsKey,
+      notesKey: this.notesKey(),
+      articles: ordered.map((a, d) => ({ uri: a.uri, hash: a.hash, analysis: a.analysis, assignment: this.linking.assignment[d] })),
+      entities: this.linking.entities,
+    };
+  }
+
+  /** True while the index is exactly the result of the last full relink. */
+  get isFullyLinked(): boolean {
+    return this.fullyLinked;
+  }
+
+  /** A fingerprint of the notes (their URIs and contents). */
+  notesKey(): string {
+    const h = createHash('sha1');
+    for (const uri of [...this.notes.keys()].sort()) h.update(uri).update('\0').update(this.notes.get(uri)!.document.getText()).update('\0');
+    return h.digest('hex');
+  }
+
+  private articlesInLinkOrder(): IndexedArticle[] {
+    return [...this.articles.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  private parsedNotes(): EntityNote[] {
+    const notes = [...this.notes.values()].map((n) => n.note).filter((n): n is EntityNote => !!n);
+    notes.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return notes;
+  }
+
+  private applyLinking(ordered: IndexedArticle[], linking: CorpusLinking): void {
     this.linking = linking;
     this.entityNumbers = new Map(linking.entities.map((e, n) => [e.id, n]));
     this.mentionsByEntity = new Map();
@@ -277,6 +349,7 @@ export class CorpusIndex {
     this.dirty = false;
     this.notesChanged = false;
     this.pendingIncremental.clear();
+    this.fullyLinked = true;
     for (const l of this.listeners) l();
   }
 
@@ -291,6 +364,7 @@ export class CorpusIndex {
    * (unknown names become new entities). A full `relink` later may refine the result.
    */
   relinkIncremental(): void {
+    this.fullyLinked = false;
     for (const uri of this.pendingIncremental) {
       const old = this.contributions.get(uri);
       if (old) {
@@ -355,7 +429,8 @@ export class CorpusIndex {
     }
     this.contributions.set(article.uri, {
       counts,
-      spellings: mentions.map((m, i) => (ids[i] ? [ids[i], m.text] : undefined)).filter((x): x is [string, string] => !!x),
+      mentions,
+      ids,
       entities: Int32Array.from(distinct),
     });
   }
@@ -370,9 +445,10 @@ export class CorpusIndex {
       const e = this.linking.byId.get(id);
       if (e) e.mentionCount = Math.max(0, e.mentionCount - n);
     }
-    for (const [id, spelling] of old.spellings) {
-      const e = this.linking.byId.get(id);
+    for (let i = 0; i < old.mentions.length; i++) {
+      const e = old.ids[i] ? this.linking.byId.get(old.ids[i]) : undefined;
       if (!e) continue;
+      const spelling = old.mentions[i].text;
       const left = (e.spellings.get(spelling) ?? 0) - 1;
       if (left > 0) e.spellings.set(spelling, left);
       else e.spellings.delete(spelling);

@@ -17,15 +17,19 @@ export interface FoundFile {
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; skipped: boolean };
 
+/** A file or folder name that needs no escaping in a file URL. */
+const PLAIN_NAME = /^[A-Za-z0-9._-]+$/;
+
 /** Walks a folder (no symlinked folders, so no loops), returning every article, note and decisions file. */
 export async function findFiles(root: string, ignoreFile: string, log: (message: string) => void, limit = 200_000): Promise<FoundFile[]> {
   const out: FoundFile[] = [];
   const rootName = path.basename(root);
   const ignore = effectivePaths(rootName, '', ignoreFile).ignoreFile;
-  const stack: string[] = [root];
+  // Each folder with its path relative to the root and its URL, so a file's are made by appending.
+  const stack: Array<{ dir: string; rel: string; url: string }> = [{ dir: root, rel: '', url: pathToFileURL(root).toString().replace(/\/$/, '') }];
   const seen = new Set<string>();
   while (stack.length && out.length < limit) {
-    const dir = stack.pop()!;
+    const { dir, rel: relDir, url: dirUrl } = stack.pop()!;
     let real: string;
     try {
       real = await fs.realpath(dir);
@@ -48,14 +52,16 @@ export async function findFiles(root: string, ignoreFile: string, log: (message:
         log(`Skipping symbolic link ${full} (links are not followed, to avoid loops).`);
         continue;
       }
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      // Names made only of URL-safe characters are appended as they are; others go through pathToFileURL.
+      const url = PLAIN_NAME.test(entry.name) ? `${dirUrl}/${entry.name}` : pathToFileURL(full).toString();
       if (entry.isDirectory()) {
-        if (isScannedFolder(entry.name)) stack.push(full);
+        if (isScannedFolder(entry.name)) stack.push({ dir: full, rel, url });
         continue;
       }
       if (!entry.isFile()) continue;
-      const rel = path.relative(root, full).split(path.sep).join('/');
       const kind = classifyPath(rel, ignore, rootName);
-      if (kind) out.push({ uri: pathToFileURL(full).toString(), fsPath: full, relativePath: rel, kind });
+      if (kind) out.push({ uri: url, fsPath: full, relativePath: rel, kind });
     }
   }
   out.sort((a, b) => (a.uri < b.uri ? -1 : 1));

@@ -4,6 +4,7 @@
  * (create, change, delete, rename), open editors (their text wins over the disk), and the
  * reader's ignore list. Corpus linking is scheduled, never run inside a request.
  */
+import { createHash } from 'crypto';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { Problem } from '../core/types';
@@ -11,6 +12,7 @@ import type { Settings } from '../settings';
 import type { AnalysisCache } from './analysisCache';
 import type { AnalysisPool } from './analysisPool';
 import { contentHash, CorpusIndex } from './corpusIndex';
+import { readSnapshot, writeSnapshot, type LoadedSnapshot } from './corpusSnapshot';
 import { classifyPath, effectivePaths, noteIdFromPath, type FileKind } from './fileKinds';
 import { parseIgnoreList } from './readerDecisions';
 import { findFiles, readTextFile, type FoundFile } from './workspaceFiles';
@@ -31,6 +33,9 @@ export class WorkspaceIndexer {
   private relinkTimer: NodeJS.Timeout | undefined;
   private generation = 0;
   private indexing: Promise<void> = Promise.resolve();
+  private snapshotTimer: NodeJS.Timeout | undefined;
+  /** `index.changes` when the snapshot on disk was written or restored (-1: none). */
+  private snapshotAt = -1;
   ready = false;
 
   constructor(
@@ -77,6 +82,9 @@ export class WorkspaceIndexer {
     if (generation !== this.generation) return;
     const decisions = files.find((f) => f.kind === 'decisions');
     if (decisions) await this.loadDecisions(decisions.fsPath);
+    const snapshotFile = this.snapshotFile();
+    const snapshot = snapshotFile ? await readSnapshot(snapshotFile, (m) => this.host.log(m)) : undefined;
+    if (generation !== this.generation) return;
     const total = files.length;
     this.host.progress(0, total);
     let done = 0;
@@ -89,7 +97,7 @@ export class WorkspaceIndexer {
       while (next < files.length) {
         if (generation !== this.generation) return;
         const file = files[next++];
-        if (file.kind === 'article' && !this.open.has(file.uri)) await this.indexArticleFromDisk(file.uri, file.fsPath, file.relativePath, decisionsKey, generation);
+        if (file.kind === 'article' && !this.open.has(file.uri)) await this.indexArticleFromDisk(file.uri, file.fsPath, file.relativePath, decisionsKey, generation, snapshot);
         else if (file.kind === 'note' && !this.open.has(file.uri)) await this.indexFile(file.uri, file.fsPath, file.kind, file.relativePath);
         done++;
         if (Date.now() - lastReport > 100) {
@@ -102,21 +110,27 @@ export class WorkspaceIndexer {
     await Promise.all(Array.from({ length: lanes }, lane));
     if (generation !== this.generation) return;
     this.host.progress(total, total);
-    this.index.relink();
+    const restored = !!snapshot && this.index.restoreLinking(snapshot);
+    if (!restored) this.index.relink();
     this.ready = true;
     this.index.scanning = false;
+    if (restored) {
+      this.snapshotAt = this.index.changes;
+      this.host.log(`Corpus linking restored from the snapshot (${snapshot!.size} articles).`);
+    } else this.scheduleSnapshot();
     this.host.relinked();
   }
 
   /** Reads an article and analyses it through the cache and the worker pool. */
-  private async indexArticleFromDisk(uri: string, fsPath: string, relativePath: string, decisionsKey: string, generation: number): Promise<void> {
+  private async indexArticleFromDisk(uri: string, fsPath: string, relativePath: string, decisionsKey: string, generation: number, snapshot?: LoadedSnapshot): Promise<void> {
     if (!this.pool && !this.cache) return this.indexFile(uri, fsPath, 'article', relativePath);
     const read = await readTextFile(fsPath, this.settings.maxFileSizeKB * 1024);
     if (!read.ok) return this.reportUnreadable(uri, relativePath, read.reason);
     const hash = contentHash(read.text);
     if (this.index.hasContent(uri, hash)) return;
-    const key = this.cache?.key(hash, decisionsKey);
-    let analysis = key ? await this.cache!.get(key) : undefined;
+    let analysis = snapshot && snapshot.decisionsKey === decisionsKey ? snapshot.analysis(uri, hash) : undefined;
+    const key = analysis ? undefined : this.cache?.key(hash, decisionsKey);
+    if (key) analysis = await this.cache!.get(key);
     if (!analysis) {
       try {
         analysis = this.pool ? await this.pool.analyze(read.text, this.index.readerDecisions) : undefined;
@@ -256,11 +270,44 @@ export class WorkspaceIndexer {
       if (!this.index.isDirty) return;
       this.index.relink();
       this.host.relinked();
+      this.scheduleSnapshot();
     }, delayMs);
+  }
+
+  /** The snapshot file of this set of workspace folders, inside the cache's versioned folder. */
+  private snapshotFile(): string | undefined {
+    if (!this.cache) return undefined;
+    const key = createHash('sha1').update(JSON.stringify([...this.roots].sort())).digest('hex').slice(0, 16);
+    return path.join(this.cache.folder, 'snapshots', `${key}.jsonl`);
+  }
+
+  /**
+   * Writes the corpus snapshot a little after a full relink (written in slices between requests;
+   * abandoned if the index changes meanwhile, and tried again after the next full relink).
+   */
+  private scheduleSnapshot(delayMs = 1000): void {
+    if (!this.cache) return;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = undefined;
+      void this.writeSnapshotNow();
+    }, delayMs);
+    this.snapshotTimer.unref?.();
+  }
+
+  private async writeSnapshotNow(): Promise<void> {
+    const file = this.snapshotFile();
+    const source = this.index.snapshotSource();
+    const changes = this.index.changes;
+    if (!file || !source || !this.ready || changes === this.snapshotAt) return;
+    const generation = this.generation;
+    const valid = (): boolean => this.index.changes === changes && this.index.isFullyLinked && this.generation === generation;
+    if (await writeSnapshot(file, source, valid, (m) => this.host.log(m))) this.snapshotAt = changes;
   }
 
   dispose(): void {
     if (this.relinkTimer) clearTimeout(this.relinkTimer);
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.generation++;
     this.pool?.dispose();
   }

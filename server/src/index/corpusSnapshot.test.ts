@@ -1,0 +1,132 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync, readdirSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { productionComponents } from '../components';
+import { contentHash, CorpusIndex } from './corpusIndex';
+import { readSnapshot, writeSnapshot } from './corpusSnapshot';
+
+const ARTICLES: Record<string, string> = {
+  'file:///c/corpus/a.md': '---\ntitle: A\ndate: 2006-11-02\n---\nIraqi Prime Minister Nouri al-Maliki met President George W. Bush in Amman on Tuesday. "We will stay," Maliki said.\n',
+  'file:///c/corpus/b.md': '---\ntitle: B\ndate: 2006-11-20\n---\nMaliki told the Associated Press that the Mahdi Army would disarm next April. Bush said Iraq needs time.\n',
+  'file:///c/corpus/c.md': '---\ntitle: C\ndate: 2006-12-01\n---\nThe Pentagon said Hezbollah and Hamas were watching. Nuri al-Maliki flew to Tehran last week.\n',
+};
+const NOTE = ['file:///c/corpus/entities/nouri-al-maliki.md', '---\nname: Nouri al-Maliki\ntype: person\naliases: [Nuri al-Maliki]\nrole: Prime Minister of Iraq\n---\nLeader of the Iraqi government.\n'] as const;
+
+function indexOf(articles: Record<string, string>): CorpusIndex {
+  const index = new CorpusIndex(productionComponents());
+  index.setNote(NOTE[0], NOTE[1], 'nouri-al-maliki');
+  for (const [uri, text] of Object.entries(articles)) index.setArticle(uri, text);
+  index.relink();
+  return index;
+}
+
+/** What queries see of the corpus linking: entities with their counts, spellings and mentions. */
+function linkedView(index: CorpusIndex): unknown {
+  return index.entities().map((e) => ({
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    note: e.note?.id,
+    count: e.mentionCount,
+    spellings: [...e.spellings].sort(),
+    keys: [...e.keys].sort(),
+    roles: [...e.roles],
+    documents: [...e.documents],
+    mentions: index.mentionsOf(e.id).map((m) => `${m.uri}@${m.start}-${m.end}`),
+    quotes: index.quotesOf(e.id).length,
+  }));
+}
+
+async function snapshotOf(index: CorpusIndex): Promise<string> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sl-snap-')), 'snapshots', 'corpus.jsonl');
+  const source = index.snapshotSource();
+  assert.ok(source, 'a freshly relinked index can be snapshotted');
+  assert.equal(await writeSnapshot(file, source, () => true, () => undefined), true);
+  return file;
+}
+
+/** A new index filled from the snapshot as a warm start fills it: analyses taken when the hash matches. */
+async function warmIndex(file: string, articles: Record<string, string>): Promise<{ index: CorpusIndex; fromSnapshot: number; restored: boolean }> {
+  const snapshot = await readSnapshot(file, () => undefined);
+  assert.ok(snapshot);
+  const index = new CorpusIndex(productionComponents());
+  index.setNote(NOTE[0], NOTE[1], 'nouri-al-maliki');
+  let fromSnapshot = 0;
+  for (const [uri, text] of Object.entries(articles)) {
+    const hash = contentHash(text);
+    const analysis = snapshot.analysis(uri, hash);
+    if (analysis) {
+      index.putAnalysed(uri, text, hash, analysis, index.readerDecisionsKey);
+      fromSnapshot++;
+    } else index.setArticle(uri, text);
+  }
+  const restored = index.restoreLinking(snapshot);
+  if (!restored) index.relink();
+  return { index, fromSnapshot, restored };
+}
+
+test('a warm start from the snapshot gives exactly the linking a relink computes, without relinking', async () => {
+  const cold = indexOf(ARTICLES);
+  const file = await snapshotOf(cold);
+  const { index, fromSnapshot, restored } = await warmIndex(file, ARTICLES);
+  assert.equal(fromSnapshot, 3);
+  assert.equal(restored, true);
+  assert.deepEqual(linkedView(index), linkedView(cold));
+  const maliki = index.entities().find((e) => e.note?.id === 'nouri-al-maliki');
+  assert.ok(maliki && maliki.mentionCount >= 3, 'the note entity keeps its mentions across articles');
+  // The restored index is itself a full relink's result: it can be snapshotted again, byte for byte.
+  const again = await snapshotOf(index);
+  assert.equal(readFileSync(again, 'utf8'), readFileSync(file, 'utf8'));
+});
+
+test('an article changed since the snapshot is analysed anew and the corpus relinked', async () => {
+  const file = await snapshotOf(indexOf(ARTICLES));
+  const changed = { ...ARTICLES, 'file:///c/corpus/c.md': ARTICLES['file:///c/corpus/c.md'].replace('Tehran', 'Damascus, where Bashar al-Assad') };
+  const { index, fromSnapshot, restored } = await warmIndex(file, changed);
+  assert.equal(fromSnapshot, 2);
+  assert.equal(restored, false);
+  assert.deepEqual(linkedView(index), linkedView(indexOf(changed)));
+});
+
+test('an added or removed article, or another note, refuses the stored linking', async () => {
+  const file = await snapshotOf(indexOf(ARTICLES));
+  const fewer = { ...ARTICLES };
+  delete fewer['file:///c/corpus/b.md'];
+  assert.equal((await warmIndex(file, fewer)).restored, false);
+  const more = { ...ARTICLES, 'file:///c/corpus/d.md': '---\ntitle: D\n---\nAngela Merkel spoke.\n' };
+  assert.equal((await warmIndex(file, more)).restored, false);
+  const snapshot = await readSnapshot(file, () => undefined);
+  const index = new CorpusIndex(productionComponents());
+  index.setNote(NOTE[0], NOTE[1].replace('Leader of', 'Head of'), 'nouri-al-maliki');
+  for (const [uri, text] of Object.entries(ARTICLES)) index.setArticle(uri, text);
+  assert.equal(index.restoreLinking(snapshot!), false);
+});
+
+test('a truncated or corrupt snapshot is discarded (logged, removed), never trusted', async () => {
+  const file = await snapshotOf(indexOf(ARTICLES));
+  const text = readFileSync(file, 'utf8');
+  for (const bad of [text.slice(0, Math.floor(text.length * 0.6)), text.replace('"format":1', '"format":99'), 'not json\n', '']) {
+    writeFileSync(file, bad);
+    const logs: string[] = [];
+    assert.equal(await readSnapshot(file, (m) => logs.push(m)), undefined);
+    assert.equal(existsSync(file), false, 'a bad snapshot is removed');
+    assert.ok(logs.some((m) => /snapshot/.test(m)));
+  }
+  assert.equal(await readSnapshot(file, () => undefined), undefined, 'a missing snapshot is a quiet miss');
+});
+
+test('a write is abandoned when the index changes meanwhile, leaving no file behind', async () => {
+  const index = indexOf(ARTICLES);
+  const source = index.snapshotSource()!;
+  const dir = mkdtempSync(path.join(tmpdir(), 'sl-snap-'));
+  const file = path.join(dir, 'corpus.jsonl');
+  const logs: string[] = [];
+  assert.equal(await writeSnapshot(file, source, () => false, (m) => logs.push(m), 0), false);
+  assert.deepEqual(readdirSync(dir), []);
+  assert.ok(logs.some((m) => /changed/.test(m)));
+  // An index with unlinked changes has nothing to snapshot.
+  index.setArticle('file:///c/corpus/e.md', 'Vladimir Putin arrived.');
+  assert.equal(index.snapshotSource(), undefined);
+});

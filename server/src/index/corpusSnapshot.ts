@@ -1,0 +1,215 @@
+/**
+ * One file with the whole linked corpus: every article's analysis and the corpus linking, written
+ * after a full relink, so the next session starts without reading ten thousand cache entries and
+ * without relinking. Safe to lose or find corrupt or stale: a bad file is ignored (and removed);
+ * an article whose content hash differs is analysed as usual; the linking is reused only when the
+ * articles, notes and reader decisions are exactly those it was made from.
+ *
+ * Format (UTF-8, one JSON value per line, so no single string grows with the corpus):
+ *   1. header   {format, decisionsKey, notesKey, articles, entities}
+ *   2. index    {uris, hashes, assignment}: per article (in linking order) its URI, content hash
+ *               and the entity id of each of its clusters
+ *   3. N lines  {a: stored analysis}                               (one per article)
+ *   4. M lines  stored entity                                      (one per corpus entity)
+ *   5. trailer  {end: N + M}
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { ArticleAnalysis } from '../core/analyzeArticle';
+import type { CorpusEntity, EntityNote } from '../core/linking/corpusEntities';
+import { restoreAnalysis, serializeAnalysis } from './analysisCache';
+
+/** Bump when the file's layout changes (the analysis format and model are in the folder name). */
+export const SNAPSHOT_FORMAT = 1;
+
+export interface SnapshotArticle {
+  uri: string;
+  hash: string;
+  analysis: ArticleAnalysis;
+  /** Entity id per cluster of the analysis (the linking's assignment row). */
+  assignment: readonly string[];
+}
+
+/** What a snapshot is made from: the index right after a full relink. */
+export interface SnapshotSource {
+  decisionsKey: string;
+  notesKey: string;
+  /** In linking order (sorted by URI). */
+  articles: readonly SnapshotArticle[];
+  entities: readonly CorpusEntity[];
+}
+
+interface StoredEntity {
+  id: string;
+  name: string;
+  type: CorpusEntity['type'];
+  s: Array<[string, number]>;
+  k: string[];
+  r: Array<[string, number]>;
+  n?: string;
+  c: number;
+  d: number[];
+}
+
+interface Header {
+  format: number;
+  decisionsKey: string;
+  notesKey: string;
+  articles: number;
+  entities: number;
+}
+
+/** A snapshot read from disk: the article list at once, analyses and entities parsed on demand. */
+export class LoadedSnapshot {
+  private readonly position = new Map<string, number>();
+
+  constructor(
+    readonly decisionsKey: string,
+    readonly notesKey: string,
+    readonly uris: readonly string[],
+    readonly hashes: readonly string[],
+    private readonly assignment: readonly string[][],
+    private readonly buffer: Buffer,
+    /** Line boundaries: line i spans [starts[i], ends[i]). */
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly entityCount: number,
+  ) {
+    uris.forEach((uri, i) => this.position.set(uri, i));
+  }
+
+  get size(): number {
+    return this.uris.length;
+  }
+
+  private line(i: number): unknown {
+    return JSON.parse(this.buffer.toString('utf8', this.starts[i], this.ends[i]));
+  }
+
+  /** The stored analysis of an article when its content is still `hash`. */
+  analysis(uri: string, hash: string): ArticleAnalysis | undefined {
+    const i = this.position.get(uri);
+    if (i === undefined || this.hashes[i] !== hash) return undefined;
+    const row = this.line(2 + i) as { a?: unknown };
+    return row ? restoreAnalysis(row.a) : undefined;
+  }
+
+  /** Whether exactly these articles (URI → content hash) are the snapshot's. */
+  sameArticles(current: ReadonlyMap<string, string>): boolean {
+    if (current.size !== this.uris.length) return false;
+    for (let i = 0; i < this.uris.length; i++) if (current.get(this.uris[i]) !== this.hashes[i]) return false;
+    return true;
+  }
+
+  /**
+   * The stored linking: entities (notes attached by id from `notes`) and the assignment rows in
+   * snapshot order. Undefined when a note it names is missing.
+   */
+  linking(notes: ReadonlyMap<string, EntityNote>): { entities: CorpusEntity[]; assignment: string[][] } | undefined {
+    const entities: CorpusEntity[] = [];
+    const first = 2 + this.uris.length;
+    for (let j = 0; j < this.entityCount; j++) {
+      const e = this.line(first + j) as StoredEntity;
+      const note = e.n === undefined ? undefined : notes.get(e.n);
+      if (e.n !== undefined && !note) return undefined;
+      entities.push({ id: e.id, name: e.name, type: e.type, spellings: new Map(e.s), keys: new Set(e.k), roles: new Map(e.r), note, mentionCount: e.c, documents: new Set(e.d) });
+    }
+    return { entities, assignment: this.assignment.map((row) => [...row]) };
+  }
+}
+
+function storedEntity(e: CorpusEntity): StoredEntity {
+  const out: StoredEntity = { id: e.id, name: e.name, type: e.type, s: [...e.spellings], k: [...e.keys], r: [...e.roles], c: e.mentionCount, d: [...e.documents] };
+  if (e.note) out.n = e.note.id;
+  return out;
+}
+
+/**
+ * Reads and checks a snapshot. Undefined when missing; a corrupt, truncated or foreign file is
+ * logged, removed and treated as missing.
+ */
+export async function readSnapshot(file: string, log: (m: string) => void): Promise<LoadedSnapshot | undefined> {
+  let buffer: Buffer;
+  try {
+    buffer = await fs.readFile(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let at = 0; at < buffer.length; ) {
+      let nl = buffer.indexOf(10, at);
+      if (nl < 0) nl = buffer.length;
+      starts.push(at);
+      ends.push(nl);
+      at = nl + 1;
+    }
+    const lineAt = (i: number): unknown => JSON.parse(buffer.toString('utf8', starts[i], ends[i]));
+    const header = lineAt(0) as Header;
+    if (!header || header.format !== SNAPSHOT_FORMAT) throw new Error('unknown format');
+    const lines = 3 + header.articles + header.entities;
+    if (starts.length !== lines) throw new Error(`${starts.length} lines, expected ${lines}`);
+    const trailer = lineAt(lines - 1) as { end?: number };
+    if (!trailer || trailer.end !== header.articles + header.entities) throw new Error('truncated');
+    const index = lineAt(1) as { uris: string[]; hashes: string[]; assignment: string[][] };
+    const n = header.articles;
+    if (!Array.isArray(index.uris) || !Array.isArray(index.hashes) || !Array.isArray(index.assignment) || index.uris.length !== n || index.hashes.length !== n || index.assignment.length !== n || !index.assignment.every(Array.isArray)) {
+      throw new Error('bad article index');
+    }
+    return new LoadedSnapshot(header.decisionsKey, header.notesKey, index.uris, index.hashes, index.assignment, buffer, Int32Array.from(starts), Int32Array.from(ends), header.entities);
+  } catch (err) {
+    log(`Discarding the corpus snapshot ${path.basename(file)} (${(err as Error).message}).`);
+    await fs.rm(file, { force: true }).catch(() => undefined);
+    return undefined;
+  }
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Writes a snapshot to a temporary file and renames it into place, serializing in slices of a few
+ * milliseconds so requests are answered meanwhile. `stillValid` is asked between slices: when it
+ * says no (the index changed), the write is abandoned. Resolves to whether the file was written.
+ */
+export async function writeSnapshot(file: string, source: SnapshotSource, stillValid: () => boolean, log: (m: string) => void, sliceMs = 4): Promise<boolean> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  let handle: fs.FileHandle | undefined;
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    handle = await fs.open(tmp, 'w');
+    const header: Header = { format: SNAPSHOT_FORMAT, decisionsKey: source.decisionsKey, notesKey: source.notesKey, articles: source.articles.length, entities: source.entities.length };
+    let pending: string[] = [
+      JSON.stringify(header),
+      JSON.stringify({ uris: source.articles.map((a) => a.uri), hashes: source.articles.map((a) => a.hash), assignment: source.articles.map((a) => a.assignment) }),
+    ];
+    let sliceStart = Date.now();
+    const flush = async (): Promise<boolean> => {
+      await handle!.write(pending.join('\n') + '\n');
+      pending = [];
+      await yieldToLoop();
+      sliceStart = Date.now();
+      return stillValid();
+    };
+    const lines: Array<() => string> = [
+      ...source.articles.map((a) => () => `{"a":${serializeAnalysis(a.analysis)}}`),
+      ...source.entities.map((e) => () => JSON.stringify(storedEntity(e))),
+    ];
+    for (const make of lines) {
+      pending.push(make());
+      if (Date.now() - sliceStart >= sliceMs && !(await flush())) throw new Error('the index changed while writing');
+    }
+    pending.push(JSON.stringify({ end: source.articles.length + source.entities.length }));
+    await handle.write(pending.join('\n'));
+    await handle.close();
+    handle = undefined;
+    if (!stillValid()) throw new Error('the index changed while writing');
+    await fs.rename(tmp, file);
+    return true;
+  } catch (err) {
+    log(`Corpus snapshot not written: ${(err as Error).message}.`);
+    await handle?.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    return false;
+  }
+}
