@@ -15,7 +15,7 @@ import { allocTokenHashes, B_UPPER, completeTokenHashes, hashToken, PRIOR_ABSENT
 import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
 import { decodeSpans } from './labels';
 import { NerModel } from './model';
-import { addFeatureWeights, allocEmissionWork, allocViterbiWork, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
+import { addFeatureWeights, allocEmissionWork, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { createTokenTypeCache } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { MAX_TITLE_TOKENS, REPORTING_ROLES, titleAt, TITLE_WORDS } from './titles';
@@ -101,6 +101,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     if (n <= capacity) return;
     capacity = Math.max(n, capacity * 2, 1024);
     work = allocViterbiWork(capacity, L);
+    fixViterbiTransitions(work, model.labels, model.transitions);
     typeIds = new Int32Array(capacity);
     gazFirst = new Int32Array(capacity);
     mark = new Uint8Array(capacity);

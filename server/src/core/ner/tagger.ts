@@ -341,11 +341,40 @@ export interface ViterbiWork {
   score: Float64Array;
   back: Int32Array;
   beta: Float64Array;
+  /** The transition scores in the order of the label set's predecessor / successor lists (as
+   * doubles), when the caller fixed them (fixViterbiTransitions); else made per call. */
+  prevTrans: Float64Array | null;
+  nextTrans: Float64Array | null;
 }
 
 export function allocViterbiWork(n: number, L: number): ViterbiWork {
   const size = Math.max(1, n) * L;
-  return { score: new Float64Array(size), back: new Int32Array(size), beta: new Float64Array(size) };
+  return { score: new Float64Array(size), back: new Int32Array(size), beta: new Float64Array(size), prevTrans: null, nextTrans: null };
+}
+
+/** transitions[prev * L + cur] for each entry of cur's predecessor list (prevOf), list after list. */
+function transitionsByPredecessor(ls: LabelSet, transitions: Float32Array): Float64Array {
+  const L = ls.count;
+  const out = new Float64Array(ls.prevOf.length);
+  for (let cur = 0; cur < L; cur++) for (let j = ls.prevStart[cur]; j < ls.prevStart[cur + 1]; j++) out[j] = transitions[ls.prevOf[j] * L + cur];
+  return out;
+}
+
+/** transitions[cur * L + next] for each entry of cur's successor list (nextOf). */
+function transitionsBySuccessor(ls: LabelSet, transitions: Float32Array): Float64Array {
+  const L = ls.count;
+  const out = new Float64Array(ls.nextOf.length);
+  for (let cur = 0; cur < L; cur++) for (let j = ls.nextStart[cur]; j < ls.nextStart[cur + 1]; j++) out[j] = transitions[cur * L + ls.nextOf[j]];
+  return out;
+}
+
+/**
+ * Lays out `transitions` in the order viterbi and maxMarginalMargins read them, once, for a caller
+ * whose transitions no longer change (the recognizer; not training, which updates them in place).
+ */
+export function fixViterbiTransitions(work: ViterbiWork, ls: LabelSet, transitions: Float32Array): void {
+  work.prevTrans = transitionsByPredecessor(ls, transitions);
+  work.nextTrans = transitionsBySuccessor(ls, transitions);
 }
 
 /**
@@ -369,6 +398,7 @@ export function viterbi(
   if (to <= from) return;
   const { score, back } = work;
   const { prevStart, prevOf, allowed } = ls;
+  const prevTrans = work.prevTrans ?? transitionsByPredecessor(ls, transitions);
   const NEG = -1e30;
   for (let l = 0; l < L; l++) {
     if (afterO) score[from * L + l] = allowed[l] ? transitions[l] + emis[from * L + l] : NEG;
@@ -383,7 +413,7 @@ export function viterbi(
       const pe = prevStart[cur + 1];
       for (let j = prevStart[cur]; j < pe; j++) {
         const prev = prevOf[j];
-        const s = score[po + prev] + transitions[prev * L + cur];
+        const s = score[po + prev] + prevTrans[j];
         if (s > best) {
           best = s;
           arg = prev;
@@ -430,6 +460,7 @@ export function maxMarginalMargins(
   if (to <= from) return;
   const { score, beta } = work;
   const { nextStart, nextOf, allowed } = ls;
+  const nextTrans = work.nextTrans ?? transitionsBySuccessor(ls, transitions);
   const NEG = -1e30;
   const lo = (to - 1) * L;
   for (let l = 0; l < L; l++) {
@@ -444,7 +475,7 @@ export function maxMarginalMargins(
       const ne = nextStart[cur + 1];
       for (let j = nextStart[cur]; j < ne; j++) {
         const next = nextOf[j];
-        const s = transitions[cur * L + next] + emis[no + next] + beta[no + next];
+        const s = nextTrans[j] + emis[no + next] + beta[no + next];
         if (s > best) best = s;
       }
       beta[co + cur] = best;
