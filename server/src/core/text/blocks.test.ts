@@ -102,7 +102,7 @@ test('maskMarkup leaves plain prose untouched and is linear on odd input', () =>
 });
 
 test('jumping between markup characters masks as looking at every character does (random Markdown)', () => {
-  const pieces = ['word', 'Word', ' ', ' ', '\n', '\n\n', '\n\n', '# ', '## ', '> ', '- ', '1. ', '* ', '*', '**', '_', '__', 'a_b', '`', '```\n', '~~', '\\', '\\*', '![', '[', ']', '(', ')', '](', '][', 'http://x.org/a_b', '<b>', '</b>', '<a href="x">', '<!--', '-->', '<http://y>', '[1]: http://z', '---\n', '    ', '\t', '“', '”', 'é', '.'];
+  const pieces = ['word', 'Word', ' ', ' ', '\n', '\n\n', '\n\n', '# ', '## ', '> ', '- ', '1. ', '* ', '*', '**', '_', '__', 'a_b', '`', '```\n', '~~', '\\', '\\*', '![', '[', ']', '(', ')', '](', '][', 'http://x.org/a_b', '<b>', '</b>', '<a href="x">', '<!--', '-->', '<http://y>', '[1]: http://z', '---\n', '    ', '\t', '“', '”', 'é', '.', '𝐀', '\ud800', '\udc00', '\ufeff', '\r\n'];
   let seed = 23;
   // a 31-bit LCG in exact integer arithmetic; its low bits are weak, so the high ones are used
   const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff), seed >>> 8);
@@ -116,6 +116,12 @@ test('jumping between markup characters masks as looking at every character does
     assert.equal(got, maskMarkupEveryCharacter(s, bodyStart), JSON.stringify([s, bodyStart]));
     // the same text again: the remembered search must not change the answer
     assert.equal(maskMarkup(s, bodyStart), got);
+    // every code unit is kept or blanked to a space (line breaks are kept)
+    assert.equal(got.length, s.length);
+    for (let i = 0; i < s.length; i++) {
+      const g = got.charCodeAt(i);
+      assert.ok(g === s.charCodeAt(i) || (g === 32 && s[i] !== '\n' && s[i] !== '\r'), JSON.stringify([s, i]));
+    }
     if (got !== s) changed++;
   }
   assert.ok(changed > 2000, `only ${changed} texts had markup`);
@@ -130,4 +136,17 @@ test('splitting the same text again gives the same blocks, another text its own'
   assert.deepEqual(splitBlocks(a, 9).map((b) => b.kind), ['paragraph', 'listItem']);
   assert.deepEqual(splitBlocks('Other text.', 0).map((b) => b.kind), ['paragraph']);
   assert.deepEqual(splitBlocks(a, 0), first);
+});
+
+test('the mask is built from the same code units with and without surrogates and a byte-order mark', () => {
+  const plain = '## Title\n\nA *b* “c” — d\u00a0e \ufeff f\n';
+  assert.equal(maskMarkup(plain, 0), '   Title\n\nA  b  “c” — d\u00a0e \ufeff f\n');
+  // a leading byte-order mark is white space before the first block, blanked as before
+  assert.equal(maskMarkup('\ufeffPlain prose.', 0), ' Plain prose.');
+  // a surrogate pair and a lone half stay as they are; the markup around them is blanked
+  const astral = '# 𝐀 *x* \ud800 y\n';
+  assert.equal(maskMarkup(astral, 0), '  𝐀  x  \ud800 y\n');
+  // blanking a front matter that ends inside a pair leaves its second half alone
+  const cut = '𝐀bc';
+  assert.equal(maskMarkup(cut, 1), ' \udc00bc');
 });

@@ -459,6 +459,21 @@ function mask(text: string, bodyStart: number, jump: boolean): string {
     maskInline(text, codes, b.content.start, b.content.end, jump);
   }
   blank(codes, covered, text.length);
+  return fromCodes(codes, text);
+}
+
+/** Decodes UTF-16 code units laid out little-endian, keeping a leading byte-order mark as a character. */
+const UTF16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * The string of the code units. A native decoder when it gives exactly the units: the platform is
+ * little-endian and the text has no surrogate (a decoder replaces lone ones, and blanking can cut a
+ * pair); otherwise String.fromCharCode in chunks (several times slower).
+ */
+function fromCodes(codes: Uint16Array, text: string): string {
+  if (UTF16 && LITTLE_ENDIAN && !SURROGATE.test(text)) return UTF16.decode(codes);
   const parts: string[] = [];
   const CHUNK = 8192;
   for (let i = 0; i < codes.length; i += CHUNK) {
