@@ -214,8 +214,11 @@ function scoreInto(
   // the type vectors, scattered: each token in reach adds its five vectors (one block of memory)
   // to itself and to the neighbours in [from, to) it is a context of
   const reachEnd = Math.min(n, to + 2);
+  const ready = types.vectorsReady;
   for (let t = Math.max(0, from - 2); t < reachEnd; t++) {
-    const b = typeIds[t] * V;
+    const id = typeIds[t];
+    if (ready[id] === 0) types.ensureVectors(id);
+    const b = id * V;
     const d = t - from; // (token t's index in sums)
     if (d >= 0 && d < to - from) addVector(sums, d * L, vec, b, L);
     if (d + 1 >= 0 && d + 1 < to - from) addVector(sums, (d + 1) * L, vec, b + L, L);

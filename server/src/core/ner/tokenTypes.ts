@@ -1,6 +1,7 @@
 /**
- * The tagger's word-type cache: every distinct token string (exact characters) is hashed and scored
- * once, and its tokens reuse the result. For a type it keeps the character hashes (word, lowercase,
+ * The tagger's word-type cache: every distinct token string (exact characters) is hashed once, and
+ * scored once when a token of it is first scored (most words far from any capital never are), and
+ * its tokens reuse the result. For a type it keeps the character hashes (word, lowercase,
  * shape, bits, length bucket), the first step of a gazetteer match from it, and five weight vectors
  * (integer sums over the model's int16 weights): the token's own SELF_FEATURES, and what it adds to
  * the token one and two places after it and one and two places before it. The emission score of a
@@ -47,8 +48,12 @@ export interface TokenTypeCache {
   beginDocument(): void;
   /** Character hashes of each type (index = type id; prefix/suffix 4 a type). */
   readonly chars: CharHashes;
-  /** VEC_SLOTS * L int32 per type. */
+  /** VEC_SLOTS * L int32 per type: filled when first needed (see vectorsReady, ensureVectors). */
   readonly vectors: Int32Array;
+  /** 1 when the type's vectors are filled. */
+  readonly vectorsReady: Uint8Array;
+  /** Fills the vectors of type `id` if they are not yet (a word far from any capital is never scored, so its are never made). */
+  ensureVectors(id: number): void;
   /** gazetteerFirstStep of the type's lowercase form (0: no gazetteer entry begins with it). */
   readonly gazFirst: Int32Array;
   /** The vectors standing for "no token" at -1, +1, -2, +2 (L int32 each, in that order). */
@@ -64,6 +69,7 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
   let key2!: Int32Array;
   let chars!: CharHashes;
   let vectors!: Int32Array;
+  let vectorsReady!: Uint8Array;
   let gazFirst!: Int32Array;
   let tableBits = 0;
   let slots!: Int32Array; // type id + 1, 0 empty
@@ -85,15 +91,17 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     const k2 = new Int32Array(size);
     const c = allocChars(size);
     const v = new Int32Array(size * VEC_SLOTS * L);
+    const ready = new Uint8Array(size);
     const g = new Int32Array(size);
     if (keep) {
       k1.set(key1);
       k2.set(key2);
       for (const f of Object.keys(c) as Array<keyof CharHashes>) c[f].set(chars[f]);
       v.set(vectors);
+      ready.set(vectorsReady);
       g.set(gazFirst);
     } else count = 0;
-    [key1, key2, chars, vectors, gazFirst, capacity] = [k1, k2, c, v, g, size];
+    [key1, key2, chars, vectors, vectorsReady, gazFirst, capacity] = [k1, k2, c, v, ready, g, size];
     tableBits = 32 - Math.clz32(size); // twice the capacity, so the table is at most half full
     slots = new Int32Array(1 << tableBits);
     for (let id = 0; id < count; id++) slots[findSlot(key1[id], key2[id])] = id + 1;
@@ -122,7 +130,17 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     slots[slot] = id + 1;
     hashToken(text, s, e, chars, id);
     chars.cluster[id] = clusterOf(gaz, chars.lower[id]);
+    vectorsReady[id] = 0;
+    const l = chars.lower[id];
+    gazFirst[id] = gaz !== null ? gazetteerFirstStep(gaz, l) : 0;
+    return id;
+  }
+
+  function ensureVectors(id: number): void {
+    if (vectorsReady[id] === 1) return;
+    vectorsReady[id] = 1;
     const base = id * VEC_SLOTS * L;
+    vectors.fill(0, base, base + VEC_SLOTS * L);
     writeSelfFeatures(chars, id, feats, 0);
     for (let k = 0; k < SELF_FEATURES; k++) addFeatureInt(model, feats[k], vectors, base + VEC_SELF * L);
     const l = chars.lower[id];
@@ -134,8 +152,6 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     for (let k = 0; k < 3; k++) addFeatureInt(model, pair[k], vectors, base + VEC_AS_NEXT * L);
     addFeatureInt(model, secondPreviousTokenFeature(l), vectors, base + VEC_AS_SECOND_PREVIOUS * L);
     addFeatureInt(model, secondNextTokenFeature(l), vectors, base + VEC_AS_SECOND_NEXT * L);
-    gazFirst[id] = gaz !== null ? gazetteerFirstStep(gaz, l) : 0;
-    return id;
   }
 
   function intern(text: string, s: number, e: number): number {
@@ -161,17 +177,20 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     }
     count = 0;
     slots.fill(0);
-    vectors.fill(0);
   }
 
   return {
     intern,
     beginDocument,
+    ensureVectors,
     get chars() {
       return chars;
     },
     get vectors() {
       return vectors;
+    },
+    get vectorsReady() {
+      return vectorsReady;
     },
     get gazFirst() {
       return gazFirst;
