@@ -48,7 +48,38 @@ export function roleBefore(text: string, start: number): string | undefined {
   const from = lineBreak >= 0 ? windowStart + lineBreak + 1 : windowStart;
   const between = text.slice(from, start);
   if (oneOf(lastNonSpace(between), ',;:.!?“”"()') && !/\b(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Pres|Dr|Mr|Mrs|Ms|Prof)\.\s*$/.test(between)) return undefined;
-  const words = wordsIn(text, from, start);
+  if (!lastWordMayBeRole(text, from, start)) return undefined;
+  return roleFromWords(text, start, wordsIn(text, from, start));
+}
+
+/**
+ * False when the last word before `start` is no role word or is not right before it, as the
+ * walk below would find first; the words after the window's last plain space are enough to tell
+ * (a space ends every word, so the words after it are the window's own). True when unsure.
+ */
+function lastWordMayBeRole(text: string, from: number, start: number): boolean {
+  let p = start;
+  while (p > from && text.charCodeAt(p - 1) === 32) p--;
+  let space = p - 1;
+  while (space > from && text.charCodeAt(space) !== 32) space--;
+  if (space <= from) return true;
+  const tail = letterWords(text, space, start);
+  if (tail.length === 0) return true;
+  const last = tail[tail.length - 1];
+  return text.slice(last.end, start).trim() === '' && isRoleWord(text.slice(last.start, last.end));
+}
+
+/** roleBefore without the look at the last word first (what that look must agree with; for tests). */
+export function roleBeforeWholeWindow(text: string, start: number): string | undefined {
+  const windowStart = Math.max(0, start - 80);
+  const lineBreak = text.slice(windowStart, start).lastIndexOf('\n');
+  const from = lineBreak >= 0 ? windowStart + lineBreak + 1 : windowStart;
+  const between = text.slice(from, start);
+  if (oneOf(lastNonSpace(between), ',;:.!?“”"()') && !/\b(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Pres|Dr|Mr|Mrs|Ms|Prof)\.\s*$/.test(between)) return undefined;
+  return roleFromWords(text, start, wordsIn(text, from, start));
+}
+
+function roleFromWords(text: string, start: number, words: Word[]): string | undefined {
   // Walk back while words are role heads, capitalised modifiers of a role, or "of"/"State" inside it.
   let i = words.length - 1;
   if (i < 0 || text.slice(words[i].end, start).trim() !== '') return undefined;
