@@ -164,12 +164,13 @@ export function startLanguageServer(connection: Connection, components: Analysis
   let initOptions: InitOptions = {};
 
   /** Worker threads and the persistent cache: started after `initialize` has been answered. */
-  function attachBackends(): void {
+  function attachBackends(): AnalysisCache | undefined {
     const storage = typeof initOptions.storagePath === 'string' && initOptions.storagePath ? initOptions.storagePath : path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sourcelens');
     const workers = typeof initOptions.workers === 'number' ? Math.max(0, Math.min(8, Math.floor(initOptions.workers))) : Math.max(1, Math.min(4, availableParallelism()));
     const pool = workers > 0 ? new AnalysisPool(workers, components, log) : undefined;
     const cache = initOptions.cache === false ? undefined : new AnalysisCache(storage, analysisFingerprint(), log);
     indexer.attach(pool, cache);
+    return cache;
   }
 
   async function refreshSettings(): Promise<void> {
@@ -192,14 +193,18 @@ export function startLanguageServer(connection: Connection, components: Analysis
   }
 
   connection.onInitialized(async () => {
-    attachBackends();
+    const cache = attachBackends();
     await refreshSettings();
     await beginProgress();
     status('indexing');
     void indexer
       .indexAll(pendingRoots)
-      // Load the recognizers on the main thread once the scan is done, so the first edit is not slowed by it.
-      .then(() => components.recognizeEntities(''))
+      // Load the recognizers on the main thread once the scan is done, so the first edit is not slowed by it;
+      // then remove the caches of other SourceLens versions (not during the scan: it competes for the disk).
+      .then(() => {
+        components.recognizeEntities('');
+        return cache?.pruneOtherVersions();
+      })
       .catch((err) => connection.console.error(`Indexing failed: ${(err as Error).stack ?? err}`));
   });
 

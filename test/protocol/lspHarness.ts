@@ -21,7 +21,10 @@ export interface Harness {
   /** Resolves when the server reports the index ready (after `count` ready reports). */
   whenReady(count?: number): Promise<void>;
   stderr(): string;
-  close(): Promise<void>;
+  /** The server's log messages so far. */
+  logs(): string[];
+  /** Stops the server; the workspace folder is removed unless `keepRoot`. */
+  close(options?: { keepRoot?: boolean }): Promise<void>;
 }
 
 /** Polls `check` until it returns a truthy value (never a fixed sleep). */
@@ -35,9 +38,10 @@ export async function poll<T>(check: () => T | Promise<T>, what: string, timeout
   }
 }
 
-export async function startServer(options: { corpus?: boolean; setup?: (root: string) => void; settings?: Record<string, unknown> } = {}): Promise<Harness> {
-  const root = mkdtempSync(join(tmpdir(), 'sourcelens-ws-'));
-  if (options.corpus !== false) cpSync(join(REPO, 'corpus'), join(root, 'corpus'), { recursive: true });
+/** `root`: reuse a workspace folder (and its storage) kept by an earlier session's `close({ keepRoot: true })`. */
+export async function startServer(options: { corpus?: boolean; setup?: (root: string) => void; settings?: Record<string, unknown>; root?: string } = {}): Promise<Harness> {
+  const root = options.root ?? mkdtempSync(join(tmpdir(), 'sourcelens-ws-'));
+  if (options.corpus !== false && !options.root) cpSync(join(REPO, 'corpus'), join(root, 'corpus'), { recursive: true });
   options.setup?.(root);
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let errText = '';
@@ -51,7 +55,10 @@ export async function startServer(options: { corpus?: boolean; setup?: (root: st
   connection.onNotification('sourcelens/status', (p: { state: string }) => {
     if (p.state === 'ready') readyCount++;
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    if (logs.length < 1000) logs.push(p.message);
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('$/progress', () => undefined);
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
@@ -80,7 +87,8 @@ export async function startServer(options: { corpus?: boolean; setup?: (root: st
     diagnostics,
     whenReady: (count = 1) => poll(() => readyCount >= count, 'the index to be ready', 60000).then(() => undefined),
     stderr: () => errText,
-    async close() {
+    logs: () => logs,
+    async close(closeOptions = {}) {
       try {
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
@@ -89,7 +97,7 @@ export async function startServer(options: { corpus?: boolean; setup?: (root: st
       }
       connection.dispose();
       child.kill();
-      rmSync(root, { recursive: true, force: true });
+      if (!closeOptions.keepRoot) rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -13,11 +13,15 @@ import type { DocCluster } from '../core/linking/documentEntities';
 export const ANALYSIS_FORMAT = 1;
 
 type StoredCluster = Omit<DocCluster, 'spellings'> & { spellings: Array<[string, number]> };
-type StoredAnalysis = Omit<ArticleAnalysis, 'clusters'> & { clusters: StoredCluster[] };
+export type StoredAnalysis = Omit<ArticleAnalysis, 'clusters'> & { clusters: StoredCluster[] };
+
+/** The analysis as plain JSON data (the clusters' spelling maps as entry lists). */
+export function storedAnalysis(a: ArticleAnalysis): StoredAnalysis {
+  return { ...a, clusters: a.clusters.map((c) => ({ ...c, spellings: [...c.spellings] })) };
+}
 
 export function serializeAnalysis(a: ArticleAnalysis): string {
-  const stored: StoredAnalysis = { ...a, clusters: a.clusters.map((c) => ({ ...c, spellings: [...c.spellings] })) };
-  return JSON.stringify(stored);
+  return JSON.stringify(storedAnalysis(a));
 }
 
 export function deserializeAnalysis(json: string): ArticleAnalysis | undefined {
@@ -39,6 +43,27 @@ export class AnalysisCache {
 
   constructor(storageDir: string, modelFingerprint: string, private readonly log: (m: string) => void) {
     this.dir = path.join(storageDir, 'analysis-cache', `v${ANALYSIS_FORMAT}-${modelFingerprint}`);
+  }
+
+  /**
+   * Removes the folders of other analysis formats or models (left by earlier versions of
+   * SourceLens: each holds an analysis of every article). Best effort, in the background.
+   */
+  async pruneOtherVersions(): Promise<number> {
+    const parent = path.dirname(this.dir);
+    const own = path.basename(this.dir);
+    let removed = 0;
+    try {
+      for (const entry of await fs.readdir(parent, { withFileTypes: true })) {
+        if (!entry.isDirectory() || entry.name === own || !/^v\d+-[0-9a-f]+$/.test(entry.name)) continue;
+        await fs.rm(path.join(parent, entry.name), { recursive: true, force: true });
+        removed++;
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`Could not prune old analysis caches (${(err as Error).message}).`);
+    }
+    if (removed) this.log(`Removed ${removed} analysis cache folder(s) of other SourceLens versions.`);
+    return removed;
   }
 
   /** The versioned folder of this cache (analysis format and model fingerprint in its name). */

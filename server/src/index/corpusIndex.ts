@@ -301,7 +301,7 @@ export class CorpusIndex {
     return {
       decisionsKey: this.decisionsKey,
       notesKey: this.notesKey(),
-      articles: ordered.map((a, d) => ({ uri: a.uri, hash: a.hash, analysis: a.analysis, assignment: this.linking.assignment[d] })),
+      articles: ordered.map((a, d) => ({ uri: a.uri, hash: a.hash, text: a.document.getText(), analysis: a.analysis, assignment: this.linking.assignment[d] })),
       entities: this.linking.entities,
     };
   }

@@ -56,7 +56,7 @@ async function warmIndex(file: string, articles: Record<string, string>): Promis
   let fromSnapshot = 0;
   for (const [uri, text] of Object.entries(articles)) {
     const hash = contentHash(text);
-    const analysis = snapshot.analysis(uri, hash);
+    const analysis = snapshot.analysis(uri, hash, text);
     if (analysis) {
       index.putAnalysed(uri, text, hash, analysis, index.readerDecisionsKey);
       fromSnapshot++;

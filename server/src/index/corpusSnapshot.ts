@@ -9,15 +9,15 @@
  *   1. header   {format, decisionsKey, notesKey, articles, entities}
  *   2. index    {uris, hashes, assignment}: per article (in linking order) its URI, content hash
  *               and the entity id of each of its clusters
- *   3. N lines  {a: stored analysis}                               (one per article)
- *   4. M lines  stored entity                                      (one per corpus entity)
+ *   3. M lines  stored entity                                      (one per corpus entity)
+ *   4. N lines  {a: packed analysis (snapshotCodec.ts)}            (one per article)
  *   5. trailer  {end: N + M}
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { CorpusEntity, EntityNote } from '../core/linking/corpusEntities';
-import { restoreAnalysis, serializeAnalysis } from './analysisCache';
+import { decodeAnalysis, encodeAnalysis, type PackedAnalysis } from './snapshotCodec';
 
 /** Bump when the file's layout changes (the analysis format and model are in the folder name). */
 export const SNAPSHOT_FORMAT = 1;
@@ -25,6 +25,8 @@ export const SNAPSHOT_FORMAT = 1;
 export interface SnapshotArticle {
   uri: string;
   hash: string;
+  /** The article's text (packed analyses leave out what can be read from it). */
+  text: string;
   analysis: ArticleAnalysis;
   /** Entity id per cluster of the analysis (the linking's assignment row). */
   assignment: readonly string[];
@@ -86,12 +88,12 @@ export class LoadedSnapshot {
     return JSON.parse(this.buffer.toString('utf8', this.starts[i], this.ends[i]));
   }
 
-  /** The stored analysis of an article when its content is still `hash`. */
-  analysis(uri: string, hash: string): ArticleAnalysis | undefined {
+  /** The stored analysis of an article when its content is still `text` (whose hash is `hash`). */
+  analysis(uri: string, hash: string, text: string): ArticleAnalysis | undefined {
     const i = this.position.get(uri);
     if (i === undefined || this.hashes[i] !== hash) return undefined;
-    const row = this.line(2 + i) as { a?: unknown };
-    return row ? restoreAnalysis(row.a) : undefined;
+    const row = this.line(2 + this.entityCount + i) as { a?: PackedAnalysis };
+    return row && row.a ? decodeAnalysis(row.a, text) : undefined;
   }
 
   /** Whether exactly these articles (URI → content hash) are the snapshot's. */
@@ -107,9 +109,8 @@ export class LoadedSnapshot {
    */
   linking(notes: ReadonlyMap<string, EntityNote>): { entities: CorpusEntity[]; assignment: string[][] } | undefined {
     const entities: CorpusEntity[] = [];
-    const first = 2 + this.uris.length;
     for (let j = 0; j < this.entityCount; j++) {
-      const e = this.line(first + j) as StoredEntity;
+      const e = this.line(2 + j) as StoredEntity;
       const note = e.n === undefined ? undefined : notes.get(e.n);
       if (e.n !== undefined && !note) return undefined;
       entities.push({ id: e.id, name: e.name, type: e.type, spellings: new Map(e.s), keys: new Set(e.k), roles: new Map(e.r), note, mentionCount: e.c, documents: new Set(e.d) });
@@ -169,10 +170,13 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
 
 /**
  * Writes a snapshot to a temporary file and renames it into place, serializing in slices of a few
- * milliseconds so requests are answered meanwhile. `stillValid` is asked between slices: when it
- * says no (the index changed), the write is abandoned. Resolves to whether the file was written.
+ * milliseconds so requests are answered meanwhile. The corpus entities (which edits change in
+ * place) are written first, with `stillValid` asked between slices: when it says no (the index
+ * changed), the write is abandoned. The articles' lines follow: what they are made of (analyses,
+ * texts, assignment rows) never changes once made, so an edit meanwhile cannot mix two states.
+ * Resolves to whether the file was written.
  */
-export async function writeSnapshot(file: string, source: SnapshotSource, stillValid: () => boolean, log: (m: string) => void, sliceMs = 4): Promise<boolean> {
+export async function writeSnapshot(file: string, source: SnapshotSource, stillValid: () => boolean, log: (m: string) => void, sliceMs = 3): Promise<boolean> {
   const tmp = `${file}.${process.pid}.tmp`;
   let handle: fs.FileHandle | undefined;
   try {
@@ -184,26 +188,28 @@ export async function writeSnapshot(file: string, source: SnapshotSource, stillV
       JSON.stringify({ uris: source.articles.map((a) => a.uri), hashes: source.articles.map((a) => a.hash), assignment: source.articles.map((a) => a.assignment) }),
     ];
     let sliceStart = Date.now();
-    const flush = async (): Promise<boolean> => {
+    const flush = async (): Promise<void> => {
       await handle!.write(pending.join('\n') + '\n');
       pending = [];
       await yieldToLoop();
       sliceStart = Date.now();
-      return stillValid();
     };
-    const lines: Array<() => string> = [
-      ...source.articles.map((a) => () => `{"a":${serializeAnalysis(a.analysis)}}`),
-      ...source.entities.map((e) => () => JSON.stringify(storedEntity(e))),
-    ];
-    for (const make of lines) {
-      pending.push(make());
-      if (Date.now() - sliceStart >= sliceMs && !(await flush())) throw new Error('the index changed while writing');
+    const changed = new Error('the index changed while writing');
+    for (const e of source.entities) {
+      pending.push(JSON.stringify(storedEntity(e)));
+      if (Date.now() - sliceStart < sliceMs) continue;
+      await flush();
+      if (!stillValid()) throw changed;
+    }
+    if (!stillValid()) throw changed;
+    for (const a of source.articles) {
+      pending.push(JSON.stringify({ a: encodeAnalysis(a.analysis, a.text) }));
+      if (Date.now() - sliceStart >= sliceMs) await flush();
     }
     pending.push(JSON.stringify({ end: source.articles.length + source.entities.length }));
     await handle.write(pending.join('\n'));
     await handle.close();
     handle = undefined;
-    if (!stillValid()) throw new Error('the index changed while writing');
     await fs.rename(tmp, file);
     return true;
   } catch (err) {

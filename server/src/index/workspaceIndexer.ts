@@ -128,7 +128,7 @@ export class WorkspaceIndexer {
     if (!read.ok) return this.reportUnreadable(uri, relativePath, read.reason);
     const hash = contentHash(read.text);
     if (this.index.hasContent(uri, hash)) return;
-    let analysis = snapshot && snapshot.decisionsKey === decisionsKey ? snapshot.analysis(uri, hash) : undefined;
+    let analysis = snapshot && snapshot.decisionsKey === decisionsKey ? snapshot.analysis(uri, hash, read.text) : undefined;
     const key = analysis ? undefined : this.cache?.key(hash, decisionsKey);
     if (key) analysis = await this.cache!.get(key);
     if (!analysis) {
