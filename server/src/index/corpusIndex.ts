@@ -457,8 +457,21 @@ export class CorpusIndex {
     this.contributions.delete(uri);
   }
 
+  /**
+   * Sorts the corpus's dated mentions by value, equal values in corpus order (what a stable sort
+   * gives): grouped by value first, so only the distinct values are compared.
+   */
   private sortDates(): void {
-    this.datesSorted.sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
+    const groups = new Map<string, CorpusIndex['datesSorted']>();
+    for (const d of this.datesSorted) {
+      const group = groups.get(d.value);
+      if (group) group.push(d);
+      else groups.set(d.value, [d]);
+    }
+    const values = [...groups.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const sorted: CorpusIndex['datesSorted'] = [];
+    for (const v of values) for (const d of groups.get(v)!) sorted.push(d);
+    this.datesSorted = sorted;
   }
 
   private dateInsertionPoint(value: string): number {

@@ -8,9 +8,9 @@ import { contentHash, CorpusIndex } from './corpusIndex';
 import { readSnapshot, writeSnapshot } from './corpusSnapshot';
 
 const ARTICLES: Record<string, string> = {
-  'file:///c/corpus/a.md': '---\ntitle: A\ndate: 2006-11-02\n---\nIraqi Prime Minister Nouri al-Maliki met President George W. Bush in Amman on Tuesday. "We will stay," Maliki said.\n',
-  'file:///c/corpus/b.md': '---\ntitle: B\ndate: 2006-11-20\n---\nMaliki told the Associated Press that the Mahdi Army would disarm next April. Bush said Iraq needs time.\n',
-  'file:///c/corpus/c.md': '---\ntitle: C\ndate: 2006-12-01\n---\nThe Pentagon said Hezbollah and Hamas were watching. Nuri al-Maliki flew to Tehran last week.\n',
+  'file:///c/corpus/a.md': '---\ntitle: A\ndate: 2006-11-02\n---\nIraqi Prime Minister Nouri al-Maliki met President George W. Bush in Amman on Tuesday. "We will stay," Maliki said. The talks began in 2005 and again in 2005.\n',
+  'file:///c/corpus/b.md': '---\ntitle: B\ndate: 2006-11-20\n---\nMaliki told the Associated Press that the Mahdi Army would disarm next April. Bush said Iraq needs time, as it did in 2005 and in March 2006.\n',
+  'file:///c/corpus/c.md': '---\ntitle: C\ndate: 2006-12-01\n---\nThe Pentagon said Hezbollah and Hamas were watching. Nuri al-Maliki flew to Tehran last week, as in 2005.\n',
 };
 const NOTE = ['file:///c/corpus/entities/nouri-al-maliki.md', '---\nname: Nouri al-Maliki\ntype: person\naliases: [Nuri al-Maliki]\nrole: Prime Minister of Iraq\n---\nLeader of the Iraqi government.\n'] as const;
 
@@ -74,6 +74,15 @@ test('a warm start from the snapshot gives exactly the linking a relink computes
   assert.equal(fromSnapshot, 3);
   assert.equal(restored, true);
   assert.deepEqual(linkedView(index), linkedView(cold));
+  const dates = index.allDates().map((d) => `${d.value} ${d.uri} ${d.date.start}`);
+  assert.deepEqual(dates, cold.allDates().map((d) => `${d.value} ${d.uri} ${d.date.start}`));
+  assert.ok(dates.length >= 7 && dates.filter((d) => d.startsWith('2005 ')).length >= 4, dates.join('; '));
+  // In time order; equal values in corpus order (article URI, then position).
+  const keyed = index.allDates().map((d) => [d.value, d.uri, d.date.start] as const);
+  for (let i = 1; i < keyed.length; i++) {
+    const [a, b] = [keyed[i - 1], keyed[i]];
+    assert.ok(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2]))), `${a} before ${b}`);
+  }
   const maliki = index.entities().find((e) => e.note?.id === 'nouri-al-maliki');
   assert.ok(maliki && maliki.mentionCount >= 3, 'the note entity keeps its mentions across articles');
   // The restored index is itself a full relink's result: it can be snapshotted again, byte for byte.
