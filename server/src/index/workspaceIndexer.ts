@@ -111,13 +111,19 @@ export class WorkspaceIndexer {
     if (generation !== this.generation) return;
     this.host.progress(total, total);
     const restored = !!snapshot && this.index.restoreLinking(snapshot);
-    if (!restored) this.index.relink();
-    this.ready = true;
-    this.index.scanning = false;
     if (restored) {
       this.snapshotAt = this.index.changes;
       this.host.log(`Corpus linking restored from the snapshot (${snapshot!.size} articles).`);
-    } else this.scheduleSnapshot();
+    } else {
+      this.index.relink();
+      // Written before the index reports ready (in slices; requests are answered meanwhile), so
+      // the reader's first queries do not share the thread with it and the next start is warm.
+      const written = await this.writeSnapshotNow();
+      if (generation !== this.generation) return;
+      if (!written) this.scheduleSnapshot();
+    }
+    this.ready = true;
+    this.index.scanning = false;
     this.host.relinked();
   }
 
@@ -282,8 +288,9 @@ export class WorkspaceIndexer {
   }
 
   /**
-   * Writes the corpus snapshot a little after a full relink (written in slices between requests;
-   * abandoned if the index changes meanwhile, and tried again after the next full relink).
+   * Writes the corpus snapshot a little after a full relink other than the initial scan's (in
+   * slices between requests; abandoned if the index changes meanwhile, and tried again after the
+   * next full relink).
    */
   private scheduleSnapshot(delayMs = 1000): void {
     if (!this.cache) return;
@@ -295,14 +302,17 @@ export class WorkspaceIndexer {
     this.snapshotTimer.unref?.();
   }
 
-  private async writeSnapshotNow(): Promise<void> {
+  /** Writes the snapshot of the index as it is now, if it is a full relink's result; true when written. */
+  private async writeSnapshotNow(): Promise<boolean> {
     const file = this.snapshotFile();
     const source = this.index.snapshotSource();
     const changes = this.index.changes;
-    if (!file || !source || !this.ready || changes === this.snapshotAt) return;
+    if (!file || !source || changes === this.snapshotAt) return false;
     const generation = this.generation;
     const valid = (): boolean => this.index.changes === changes && this.index.isFullyLinked && this.generation === generation;
-    if (await writeSnapshot(file, source, valid, (m) => this.host.log(m))) this.snapshotAt = changes;
+    if (!(await writeSnapshot(file, source, valid, (m) => this.host.log(m)))) return false;
+    this.snapshotAt = changes;
+    return true;
   }
 
   dispose(): void {
