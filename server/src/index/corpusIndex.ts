@@ -45,6 +45,13 @@ export interface MentionLocation {
   index: number;
 }
 
+/** A dated mention of the corpus. */
+export interface DateEntry {
+  value: string;
+  uri: string;
+  date: DateMention;
+}
+
 export interface IndexStats {
   articles: number;
   notes: number;
@@ -58,6 +65,8 @@ export type IndexListener = () => void;
 interface Contribution {
   /** Entity id → mentions (speakers of its quotes with 0). */
   counts: Map<string, number>;
+  /** The distinct values of its dated mentions. */
+  dateValues: string[];
   /** The mentions and their entity ids as added (to take back their spellings). */
   mentions: readonly EntityMention[];
   ids: readonly string[];
@@ -109,7 +118,14 @@ export class CorpusIndex {
   /** Scratch counters for co-occurrence rows, one slot per entity number. */
   private scratch = new Int32Array(0);
   /** Every dated mention of the corpus, sorted by value (built at relink). */
-  private datesSorted: Array<{ value: string; uri: string; date: DateMention }> = [];
+  /**
+   * The corpus's dated mentions by value: each value's mentions in corpus order (link order, then
+   * edits appended), the distinct values sorted. An edit touches only its own values' groups.
+   */
+  private dateGroups = new Map<string, DateEntry[]>();
+  private dateValues: string[] = [];
+  /** Every dated mention in time order, made on first use after a change. */
+  private datesFlat: DateEntry[] | undefined;
   /** Name key → entity id, from the last linking (for provisional ids of edited articles). */
   private entityIdByKey = new Map<string, string>();
   private dirty = false;
@@ -334,13 +350,15 @@ export class CorpusIndex {
     this.mentionsByEntity = new Map();
     this.perArticle = new Map();
     this.quotesByEntity = new Map();
-    this.datesSorted = [];
+    this.dateGroups = new Map();
+    this.dateValues = [];
+    this.datesFlat = undefined;
     ordered.forEach((article, d) => {
       const { mentions, clusterOf } = article.analysis;
       article.entityIds = mentions.map((_, i) => (clusterOf[i] >= 0 ? linking.assignment[d][clusterOf[i]] : ''));
       this.addContributions(article, false);
     });
-    this.sortDates();
+    this.dateValues.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     const byKey = new Map<string, string>();
     for (const e of linking.entities) for (const k of e.keys) if (!byKey.has(k)) byKey.set(k, e.id);
     this.entityIdByKey = byKey;
@@ -383,7 +401,7 @@ export class CorpusIndex {
     for (const l of this.listeners) l();
   }
 
-  private addContributions(article: IndexedArticle, keepDatesSorted: boolean): void {
+  private addContributions(article: IndexedArticle, incremental: boolean): void {
     const { mentions } = article.analysis;
     const ids = article.entityIds;
     const counts = new Map<string, number>();
@@ -395,7 +413,7 @@ export class CorpusIndex {
       list.push({ uri: article.uri, start: mentions[i].start, end: mentions[i].end, index: i });
       counts.set(id, (counts.get(id) ?? 0) + 1);
       const e = this.linking.byId.get(id);
-      if (e && keepDatesSorted) {
+      if (e && incremental) {
         e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
       }
     }
@@ -404,12 +422,24 @@ export class CorpusIndex {
       if (!row) this.perArticle.set(id, (row = new Map()));
       row.set(article.uri, n);
       const e = this.linking.byId.get(id);
-      if (e && keepDatesSorted) e.mentionCount += n;
+      if (e && incremental) e.mentionCount += n;
     }
-    const dates = article.analysis.dates.filter((d) => d.type === 'date').map((date) => ({ value: date.value, uri: article.uri, date }));
-    if (keepDatesSorted) {
-      for (const d of dates) this.datesSorted.splice(this.dateInsertionPoint(d.value), 0, d);
-    } else for (const d of dates) this.datesSorted.push(d);
+    const dates: DateEntry[] = [];
+    for (const date of article.analysis.dates) {
+      if (date.type !== 'date') continue;
+      const entry = { value: date.value, uri: article.uri, date };
+      dates.push(entry);
+      const group = this.dateGroups.get(entry.value);
+      if (group) {
+        group.push(entry);
+        continue;
+      }
+      this.dateGroups.set(entry.value, [entry]);
+      // During a relink the values are sorted once at the end; after it, each new one goes in its place.
+      if (incremental) this.dateValues.splice(lowerBound(this.dateValues, entry.value), 0, entry.value);
+      else this.dateValues.push(entry.value);
+    }
+    if (dates.length) this.datesFlat = undefined;
     for (const quote of article.analysis.quotes) {
       const id = this.speakerId(article, quote);
       if (!id) continue;
@@ -431,6 +461,7 @@ export class CorpusIndex {
       counts,
       mentions,
       ids,
+      dateValues: [...new Set(dates.map((d) => d.value))],
       entities: Int32Array.from(distinct),
     });
   }
@@ -453,36 +484,17 @@ export class CorpusIndex {
       if (left > 0) e.spellings.set(spelling, left);
       else e.spellings.delete(spelling);
     }
-    this.datesSorted = this.datesSorted.filter((d) => d.uri !== uri);
+    for (const value of old.dateValues) {
+      const left = (this.dateGroups.get(value) ?? []).filter((d) => d.uri !== uri);
+      if (left.length) this.dateGroups.set(value, left);
+      else {
+        this.dateGroups.delete(value);
+        const at = lowerBound(this.dateValues, value);
+        if (this.dateValues[at] === value) this.dateValues.splice(at, 1);
+      }
+    }
+    if (old.dateValues.length) this.datesFlat = undefined;
     this.contributions.delete(uri);
-  }
-
-  /**
-   * Sorts the corpus's dated mentions by value, equal values in corpus order (what a stable sort
-   * gives): grouped by value first, so only the distinct values are compared.
-   */
-  private sortDates(): void {
-    const groups = new Map<string, CorpusIndex['datesSorted']>();
-    for (const d of this.datesSorted) {
-      const group = groups.get(d.value);
-      if (group) group.push(d);
-      else groups.set(d.value, [d]);
-    }
-    const values = [...groups.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-    const sorted: CorpusIndex['datesSorted'] = [];
-    for (const v of values) for (const d of groups.get(v)!) sorted.push(d);
-    this.datesSorted = sorted;
-  }
-
-  private dateInsertionPoint(value: string): number {
-    let lo = 0;
-    let hi = this.datesSorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.datesSorted[mid].value <= value) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
@@ -658,23 +670,25 @@ export class CorpusIndex {
 
   /** Dated mentions of the corpus sharing a value prefix (same day, month or year). */
   datesWithValue(prefix: string, limit = 1000): Array<{ uri: string; date: DateMention }> {
-    // Binary search for the first value >= prefix, then walk while the prefix matches.
-    const list = this.datesSorted;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].value < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const out: Array<{ uri: string; date: DateMention }> = [];
-    for (let i = lo; i < list.length && out.length < limit && list[i].value.startsWith(prefix); i++) out.push({ uri: list[i].uri, date: list[i].date });
+    const values = this.dateValues;
+    for (let i = lowerBound(values, prefix); i < values.length && out.length < limit && values[i].startsWith(prefix); i++) {
+      for (const d of this.dateGroups.get(values[i]) ?? []) {
+        if (out.length === limit) break;
+        out.push({ uri: d.uri, date: d.date });
+      }
+    }
     return out;
   }
 
-  /** All dated mentions in time order (from the last relink). */
-  allDates(): ReadonlyArray<{ value: string; uri: string; date: DateMention }> {
-    return this.datesSorted;
+  /** All dated mentions in time order (equal values in corpus order). */
+  allDates(): ReadonlyArray<DateEntry> {
+    if (!this.datesFlat) {
+      const flat: DateEntry[] = [];
+      for (const value of this.dateValues) for (const d of this.dateGroups.get(value) ?? []) flat.push(d);
+      this.datesFlat = flat;
+    }
+    return this.datesFlat;
   }
 
   stats(): IndexStats {
@@ -682,6 +696,18 @@ export class CorpusIndex {
     for (const a of this.articles.values()) mentions += a.analysis.mentions.length;
     return { articles: this.articles.size, notes: this.notes.size, entities: this.linking.entities.filter((e) => e.mentionCount > 0).length, mentions };
   }
+}
+
+/** The first position in a sorted list of strings whose value is not below `value`. */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Binary search over spans sorted by start, non-overlapping: the one containing offset. */

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { productionComponents } from '../components';
+import { CorpusIndex } from './corpusIndex';
+
+const A = 'file:///c/corpus/a.md';
+const B = 'file:///c/corpus/b.md';
+const C = 'file:///c/corpus/c.md';
+const TEXT: Record<string, string> = {
+  [A]: '---\ndate: 2006-11-02\n---\nThe talks began in 2005. Bush met Maliki on Tuesday, as in March 2006.\n',
+  [B]: '---\ndate: 2006-11-20\n---\nIn 2005 the army grew. By 2007 it will double.\n',
+  [C]: '---\ndate: 2006-12-01\n---\nIn 2005, and again in 2005, Hamas spoke.\n',
+};
+
+const view = (index: CorpusIndex): string[] => index.allDates().map((d) => `${d.value} ${d.uri.slice(-4)} ${d.date.start}`);
+
+function built(texts: Record<string, string>): CorpusIndex {
+  const index = new CorpusIndex(productionComponents());
+  for (const [uri, text] of Object.entries(texts)) index.setArticle(uri, text);
+  index.relink();
+  return index;
+}
+
+test('the timeline stays in time order through edits, and date searches see exactly the current dates', () => {
+  const index = built(TEXT);
+  const before = view(index);
+  assert.deepEqual(before.filter((d) => d.startsWith('2005 ')).map((d) => d.split(' ')[1]), ['a.md', 'b.md', 'c.md', 'c.md'], 'equal values in corpus order');
+  assert.deepEqual(index.datesWithValue('2006').map((d) => d.date.value), ['2006-03', '2006-10-31']);
+
+  // An edit: b's 2005 becomes 1999, and it gains a 2006 date. Only b's entries change.
+  index.setArticle(B, TEXT[B].replace('In 2005', 'In 1999').replace('double.', 'double, as it did in 2006.'));
+  index.relinkIncremental();
+  const after = view(index);
+  const values = after.map((d) => d.split(' ')[0]);
+  assert.deepEqual(values, [...values].sort(), 'still in time order');
+  assert.deepEqual([...after].sort(), [...view(built({ ...TEXT, [B]: TEXT[B].replace('In 2005', 'In 1999').replace('double.', 'double, as it did in 2006.') }))].sort(), 'the same dates as a fresh index');
+  assert.deepEqual(index.datesWithValue('1999').map((d) => d.uri), [B]);
+  assert.equal(index.datesWithValue('2005').length, 3);
+  assert.deepEqual(index.datesWithValue('2006', 2).length, 2, 'the limit holds across values');
+
+  // Removing articles removes their dates; a value no article names any more is gone.
+  index.remove(B);
+  index.relinkIncremental();
+  assert.deepEqual(index.datesWithValue('1999'), []);
+  assert.deepEqual(index.datesWithValue('2007'), []);
+  assert.equal(index.allDates().filter((d) => d.uri === B).length, 0);
+  index.remove(A);
+  index.remove(C);
+  index.relinkIncremental();
+  assert.deepEqual(index.allDates(), []);
+});
