@@ -199,10 +199,11 @@ export function startLanguageServer(connection: Connection, components: Analysis
     status('indexing');
     void indexer
       .indexAll(pendingRoots)
-      // Load the recognizers on the main thread once the scan is done, so the first edit is not slowed by it;
-      // then remove the caches of other SourceLens versions (not during the scan: it competes for the disk).
+      // Once the scan is done, load the recognizers on the main thread and run them over one article,
+      // so the first edit pays neither for loading nor for compiling the analysis code; then remove the
+      // caches of other SourceLens versions (not during the scan: it competes for the disk).
       .then(() => {
-        components.recognizeEntities('');
+        index.warmUpAnalysis();
         return cache?.pruneOtherVersions();
       })
       .catch((err) => connection.console.error(`Indexing failed: ${(err as Error).stack ?? err}`));

@@ -49,3 +49,20 @@ test('the timeline stays in time order through edits, and date searches see exac
   index.relinkIncremental();
   assert.deepEqual(index.allDates(), []);
 });
+
+test('the status counts stay equal to a recount through replacements and removals', () => {
+  const index = built(TEXT);
+  const recount = (): number => index.allArticles().reduce((n, a) => n + a.analysis.mentions.length, 0);
+  const first = index.stats().mentions;
+  assert.ok(first >= 2, String(first));
+  assert.equal(first, recount());
+  index.setArticle(B, TEXT[B] + '\nAngela Merkel met Jacques Chirac in Paris.\n');
+  assert.ok(index.stats().mentions >= first + 2);
+  assert.equal(index.stats().mentions, recount());
+  index.setArticle(B, TEXT[B] + '\nAngela Merkel met Jacques Chirac in Paris.\n', 3); // same text, an editor version: no change
+  assert.equal(index.stats().mentions, recount());
+  index.remove(A);
+  index.remove(A);
+  assert.equal(index.stats().mentions, recount());
+  assert.equal(index.stats().articles, 2);
+});

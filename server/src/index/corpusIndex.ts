@@ -61,6 +61,35 @@ export interface IndexStats {
 
 export type IndexListener = () => void;
 
+/**
+ * One entity's mention locations, by article in the order the articles were added (an edited
+ * article's go to the end), so an edit replaces its own without filtering the entity's other
+ * thousands. The flat list is made on first use after a change.
+ */
+class EntityLocations {
+  private readonly byArticle = new Map<string, MentionLocation[]>();
+  private flat: MentionLocation[] | undefined;
+
+  setArticle(uri: string, locations: MentionLocation[]): void {
+    this.byArticle.delete(uri);
+    this.byArticle.set(uri, locations);
+    this.flat = undefined;
+  }
+
+  removeArticle(uri: string): void {
+    if (this.byArticle.delete(uri)) this.flat = undefined;
+  }
+
+  all(): readonly MentionLocation[] {
+    if (!this.flat) {
+      const flat: MentionLocation[] = [];
+      for (const list of this.byArticle.values()) for (const m of list) flat.push(m);
+      this.flat = flat;
+    }
+    return this.flat;
+  }
+}
+
 /** What one article added to the corpus maps. */
 interface Contribution {
   /** Entity id → mentions (speakers of its quotes with 0). */
@@ -96,7 +125,7 @@ export class CorpusIndex {
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly notes = new Map<string, IndexedNote>();
   private linking: CorpusLinking = { entities: [], byId: new Map(), assignment: [] };
-  private mentionsByEntity = new Map<string, MentionLocation[]>();
+  private mentionsByEntity = new Map<string, EntityLocations>();
   /** speaker entity id → quotations attributed to it. */
   private quotesByEntity = new Map<string, Array<{ uri: string; quote: Quote }>>();
   /** entity id → article URI → mentions there. */
@@ -131,6 +160,8 @@ export class CorpusIndex {
   private dirty = false;
   /** The index is exactly the result of the last full relink (what a snapshot may record). */
   private fullyLinked = false;
+  /** Mentions in all indexed articles. */
+  private mentionTotal = 0;
   private changeCount = 0;
   private decisions: ReaderDecisions = NO_DECISIONS;
   private decisionsKey = decisionsFingerprint(NO_DECISIONS);
@@ -176,17 +207,35 @@ export class CorpusIndex {
       entityIds: this.provisionalIds(analysis),
       decisionsKey: this.decisionsKey,
     };
-    this.articles.set(uri, article);
+    this.putArticle(article);
     this.markDirty();
     this.pendingIncremental.add(uri);
     return article;
+  }
+
+  /** Adds or replaces an article, keeping the corpus's mention total (the status line shows it after every edit). */
+  private putArticle(article: IndexedArticle): void {
+    const old = this.articles.get(article.uri);
+    if (old) this.mentionTotal -= old.analysis.mentions.length;
+    this.mentionTotal += article.analysis.mentions.length;
+    this.articles.set(article.uri, article);
+  }
+
+  /**
+   * Analyses one indexed article's text and drops the result: the first analysis on this thread
+   * loads the recognizers and runs the analysis code unoptimized, which an edit should not pay for.
+   */
+  warmUpAnalysis(): void {
+    const first = this.articles.values().next();
+    const text = first.done ? '' : first.value.document.getText().slice(0, 20_000);
+    analyzeArticleModule().analyzeArticle(text, this.components, { decisions: this.decisions });
   }
 
   /** Adds an article analysed elsewhere (a worker or the cache). */
   putAnalysed(uri: string, text: string, hash: string, analysis: ArticleAnalysis, decisionsKey: string): IndexedArticle {
     const article: IndexedArticle = { uri, version: -1, hash, document: articleDocument(uri, 0, text), analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
     this.changed(uri);
-    this.articles.set(uri, article);
+    this.putArticle(article);
     this.markDirty();
     this.pendingIncremental.add(uri);
     return article;
@@ -218,6 +267,8 @@ export class CorpusIndex {
 
   remove(uri: string): boolean {
     if (this.articles.has(uri) || this.notes.has(uri)) this.changed(uri);
+    const gone = this.articles.get(uri);
+    if (gone) this.mentionTotal -= gone.analysis.mentions.length;
     const wasArticle = this.articles.delete(uri);
     const removed = wasArticle || this.notes.delete(uri);
     if (removed) this.markDirty();
@@ -405,17 +456,25 @@ export class CorpusIndex {
     const { mentions } = article.analysis;
     const ids = article.entityIds;
     const counts = new Map<string, number>();
+    // This article's locations per entity, handed to each entity's record at once.
+    const located = new Map<string, MentionLocation[]>();
     for (let i = 0; i < mentions.length; i++) {
       const id = ids[i];
       if (!id) continue;
-      let list = this.mentionsByEntity.get(id);
-      if (!list) this.mentionsByEntity.set(id, (list = []));
-      list.push({ uri: article.uri, start: mentions[i].start, end: mentions[i].end, index: i });
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-      const e = this.linking.byId.get(id);
-      if (e && incremental) {
-        e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
+      const location = { uri: article.uri, start: mentions[i].start, end: mentions[i].end, index: i };
+      const list = located.get(id);
+      if (list) list.push(location);
+      else located.set(id, [location]);
+      if (incremental) {
+        const e = this.linking.byId.get(id);
+        if (e) e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
       }
+    }
+    for (const [id, list] of located) {
+      let record = this.mentionsByEntity.get(id);
+      if (!record) this.mentionsByEntity.set(id, (record = new EntityLocations()));
+      record.setArticle(article.uri, list);
+      counts.set(id, list.length);
     }
     for (const [id, n] of counts) {
       let row = this.perArticle.get(id);
@@ -468,8 +527,7 @@ export class CorpusIndex {
 
   private removeContributions(uri: string, old: Contribution): void {
     for (const [id, n] of old.counts) {
-      const list = this.mentionsByEntity.get(id);
-      if (list) this.mentionsByEntity.set(id, list.filter((m) => m.uri !== uri));
+      this.mentionsByEntity.get(id)?.removeArticle(uri);
       const quotes = this.quotesByEntity.get(id);
       if (quotes) this.quotesByEntity.set(id, quotes.filter((q) => q.uri !== uri));
       this.perArticle.get(id)?.delete(uri);
@@ -551,7 +609,7 @@ export class CorpusIndex {
   }
 
   mentionsOf(id: string): readonly MentionLocation[] {
-    return this.mentionsByEntity.get(id) ?? [];
+    return this.mentionsByEntity.get(id)?.all() ?? [];
   }
 
   /**
@@ -692,9 +750,7 @@ export class CorpusIndex {
   }
 
   stats(): IndexStats {
-    let mentions = 0;
-    for (const a of this.articles.values()) mentions += a.analysis.mentions.length;
-    return { articles: this.articles.size, notes: this.notes.size, entities: this.linking.entities.filter((e) => e.mentionCount > 0).length, mentions };
+    return { articles: this.articles.size, notes: this.notes.size, entities: this.linking.entities.filter((e) => e.mentionCount > 0).length, mentions: this.mentionTotal };
   }
 }
 
