@@ -124,6 +124,20 @@ test('a truncated or corrupt snapshot is discarded (logged, removed), never trus
     assert.ok(logs.some((m) => /snapshot/.test(m)));
   }
   assert.equal(await readSnapshot(file, () => undefined), undefined, 'a missing snapshot is a quiet miss');
+  // Damaged lines inside a well-formed file: that article is analysed anew, the linking recomputed.
+  const lines = text.split('\n');
+  lines[2] = '{"id": 5, broken';
+  lines[lines.length - 2] = '{"a":{"m":[7],"d":[],"r":{}}}';
+  writeFileSync(file, lines.join('\n'));
+  const damaged = await readSnapshot(file, () => undefined);
+  assert.ok(damaged);
+  const lastUri = damaged.uris[damaged.uris.length - 1];
+  const lastText = ARTICLES[lastUri];
+  assert.equal(damaged.analysis(lastUri, contentHash(lastText), lastText), undefined);
+  assert.deepEqual(damaged.linking(new Map()), undefined);
+  const { index, restored } = await warmIndex(file, ARTICLES);
+  assert.equal(restored, false);
+  assert.deepEqual(linkedView(index), linkedView(indexOf(ARTICLES)));
 });
 
 test('a write is abandoned when the index changes meanwhile, leaving no file behind', async () => {

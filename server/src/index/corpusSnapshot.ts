@@ -84,16 +84,25 @@ export class LoadedSnapshot {
     return this.uris.length;
   }
 
+  /** Line i parsed; undefined when it is not JSON (a damaged file is never trusted, never fatal). */
   private line(i: number): unknown {
-    return JSON.parse(this.buffer.toString('utf8', this.starts[i], this.ends[i]));
+    try {
+      return JSON.parse(this.buffer.toString('utf8', this.starts[i], this.ends[i]));
+    } catch {
+      return undefined;
+    }
   }
 
   /** The stored analysis of an article when its content is still `text` (whose hash is `hash`). */
   analysis(uri: string, hash: string, text: string): ArticleAnalysis | undefined {
     const i = this.position.get(uri);
     if (i === undefined || this.hashes[i] !== hash) return undefined;
-    const row = this.line(2 + this.entityCount + i) as { a?: PackedAnalysis };
-    return row && row.a ? decodeAnalysis(row.a, text) : undefined;
+    const row = this.line(2 + this.entityCount + i) as { a?: PackedAnalysis } | undefined;
+    try {
+      return row && row.a ? decodeAnalysis(row.a, text) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Whether exactly these articles (URI → content hash) are the snapshot's. */
@@ -109,11 +118,16 @@ export class LoadedSnapshot {
    */
   linking(notes: ReadonlyMap<string, EntityNote>): { entities: CorpusEntity[]; assignment: string[][] } | undefined {
     const entities: CorpusEntity[] = [];
-    for (let j = 0; j < this.entityCount; j++) {
-      const e = this.line(2 + j) as StoredEntity;
-      const note = e.n === undefined ? undefined : notes.get(e.n);
-      if (e.n !== undefined && !note) return undefined;
-      entities.push({ id: e.id, name: e.name, type: e.type, spellings: new Map(e.s), keys: new Set(e.k), roles: new Map(e.r), note, mentionCount: e.c, documents: new Set(e.d) });
+    try {
+      for (let j = 0; j < this.entityCount; j++) {
+        const e = this.line(2 + j) as StoredEntity | undefined;
+        if (!e || typeof e.id !== 'string' || typeof e.c !== 'number') return undefined;
+        const note = e.n === undefined ? undefined : notes.get(e.n);
+        if (e.n !== undefined && !note) return undefined;
+        entities.push({ id: e.id, name: e.name, type: e.type, spellings: new Map(e.s), keys: new Set(e.k), roles: new Map(e.r), note, mentionCount: e.c, documents: new Set(e.d) });
+      }
+    } catch {
+      return undefined; // a damaged entity line: the caller relinks
     }
     return { entities, assignment: this.assignment.map((row) => [...row]) };
   }
