@@ -140,6 +140,16 @@ test('a truncated or corrupt snapshot is discarded (logged, removed), never trus
   assert.deepEqual(linkedView(index), linkedView(indexOf(ARTICLES)));
 });
 
+test('temporary files left by a server that stopped while writing are removed by the next write', async () => {
+  const index = indexOf(ARTICLES);
+  const dir = mkdtempSync(path.join(tmpdir(), 'sl-snap-'));
+  const file = path.join(dir, 'corpus.jsonl');
+  writeFileSync(`${file}.12345.tmp`, 'half a snapshot');
+  writeFileSync(path.join(dir, 'other.jsonl.999.tmp'), 'another workspace');
+  assert.equal(await writeSnapshot(file, index.snapshotSource()!, () => true, () => undefined), true);
+  assert.deepEqual(readdirSync(dir).sort(), ['corpus.jsonl', 'other.jsonl.999.tmp']);
+});
+
 test('a write is abandoned when the index changes meanwhile, leaving no file behind', async () => {
   const index = indexOf(ARTICLES);
   const source = index.snapshotSource()!;

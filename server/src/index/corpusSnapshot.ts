@@ -183,6 +183,19 @@ export async function readSnapshot(file: string, log: (m: string) => void): Prom
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
+ * Removes temporary files of this snapshot left by a server that stopped while writing (each as
+ * large as the snapshot). A server writing the same snapshot right now would then fail its rename
+ * and log it: a lost write, never a damaged file.
+ */
+async function removeLeftovers(file: string, ownTmp: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp') && path.join(dir, name) !== ownTmp) await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+/**
  * Writes a snapshot to a temporary file and renames it into place, serializing in slices of a few
  * milliseconds so requests are answered meanwhile. The corpus entities (which edits change in
  * place) are written first, with `stillValid` asked between slices: when it says no (the index
@@ -195,6 +208,7 @@ export async function writeSnapshot(file: string, source: SnapshotSource, stillV
   let handle: fs.FileHandle | undefined;
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
+    await removeLeftovers(file, tmp);
     handle = await fs.open(tmp, 'w');
     const header: Header = { format: SNAPSHOT_FORMAT, decisionsKey: source.decisionsKey, notesKey: source.notesKey, articles: source.articles.length, entities: source.entities.length };
     let pending: string[] = [
