@@ -11,6 +11,7 @@ import type { CorpusEntity, CorpusLinking, EntityNote } from '../core/linking/co
 import { slugify } from '../core/linking/nameKey';
 import type { DateMention, EntityMention, Problem, Quote } from '../core/types';
 import type { LoadedSnapshot, SnapshotSource } from './corpusSnapshot';
+import { firstAtLeast } from '../core/sortedSpans';
 import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './lazyCore';
 import { decisionsFingerprint } from './readerDecisions';
 
@@ -495,7 +496,7 @@ export class CorpusIndex {
       }
       this.dateGroups.set(entry.value, [entry]);
       // During a relink the values are sorted once at the end; after it, each new one goes in its place.
-      if (incremental) this.dateValues.splice(lowerBound(this.dateValues, entry.value), 0, entry.value);
+      if (incremental) this.dateValues.splice(firstAtLeast(this.dateValues, entry.value), 0, entry.value);
       else this.dateValues.push(entry.value);
     }
     if (dates.length) this.datesFlat = undefined;
@@ -547,7 +548,7 @@ export class CorpusIndex {
       if (left.length) this.dateGroups.set(value, left);
       else {
         this.dateGroups.delete(value);
-        const at = lowerBound(this.dateValues, value);
+        const at = firstAtLeast(this.dateValues, value);
         if (this.dateValues[at] === value) this.dateValues.splice(at, 1);
       }
     }
@@ -730,7 +731,7 @@ export class CorpusIndex {
   datesWithValue(prefix: string, limit = 1000): Array<{ uri: string; date: DateMention }> {
     const out: Array<{ uri: string; date: DateMention }> = [];
     const values = this.dateValues;
-    for (let i = lowerBound(values, prefix); i < values.length && out.length < limit && values[i].startsWith(prefix); i++) {
+    for (let i = firstAtLeast(values, prefix); i < values.length && out.length < limit && values[i].startsWith(prefix); i++) {
       for (const d of this.dateGroups.get(values[i]) ?? []) {
         if (out.length === limit) break;
         out.push({ uri: d.uri, date: d.date });
@@ -752,18 +753,6 @@ export class CorpusIndex {
   stats(): IndexStats {
     return { articles: this.articles.size, notes: this.notes.size, entities: this.linking.entities.filter((e) => e.mentionCount > 0).length, mentions: this.mentionTotal };
   }
-}
-
-/** The first position in a sorted list of strings whose value is not below `value`. */
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Binary search over spans sorted by start, non-overlapping: the one containing offset. */

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNerModel } from '../../nerModelFile';
 import { tokenize } from '../text/tokenize';
-import { allocTokenHashes, completeTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, writeContextLexicalFeatures, writeContextShapeFeatures } from './features';
-import { allocEmissionWork, CTX_DIRECT, CTX_OTHER, CTX_SHAPE_SELF, CTX_SHAPES_AFTER, CTX_SHAPES_BEFORE, PER_TOKEN_CONTEXT, scoreEmissions, scoreEmissionsWithTypes } from './tagger';
+import { allocTokenHashes, completeTokenHashes, computeTokenHashes, writeContextLexicalFeatures, writeContextShapeFeatures } from './features';
+import { allocEmissionWork, CTX_DIRECT, CTX_OTHER, CTX_SHAPE_SELF, CTX_SHAPES_AFTER, CTX_SHAPES_BEFORE, PER_TOKEN_CONTEXT, scoreEmissionsWithTypes } from './tagger';
 import { createTokenTypeCache } from './tokenTypes';
+import { referenceEmissions } from './emissionTestSupport';
 
 const model = loadNerModel();
 const L = model.labels.count;
@@ -25,17 +26,6 @@ test('the contextual feature groups cover every per-token contextual slot exactl
   assert.deepEqual(written(writeContextLexicalFeatures), [...CTX_DIRECT]);
   assert.deepEqual(written(writeContextShapeFeatures), [...CTX_SHAPE_SELF, ...CTX_SHAPES_BEFORE, ...CTX_SHAPES_AFTER, ...CTX_OTHER].sort((a, b) => a - b));
 });
-
-function reference(text: string): Float32Array {
-  const tokens = tokenize(text);
-  const th = allocTokenHashes(tokens.count);
-  computeTokenHashes(text, tokens, model.gazetteer, th);
-  const feats = new Int32Array(Math.max(1, tokens.count) * FEATURES_PER_TOKEN);
-  extractFeatures(th, feats);
-  const emis = new Float32Array(Math.max(1, tokens.count) * L);
-  scoreEmissions(model, feats, tokens.count, FEATURES_PER_TOKEN, emis);
-  return emis.subarray(0, tokens.count * L);
-}
 
 /** Scores of tokens [from, to) only, through the type cache and the group caches of `work`. */
 function ranged(text: string, from: number, to: number, cache: ReturnType<typeof createTokenTypeCache>, work: ReturnType<typeof allocEmissionWork>): Float32Array {
@@ -61,7 +51,7 @@ test('scores of a range of tokens equal the reference, with cold and warm group 
   const text =
     'WASHINGTON -- President George W. Bush met Iraqi Prime Minister Nouri al-Maliki in Amman, Jordan. ' +
     'Bush said the U.S. would stay. Maliki, a Shiite, met Sunni leaders; the Mahdi Army was not there. IRAQ TALKS END';
-  const ref = reference(text);
+  const ref = referenceEmissions(model, text);
   const n = ref.length / L;
   const cache = createTokenTypeCache(model, model.gazetteer);
   const work = allocEmissionWork(model);
@@ -80,7 +70,7 @@ test('a range longer than the kept scratch is scored the same', () => {
   const words: string[] = [];
   for (let i = 0; i < 1500; i++) words.push(i % 7 === 0 ? `Name${i % 13}` : `word${i % 50}`);
   const text = words.join(' ');
-  const ref = reference(text);
+  const ref = referenceEmissions(model, text);
   const got = ranged(text, 0, ref.length / L, createTokenTypeCache(model, model.gazetteer), allocEmissionWork(model));
   assert.deepEqual(got, ref);
 });

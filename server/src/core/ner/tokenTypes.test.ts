@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { loadNerModel } from '../../nerModelFile';
 import { tokenize } from '../text/tokenize';
 import { allocTokenHashes, B_UPPER, completeTokenHashes, computeTokenHashes, CONTEXT_FEATURES, extractFeatures, FEATURES_PER_TOKEN, NULL_FEATURE, SELF_FEATURES, NEIGHBOUR_FEATURES } from './features';
-import { allocEmissionWork, scoreEmissions, scoreEmissionsWithTypes } from './tagger';
+import { allocEmissionWork, scoreEmissionsWithTypes } from './tagger';
 import { createTokenTypeCache } from './tokenTypes';
+import { referenceEmissions } from './emissionTestSupport';
 
 const model = loadNerModel();
 const L = model.labels.count;
@@ -17,18 +18,6 @@ const TEXTS = [
   'A', // one token
   '',
 ];
-
-/** Emission scores through the reference path (every feature of every token, hashed per token). */
-function referenceEmissions(text: string): Float32Array {
-  const tokens = tokenize(text);
-  const th = allocTokenHashes(tokens.count);
-  computeTokenHashes(text, tokens, model.gazetteer, th);
-  const feats = new Int32Array(Math.max(1, tokens.count) * FEATURES_PER_TOKEN);
-  extractFeatures(th, feats);
-  const emis = new Float32Array(Math.max(1, tokens.count) * L);
-  scoreEmissions(model, feats, tokens.count, FEATURES_PER_TOKEN, emis);
-  return emis.subarray(0, tokens.count * L);
-}
 
 /** Emission scores through the word-type cache, as the recognizer computes them. */
 function cachedEmissions(text: string, cache = createTokenTypeCache(model, model.gazetteer)): Float32Array {
@@ -58,7 +47,7 @@ function cachedEmissions(text: string, cache = createTokenTypeCache(model, model
 test('the word-type cache gives exactly the reference emission scores', () => {
   const cache = createTokenTypeCache(model, model.gazetteer);
   for (const text of TEXTS) {
-    const ref = referenceEmissions(text);
+    const ref = referenceEmissions(model, text);
     assert.deepEqual(cachedEmissions(text, cache), ref, JSON.stringify(text));
     // and again with the types already cached (second document)
     assert.deepEqual(cachedEmissions(text, cache), ref, JSON.stringify(text));
@@ -70,14 +59,14 @@ test('the cache grows within a document and is cleared between documents past it
   const words: string[] = [];
   for (let i = 0; i < 3000; i++) words.push(`Word${i}x`, `w${i}`);
   const text = words.join(' ');
-  assert.deepEqual(cachedEmissions(text, cache), referenceEmissions(text));
+  assert.deepEqual(cachedEmissions(text, cache), referenceEmissions(model, text));
   assert.ok(cache.size >= 6000, `size ${cache.size}`);
   const short = 'President Bush spoke in Texas.';
-  assert.deepEqual(cachedEmissions(short, cache), referenceEmissions(short));
+  assert.deepEqual(cachedEmissions(short, cache), referenceEmissions(model, short));
   assert.ok(cache.size < 100, `cleared: size ${cache.size}`);
   assert.ok(cache.vectors.length < 6000 * 45, `the grown arrays were released: ${cache.vectors.length} ints`);
   // and it still works after growing again
-  assert.deepEqual(cachedEmissions(text, cache), referenceEmissions(text));
+  assert.deepEqual(cachedEmissions(text, cache), referenceEmissions(model, text));
 });
 
 test('distinct words get distinct types; the same word the same type', () => {

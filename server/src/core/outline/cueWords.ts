@@ -10,6 +10,7 @@
  * cuts a run at either end; `mayMatch` answers true then. The answer is a necessary condition:
  * false means the regex cannot match the slice; true means it has to be run.
  */
+import { firstAtLeast } from '../sortedSpans';
 
 /** One rule's trigger words (lower case ASCII letters). */
 export interface CueRule {
@@ -137,13 +138,7 @@ export class CueWords {
     if (b < text.length && isAsciiLetter(text.charCodeAt(b - 1)) && isAsciiLetter(text.charCodeAt(b))) return true;
     const list = this.at[rule.id];
     if (list === undefined) return true;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < a) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(list, a);
     return lo < list.length && list[lo] < b;
   }
 }

@@ -6,6 +6,7 @@
  * One linear pass over the blocks.
  */
 import type { Block } from '../text/blocks';
+import { nextMatchFinder } from '../text/nextMatch';
 
 export interface QuoteSpan {
   /** Offset of the opening mark. */
@@ -54,26 +55,8 @@ function opensWith(text: string, block: Block | undefined, kind: '“' | '"'): n
   return c === kind ? block.content.start : -1;
 }
 
-/** The quotation marks the scan acts on. */
-const QUOTE_MARK = /["“”‘’]/g;
-/**
- * The last search's answer: no quotation mark in text[from, found) (found = text.length when none),
- * so blocks without one do not each search on through the rest of the text.
- */
-let lastText = '';
-let lastFrom = 0;
-let lastFound = 0;
-
-/** The first quotation mark at or after i (text.length when none). */
-function nextQuoteMark(text: string, i: number): number {
-  if (text === lastText && i >= lastFrom && i <= lastFound) return lastFound;
-  QUOTE_MARK.lastIndex = i;
-  const m = QUOTE_MARK.exec(text);
-  lastText = text;
-  lastFrom = i;
-  lastFound = m ? m.index : text.length;
-  return lastFound;
-}
+/** The first quotation mark (of those the scan acts on) at or after i; text.length when none. */
+const nextQuoteMark = nextMatchFinder(/["“”‘’]/g);
 
 export function findQuoteSpans(text: string, blocks: readonly Block[]): QuoteSpan[] {
   return find(text, blocks, true);

@@ -9,6 +9,7 @@
 import { PERSON_NOUNS, PERSON_NOUN_RE, SPEECH_PARTICIPLES, SPEECH_VERBS, SPEECH_WORD_RE } from './lexicon';
 import { isSpaceCode } from '../text/whitespace';
 import { cueRule, type CueWords } from './cueWords';
+import { firstAtLeast } from '../sortedSpans';
 
 export interface WordHit {
   index: number;
@@ -151,18 +152,6 @@ const PERSON_RULE = SCANNABLE ? cueRule([...PERSON_NOUNS]) : undefined;
 
 function isAsciiLetter(c: number): boolean {
   return ((c | 32) - 97) >>> 0 < 26;
-}
-
-/** First index in the sorted `list` whose value is >= v. */
-function firstAtLeast(list: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** `speechWords(text, a, b)` where `words` was built over `text`. */

@@ -6,6 +6,7 @@
  * content).
  */
 import type { Span } from '../types';
+import { nextMatchFinder } from './nextMatch';
 
 export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'blockquote' | 'code';
 
@@ -291,26 +292,8 @@ const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>|<(?:https?|mailto|ftp):[^<>\s]*>/y;
 const REF_DEFINITION = /^ {0,3}\[[^\]\n]{1,200}\]:[ \t]*\S/;
 
-/** The characters maskInline acts on; every other character is passed over. */
-const MARKUP_CHAR = /[\\`*_~!\[\]<]/g;
-/**
- * The last search's answer: no markup character in text[from, found) (found = text.length when
- * none), so blocks without markup do not each search on through the rest of the text.
- */
-let lastText = '';
-let lastFrom = 0;
-let lastFound = 0;
-
-/** The first markup character at or after i (text.length when none). */
-function nextMarkup(text: string, i: number): number {
-  if (text === lastText && i >= lastFrom && i <= lastFound) return lastFound;
-  MARKUP_CHAR.lastIndex = i;
-  const m = MARKUP_CHAR.exec(text);
-  lastText = text;
-  lastFrom = i;
-  lastFound = m ? m.index : text.length;
-  return lastFound;
-}
+/** The first character maskInline acts on at or after i (every other one is passed over); text.length when none. */
+const nextMarkup = nextMatchFinder(/[\\`*_~!\[\]<]/g);
 
 /** Mask inline Markdown inside one block's content: emphasis, code ticks, links, images, tags, escapes. */
 function maskInline(text: string, codes: Uint16Array, start: number, end: number, jump: boolean): void {

@@ -6,9 +6,10 @@
  * opener ("… regardless of U.S. The United States …").
  */
 import type { Span } from '../types';
+import { nextMatchFinder } from './nextMatch';
 
 /** Abbreviations that precede a name or number and never end a sentence. */
-const TITLES = new Set(
+export const TITLES = new Set(
   (
     'mr mrs ms messrs mme dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig sen rep gov pres ' +
     'supt det insp atty amb hon rev fr sr st mt ft no nos vol pp ch art fig sec dept est approx ' +
@@ -16,14 +17,14 @@ const TITLES = new Set(
   ).split(' '),
 );
 /** Abbreviations that end a sentence only before a typical sentence opener. */
-const AMBIGUOUS = new Set(
+export const AMBIGUOUS = new Set(
   (
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
     'jr inc corp co ltd bros etc a.m p.m u.s u.n u.k e.u d.c u.s.a'
   ).split(' '),
 );
 /** Words that typically open a sentence (used after an ambiguous abbreviation or an initial). */
-const OPENERS = new Set(
+export const OPENERS = new Set(
   (
     'the a an he she it they we i you his her its their our my this that these those there here ' +
     'but and or so yet however meanwhile still also in on at for after before while although though ' +
@@ -77,26 +78,8 @@ function nextWord(text: string, from: number, end: number): string {
   return text.slice(from, k).toLowerCase();
 }
 
-/** A character that can end a sentence (the loop below looks only at these). */
-const END_MARK = /[.!?…]/g;
-/**
- * The last search's answer: no end mark in text[from, found) (found = text.length when none). A
- * block without one need not search on through the blocks after it again for the next block.
- */
-let lastText = '';
-let lastFrom = 0;
-let lastFound = 0;
-
-/** The first end mark at or after i (text.length when none). */
-function nextEndMark(text: string, i: number): number {
-  if (text === lastText && i >= lastFrom && i <= lastFound) return lastFound;
-  END_MARK.lastIndex = i;
-  const m = END_MARK.exec(text);
-  lastText = text;
-  lastFrom = i;
-  lastFound = m ? m.index : text.length;
-  return lastFound;
-}
+/** The first character that can end a sentence at or after i (the loop below looks only at these); text.length when none. */
+const nextEndMark = nextMatchFinder(/[.!?…]/g);
 
 /**
  * Sentence spans of text[start, end), trimmed, in order. Text without end punctuation is one
