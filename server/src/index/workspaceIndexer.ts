@@ -82,7 +82,8 @@ export class WorkspaceIndexer {
     if (generation !== this.generation) return;
     const decisions = files.find((f) => f.kind === 'decisions');
     if (decisions) await this.loadDecisions(decisions.fsPath);
-    const snapshotFile = this.snapshotFile();
+    // Only a first scan gains from the snapshot: a re-scan finds its unchanged articles indexed already.
+    const snapshotFile = this.index.stats().articles === 0 ? this.snapshotFile() : undefined;
     const snapshot = snapshotFile ? await readSnapshot(snapshotFile, (m) => this.host.log(m)) : undefined;
     if (generation !== this.generation) return;
     const total = files.length;
