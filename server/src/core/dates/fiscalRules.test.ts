@@ -20,6 +20,18 @@ test('quarters, halves and fiscal years', () => {
   assert.equal(at("next year's first quarter", 'next'), "next year's first quarter=1990-Q1");
 });
 
+test('"the quarter ended <day>" is the calendar quarter holding most of its three months', () => {
+  assert.equal(at('In the quarter ended July 31, sales rose', 'the', '1989-10-30'), 'the quarter=1989-Q2');
+  assert.equal(at('In the quarter ended Sept. 30, sales rose', 'the', '1989-10-30'), 'the quarter=1989-Q3');
+  // A quarter that ended in a month after the anchor's ended the year before.
+  assert.equal(at('for the quarter ended Nov. 30, it lost money', 'the', '1990-01-10'), 'the quarter=1989-Q4');
+  assert.equal(at('for the quarter ended Jan. 31, 1989, it lost money', 'the', '1989-10-30'), 'the quarter=1988-Q4');
+  // Without "ended", the last completed quarter; a story that numbered its quarter keeps its numbering.
+  assert.equal(at('In the quarter, sales rose', 'the', '1989-10-30'), 'the quarter=1989-Q3');
+  const v = recognizeDates('Sun reported its fiscal first quarter. For the quarter ended Sept. 29, sales rose.', '1989-10-26').map((m) => m.value);
+  assert.deepEqual(v, ['1989-Q1', '1989-Q1', '1989-09-29']);
+});
+
 test('"a year ago" reads as a quarter only in quarterly-results text', () => {
   assert.equal(at('Net rose in the quarter from $5 million a year ago.', 'a'), 'a year ago=1988-Q3');
   assert.equal(at('He moved there a year ago.', 'a'), undefined);

@@ -6,7 +6,7 @@
 import { fmtYear, quarterOf } from './calendar';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { ORDINALS } from './lexicon';
-import { readYear } from './parts';
+import { readDay, readMonth, readYear, skipComma } from './parts';
 import { adjacent } from './tokenize';
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'last', 'next']);
@@ -30,6 +30,25 @@ function isPeriodQuarter(ctx: ScanContext, k: number): boolean {
   if (lowerAt(ctx, k + 1) === 'of' || lowerAt(ctx, k + 1) === '-') return false; // "a quarter of", "quarter-century"
   const p = lowerAt(ctx, k - 1);
   return p !== 'a' && p !== 'one' && p !== 'three' && p !== 'than';
+}
+
+/**
+ * "ended Sept. 30[, 1989]" / "ending June 30" right after a quarter (at token k): the calendar quarter
+ * of the middle month of the three months that end then, as year and quarter.
+ */
+function quarterEndedAt(ctx: ScanContext, k: number): { y: number; q: number } | undefined {
+  const a = ctx.anchor;
+  const w = lowerAt(ctx, k);
+  if (!a || (w !== 'ended' && w !== 'ending')) return undefined;
+  const mon = readMonth(ctx, k + 1);
+  if (!mon) return undefined;
+  const day = readDay(ctx, mon.next);
+  const year = readYear(ctx, skipComma(ctx, day ? day.next : mon.next));
+  // Without a year the quarter ended at or before the story ("ended") or lies ahead ("ending").
+  let y = year ? year.v : a.y;
+  if (!year && w === 'ended' && (mon.v > a.m || (mon.v === a.m && day !== undefined && day.v > a.d))) y -= 1;
+  const middle = mon.v === 1 ? 12 : mon.v - 1;
+  return { y: middle === 12 ? y - 1 : y, q: quarterOf(middle) };
 }
 
 const HEADS: ReadonlySet<string> = new Set(['quarter', 'quarters', 'half', 'year', 'period', 'ago', 'earlier']);
@@ -133,8 +152,18 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       q = (ctx.lastQuarter % 4) + 1;
       y = Math.floor(ctx.lastQuarter / 4);
     } else {
-      q = ref.q;
-      y = (explicitYear ?? ref.y) + yearShift - (yearAgo ? 1 : 0);
+      // A story that numbered its quarter ("its fiscal first quarter") keeps its own numbering.
+      const ended = explicitYear === undefined && yearShift === 0 && !yearAgo && ctx.narrativeQuarter === undefined ? quarterEndedAt(ctx, end) : undefined;
+      if (ended) {
+        // "the quarter ended July 31": the three months up to that day; named by the calendar
+        // quarter holding most of them (the middle month's), which is what the story reports on.
+        y = ended.y;
+        q = ended.q;
+        reported = true;
+      } else {
+        q = ref.q;
+        y = (explicitYear ?? ref.y) + yearShift - (yearAgo ? 1 : 0);
+      }
     }
     const m: RuleMatch = { start, end, type: 'date', value: `${fmtYear(y)}-Q${q}`, relative: explicitYear === undefined };
     if (reported) m.reportedQuarter = true;

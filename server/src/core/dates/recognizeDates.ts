@@ -7,6 +7,7 @@ import type { DateMention } from '../types';
 import { fmtDay, parseIsoDay } from './calendar';
 import { makeContext, type RuleMatch } from './context';
 import { chronoFallback } from './chronoFallback';
+import { datelineDay } from './dateline';
 import { scanRange } from './scan';
 import { reanchorReportedSpeech } from './speechAnchor';
 import { tokenize } from './tokenize';
@@ -14,9 +15,11 @@ import { tokenize } from './tokenize';
 export function recognizeDates(text: string, dct?: string): DateMention[] {
   try {
     if (typeof text !== 'string' || text.length === 0) return [];
-    const anchor = parseIsoDay(dct);
     const tokens = tokenize(text);
-    const ctx = makeContext(text, tokens, anchor);
+    const ctx = makeContext(text, tokens, parseIsoDay(dct));
+    // A wire story's dateline ("WASHINGTON, March 12 (Xinhua) --") is the day its relative dates count from.
+    const anchor = datelineDay(ctx) ?? ctx.anchor;
+    ctx.anchor = anchor;
     let matches = scanRange(ctx, 0, tokens.length);
     const extra = chronoFallback(ctx, matches);
     if (extra.length) matches = matches.concat(extra).sort((a, b) => a.start - b.start);
