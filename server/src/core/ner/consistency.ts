@@ -6,6 +6,8 @@
  * repetition of the person.
  * (With the two-pass model, relabelling measured slightly worse on CoNLL dev, so it is off by default:
  * the second pass already sees the document's first-pass labels.)
+ * A type a rule gave from the sentence around a name (source 'rule', typeRepair.ts) is strong
+ * evidence: the name's other tagged mentions take it unless the tagger was sure of them.
  */
 import { FNV_OFFSET, mix2 } from './hashing';
 
@@ -15,10 +17,13 @@ export interface TokenSpan {
   /** index into the tagger's types (0 PER, 1 ORG, 2 LOC, 3 MISC) or a caller-defined type id */
   type: number;
   confidence: number;
-  source: 'model' | 'gazetteer' | 'consistency';
+  /** 'rule': a type repair from the sentence around the span (typeRepair.ts), given to the name's other mentions. */
+  source: 'model' | 'gazetteer' | 'consistency' | 'rule';
 }
 
 const MAX_NAME_TOKENS = 8;
+/** A tagged mention at or above this confidence keeps its type against a rule's type for its name. */
+const MAX_RULE_RELABEL_CONFIDENCE = 0.9;
 
 function seqHash(word: Int32Array, first: number, last: number): number {
   let h = FNV_OFFSET;
@@ -82,6 +87,7 @@ export function applyDocumentConsistency(
     }
     return bw >= 0.6 * total ? best : -1;
   };
+  relabelByRules(spans, word, typeCount);
   const covered = new Uint8Array(n);
   for (const s of spans) {
     for (let k = s.first; k <= s.last; k++) covered[k] = 1;
@@ -120,4 +126,24 @@ export function applyDocumentConsistency(
   }
   if (added.length === 0) return spans;
   return spans.concat(added).sort((a, b) => a.first - b.first);
+}
+
+/** Gives the type a rule found for a name (source 'rule') to the name's other, less sure, tagged mentions. */
+function relabelByRules(spans: TokenSpan[], word: Int32Array, typeCount: number): void {
+  let ruled: Map<number, number> | undefined;
+  for (const s of spans) {
+    if (s.source !== 'rule' || s.type >= typeCount || s.last - s.first + 1 > MAX_NAME_TOKENS) continue;
+    ruled ??= new Map();
+    const h = seqHash(word, s.first, s.last);
+    const t = ruled.get(h);
+    ruled.set(h, t === undefined || t === s.type ? s.type : -1); // two rules disagreeing: neither
+  }
+  if (!ruled) return;
+  for (const s of spans) {
+    if (s.source === 'rule' || s.type >= typeCount || s.confidence >= MAX_RULE_RELABEL_CONFIDENCE || s.last - s.first + 1 > MAX_NAME_TOKENS) continue;
+    const t = ruled.get(seqHash(word, s.first, s.last));
+    if (t === undefined || t < 0 || t === s.type) continue;
+    s.type = t;
+    s.source = 'consistency';
+  }
 }

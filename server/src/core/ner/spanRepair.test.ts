@@ -79,6 +79,25 @@ test('"X and Y" is split when X and Y each stand alone in the document', () => {
   assert.deepEqual(names(pg), names(pg, raw));
 });
 
+test('two one-word names around "or", or around an unsure "and", are two names', () => {
+  const { at, ctx, show } = spansOver('Iran backs groups like Hamas and Hezbollah, or Fatah or Likud, and Trinidad and Tobago, and Johnson and Johnson.');
+  const ORG = 1;
+  const span = (a: string, b: string, confidence: number, type = ORG): TokenSpan => ({ first: at(a), last: at(b), type, confidence, source: 'model' });
+  assert.deepEqual(show(repairSpans([span('Hamas', 'Hezbollah', 0.63)], ctx)), ['1:Hamas', '1:Hezbollah']);
+  assert.deepEqual(show(repairSpans([span('Fatah', 'Likud', 0.95)], ctx)), ['1:Fatah', '1:Likud']);
+  // a sure "and", a gazetteer entry, a repeated word: one name
+  assert.deepEqual(show(repairSpans([span('Hamas', 'Hezbollah', 0.9)], ctx)), ['1:Hamas and Hezbollah']);
+  assert.deepEqual(show(repairSpans([span('Trinidad', 'Tobago', 0.5, 2)], ctx)), ['2:Trinidad and Tobago']);
+  assert.deepEqual(show(repairSpans([{ ...span('Johnson', 'Johnson', 0.5), first: at('Johnson'), last: at('Johnson') + 2 }], ctx)), ['1:Johnson and Johnson']);
+  // a sure "and" whose first part stands alone elsewhere in the document is split
+  const alone = spansOver('Mercantile is coveted. Mercantile and Commerce did not comment.');
+  const both: TokenSpan[] = [
+    { first: 0, last: 0, type: ORG, confidence: 0.9, source: 'model' },
+    { first: alone.at('Commerce') - 2, last: alone.at('Commerce'), type: ORG, confidence: 0.9, source: 'model' },
+  ];
+  assert.deepEqual(alone.show(repairSpans(both, alone.ctx)), ['1:Mercantile', '1:Mercantile', '1:Commerce']);
+});
+
 test('a joined Arabic article name right after a person continues that person', () => {
   const { at, ctx, show } = spansOver('Crowds waited until Prime Minister Nouri al-Maliki arrived in AL-RAM today.');
   const [PER, LOC, MISC] = [0, 2, 3];

@@ -6,24 +6,30 @@
  *  - a month and day right after a name are a date, not part of it ("the Los Angeles Times Apr. 11");
  *  - a given name ending a non-person span that a person span continues belongs to the person
  *    ("ambassador to the United Nations Richard C. Holbrooke");
- *  - two names joined by "and" are two names when each also stands alone in the document
- *    ("Hamas and Hezbollah");
+ *  - two names joined by "and" are two names when each also stands alone in the document; two
+ *    one-word names joined by "or", or by "and" when the tagger was unsure or one stands alone,
+ *    are two names unless a gazetteer knows the whole ("Hamas and Hezbollah", "Mercantile or
+ *    Commerce"; not "Trinidad and Tobago");
  *  - a long lowercase word inside a span ends the name ("Shias against al Qaeda"): names hold only
  *    short particles in lower case (of, the, and, de, al, bin, van, ...);
  *  - a name with a joined Arabic article right after a person ("Nouri" + "al-Maliki") is the rest of
  *    that person's name, whether the tagger left it out or called it something else.
+ * Then the type repairs of typeRepair.ts (lists of names, "<person> of <organization>").
  */
 import { TokenList, TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
 import { B_INITCAP, B_LOWER, B_UPPER, TokenHashes } from './features';
 import { FNV_OFFSET, mix2 } from './hashing';
-import { GAZ_BEGIN, GAZ_CATEGORIES, gazState, NO_CLUSTER } from './gazetteer';
+import { GAZ_BEGIN, GAZ_CATEGORIES, GAZ_COUNT, GAZ_INSIDE, gazState, NO_CLUSTER } from './gazetteer';
 import { MAX_TITLE_TOKENS, titleAt } from './titles';
+import { repairAffiliationTypes, repairListTypes } from './typeRepair';
 
 const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** Longest lowercase word a name can hold inside ("of", "the", "and", "for") besides the name particles. */
 const MAX_PARTICLE = 3;
+/** Below this confidence a span "A and B" of two one-word names is taken for two names. */
+const MAX_JOINED_PAIR_CONFIDENCE = 0.7;
 
 export interface SpanRepairContext {
   text: string;
@@ -32,6 +38,9 @@ export interface SpanRepairContext {
   personType: number;
   /** Type index of MISC (names of events, works, nationalities): never split by the given-name rule. */
   miscType: number;
+  /** Type indexes of ORG and LOC; absent: 1 and 2, the model's order (PER, ORG, LOC, MISC). */
+  orgType?: number;
+  locType?: number;
 }
 
 /** Titles of nobility and religion are part of a name in news convention ("Prince Charles", "Pope John Paul"). */
@@ -52,6 +61,36 @@ function hasUpper(ctx: SpanRepairContext, k: number): boolean {
 
 function isCapitalized(ctx: SpanRepairContext, k: number): boolean {
   return (ctx.tokens.flags[k] & TOKEN_WORD) !== 0 && (ctx.hashes.bits[k] & B_INITCAP) !== 0;
+}
+
+/** True when tokens [first, last] are exactly one gazetteer entry (of any category). */
+function isGazetteerEntry(ctx: SpanRepairContext, first: number, last: number): boolean {
+  const g = ctx.hashes.gaz;
+  for (let c = 0; c < GAZ_COUNT; c++) {
+    if (gazState(g[first], c) !== GAZ_BEGIN) continue;
+    let k = first + 1;
+    while (k <= last && gazState(g[k], c) === GAZ_INSIDE) k++;
+    if (k > last && (last + 1 >= ctx.tokens.count || gazState(g[last + 1], c) !== GAZ_INSIDE)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Hamas and Hezbollah", "Mercantile or Commerce": two capitalised one-word names (differing, and
+ * not together one gazetteer entry) around "or", or around "and" when the tagger was unsure of the
+ * whole or one of them stands alone in the document. ("Procter and Gamble", tagged with more
+ * confidence and never apart, stays whole: CoNLL train has ~350 pairs of names around "and"/"or"
+ * for ~50 names holding "and".)
+ */
+function isCoordinatedPair(ctx: SpanRepairContext, sp: TokenSpan, alone: Set<number>): boolean {
+  if (sp.last !== sp.first + 2) return false;
+  const conj = word(ctx, sp.first + 1);
+  if (conj !== 'and' && conj !== 'or') return false;
+  if (!isCapitalized(ctx, sp.first) || !isCapitalized(ctx, sp.last)) return false;
+  if (ctx.hashes.lower[sp.first] === ctx.hashes.lower[sp.last]) return false; // "Johnson and Johnson"
+  if (isGazetteerEntry(ctx, sp.first, sp.last)) return false; // "Trinidad and Tobago"
+  if (conj === 'or' || sp.confidence < MAX_JOINED_PAIR_CONFIDENCE) return true;
+  return alone.has(seqHash(ctx, sp.first, sp.first)) || alone.has(seqHash(ctx, sp.last, sp.last));
 }
 
 function seqHash(ctx: SpanRepairContext, first: number, last: number): number {
@@ -174,6 +213,10 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
   for (const sp of spans) alone.add(seqHash(ctx, sp.first, sp.last));
   const out: TokenSpan[] = [];
   for (const sp of spans) {
+    if (isCoordinatedPair(ctx, sp, alone)) {
+      out.push({ ...sp, last: sp.first }, { ...sp, first: sp.last });
+      continue;
+    }
     let split = false;
     for (let k = sp.first + 1; k < sp.last && !split; k++) {
       if (word(ctx, k) !== 'and') continue;
@@ -184,5 +227,7 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
     }
     if (!split) out.push(sp);
   }
+  repairListTypes(out, ctx);
+  repairAffiliationTypes(out, ctx);
   return out;
 }

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadNerModel } from '../../nerModelFile';
+import { tokenize } from '../text/tokenize';
+import { allocTokenHashes, computeTokenHashes } from './features';
+import type { TokenSpan } from './consistency';
+import type { SpanRepairContext } from './spanRepair';
+import { repairAffiliationTypes, repairListTypes } from './typeRepair';
+
+const model = loadNerModel();
+const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
+
+/** Spans over `text` as a tagger might give them: `names` are [surface, type, confidence] in text order. */
+function setup(text: string, names: Array<[string, number, number]>): { spans: TokenSpan[]; ctx: SpanRepairContext; show: () => string[] } {
+  const tokens = tokenize(text);
+  const hashes = allocTokenHashes(tokens.count);
+  computeTokenHashes(text, tokens, model.gazetteer, hashes);
+  const spans: TokenSpan[] = [];
+  let from = 0;
+  for (const [surface, type, confidence] of names) {
+    const start = text.indexOf(surface, from);
+    const end = start + surface.length;
+    let first = -1;
+    let last = -1;
+    for (let k = 0; k < tokens.count; k++) {
+      if (tokens.start[k] === start) first = k;
+      if (tokens.end[k] === end) last = k;
+    }
+    if (first < 0 || last < 0) throw new Error(surface);
+    spans.push({ first, last, type, confidence, source: 'model' });
+    from = end;
+  }
+  const ctx: SpanRepairContext = { text, tokens, hashes, personType: PER, miscType: MISC, orgType: ORG, locType: LOC };
+  const show = (): string[] => spans.map((sp) => `${sp.type}${sp.source === 'rule' ? '*' : ''}:${text.slice(tokens.start[sp.first], tokens.end[sp.last])}`);
+  return { spans, ctx, show };
+}
+
+test('an unsure name inside a list of places is a place', () => {
+  const text = 'In Shiite cities such as Najaf, Kufa, Karbala, Amarah and Basra, protests grew.';
+  const { spans, ctx, show } = setup(text, [['Najaf', LOC, 0.9], ['Kufa', LOC, 0.8], ['Karbala', LOC, 0.9], ['Amarah', PER, 0.52], ['Basra', LOC, 0.95]]);
+  repairListTypes(spans, ctx);
+  assert.deepEqual(show(), ['2:Najaf', '2:Kufa', '2:Karbala', '2*:Amarah', '2:Basra']);
+});
+
+test('a list keeps a name the tagger was sure of, and a list without a clear type changes nothing', () => {
+  const sure = setup('Aid reached Najaf, Kufa, Amarah and Basra on Monday.', [['Najaf', LOC, 0.9], ['Kufa', LOC, 0.8], ['Amarah', PER, 0.95], ['Basra', LOC, 0.95]]);
+  repairListTypes(sure.spans, sure.ctx);
+  assert.deepEqual(sure.show(), ['2:Najaf', '2:Kufa', '0:Amarah', '2:Basra']);
+  const mixed = setup('Smith, Jones, Paris and Rome were named.', [['Smith', PER, 0.7], ['Jones', PER, 0.7], ['Paris', LOC, 0.7], ['Rome', LOC, 0.7]]);
+  repairListTypes(mixed.spans, mixed.ctx);
+  assert.deepEqual(mixed.show(), ['0:Smith', '0:Jones', '2:Paris', '2:Rome']);
+});
+
+test('the first name of a comma run and the last of three after a comma are left alone', () => {
+  // "In New York, Anderson and DiSarcina": the place introduces the sentence
+  const first = setup('In New York, Garret Anderson and Gary DiSarcina homered.', [['New York', LOC, 0.7], ['Garret Anderson', PER, 0.99], ['Gary DiSarcina', PER, 0.99]]);
+  repairListTypes(first.spans, first.ctx);
+  assert.deepEqual(first.show(), ['2:New York', '0:Garret Anderson', '0:Gary DiSarcina']);
+  // "Santa Barbara, California, Dole said": the last name begins the next clause
+  const last = setup('In Santa Barbara, California, Dole said he would win.', [['Santa Barbara', LOC, 0.9], ['California', LOC, 0.99], ['Dole', PER, 0.7]]);
+  repairListTypes(last.spans, last.ctx);
+  assert.deepEqual(last.show(), ['2:Santa Barbara', '2:California', '0:Dole']);
+  // names not joined by commas or "and" are no list
+  const none = setup('Najaf; Kufa; Amarah: Basra.', [['Najaf', LOC, 0.9], ['Kufa', LOC, 0.9], ['Amarah', PER, 0.5], ['Basra', LOC, 0.9]]);
+  repairListTypes(none.spans, none.ctx);
+  assert.deepEqual(none.show(), ['2:Najaf', '2:Kufa', '0:Amarah', '2:Basra']);
+});
+
+test('in a long list, a few odd names take the list type, the last one after a comma too', () => {
+  const text = 'The team: Given, Breen, Staunton, Irwin, McAteer, Harte, McLoughlin, Houghton, Quinn.';
+  const names: Array<[string, number, number]> = ['Given', 'Breen', 'Staunton', 'Irwin', 'McAteer', 'Harte', 'McLoughlin', 'Houghton', 'Quinn'].map((n) => [n, n === 'Staunton' || n === 'Quinn' ? LOC : PER, 0.7]);
+  const { spans, ctx, show } = setup(text, names);
+  repairListTypes(spans, ctx);
+  assert.ok(show().every((s) => s.startsWith('0')), show().join(', '));
+});
+
+test('two names around "and": an unsure one takes the type of a sure one', () => {
+  const pair = setup('Lawmakers of the Likud and Kadima parties met.', [['Likud', ORG, 0.87], ['Kadima', PER, 0.54]]);
+  repairListTypes(pair.spans, pair.ctx);
+  assert.deepEqual(pair.show(), ['1:Likud', '1*:Kadima']);
+  // both fairly sure: each keeps its type ("Smith and Britain")
+  const both = setup('Wins for Smith and Britain came late.', [['Smith', PER, 0.85], ['Britain', LOC, 0.7]]);
+  repairListTypes(both.spans, both.ctx);
+  assert.deepEqual(both.show(), ['0:Smith', '2:Britain']);
+});
+
+test('a name right after "<person> of" is an organization, or a place a gazetteer knows', () => {
+  const org = setup('Tom Lasseter of Knight Ridder reported it.', [['Tom Lasseter', PER, 0.99], ['Knight Ridder', PER, 0.6]]);
+  repairAffiliationTypes(org.spans, org.ctx);
+  assert.deepEqual(org.show(), ['0:Tom Lasseter', '1*:Knight Ridder']);
+  const place = setup('John Smith of Canada won.', [['John Smith', PER, 0.99], ['Canada', PER, 0.6]]);
+  repairAffiliationTypes(place.spans, place.ctx);
+  assert.deepEqual(place.show(), ['0:John Smith', '2*:Canada']);
+  // not after another word than "of", nor after a non-person
+  const other = setup('Tom Lasseter and Knight Ridder spoke. The Bank of Knight Ridder fell.', [['Tom Lasseter', PER, 0.99], ['Knight Ridder', PER, 0.6], ['Bank', ORG, 0.6], ['Knight Ridder', PER, 0.6]]);
+  repairAffiliationTypes(other.spans, other.ctx);
+  assert.deepEqual(other.show(), ['0:Tom Lasseter', '0:Knight Ridder', '1:Bank', '0:Knight Ridder']);
+});
