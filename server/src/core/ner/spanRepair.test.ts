@@ -118,3 +118,25 @@ test('the name after a joined Arabic article repeats the person later in the doc
   assert.equal(maliki.length, 1, names(text).join(', '));
   assert.equal(maliki[0].type, 'person');
 });
+
+test('an institution word followed by "of"/"on"/"for" and capitalised words takes them', () => {
+  const text = 'She spoke to the Council on Foreign Relations after the Security Council on Friday and Kia Motor Corp of South Korea.';
+  const { at, ctx, show } = spansOver(text);
+  const [ORG, LOC] = [1, 2];
+  const span = (a: string, b: string, type: number): TokenSpan => ({ first: at(a), last: at(b), type, confidence: 0.8, source: 'model' });
+  // the tail is taken, with a span inside it
+  assert.deepEqual(show(repairSpans([span('Council', 'Council', ORG), span('Foreign', 'Foreign', LOC)], ctx)), ['1:Council on Foreign Relations']);
+  // not over a weekday, not after a company's legal form, not for a person or place span
+  const security: TokenSpan = { first: at('Security'), last: at('Security') + 1, type: ORG, confidence: 0.8, source: 'model' };
+  assert.deepEqual(show(repairSpans([security], ctx)), ['1:Security Council']);
+  assert.deepEqual(show(repairSpans([span('Kia', 'Corp', ORG), span('South', 'Korea', LOC)], ctx)), ['1:Kia Motor Corp', '2:South Korea']);
+  assert.deepEqual(show(repairSpans([span('Council', 'Council', LOC)], ctx)), ['2:Council']);
+  // a span reaching past the capitalised words stops the extension
+  const past = spansOver('The Ministry of Defence Secretary Smith spoke.');
+  const ministry: TokenSpan = { first: past.at('Ministry'), last: past.at('Ministry'), type: ORG, confidence: 0.8, source: 'model' };
+  const sec: TokenSpan = { first: past.at('Defence'), last: past.at('Smith'), type: 0, confidence: 0.8, source: 'model' };
+  assert.deepEqual(past.show(repairSpans([ministry, sec], past.ctx)), ['1:Ministry', '0:Defence Secretary Smith']);
+  // (the title ends the capitalised words: a person after it is not taken)
+  const smith: TokenSpan = { first: past.at('Smith'), last: past.at('Smith'), type: 0, confidence: 0.8, source: 'model' };
+  assert.deepEqual(past.show(repairSpans([{ ...ministry }, smith], past.ctx)), ['1:Ministry of Defence', '0:Smith']);
+});

@@ -25,9 +25,15 @@ import { MAX_TITLE_TOKENS, titleAt } from './titles';
 import { repairAffiliationTypes, repairListTypes } from './typeRepair';
 
 const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
+const ORGWORD = GAZ_CATEGORIES.indexOf('orgword');
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** Longest lowercase word a name can hold inside ("of", "the", "and", "for") besides the name particles. */
 const MAX_PARTICLE = 3;
+/** Legal forms ending company names. */
+const COMPANY_FORM = /^(?:inc|corp|corporation|co|ltd|plc|llc|sa|ag|nv|gmbh|bhd|pty|spa)\.?$/i;
+/** Most tokens an institution's name takes after "of"/"on"/"for" (extendInstitutions). */
+const MAX_INSTITUTION_TAIL = 6;
 /** Below this confidence a span "A and B" of two one-word names is taken for two names. */
 const MAX_JOINED_PAIR_CONFIDENCE = 0.7;
 
@@ -166,6 +172,46 @@ function isNameParticle(w: string): boolean {
   return /^(?:al|el|bin|ibn|abu|de|del|della|dello|delle|degli|dei|di|da|du|des|la|le|las|los|van|von|der|den|het|ter|ten|und|y|e)$/.test(w);
 }
 
+/** A capitalised word that can continue an institution's name after "of"/"on"/"for" (not a date or a title). */
+function isNameWord(ctx: SpanRepairContext, k: number): boolean {
+  if (!isCapitalized(ctx, k)) return false;
+  const w = word(ctx, k).toLowerCase().replace(/\.$/, '');
+  return !MONTHS.has(w) && !WEEKDAYS.has(w) && titleAt(ctx.text, ctx.tokens.start[k], ctx.tokens.end[k]) === undefined;
+}
+
+/**
+ * "the Council on Foreign Relations", tagged "Council": an organization ending in an institution
+ * word (the gazetteer's orgword list: Council, Commission, Ministry, Bank, ...) followed by "of", "on"
+ * or "for" and capitalised words takes those words (with "and"/"of"/"the" between them), and the
+ * spans inside them. Not when a span reaches past them, nor over a date or a title ("the Security
+ * Council on Friday", "the League of Prime Minister ..."), nor after a company's legal form (after
+ * "Kia Motor Corp of" comes where it is). `spans` sorted; returns the new list.
+ */
+function extendInstitutions(spans: TokenSpan[], ctx: SpanRepairContext): TokenSpan[] {
+  const org = ctx.orgType ?? 1;
+  const n = ctx.tokens.count;
+  const out: TokenSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i];
+    out.push(a);
+    const k = a.last + 1;
+    if (a.type !== org || k + 1 >= n || gazState(ctx.hashes.gaz[a.last], ORGWORD) !== GAZ_BEGIN || COMPANY_FORM.test(word(ctx, a.last))) continue;
+    const prep = word(ctx, k);
+    if ((prep !== 'of' && prep !== 'on' && prep !== 'for') || !isNameWord(ctx, k + 1)) continue;
+    let end = k + 1;
+    for (let j = k + 2; j < n && j <= k + 1 + MAX_INSTITUTION_TAIL; j++) {
+      if (isNameWord(ctx, j)) end = j;
+      else if (!/^(?:and|of|the)$/.test(word(ctx, j))) break;
+    }
+    let next = i + 1;
+    while (next < spans.length && spans[next].last <= end) next++;
+    if (next < spans.length && spans[next].first <= end) continue; // a span reaches past the tail
+    a.last = end;
+    i = next - 1;
+  }
+  return out;
+}
+
 export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSpan[] {
   const { tokens, hashes } = ctx;
   const n = tokens.count;
@@ -183,6 +229,7 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
       if (first <= last) spans.push({ ...sp, first, last });
     }
   }
+  spans = extendInstitutions(spans, ctx);
   // a given name ending a non-person span, continued by a person span
   for (let i = 0; i + 1 < spans.length; i++) {
     const a = spans[i];
