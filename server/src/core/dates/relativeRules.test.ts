@@ -45,3 +45,29 @@ test('seasons, weekdays, ago, holidays', () => {
   assert.equal(at(holidayRule, 'on Christmas Eve', 'Christmas'), 'Christmas Eve=2006-12-24');
   assert.equal(at(holidayRule, "New Year's Day 2007", 'New'), "New Year's Day 2007=2007-01-01");
 });
+
+test('"the year" after a preposition is the year the story is in', () => {
+  const y = (text: string, word = 'the') => at(shiftRule, text, word, '1989-10-30');
+  assert.equal(y('a high for the year of $42.875'), 'the year=1989');
+  assert.equal(y('net for nine months of the year rose'), 'the year=1989');
+  assert.equal(y('an increase for the full year.'), 'the full year=1989');
+  assert.equal(y('was delayed earlier in the year by rain'), 'earlier in the year=1989');
+  // Other years, spans and titles.
+  assert.equal(y('for the year ended June 30'), undefined);
+  assert.equal(y('in the year he was born'), undefined);
+  assert.equal(y('for the year before'), undefined);
+  assert.equal(y('for the whole year of 1996'), undefined);
+  assert.equal(y('named player of the year'), undefined);
+  assert.equal(y('named Person of the Year'), undefined);
+  assert.equal(y('the year was good'), undefined);
+});
+
+test('a present copula before a weekday schedules it', () => {
+  assert.equal(at(weekdayRule, 'His funeral is Friday.', 'Friday'), 'Friday=2006-11-03');
+  assert.equal(at(weekdayRule, 'The talks are on Monday.', 'Monday'), 'Monday=2006-11-06');
+  // the same day counts: "Today is Thursday" on a Thursday
+  assert.equal(at(weekdayRule, 'Today is Thursday.', 'Thursday'), 'Thursday=2006-11-02');
+  // without the copula, a reported weekday stays in the past
+  assert.equal(at(weekdayRule, 'His funeral was Friday.', 'Friday'), 'Friday=2006-10-27');
+  assert.equal(at(weekdayRule, 'He died Friday.', 'Friday'), 'Friday=2006-10-27');
+});

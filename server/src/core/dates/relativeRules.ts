@@ -94,6 +94,8 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const sat = weekdayFrom(a, 6, dir);
     return date(i, i + 2, `${fmtWeek(sat)}-WE`);
   }
+  const current = currentYearAt(ctx, i);
+  if (current) return current;
   // "that year", "the following year", "the previous year": relative to the story's own time line.
   if (w === 'that' && lowerAt(ctx, j + 1) === 'year') {
     return ctx.narrativeYear !== undefined ? date(i, i + 2, fmtYear(ctx.narrativeYear)) : undefined;
@@ -199,6 +201,48 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   }
 }
 
+/** Prepositions that make "the year" the year the story is in: "for the year", "earlier in the year". */
+const YEAR_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'of', 'in', 'during', 'throughout', 'through']);
+/** Words after "the year" that make it some other year or a span: "the year ended June 30", "the year before". */
+const YEAR_BLOCKERS: ReadonlySet<string> = new Set([
+  'ended', 'ending', 'ends', 'to', 'before', 'after', 'earlier', 'ago', 'that', 'when', 'in', 'since', 'which',
+  'as', 'following', 'prior', 'from', '-', "'s", 'award', 'awards',
+]);
+/** A subject right after "in the year" starts a relative clause: "in the year he was born". */
+const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+const WHOLE: ReadonlySet<string> = new Set(['full', 'whole', 'entire']);
+const AWARD_HEADS: ReadonlySet<string> = new Set([
+  'player', 'person', 'man', 'woman', 'coach', 'manager', 'rookie', 'athlete', 'driver', 'team', 'album', 'song',
+  'record', 'car', 'book', 'word', 'goal', 'artist', 'entertainer', 'teacher', 'executive', 'employee', 'volunteer',
+]);
+
+/**
+ * "for the year", "the first nine months of the year", "for the full year", "earlier in the year":
+ * the year of the anchor (TimeBank values this anaphoric "the year" as the current year).
+ */
+function currentYearAt(ctx: ScanContext, i: number): RuleMatch | undefined {
+  if (lowerAt(ctx, i) !== 'the' || !ctx.anchor) return undefined;
+  let k = i + 1;
+  if (WHOLE.has(lowerAt(ctx, k))) k++;
+  const y = tok(ctx, k);
+  if (!y || y.text !== 'year') return undefined; // "Year" capitalised is a title ("Person of the Year")
+  const prep = lowerAt(ctx, i - 1);
+  if (!YEAR_PREPOSITIONS.has(prep)) return undefined;
+  // "earlier in the year", "late in the year": the modifier belongs to the expression.
+  const mod = lowerAt(ctx, i - 2);
+  const start = prep === 'in' && (mod === 'earlier' || mod === 'later' || mod === 'early' || mod === 'late') ? i - 2 : i;
+  // "in the year" alone is mostly "in the year since …" / "in the year he …": only with a modifier.
+  if (prep === 'in' && start === i) return undefined;
+  const after = tok(ctx, k + 1);
+  if (after && (YEAR_BLOCKERS.has(after.lower) || after.kind === 'num' || readYear(ctx, k + 1))) return undefined;
+  if (after && start === i && PRONOUNS.has(after.lower)) return undefined;
+  // "the year of the dragon", "the Year of Mercy": a named year, not the current one.
+  if (after && after.lower === 'of' && (lowerAt(ctx, k + 2) === 'the' || tok(ctx, k + 2)?.kind === 'num' || /^[A-Z]/.test(tok(ctx, k + 2)?.text ?? ''))) return undefined;
+  // "player of the year", "car of the year": an award, not a time.
+  if (prep === 'of' && AWARD_HEADS.has(lowerAt(ctx, i - 2))) return undefined;
+  return date(start, k + 1, fmtYear(ctx.anchor.y));
+}
+
 /** "the summer", "summer 2006", "the winter of 1994", "in spring". */
 export function seasonRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   let j = i;
@@ -221,6 +265,9 @@ export function seasonRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   return date(i, j + 1, `${fmtYear(y)}-${season}`);
 }
 
+/** A present copula right before a weekday schedules it: "the funeral is Friday", "talks are on Monday". */
+const COPULA_NOW: ReadonlySet<string> = new Set(['is', 'are']);
+
 /** A weekday alone: "Tuesday", "Tuesday afternoon", "Friday's"; past or future by the clause's tense. */
 export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const wd = readWeekday(ctx, i);
@@ -228,8 +275,8 @@ export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined 
   let end = wd.next;
   if (DAY_PARTS.has(lowerAt(ctx, end))) end++;
   if (!ctx.anchor) return date(i, end, UNKNOWN_DAY);
-  // "Friday's ruling" refers to something that happened.
-  const dir = lowerAt(ctx, end) === "'s" ? 'past' : directionAt(ctx, i, end) ?? 'past';
+  // "Friday's ruling" refers to something that happened; "the vote is Friday" to what is scheduled.
+  const dir = lowerAt(ctx, end) === "'s" ? 'past' : COPULA_NOW.has(lowerAt(ctx, lowerAt(ctx, i - 1) === 'on' ? i - 2 : i - 1)) ? 'future' : directionAt(ctx, i, end) ?? 'past';
   if (dir === 'future') {
     // "said Tuesday the vote would be held Thursday": ahead of the day of the report.
     const reported = reportedDayBefore(ctx, i);

@@ -38,7 +38,7 @@ const LEADING_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 const FOLLOWERS: ReadonlySet<string> = new Set([
   ...UNITS.keys(), 'end', 'beginning', 'start', 'middle', 'near', 'future', 'latest', 'current', 'recent',
   'comparable', 'corresponding', 'same', 'flat', 'prior', 'calendar', 'following', 'previous', 'than', '-', 'few',
-  'couple', "year's", 'quarter', 'half', 'day', 'years', 'week', 'weekend',
+  'couple', "year's", 'quarter', 'half', 'day', 'years', 'week', 'weekend', 'full', 'whole', 'entire',
 ]);
 
 function isTrigger(ctx: ScanContext, i: number): boolean {
