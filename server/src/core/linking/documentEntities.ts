@@ -1,7 +1,8 @@
 /**
  * Document-level linking: groups the mentions of one article into clusters, one per actor, and
  * makes the article consistent with itself:
- * - a surname links to the full name introduced in the same article ("Maliki" → "Nouri al-Maliki");
+ * - a surname links to the full name introduced in the same article ("Maliki" → "Nouri al-Maliki"),
+ *   also when the recognizer was unsure it was a person (surnameTypes.ts);
  * - an acronym introduced in parentheses joins its long form ("United Iraqi Alliance (UIA)");
  * - a likely misspelling of a name that is frequent in the article joins it ("Malikik");
  * - a name recognised once is recognised at its other occurrences too (source 'consistency').
@@ -13,6 +14,7 @@ import { groupKey, initialsKey, keyTokens, looksLikeAcronym, nameKey, stripArtic
 import { roleAfter, roleBefore } from './roleCues';
 import { isSpaceCode } from '../text/whitespace';
 import { nameRunEnd, nextCapital } from './capitalisedWords';
+import { joinMistypedSurnames } from './surnameTypes';
 
 export interface DocCluster {
   /** Normal form of the cluster's longest name. */
@@ -300,6 +302,7 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
     }
   }
 
+  joinMistypedSurnames(clusters, clusterOf, mentions, (k) => tokenCounts.of(k));
   mergeMisspellings(clusters, clusterOf, tokenCounts);
   const live = compact(clusters, clusterOf);
 
