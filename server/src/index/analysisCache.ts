@@ -7,17 +7,17 @@ import { createHash } from 'crypto';
 import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import type { ArticleAnalysis } from '../core/analyzeArticle';
-import type { DocCluster } from '../core/linking/documentEntities';
+import { plainAnalysis, restoreClusters, storedClusters } from './compactAnalysis';
 
 /** Bump when the shape or meaning of an analysis changes. */
 export const ANALYSIS_FORMAT = 1;
 
-type StoredCluster = Omit<DocCluster, 'spellings'> & { spellings: Array<[string, number]> };
-export type StoredAnalysis = Omit<ArticleAnalysis, 'clusters'> & { clusters: StoredCluster[] };
+export type StoredAnalysis = Omit<ArticleAnalysis, 'clusters'> & { clusters: ReturnType<typeof storedClusters> };
 
-/** The analysis as plain JSON data (the clusters' spelling maps as entry lists). */
+/** The analysis as plain JSON data (the clusters' spelling maps as entry lists; a compact analysis's lazy parts read). */
 export function storedAnalysis(a: ArticleAnalysis): StoredAnalysis {
-  return { ...a, clusters: a.clusters.map((c) => ({ ...c, spellings: [...c.spellings] })) };
+  const plain = plainAnalysis(a);
+  return { ...plain, clusters: storedClusters(plain.clusters) };
 }
 
 export function serializeAnalysis(a: ArticleAnalysis): string {
@@ -31,8 +31,9 @@ export function deserializeAnalysis(json: string): ArticleAnalysis | undefined {
 /** An analysis from its parsed stored form; undefined when the value is not one. */
 export function restoreAnalysis(value: unknown): ArticleAnalysis | undefined {
   const s = value as StoredAnalysis;
-  if (!s || !Array.isArray(s.mentions) || !Array.isArray(s.clusters) || !Array.isArray(s.clusterOf) || !Array.isArray(s.dates)) return undefined;
-  return { ...s, clusters: s.clusters.map((c) => ({ ...c, spellings: new Map(c.spellings) })) };
+  if (!s || !Array.isArray(s.mentions) || !Array.isArray(s.clusterOf) || !Array.isArray(s.dates)) return undefined;
+  const clusters = restoreClusters(s.clusters);
+  return clusters ? { ...s, clusters } : undefined;
 }
 
 

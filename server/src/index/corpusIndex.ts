@@ -11,6 +11,7 @@ import type { CorpusEntity, CorpusLinking, EntityNote } from '../core/linking/co
 import { slugify } from '../core/linking/nameKey';
 import type { DateMention, EntityMention, Problem, Quote } from '../core/types';
 import type { LoadedSnapshot, SnapshotSource } from './corpusSnapshot';
+import { compactAnalysis, type CompactAnalysis } from './compactAnalysis';
 import { firstAtLeast } from '../core/sortedSpans';
 import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './lazyCore';
 import { decisionsFingerprint } from './readerDecisions';
@@ -24,7 +25,8 @@ export interface IndexedArticle {
   version: number;
   hash: string;
   document: TextDocument;
-  analysis: ArticleAnalysis;
+  /** The outline and clusters are kept as bytes and parsed on each read (see compactAnalysis.ts). */
+  analysis: CompactAnalysis;
   /** Entity id per mention (parallel to analysis.mentions); '' until linked. */
   entityIds: string[];
   /** Fingerprint of the reader decisions the analysis was made under. */
@@ -197,7 +199,7 @@ export class CorpusIndex {
       }
       return existing;
     }
-    const analysis = analyzeArticleModule().analyzeArticle(text, this.components, { decisions: this.decisions });
+    const analysis = compactAnalysis(analyzeArticleModule().analyzeArticle(text, this.components, { decisions: this.decisions }));
     this.changed(uri);
     const article: IndexedArticle = {
       uri,
@@ -233,7 +235,8 @@ export class CorpusIndex {
   }
 
   /** Adds an article analysed elsewhere (a worker or the cache). */
-  putAnalysed(uri: string, text: string, hash: string, analysis: ArticleAnalysis, decisionsKey: string): IndexedArticle {
+  putAnalysed(uri: string, text: string, hash: string, analysed: ArticleAnalysis, decisionsKey: string): IndexedArticle {
+    const analysis = compactAnalysis(analysed);
     const article: IndexedArticle = { uri, version: -1, hash, document: articleDocument(uri, 0, text), analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
     this.changed(uri);
     this.putArticle(article);
@@ -351,7 +354,7 @@ export class CorpusIndex {
     const restored = snapshot.linking(new Map(notes.map((n) => [n.id, n])));
     if (!restored) return false;
     const ordered = this.articlesInLinkOrder();
-    if (restored.assignment.some((row, d) => row.length !== ordered[d].analysis.clusters.length)) return false;
+    if (restored.assignment.some((row, d) => row.length !== ordered[d].analysis.clusterCount)) return false;
     const byId = new Map(restored.entities.map((e) => [e.id, e]));
     // The entities' own id strings, shared by every mention (the parsed rows hold a copy each).
     const assignment = restored.assignment.map((row) => row.map((id) => byId.get(id)?.id ?? id));
@@ -557,7 +560,9 @@ export class CorpusIndex {
   }
 
   /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
-  private provisionalIds(analysis: ArticleAnalysis, createMissing = false): string[] {
+  private provisionalIds(analysis: CompactAnalysis, createMissing = false): string[] {
+    // Nothing linked yet (the initial scan): no cluster can resolve, and reading them costs a parse.
+    if (this.entityIdByKey.size === 0 && !createMissing) return analysis.mentions.map(() => '');
     const byCluster = analysis.clusters.map((cluster) => {
       for (const key of cluster.keys) {
         const id = this.entityIdByKey.get(key);

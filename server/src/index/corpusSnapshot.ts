@@ -5,22 +5,22 @@
  * an article whose content hash differs is analysed as usual; the linking is reused only when the
  * articles, notes and reader decisions are exactly those it was made from.
  *
- * Format (UTF-8, one JSON value per line, so no single string grows with the corpus):
+ * Format (UTF-8, one record per line, so no single string grows with the corpus):
  *   1. header   {format, decisionsKey, notesKey, articles, entities}
  *   2. index    {uris, hashes, assignment}: per article (in linking order) its URI, content hash
  *               and the entity id of each of its clusters
  *   3. M lines  stored entity                                      (one per corpus entity)
- *   4. N lines  {a: packed analysis (snapshotCodec.ts)}            (one per article)
+ *   4. N lines  the article's analysis (snapshotCodec.ts: three tab-separated JSON texts; one per article)
  *   5. trailer  {end: N + M}
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { CorpusEntity, EntityNote } from '../core/linking/corpusEntities';
-import { decodeAnalysis, encodeAnalysis, type PackedAnalysis } from './snapshotCodec';
+import { decodeArticleLine, encodeArticleLine } from './snapshotCodec';
 
 /** Bump when the file's layout changes (the analysis format and model are in the folder name). */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface SnapshotArticle {
   uri: string;
@@ -97,9 +97,9 @@ export class LoadedSnapshot {
   analysis(uri: string, hash: string, text: string): ArticleAnalysis | undefined {
     const i = this.position.get(uri);
     if (i === undefined || this.hashes[i] !== hash) return undefined;
-    const row = this.line(2 + this.entityCount + i) as { a?: PackedAnalysis } | undefined;
+    const line = 2 + this.entityCount + i;
     try {
-      return row && row.a ? decodeAnalysis(row.a, text) : undefined;
+      return decodeArticleLine(this.buffer, this.starts[line], this.ends[line], text);
     } catch {
       return undefined;
     }
@@ -231,7 +231,7 @@ export async function writeSnapshot(file: string, source: SnapshotSource, stillV
     }
     if (!stillValid()) throw changed;
     for (const a of source.articles) {
-      pending.push(JSON.stringify({ a: encodeAnalysis(a.analysis, a.text) }));
+      pending.push(encodeArticleLine(a.analysis, a.text));
       if (Date.now() - sliceStart >= sliceMs) await flush();
     }
     pending.push(JSON.stringify({ end: source.articles.length + source.entities.length }));

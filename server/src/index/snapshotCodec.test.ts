@@ -4,7 +4,17 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { analyzeArticle, type ArticleAnalysis } from '../core/analyzeArticle';
 import { productionComponents } from '../components';
-import { decodeAnalysis, encodeAnalysis } from './snapshotCodec';
+import { decodeArticleLine, encodeAnalysis, encodeArticleLine } from './snapshotCodec';
+import { compactAnalysis, plainAnalysis } from './compactAnalysis';
+
+/** A line as the snapshot reader sees it: inside a larger buffer. */
+function decodeLine(line: string, text: string) {
+  const buffer = Buffer.from(`header\n${line}\ntrailer`, 'utf8');
+  return decodeArticleLine(buffer, 7, buffer.length - 8, text);
+}
+
+/** The analysis with maps as entry lists (deepEqual-comparable across a JSON round trip). */
+const plain = (a: ArticleAnalysis): unknown => JSON.parse(JSON.stringify(plainAnalysis(a), (k, v) => (v instanceof Map ? [...v] : v)));
 
 const CORPUS = path.join(__dirname, '..', '..', '..', 'corpus');
 
@@ -18,8 +28,15 @@ test('packed analyses decode to the analysis itself (the corpus articles, CRLF a
     const analysis = analyzeArticle(text, productionComponents());
     mentions += analysis.mentions.length;
     dates += analysis.dates.length;
-    const packed = JSON.parse(JSON.stringify(encodeAnalysis(analysis, text)));
-    assert.deepEqual(decodeAnalysis(packed, text), JSON.parse(JSON.stringify(analysis, (k, v) => (v instanceof Map ? [...v] : v)), (k, v) => (k === 'spellings' ? new Map(v) : v)));
+    const line = encodeArticleLine(analysis, text);
+    assert.equal(line.includes('\n'), false);
+    const decoded = decodeLine(line, text);
+    assert.ok(decoded);
+    assert.deepEqual(plain(decoded), plain(analysis));
+    assert.deepEqual(decoded.clusters, analysis.clusters, 'clusters come back with their spelling maps');
+    // A compact analysis writes the same line (its outline and clusters as stored, not re-serialized).
+    assert.equal(encodeArticleLine(decoded, text), line);
+    assert.equal(encodeArticleLine(compactAnalysis(analysis), text), line);
   }
   assert.ok(mentions > 100 && dates > 20, 'the check ran over real mentions and dates');
 });
@@ -43,8 +60,24 @@ test('texts, titles, roles and anchors that are not the span itself survive pack
     outline: [],
     problems: [],
   };
-  const packed = encodeAnalysis(analysis, text);
+  const packed = encodeAnalysis(analysis, text, 0);
   assert.equal(packed.d[0].length, 6, 'a date whose text is its span stores no text');
-  assert.deepEqual(decodeAnalysis(JSON.parse(JSON.stringify(packed)), text), analysis);
-  assert.equal(decodeAnalysis({ m: 'x' } as never, text), undefined);
+  assert.deepEqual(plain(decodeLine(encodeArticleLine(analysis, text), text)!), plain(analysis));
+});
+
+test('a damaged line is a miss, never an error; a damaged lazy part reads as empty and is flagged', () => {
+  const text = 'President George W. Bush met Prime Minister Nouri al-Maliki in Amman on Tuesday.';
+  for (const bad of ['', '{"m":"x"}\t[]\t[]', '{"m":[],"d":[],"r":{},"c":0}\t[]', 'not json\t[]\t[]', '{"m":[],"d":[]}']) assert.equal(decodeLine(bad, text), undefined, bad);
+  const analysis = analyzeArticle(text, productionComponents());
+  const good = encodeArticleLine(analysis, text);
+  const [head, , clusters] = good.split('\t');
+  const broken = decodeLine(`${head}\t[]\t${clusters}\t[]`, text);
+  assert.equal(broken, undefined, 'a fourth tab is not a valid line either');
+  const lazyDamaged = decodeLine(`${head}\t{"role"\t${clusters}`, text);
+  assert.ok(lazyDamaged);
+  assert.equal(lazyDamaged.damaged, false);
+  assert.deepEqual(lazyDamaged.outline, []);
+  assert.equal(lazyDamaged.damaged, true);
+  assert.ok(analysis.clusters.length >= 2);
+  assert.deepEqual(lazyDamaged.clusters, analysis.clusters, 'the other part still reads');
 });
