@@ -31,7 +31,9 @@ function hasCalendarWord(s: string): boolean {
  */
 function isCandidate(ctx: ScanContext, i: number, inMatch: Uint8Array): boolean {
   const t = ctx.tokens[i];
-  if (t.kind !== 'word' || !/^[A-Z]/.test(t.text)) return false;
+  if (t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 65 || c > 90) return false; // capitalised
   if (!(MONTH_ABBREVIATIONS.has(t.lower) || (MONTHS.has(t.lower) && t.lower !== 'may' && t.lower !== 'march'))) return false;
   for (let k = Math.max(0, i - 3); k <= i + 3 && k < ctx.tokens.length; k++) {
     if (k !== i && !inMatch[k] && ctx.tokens[k].kind === 'num') return true;

@@ -25,6 +25,9 @@ export interface ScanContext {
   narrativeQuarter?: number;
   /** The last quarter the story named in any way, as y*4 + q-1 ("that quarter"). */
   lastQuarter?: number;
+  /** The fiscal rule's scan memo: no business-period head word among tokens [from, to). */
+  fiscalHeadFrom?: number;
+  fiscalHeadTo?: number;
 }
 
 export function makeContext(text: string, tokens: readonly Token[], anchor: Day | undefined): ScanContext {

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { fiscalRule } from './fiscalRules';
 import { ruleAt } from './ruleTestSupport';
 import { recognizeDates } from './recognizeDates';
+import { makeContext } from './context';
+import { tokenize } from './tokenize';
 
 const at = (text: string, word: string, dct = '1989-11-02'): string | undefined => ruleAt(fiscalRule, text, word, dct);
 
@@ -51,4 +53,15 @@ test('"the quarter", "the latest period" and "a year ago" follow the quarter the
   // A quarter still ahead is not the one reported: "the quarter" stays the last completed one.
   assert.deepEqual(values('It expects a loss in the fourth quarter. Sales rose in the quarter.'), ['the fourth quarter=1989-Q4', 'the quarter=1989-Q3']);
   assert.deepEqual(values('Sales rose in the latest period.'), ['the latest period=1989-Q3']);
+});
+
+test('the head-word memo gives the answers of a fresh scan, in any call order', () => {
+  const text = 'Net fell in the third quarter, and a year ago profit rose; the company said the first half of 1990 was flat.';
+  const tokens = tokenize(text);
+  const fresh = (i: number) => fiscalRule(makeContext(text, tokens, { y: 1989, m: 11, d: 2 }), i);
+  const shared = makeContext(text, tokens, { y: 1989, m: 11, d: 2 });
+  // rising, then falling, then repeated positions over the same context
+  const order = [...tokens.keys(), ...[...tokens.keys()].reverse(), 3, 3, 20, 0];
+  for (const i of order) assert.deepEqual(fiscalRule(shared, i), fresh(i), `token ${i}`);
+  assert.ok(fresh(3) && fresh(8), 'the test text has quarters to find');
 });

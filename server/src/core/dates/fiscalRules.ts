@@ -53,13 +53,26 @@ function quarterEndedAt(ctx: ScanContext, k: number): { y: number; q: number } |
 
 const HEADS: ReadonlySet<string> = new Set(['quarter', 'quarters', 'half', 'year', 'period', 'ago', 'earlier']);
 
+/**
+ * Whether one of HEADS stands in tokens [i, i + reach). The scan remembers how far it found none
+ * (ctx.fiscalHeadFrom/To: no head in [from, to)), so the calls at rising positions that the rule
+ * engine makes look at each token once, not up to `reach` times.
+ */
+function headWithin(ctx: ScanContext, i: number, reach: number): boolean {
+  let k = i;
+  if (ctx.fiscalHeadFrom !== undefined && ctx.fiscalHeadTo !== undefined && ctx.fiscalHeadFrom <= i && i <= ctx.fiscalHeadTo) k = ctx.fiscalHeadTo;
+  else ctx.fiscalHeadFrom = i;
+  const lim = Math.min(i + reach, ctx.tokens.length);
+  while (k < lim && !HEADS.has(ctx.tokens[k].lower)) k++;
+  ctx.fiscalHeadTo = k;
+  return k < lim;
+}
+
 export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const a = ctx.anchor;
   if (!a) return undefined;
   // Cheap exit: every form ends in one of HEADS within a few tokens.
-  let near = false;
-  for (let k = i; k < i + 8 && k < ctx.tokens.length && !near; k++) near = HEADS.has(ctx.tokens[k].lower);
-  if (!near) return undefined;
+  if (!headWithin(ctx, i, 8)) return undefined;
   const aq = quarterOf(a.m);
   const lastQ = aq === 1 ? { y: a.y - 1, q: 4 } : { y: a.y, q: aq - 1 };
   // The quarter being reported: the one the story last named by number, else the last one completed.

@@ -20,3 +20,12 @@ test('without a day of speaking, or outside the quote, the publication date stay
   assert.deepEqual(render('"The vote was on Jan. 16, 2006," he said on Tuesday.', '2006-11-02'),
     ['Jan. 16, 2006=2006-01-16@-', 'Tuesday=2006-10-31@2006-11-02']);
 });
+
+test('an unclosed quotation gives up after 400 tokens; later speech is still re-anchored', () => {
+  const filler = Array.from({ length: 450 }, () => 'word').join(' ');
+  const text = `He said "${filler}. Maliki told AP on Tuesday: tomorrow we meet.`;
+  assert.deepEqual(render(text, '2006-11-02'), ['Tuesday=2006-10-31@2006-11-02', 'tomorrow=2006-11-01@2006-10-31']);
+  // inside 400 tokens the quotation is still open: the colon introduces no speech of its own
+  const short = `He said "${Array.from({ length: 50 }, () => 'word').join(' ')}. Maliki told AP on Tuesday: tomorrow we meet.`;
+  assert.deepEqual(render(short, '2006-11-02'), ['Tuesday=2006-10-31@2006-11-02', 'tomorrow=2006-11-03@2006-11-02']);
+});

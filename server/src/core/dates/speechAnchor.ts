@@ -31,6 +31,11 @@ function speechRegions(ctx: ScanContext): Region[] {
   const out: Region[] = [];
   let open = -1;
   for (let i = 0; i < toks.length; i++) {
+    // Quotation marks and colons are punctuation tokens: words and numbers only age an open quote.
+    if (toks[i].kind !== 'punct') {
+      if (open >= 0 && i - open > 400) open = -1;
+      continue;
+    }
     const t = toks[i].text;
     if (open < 0 && OPEN_QUOTES.has(t)) {
       open = i;
@@ -82,7 +87,7 @@ function speakingDay(ctx: ScanContext, r: Region, matches: readonly RuleMatch[])
 }
 
 export function reanchorReportedSpeech(ctx: ScanContext, matches: RuleMatch[]): RuleMatch[] {
-  if (!ctx.anchor || matches.length === 0) return matches;
+  if (!ctx.anchor || !matches.some((m) => m.relative)) return matches; // nothing to re-anchor
   // Regions are disjoint and in text order; each is re-scanned at most once: linear overall.
   const replaced = new Map<number, RuleMatch[]>(); // index of first match inside a region → new matches
   const drop = new Uint8Array(matches.length);

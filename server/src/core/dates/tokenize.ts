@@ -35,15 +35,6 @@ function isSpace(c: number): boolean {
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
-/** Lower case without allocating when the token has no upper-case letter. */
-function lowerOf(t: string): string {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c >= 0x80) return t.toLowerCase();
-  }
-  return t;
-}
-
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const n = text.length;
@@ -56,14 +47,21 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     let kind: Token['kind'];
+    // Whether the word has a letter that lower-casing changes (A-Z or beyond ASCII): noted during
+    // the scan, so a lower-case word is its own lower case without a second pass.
+    let upper = false;
     if (isWordLetter(c)) {
       kind = 'word';
+      upper = c <= 90 || c >= 0x80;
       i++;
-      while (i < n && isWordLetter(text.charCodeAt(i))) i++;
+      for (let w = i < n ? text.charCodeAt(i) : 0; i < n && isWordLetter(w); w = text.charCodeAt(++i)) {
+        if (w <= 90 || w >= 0x80) upper = true;
+      }
       // (?:['\u2019][A-Za-z]+)*
       while (i + 1 < n) {
         const q = text.charCodeAt(i);
         if ((q !== 39 && q !== 0x2019) || !isAsciiLetter(text.charCodeAt(i + 1))) break;
+        upper = true; // checked no further: lower-casing gives the same string either way
         i += 2;
         while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
       }
@@ -85,7 +83,7 @@ export function tokenize(text: string): Token[] {
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
     }
     const t = text.slice(start, i);
-    const lower = kind === 'word' ? lowerOf(t) : t;
+    const lower = upper ? t.toLowerCase() : t;
     // The possessive "'s" is its own token: TIMEX3 extents stop before it ("[Friday]'s ruling").
     if (kind === 'word' && t.length > 2 && (lower.endsWith("'s") || lower.endsWith('\u2019s'))) {
       const cut = i - 2;
