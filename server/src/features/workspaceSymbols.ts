@@ -41,7 +41,7 @@ export function provideWorkspaceSymbols(index: CorpusIndex, params: WorkspaceSym
       if (s > score) score = s;
     }
     if (score < 0) continue;
-    const first = index.mentionsOf(entity.id)[0];
+    const first = index.firstMentionOf(entity.id);
     const noteUri = index.noteUriOf(entity);
     let location;
     if (noteUri) location = { uri: noteUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };

@@ -12,6 +12,7 @@ import { slugify } from '../core/linking/nameKey';
 import type { DateMention, EntityMention, Problem, Quote } from '../core/types';
 import type { LoadedSnapshot, SnapshotSource } from './corpusSnapshot';
 import { compactAnalysis, type CompactAnalysis } from './compactAnalysis';
+import { StoredText } from './storedText';
 import { firstAtLeast } from '../core/sortedSpans';
 import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './lazyCore';
 import { decisionsFingerprint } from './readerDecisions';
@@ -64,35 +65,6 @@ export interface IndexStats {
 
 export type IndexListener = () => void;
 
-/**
- * One entity's mention locations, by article in the order the articles were added (an edited
- * article's go to the end), so an edit replaces its own without filtering the entity's other
- * thousands. The flat list is made on first use after a change.
- */
-class EntityLocations {
-  private readonly byArticle = new Map<string, MentionLocation[]>();
-  private flat: MentionLocation[] | undefined;
-
-  setArticle(uri: string, locations: MentionLocation[]): void {
-    this.byArticle.delete(uri);
-    this.byArticle.set(uri, locations);
-    this.flat = undefined;
-  }
-
-  removeArticle(uri: string): void {
-    if (this.byArticle.delete(uri)) this.flat = undefined;
-  }
-
-  all(): readonly MentionLocation[] {
-    if (!this.flat) {
-      const flat: MentionLocation[] = [];
-      for (const list of this.byArticle.values()) for (const m of list) flat.push(m);
-      this.flat = flat;
-    }
-    return this.flat;
-  }
-}
-
 /** What one article added to the corpus maps. */
 interface Contribution {
   /** Entity id → mentions (speakers of its quotes with 0). */
@@ -107,14 +79,11 @@ interface Contribution {
 }
 
 /**
- * A document for an article's text with its line table made now (TextDocument makes it on the
- * first offset ↔ position conversion, by scanning the text): done while indexing, a request never
- * pays for it — references of a frequent actor touch a thousand articles at once.
+ * A document for an article's text: UTF-8 bytes with its line table made now, while indexing, so a
+ * request never pays for it (references of a frequent actor touch a thousand articles at once).
  */
 function articleDocument(uri: string, version: number, text: string): TextDocument {
-  const document = TextDocument.create(uri, 'article', version, text);
-  document.positionAt(0);
-  return document;
+  return new StoredText(uri, 'article', version, text);
 }
 
 export function contentHash(text: string): string {
@@ -128,7 +97,6 @@ export class CorpusIndex {
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly notes = new Map<string, IndexedNote>();
   private linking: CorpusLinking = { entities: [], byId: new Map(), assignment: [] };
-  private mentionsByEntity = new Map<string, EntityLocations>();
   /** speaker entity id → quotations attributed to it. */
   private quotesByEntity = new Map<string, Array<{ uri: string; quote: Quote }>>();
   /** entity id → article URI → mentions there. */
@@ -402,7 +370,6 @@ export class CorpusIndex {
   private applyLinking(ordered: IndexedArticle[], linking: CorpusLinking): void {
     this.linking = linking;
     this.entityNumbers = new Map(linking.entities.map((e, n) => [e.id, n]));
-    this.mentionsByEntity = new Map();
     this.perArticle = new Map();
     this.quotesByEntity = new Map();
     this.dateGroups = new Map();
@@ -460,25 +427,14 @@ export class CorpusIndex {
     const { mentions } = article.analysis;
     const ids = article.entityIds;
     const counts = new Map<string, number>();
-    // This article's locations per entity, handed to each entity's record at once.
-    const located = new Map<string, MentionLocation[]>();
     for (let i = 0; i < mentions.length; i++) {
       const id = ids[i];
       if (!id) continue;
-      const location = { uri: article.uri, start: mentions[i].start, end: mentions[i].end, index: i };
-      const list = located.get(id);
-      if (list) list.push(location);
-      else located.set(id, [location]);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
       if (incremental) {
         const e = this.linking.byId.get(id);
         if (e) e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
       }
-    }
-    for (const [id, list] of located) {
-      let record = this.mentionsByEntity.get(id);
-      if (!record) this.mentionsByEntity.set(id, (record = new EntityLocations()));
-      record.setArticle(article.uri, list);
-      counts.set(id, list.length);
     }
     for (const [id, n] of counts) {
       let row = this.perArticle.get(id);
@@ -531,7 +487,6 @@ export class CorpusIndex {
 
   private removeContributions(uri: string, old: Contribution): void {
     for (const [id, n] of old.counts) {
-      this.mentionsByEntity.get(id)?.removeArticle(uri);
       const quotes = this.quotesByEntity.get(id);
       if (quotes) this.quotesByEntity.set(id, quotes.filter((q) => q.uri !== uri));
       this.perArticle.get(id)?.delete(uri);
@@ -614,8 +569,34 @@ export class CorpusIndex {
     return this.linking.entities;
   }
 
+  /**
+   * Every mention of the entity: its articles in the order they were added (an edited article's
+   * last), each article's mentions in text order. Read from the articles' entity ids on first use
+   * and kept until the entity's mentions change (no per-entity location lists are held).
+   */
   mentionsOf(id: string): readonly MentionLocation[] {
-    return this.mentionsByEntity.get(id)?.all() ?? [];
+    return this.entityMemo(id, 'mentionLocations', () => {
+      const out: MentionLocation[] = [];
+      for (const uri of this.perArticle.get(id)?.keys() ?? []) {
+        const article = this.articles.get(uri);
+        if (!article) continue;
+        const { mentions } = article.analysis;
+        const ids = article.entityIds;
+        for (let i = 0; i < ids.length; i++) if (ids[i] === id) out.push({ uri, start: mentions[i].start, end: mentions[i].end, index: i });
+      }
+      return out;
+    });
+  }
+
+  /** The entity's first mention in `mentionsOf` order, without making the whole list. */
+  firstMentionOf(id: string): MentionLocation | undefined {
+    for (const uri of this.perArticle.get(id)?.keys() ?? []) {
+      const article = this.articles.get(uri);
+      if (!article) continue;
+      const i = article.entityIds.indexOf(id);
+      if (i >= 0) return { uri, start: article.analysis.mentions[i].start, end: article.analysis.mentions[i].end, index: i };
+    }
+    return undefined;
   }
 
   /**
