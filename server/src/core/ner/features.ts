@@ -238,7 +238,8 @@ export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th
   computeRuns(th, tokens, n);
 }
 
-const NO_RUN = 0x5a5a5a5;
+/** The run values of a token outside any capitalised run (and of a run word that is the token itself, in features 44 and 45). */
+export const NO_RUN = 0x5a5a5a5;
 
 /** Runs of consecutive capitalised words (a whole name): shape of the run and its first/last words. */
 function computeRuns(th: TokenHashes, tokens: TokenList, n: number): void {

@@ -16,6 +16,7 @@
 import { buildGazetteer, Gazetteer } from './gazetteer';
 import { FEATURE_VERSION } from './features';
 import { LabelSet, makeLabelSet, TagScheme } from './labels';
+import { buildWeightIndex } from './weightIndex';
 
 const MAGIC = 'SLNER001';
 
@@ -35,23 +36,17 @@ export interface NerModel {
   header: NerModelHeader;
   labels: LabelSet;
   gazetteer: Gazetteer;
-  /**
-   * Open-addressing table of SLOT_INTS int32 per slot (32 bytes, so a lookup touches one cache line):
-   * int32 0 = feature bucket + 1 (0 empty), int16 2..2+L = the weights divided by `weightScale`.
-   */
-  table: Int32Array;
-  /** Int16 view of `table`'s buffer. */
-  tableWeights: Int16Array;
-  tableShift: number;
-  tableMask: number;
+  /** Where each feature bucket's row is (weightIndex.ts weightRowOf; -1: no row). */
+  rowIndex: Int32Array;
+  /** L int16 per row: the weights divided by `weightScale`; row `zeroRow` is all zeros. */
+  rowWeights: Int16Array;
+  /** The number of the all-zero row (weightIndex.ts weightRowOrZero). */
+  zeroRow: number;
   /** Multiply summed int16 weights by this to get scores. */
   weightScale: number;
   transitions: Float32Array;
   start: Float32Array;
 }
-
-/** int32 per slot of NerModel.table */
-export const SLOT_INTS = 8;
 
 export interface NerModelParts {
   header: Omit<NerModelHeader, 'rows' | 'featureVersion'>;
@@ -143,29 +138,18 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
   const scalesOff = keysOff + rows * 4;
   const transOff = scalesOff + rows * 4;
   const weightsOff = transOff + (L * L + L) * 4;
-  if (L > 2 * SLOT_INTS - 2) throw new Error('NER model: too many labels for the table layout');
-  let tableBits = 4;
-  while (1 << tableBits < rows * 2) tableBits++;
-  const size = 1 << tableBits;
-  const table = new Int32Array(size * SLOT_INTS);
-  const tableWeights = new Int16Array(table.buffer);
-  const shift = 32 - tableBits;
-  const mask = size - 1;
   let maxAbs = 0;
   for (let r = 0; r < rows; r++) {
     const scale = dv.getFloat32(scalesOff + r * 4, true);
     maxAbs = Math.max(maxAbs, Math.abs(scale * 127));
   }
   const weightScale = maxAbs > 0 ? maxAbs / 32767 : 1;
-  for (let r = 0; r < rows; r++) {
-    const key = dv.getUint32(keysOff + r * 4, true);
+  const keys = new Uint32Array(rows);
+  for (let r = 0; r < rows; r++) keys[r] = dv.getUint32(keysOff + r * 4, true);
+  const { index, weights, rows: zeroRow } = buildWeightIndex(header.hashBits, L, keys, (r, out, o) => {
     const scale = dv.getFloat32(scalesOff + r * 4, true);
-    let slot = Math.imul(key, 0x9e3779b1) >>> shift;
-    while (table[slot * SLOT_INTS] !== 0) slot = (slot + 1) & mask;
-    table[slot * SLOT_INTS] = key + 1;
-    const wo = slot * SLOT_INTS * 2 + 2;
-    for (let l = 0; l < L; l++) tableWeights[wo + l] = Math.round((dv.getInt8(weightsOff + r * L + l) * scale) / weightScale);
-  }
+    for (let l = 0; l < L; l++) out[o + l] = Math.round((dv.getInt8(weightsOff + r * L + l) * scale) / weightScale);
+  });
   let clustersOff = (weightsOff + rows * L + 3) & ~3;
   const clusterCount = clustersOff + 4 <= bytes.length ? dv.getUint32(clustersOff, true) : 0;
   if (clustersOff + 4 + clusterCount * 6 > bytes.length) throw new Error('NER model: truncated word classes');
@@ -184,10 +168,9 @@ export function decodeNerModel(bytes: Uint8Array): NerModel {
     header,
     labels,
     gazetteer: buildGazetteer(lists, { keys: clusterKeys, codes: clusterCodes }),
-    table,
-    tableWeights,
-    tableShift: shift,
-    tableMask: mask,
+    rowIndex: index,
+    rowWeights: weights,
+    zeroRow,
     weightScale,
     transitions,
     start,

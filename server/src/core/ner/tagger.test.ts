@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadNerModel } from '../../nerModelFile';
 import { tokenize } from '../text/tokenize';
 import { allocTokenHashes, completeTokenHashes, computeTokenHashes, writeContextLexicalFeatures, writeContextShapeFeatures } from './features';
-import { allocEmissionWork, CTX_DIRECT, CTX_OTHER, CTX_SHAPE_SELF, CTX_SHAPES_AFTER, CTX_SHAPES_BEFORE, PER_TOKEN_CONTEXT, scoreEmissionsWithTypes } from './tagger';
+import { allocEmissionWork, CTX_OTHER, CTX_SHAPE_SELF, CTX_SHAPES_AFTER, CTX_SHAPES_BEFORE, CTX_WORD_LEFT, CTX_WORD_RIGHT, CTX_WORD_RUN, CTX_WORD_SELF, PER_TOKEN_CONTEXT, scoreEmissionsWithTypes } from './tagger';
 import { createTokenTypeCache } from './tokenTypes';
 import { referenceEmissions } from './emissionTestSupport';
 
@@ -11,7 +11,8 @@ const model = loadNerModel();
 const L = model.labels.count;
 
 test('the contextual feature groups cover every per-token contextual slot exactly once', () => {
-  const all = [...CTX_DIRECT, ...CTX_SHAPE_SELF, ...CTX_SHAPES_BEFORE, ...CTX_SHAPES_AFTER, ...CTX_OTHER].sort((a, b) => a - b);
+  const WORD_GROUPS = [...CTX_WORD_LEFT, ...CTX_WORD_RIGHT, ...CTX_WORD_SELF, ...CTX_WORD_RUN];
+  const all = [...WORD_GROUPS, ...CTX_SHAPE_SELF, ...CTX_SHAPES_BEFORE, ...CTX_SHAPES_AFTER, ...CTX_OTHER].sort((a, b) => a - b);
   assert.deepEqual(all, Array.from({ length: PER_TOKEN_CONTEXT }, (_, k) => k));
   // the lexical writer writes exactly the direct slots, the shape writer exactly the cached ones
   const text = 'Iraqi Prime Minister Nouri al-Maliki met Bush.';
@@ -23,7 +24,7 @@ test('the contextual feature groups cover every per-token contextual slot exactl
     write(th, 3, out, 2);
     return [...out.keys()].filter((k) => out[k] !== 0x7eadbeef).map((k) => k - 2);
   };
-  assert.deepEqual(written(writeContextLexicalFeatures), [...CTX_DIRECT]);
+  assert.deepEqual(written(writeContextLexicalFeatures), WORD_GROUPS.sort((a, b) => a - b));
   assert.deepEqual(written(writeContextShapeFeatures), [...CTX_SHAPE_SELF, ...CTX_SHAPES_BEFORE, ...CTX_SHAPES_AFTER, ...CTX_OTHER].sort((a, b) => a - b));
 });
 

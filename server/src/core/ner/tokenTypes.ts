@@ -26,7 +26,7 @@ import {
   writeSelfFeatures,
 } from './features';
 import { NerModel } from './model';
-import { addFeatureInt } from './tagger';
+import { addFeatureInt } from './contextScores';
 
 /** Vector slots of a type, each L int32: */
 export const VEC_SELF = 0;

@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeLabelSet } from './labels';
+import { allocViterbiWork, fixViterbiTransitions, viterbi } from './tagger';
+import { isBio9 } from './viterbiBio9';
+
+test('the nine-label BIO set is recognised; other sets are not', () => {
+  assert.equal(isBio9(makeLabelSet('BIO', ['PER', 'ORG', 'LOC', 'MISC'])), true);
+  assert.equal(isBio9(makeLabelSet('BILOU', ['PER', 'ORG'])), false);
+  assert.equal(isBio9(makeLabelSet('BIO', ['PER', 'ORG', 'LOC'])), false);
+  const odd = makeLabelSet('BIO', ['PER', 'ORG', 'LOC', 'MISC']);
+  odd.prevOf = odd.prevOf.slice();
+  odd.prevOf[odd.prevStart[2]] = 0; // I-PER after O: not the layout the fast path assumes
+  assert.equal(isBio9(odd), false);
+});
+
+/** Textbook Viterbi with back pointers (first best predecessor wins), the same arithmetic as tagger.ts. */
+function reference(ls: ReturnType<typeof makeLabelSet>, transitions: Float32Array, start: Float32Array, emis: Float32Array, from: number, to: number, afterO: boolean, beforeO: boolean): { labels: number[]; score: number[] } {
+  const L = ls.count;
+  const NEG = -1e30;
+  const score: number[] = [];
+  const back: number[] = [];
+  for (let l = 0; l < L; l++) score.push(afterO ? (ls.allowed[l] ? transitions[l] + emis[from * L + l] : NEG) : ls.canStart[l] ? start[l] + emis[from * L + l] : NEG);
+  for (let i = from + 1; i < to; i++) {
+    const po = (i - 1 - from) * L;
+    for (let cur = 0; cur < L; cur++) {
+      let best = NEG;
+      let arg = 0;
+      for (let prev = 0; prev < L; prev++) {
+        if (!ls.allowed[prev * L + cur]) continue;
+        const s = score[po + prev] + transitions[prev * L + cur];
+        if (s > best) {
+          best = s;
+          arg = prev;
+        }
+      }
+      score.push(best + emis[i * L + cur]);
+      back.push(arg);
+    }
+  }
+  let best = NEG;
+  let arg = 0;
+  const lo = (to - 1 - from) * L;
+  for (let l = 0; l < L; l++) {
+    if (beforeO ? !ls.allowed[l * L] : !ls.canEnd[l]) continue;
+    const s = beforeO ? score[lo + l] + transitions[l * L] : score[lo + l];
+    if (s > best) {
+      best = s;
+      arg = l;
+    }
+  }
+  const labels: number[] = new Array(to - from);
+  for (let i = to - 1; i >= from; i--) {
+    labels[i - from] = arg;
+    if (i > from) arg = back[(i - from - 1) * L + arg];
+  }
+  return { labels, score };
+}
+
+for (const scheme of ['BIO', 'BILOU'] as const) {
+  test(`viterbi equals the textbook decoder (${scheme}: ${scheme === 'BIO' ? 'the written-out fast path' : 'the generic loop'})`, () => {
+    const ls = makeLabelSet(scheme, ['PER', 'ORG', 'LOC', 'MISC']);
+    const L = ls.count;
+    let x = 12345;
+    const rnd = (): number => {
+      x = (Math.imul(x, 1103515245) + 12345) | 0;
+      return ((x >>> 8) % 2001) / 100 - 10;
+    };
+    const n = 400;
+    const emis = new Float32Array(n * L).map(() => rnd());
+    for (let i = 50; i < 60; i++) emis.fill(1, i * L, i * L + L); // ties
+    const transitions = new Float32Array(L * L).map(() => rnd() / 4);
+    transitions.fill(0.5, 0, L); // tied transitions from O
+    const start = new Float32Array(L).map(() => rnd());
+    for (const [from, to, afterO, beforeO] of [[0, n, false, false], [3, 40, true, true], [50, 61, false, true], [7, 8, true, false]] as const) {
+      const work = allocViterbiWork(n, L);
+      fixViterbiTransitions(work, ls, transitions);
+      const out = new Int32Array(n);
+      viterbi(ls, transitions, start, emis, from, to, work, out, afterO, beforeO);
+      const want = reference(ls, transitions, start, emis, from, to, afterO, beforeO);
+      assert.deepEqual(Array.from(out.subarray(from, to)), want.labels, `labels ${from}-${to}`);
+      assert.deepEqual(Array.from(work.score.subarray(from * L, to * L)), want.score, `scores ${from}-${to}`);
+    }
+  });
+}
