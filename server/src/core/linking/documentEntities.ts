@@ -5,7 +5,8 @@
  *   also when the recognizer was unsure it was a person (surnameTypes.ts);
  * - an acronym introduced in parentheses joins its long form ("United Iraqi Alliance (UIA)");
  * - a likely misspelling of a name that is frequent in the article joins it ("Malikik");
- * - a name recognised once is recognised at its other occurrences too (source 'consistency').
+ * - a name recognised once is recognised at its other occurrences too (source 'consistency');
+ * - an organization or place keeps one type in the article (clusterTypes.ts).
  * Pure: text and mentions in, clusters out.
  */
 import type { EntityMention, EntityType } from '../types';
@@ -15,6 +16,7 @@ import { roleAfter, roleBefore } from './roleCues';
 import { isSpaceCode } from '../text/whitespace';
 import { nameRunEnd, nextCapital } from './capitalisedWords';
 import { joinMistypedSurnames } from './surnameTypes';
+import { alignMentionTypes } from './clusterTypes';
 
 export interface DocCluster {
   /** Normal form of the cluster's longest name. */
@@ -320,7 +322,7 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
         }
       }
     } else {
-      for (const i of c.mentions) if (mentions[i].source === 'consistency') mentions[i].type = c.type;
+      alignMentionTypes(c.type, c.mentions, mentions);
     }
   }
   return { mentions, clusters: live.clusters, clusterOf: live.clusterOf };
