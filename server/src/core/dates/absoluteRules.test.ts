@@ -26,6 +26,9 @@ test('day-month, numeric dates, centuries', () => {
   assert.equal(at(numericDateRule, 'on 11/02/2006 at', '11/02/2006'), '11/02/2006=2006-11-02');
   assert.equal(at(numericDateRule, 'up 2 1/2 points', '1/2'), undefined);
   assert.equal(at(centuryRule, 'in the 20th century', '20th'), 'the 20th century=19');
+  assert.equal(at(centuryRule, 'a 19th-century building', '19th'), '19th-century=18');
+  assert.equal(at(centuryRule, 'the 19th - century view', '19th'), undefined); // spaced: no compound
+  assert.equal(at(centuryRule, 'the 19th of May', '19th'), undefined);
 });
 
 test('years and decades, with their filters', () => {

@@ -263,7 +263,13 @@ export function centuryRule(ctx: ScanContext, i: number): RuleMatch | undefined 
     const m = /^(\d{1,2})(st|nd|rd|th)$/i.exec(t.text);
     if (m) n = Number(m[1]);
   }
-  if (n === undefined || lowerAt(ctx, i + 1) !== 'century') return undefined;
+  if (n === undefined) return undefined;
+  const value = String(n - 1).padStart(2, '0');
+  // "a 19th-century building": the adjective is the century too (without the article).
+  if (lowerAt(ctx, i + 1) === '-' && lowerAt(ctx, i + 2) === 'century' && adjacent(t, tok(ctx, i + 1)) && adjacent(tok(ctx, i + 1), tok(ctx, i + 2))) {
+    return { start: i, end: i + 3, type: 'date', value, relative: false };
+  }
+  if (lowerAt(ctx, i + 1) !== 'century') return undefined;
   const start = lowerAt(ctx, i - 1) === 'the' ? i - 1 : i;
-  return { start, end: i + 2, type: 'date', value: String(n - 1).padStart(2, '0'), relative: false };
+  return { start, end: i + 2, type: 'date', value, relative: false };
 }

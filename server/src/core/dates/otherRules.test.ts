@@ -33,3 +33,12 @@ test('clock times and sets', () => {
   assert.equal(at(setRule, 'reported annually', 'annually'), 'annually=P1Y:set');
   assert.equal(at(setRule, 'every time', 'every'), undefined);
 });
+
+test('"each July", "every spring", "every March 17" recur: sets, not this year\'s date', () => {
+  assert.equal(at(setRule, 'Orangemen march each July from church', 'each'), 'each July=XXXX-07:set');
+  assert.equal(at(setRule, 'every spring the river floods', 'every'), 'every spring=XXXX-SP:set');
+  assert.equal(at(setRule, 'they parade every March 17 downtown', 'every'), 'every March 17=XXXX-03-17:set');
+  // a lower-case "may" is the verb, not the month; "each other" is no time at all
+  assert.equal(at(setRule, 'each may go', 'each'), undefined);
+  assert.equal(at(setRule, 'they met each other', 'each'), undefined);
+});

@@ -4,8 +4,8 @@
  * them from being misread as dates.
  */
 import { lowerAt, tok, type RuleMatch, type ScanContext } from './context';
-import { UNITS, WEEKDAYS, type Unit } from './lexicon';
-import { readCardinal } from './parts';
+import { SEASONS, UNITS, WEEKDAYS, type Unit } from './lexicon';
+import { readCardinal, readDay, readMonth } from './parts';
 import { adjacent } from './tokenize';
 
 const UNIT_CODE: Partial<Record<Unit, string>> = {
@@ -98,6 +98,16 @@ export function setRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     }
     const wd = WEEKDAYS.get(n);
     if (wd) return { start: i, end: i + 2, type: 'set', value: `XXXX-WXX-${wd}`, relative: false };
+    // "each July", "every spring": a recurring month or season (TIMEX3 SET), not this year's.
+    const mon = readMonth(ctx, i + 1);
+    if (mon) {
+      const mm = `XXXX-${String(mon.v).padStart(2, '0')}`;
+      const day = tok(ctx, mon.next)?.kind === 'num' ? readDay(ctx, mon.next) : undefined;
+      if (day) return { start: i, end: day.next, type: 'set', value: `${mm}-${String(day.v).padStart(2, '0')}`, relative: false };
+      return { start: i, end: mon.next, type: 'set', value: mm, relative: false };
+    }
+    const season = SEASONS.get(n);
+    if (season) return { start: i, end: i + 2, type: 'set', value: `XXXX-${season}`, relative: false };
   }
   if ((w === 'a' || w === 'per') && i > 0) {
     const p = tok(ctx, i - 1);
