@@ -140,3 +140,14 @@ test('an institution word followed by "of"/"on"/"for" and capitalised words take
   const smith: TokenSpan = { first: past.at('Smith'), last: past.at('Smith'), type: 0, confidence: 0.8, source: 'model' };
   assert.deepEqual(past.show(repairSpans([{ ...ministry }, smith], past.ctx)), ['1:Ministry of Defence', '0:Smith']);
 });
+
+test('a leading "The" is dropped from an institution name, kept elsewhere', () => {
+  const { at, ctx, show } = spansOver('The Commerce Department said so in The Hague, near The Oval Cricket Ground.');
+  const [ORG, LOC] = [1, 2];
+  const dept: TokenSpan = { first: 0, last: at('Department'), type: ORG, confidence: 0.8, source: 'model' };
+  assert.deepEqual(show(repairSpans([dept], ctx)), ['1:Commerce Department']);
+  const hague: TokenSpan = { first: at('Hague') - 1, last: at('Hague'), type: LOC, confidence: 0.8, source: 'model' };
+  assert.deepEqual(show(repairSpans([hague], ctx)), ['2:The Hague']);
+  const oval: TokenSpan = { first: at('Oval') - 1, last: at('Ground'), type: LOC, confidence: 0.8, source: 'model' };
+  assert.deepEqual(show(repairSpans([oval], ctx)), ['2:The Oval Cricket Ground']);
+});

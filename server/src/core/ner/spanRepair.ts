@@ -14,6 +14,7 @@
  *    short particles in lower case (of, the, and, de, al, bin, van, ...);
  *  - a name with a joined Arabic article right after a person ("Nouri" + "al-Maliki") is the rest of
  *    that person's name, whether the tagger left it out or called it something else.
+ *  - a leading "The" is not part of an institution's name ("The Commerce Department").
  * Then the type repairs of typeRepair.ts (lists of names, "<person> of <organization>").
  */
 import { TokenList, TOKEN_WORD } from '../text/tokenize';
@@ -172,6 +173,17 @@ function isNameParticle(w: string): boolean {
   return /^(?:al|el|bin|ibn|abu|de|del|della|dello|delle|degli|dei|di|da|du|des|la|le|las|los|van|von|der|den|het|ter|ten|und|y|e)$/.test(w);
 }
 
+/**
+ * "The Commerce Department", "The University of Michigan": a leading "The" is not part of an
+ * institution's name (one with an orgword-gazetteer word after it); "The Hague", "The Netherlands"
+ * and "The Oval" keep it.
+ */
+function isLeadingArticleOfInstitution(ctx: SpanRepairContext, first: number, last: number): boolean {
+  if (last - first < 2 || !/^(?:The|THE)$/.test(word(ctx, first))) return false;
+  for (let k = first + 1; k <= last; k++) if (gazState(ctx.hashes.gaz[k], ORGWORD) === GAZ_BEGIN) return true;
+  return false;
+}
+
 /** A capitalised word that can continue an institution's name after "of"/"on"/"for" (not a date or a title). */
 function isNameWord(ctx: SpanRepairContext, k: number): boolean {
   if (!isCapitalized(ctx, k)) return false;
@@ -226,6 +238,7 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
         if (MONTHS.has(word(ctx, k).toLowerCase().replace(/\.$/, '')) && k > first && last + 1 < n && /^\d{1,2}$/.test(word(ctx, last + 1))) last = k - 1;
       }
       if (sp.type === ctx.personType) first += leadingTitleLength(ctx, first, last);
+      else if (isLeadingArticleOfInstitution(ctx, first, last)) first++;
       if (first <= last) spans.push({ ...sp, first, last });
     }
   }
