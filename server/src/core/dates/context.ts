@@ -19,6 +19,8 @@ export interface ScanContext {
   reAnchored: boolean;
   /** The last year the text stated outright ("in 1995"), for "that year" / "the following year". */
   narrativeYear?: number;
+  /** Token index just past the mention that set narrativeYear. */
+  narrativeYearEnd?: number;
   /** The last calendar month the text named or resolved ("in March 1989", "Jan. 16"), as y*12 + m-1. */
   narrativeMonth?: number;
   /** The reported quarter the story last named by its number ("the third quarter"), as y*4 + q-1. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
 import { ruleAt, type Rule } from './ruleTestSupport';
+import { recognizeDates } from './recognizeDates';
 
 const at = (rule: Rule, text: string, word: string, dct = '2006-11-02'): string | undefined => ruleAt(rule, text, word, dct);
 
@@ -60,6 +61,14 @@ test('"the year" after a preposition is the year the story is in', () => {
   assert.equal(y('named player of the year'), undefined);
   assert.equal(y('named Person of the Year'), undefined);
   assert.equal(y('the year was good'), undefined);
+});
+
+test('"the year" is the year its sentence has just named, else the anchor\'s', () => {
+  const values = (text: string) => recognizeDates(text, '1998-10-25').map((m) => `${m.text}=${m.value}`);
+  assert.deepEqual(values('In 1995, profit for the year rose.'), ['1995=1995', 'the year=1995']);
+  // a year named after it, or in an earlier sentence, does not count
+  assert.deepEqual(values('Sales for the year rose, compared with 1997.'), ['the year=1998', '1997=1997']);
+  assert.deepEqual(values('It began in 1995. Sales for the year rose.'), ['1995=1995', 'the year=1998']);
 });
 
 test('a present copula before a weekday schedules it', () => {

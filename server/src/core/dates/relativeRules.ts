@@ -218,7 +218,8 @@ const AWARD_HEADS: ReadonlySet<string> = new Set([
 
 /**
  * "for the year", "the first nine months of the year", "for the full year", "earlier in the year":
- * the year of the anchor (TimeBank values this anaphoric "the year" as the current year).
+ * the year of the anchor (TimeBank values this anaphoric "the year" as the current year), or the
+ * year the same sentence named just before.
  */
 function currentYearAt(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (lowerAt(ctx, i) !== 'the' || !ctx.anchor) return undefined;
@@ -240,7 +241,9 @@ function currentYearAt(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (after && after.lower === 'of' && (lowerAt(ctx, k + 2) === 'the' || tok(ctx, k + 2)?.kind === 'num' || /^[A-Z]/.test(tok(ctx, k + 2)?.text ?? ''))) return undefined;
   // "player of the year", "car of the year": an award, not a time.
   if (prep === 'of' && AWARD_HEADS.has(lowerAt(ctx, i - 2))) return undefined;
-  return date(start, k + 1, fmtYear(ctx.anchor.y));
+  // A year the same sentence has just named is the year it talks about: "In 1995, profit for the year rose".
+  const named = ctx.narrativeYear !== undefined && ctx.narrativeYearEnd !== undefined && ctx.narrativeYearEnd > ctx.sentStart[i];
+  return date(start, k + 1, fmtYear(named ? ctx.narrativeYear! : ctx.anchor.y));
 }
 
 /** "the summer", "summer 2006", "the winter of 1994", "in spring". */

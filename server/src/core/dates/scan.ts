@@ -150,7 +150,10 @@ export function scanRange(ctx: ScanContext, from: number, to: number): RuleMatch
     }
     best = widen(ctx, merge(ctx, best, to), floor);
     out.push(best);
-    if (!best.relative && best.type === 'date' && /^\d{4}/.test(best.value)) ctx.narrativeYear = Number(best.value.slice(0, 4));
+    if (!best.relative && best.type === 'date' && /^\d{4}/.test(best.value)) {
+      ctx.narrativeYear = Number(best.value.slice(0, 4));
+      ctx.narrativeYearEnd = best.end;
+    }
     if (best.type === 'date' && MONTH_OR_DAY_VALUE.test(best.value)) {
       ctx.narrativeMonth = Number(best.value.slice(0, 4)) * 12 + Number(best.value.slice(5, 7)) - 1;
     }
