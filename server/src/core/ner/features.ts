@@ -19,6 +19,8 @@ const FIRST = new IntMap();
 const LAST = new IntMap();
 const PRIOR_INDEX = new IntMap();
 let priorCounts = new Int32Array(1024);
+/** computeOtherOccurrences: the next occurrence of each token's word (reused; replaced when too small or grown by a very long document). */
+let nextScratch = new Int32Array(1024);
 
 /** Bump when the feature set changes (stored in the model; a mismatch refuses the model). */
 export const FEATURE_VERSION = 10;
@@ -278,7 +280,8 @@ function computeOtherOccurrences(th: TokenHashes, n: number): void {
   const last = LAST;
   first.clear();
   last.clear();
-  const next = new Int32Array(n).fill(-1);
+  if (nextScratch.length < n || nextScratch.length > Math.max(n, 1 << 16)) nextScratch = new Int32Array(Math.max(n, 1024));
+  const next = nextScratch.fill(-1, 0, n);
   for (let i = 0; i < n; i++) {
     if ((bits[i] & (B_INITCAP | B_LOWER)) !== (B_INITCAP | B_LOWER) && (bits[i] & B_ALLCAPS) === 0) continue;
     const h = lower[i];

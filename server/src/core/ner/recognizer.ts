@@ -95,6 +95,9 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   let typeOfBuf = new Int8Array(0);
   let inMultiBuf = new Uint8Array(0);
   let changedBuf = new Uint8Array(0);
+  let capitalizedBuf = new Uint8Array(0);
+  let coveredBuf = new Uint8Array(0);
+  let articleFreeBuf = new Int32Array(0);
   const radius = options.contextWindow ?? DEFAULT_WINDOW;
 
   function ensureCapacity(n: number): void {
@@ -112,6 +115,9 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     typeOfBuf = new Int8Array(capacity);
     inMultiBuf = new Uint8Array(capacity);
     changedBuf = new Uint8Array(capacity);
+    capitalizedBuf = new Uint8Array(capacity);
+    coveredBuf = new Uint8Array(capacity);
+    articleFreeBuf = new Int32Array(capacity);
   }
 
   /**
@@ -261,7 +267,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   function recognizeUnsafe(text: string): EntityMention[] {
     const { tokens, hashes, spans: raw } = tag(text);
     const n = tokens.count;
-    const capitalized = new Uint8Array(n);
+    const capitalized = capitalizedBuf.subarray(0, n);
     for (let k = 0; k < n; k++) capitalized[k] = hashes.bits[k] & 1 && tokens.flags[k] & TOKEN_WORD ? 1 : 0;
     // clean spans: drop possessives and punctuation at the edges
     let spans: TokenSpan[] = [];
@@ -281,7 +287,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     }
     if (repair) spans = repairSpans(spans, { text, tokens, hashes, personType, miscType });
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
-    const covered = new Uint8Array(n);
+    const covered = coveredBuf.subarray(0, n).fill(0);
     for (const sp of spans) {
       if (useGroups && isGroupMatch(hashes, sp.first, sp.last, n)) {
         sp.type = TYPE_GROUP;
@@ -301,7 +307,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       i = j;
     }
     spans.sort((a, b) => a.first - b.first);
-    if (useConsistency) spans = applyDocumentConsistency(spans, n, hashes.word, capitalized, scored, personType, false, articleFreeWords(text, tokens));
+    if (useConsistency) spans = applyDocumentConsistency(spans, n, hashes.word, capitalized, scored, personType, false, articleFreeWords(text, tokens, articleFreeBuf.subarray(0, n).fill(0)));
     const out: EntityMention[] = [];
     for (const sp of spans) {
       const type: EntityType | null = sp.type === TYPE_GROUP ? 'group' : (mapType[sp.type] ?? null);
@@ -323,10 +329,9 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
 
 /**
  * Per token, the exact-word hash (as hashToken computes it) of the name after a joined Arabic article
- * ("al-Maliki" → hash of "Maliki"), or 0.
+ * ("al-Maliki" → hash of "Maliki"), or 0, written to `out` (zeroed, one per token).
  */
-function articleFreeWords(text: string, tokens: TokenList): Int32Array {
-  const out = new Int32Array(tokens.count);
+function articleFreeWords(text: string, tokens: TokenList, out: Int32Array): Int32Array {
   for (let t = 0; t < tokens.count; t++) {
     const s = tokens.start[t];
     const e = tokens.end[t];

@@ -9,7 +9,7 @@ import { LabelSet } from './labels';
 import { NerModel } from './model';
 import { VEC_AS_NEXT, VEC_AS_PREVIOUS, VEC_AS_SECOND_NEXT, VEC_AS_SECOND_PREVIOUS, VEC_SLOTS, type TokenTypeCache } from './tokenTypes';
 import { weightRowOf } from './weightIndex';
-import { forwardBio9, isBio9 } from './viterbiBio9';
+import { backwardBio9, forwardBio9, isBio9 } from './viterbiBio9';
 
 export { addFeatureInt, allocEmissionWork, CTX_OTHER, CTX_SHAPE_SELF, CTX_SHAPES_AFTER, CTX_SHAPES_BEFORE, CTX_WORD_LEFT, CTX_WORD_RIGHT, CTX_WORD_RUN, CTX_WORD_SELF, PER_TOKEN_CONTEXT } from './contextScores';
 export type { EmissionWork } from './contextScores';
@@ -287,7 +287,7 @@ export function maxMarginalMargins(
   const L = ls.count;
   if (to <= from) return;
   const { score, beta } = work;
-  const { nextStart, nextOf, allowed } = ls;
+  const allowed = ls.allowed;
   const nextTrans = work.nextTrans ?? transitionsBySuccessor(ls, transitions);
   const NEG = -1e30;
   const lo = (to - 1) * L;
@@ -295,25 +295,38 @@ export function maxMarginalMargins(
     if (beforeO) beta[lo + l] = allowed[l * L] ? transitions[l * L] : NEG;
     else beta[lo + l] = ls.canEnd[l] ? 0 : NEG;
   }
-  for (let i = to - 2; i >= from; i--) {
-    const co = i * L;
-    const no = (i + 1) * L;
-    for (let cur = 0; cur < L; cur++) {
-      let best = NEG;
-      const ne = nextStart[cur + 1];
-      for (let j = nextStart[cur]; j < ne; j++) {
-        const next = nextOf[j];
-        best = Math.max(best, nextTrans[j] + emis[no + next] + beta[no + next]);
-      }
-      beta[co + cur] = best;
-    }
-  }
+  if (L === 9 && isBio9(ls)) backwardBio9(beta, emis, from, to, nextTrans);
+  else backward(ls, nextTrans, emis, from, to, beta);
   for (let i = from; i < to; i++) {
     const o = i * L;
     const chosen = labels[i];
     const top = score[o + chosen] + beta[o + chosen];
     let other = NEG;
-    for (let l = 0; l < L; l++) if (l !== chosen) other = Math.max(other, score[o + l] + beta[o + l]);
+    for (let l = 0; l < L; l++) {
+      if (l === chosen) continue;
+      const s = score[o + l] + beta[o + l];
+      if (s > other) other = s;
+    }
     margins[i] = top - other;
+  }
+}
+
+/** beta[i*L + cur] for i in [from, to - 1): the best score of the rest of the range after label cur at token i (any label set). */
+function backward(ls: LabelSet, nextTrans: Float64Array, emis: Float32Array, from: number, to: number, beta: Float64Array): void {
+  const L = ls.count;
+  const { nextStart, nextOf } = ls;
+  for (let i = to - 2; i >= from; i--) {
+    const co = i * L;
+    const no = (i + 1) * L;
+    for (let cur = 0; cur < L; cur++) {
+      let best = -1e30;
+      const ne = nextStart[cur + 1];
+      for (let j = nextStart[cur]; j < ne; j++) {
+        const next = nextOf[j];
+        const s = nextTrans[j] + emis[no + next] + beta[no + next];
+        if (s > best) best = s;
+      }
+      beta[co + cur] = best;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeLabelSet } from './labels';
-import { allocViterbiWork, fixViterbiTransitions, viterbi } from './tagger';
+import { allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, viterbi } from './tagger';
 import { isBio9 } from './viterbiBio9';
 
 test('the nine-label BIO set is recognised; other sets are not', () => {
@@ -57,8 +57,36 @@ function reference(ls: ReturnType<typeof makeLabelSet>, transitions: Float32Arra
   return { labels, score };
 }
 
+/** Textbook max-marginal margins from the reference forward scores: a backward pass, then best minus best other label. */
+function referenceMargins(ls: ReturnType<typeof makeLabelSet>, transitions: Float32Array, emis: Float32Array, from: number, to: number, fwd: { labels: number[]; score: number[] }, beforeO: boolean): number[] {
+  const L = ls.count;
+  const NEG = -1e30;
+  const m = to - from;
+  const beta: number[] = new Array(m * L).fill(NEG);
+  for (let l = 0; l < L; l++) beta[(m - 1) * L + l] = beforeO ? (ls.allowed[l * L] ? transitions[l * L] : NEG) : ls.canEnd[l] ? 0 : NEG;
+  for (let k = m - 2; k >= 0; k--) {
+    for (let cur = 0; cur < L; cur++) {
+      let best = NEG;
+      for (let next = 0; next < L; next++) {
+        if (!ls.allowed[cur * L + next]) continue;
+        const s = transitions[cur * L + next] + emis[(from + k + 1) * L + next] + beta[(k + 1) * L + next];
+        if (s > best) best = s;
+      }
+      beta[k * L + cur] = best;
+    }
+  }
+  const out: number[] = [];
+  for (let k = 0; k < m; k++) {
+    const chosen = fwd.labels[k];
+    let other = NEG;
+    for (let l = 0; l < L; l++) if (l !== chosen && fwd.score[k * L + l] + beta[k * L + l] > other) other = fwd.score[k * L + l] + beta[k * L + l];
+    out.push(Math.fround(fwd.score[k * L + chosen] + beta[k * L + chosen] - other));
+  }
+  return out;
+}
+
 for (const scheme of ['BIO', 'BILOU'] as const) {
-  test(`viterbi equals the textbook decoder (${scheme}: ${scheme === 'BIO' ? 'the written-out fast path' : 'the generic loop'})`, () => {
+  test(`viterbi and its margins equal the textbook decoder (${scheme}: ${scheme === 'BIO' ? 'the written-out fast path' : 'the generic loop'})`, () => {
     const ls = makeLabelSet(scheme, ['PER', 'ORG', 'LOC', 'MISC']);
     const L = ls.count;
     let x = 12345;
@@ -80,6 +108,9 @@ for (const scheme of ['BIO', 'BILOU'] as const) {
       const want = reference(ls, transitions, start, emis, from, to, afterO, beforeO);
       assert.deepEqual(Array.from(out.subarray(from, to)), want.labels, `labels ${from}-${to}`);
       assert.deepEqual(Array.from(work.score.subarray(from * L, to * L)), want.score, `scores ${from}-${to}`);
+      const margins = new Float32Array(n);
+      maxMarginalMargins(ls, transitions, emis, from, to, work, out, margins, beforeO);
+      assert.deepEqual(Array.from(margins.subarray(from, to)), referenceMargins(ls, transitions, emis, from, to, want, beforeO), `margins ${from}-${to}`);
     }
   });
 }
