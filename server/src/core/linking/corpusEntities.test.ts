@@ -69,3 +69,15 @@ test('a person and an organization of the same name stay apart; ids are determin
   assert.deepEqual(idsOf(a), idsOf(b));
   assert.notEqual(idsOf(a)[0][0], idsOf(a)[1][0]);
 });
+
+test('a full name with and without middle initials is one person, unless the initials differ or two fit', () => {
+  const r = linkCorpus([[cluster('person', 'George W. Casey')], [cluster('person', 'George Casey')]]);
+  assert.equal(idsOf(r)[0][0], idsOf(r)[1][0]);
+  const two = linkCorpus([[cluster('person', 'George H. W. Bush')], [cluster('person', 'George W. Bush')], [cluster('person', 'George Bush')]]);
+  const [father, son, plain] = [idsOf(two)[0][0], idsOf(two)[1][0], idsOf(two)[2][0]];
+  assert.notEqual(father, son);
+  assert.ok(plain !== father && plain !== son, `${plain} ${father} ${son}`);
+  // not across types, and "Jalil Nouri" still is not Nouri al-Maliki
+  const typed = linkCorpus([[cluster('person', 'George W. Casey')], [cluster('organization', 'George Casey')]]);
+  assert.notEqual(idsOf(typed)[0][0], idsOf(typed)[1][0]);
+});

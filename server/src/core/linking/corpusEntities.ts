@@ -1,14 +1,15 @@
 /**
  * Corpus-level linking: turns every article's clusters into corpus-wide entities.
  * Entity notes pin names first; then full names meet across articles (exactly, or as a
- * transliteration: "Nuri"/"Nouri al-Maliki"); then lone surnames, acronyms and likely misspellings
+ * transliteration: "Nuri"/"Nouri al-Maliki", or with and without middle initials: "George Casey"/
+ * "George W. Casey"); then lone surnames, acronyms and likely misspellings
  * join an entity only when the evidence is strong ("Mailiki" → Maliki, never "Jalil Nouri" →
  * Nouri al-Maliki). Deterministic: the result depends only on the order of the documents given.
  */
 import type { EntityType } from '../types';
 import type { DocCluster } from './documentEntities';
 import { boundedEditDistance, consonantSkeleton, misspellingBudget } from './editDistance';
-import { groupKey, initialsKey, keyTokens, nameKey, slugify, stripArticle, surnameKey } from './nameKey';
+import { groupKey, initialsAgree, initialsKey, keyTokens, nameKey, slugify, splitInitials, stripArticle, surnameKey } from './nameKey';
 
 export interface EntityNote {
   /** Stable id (from the note's file name). */
@@ -77,6 +78,8 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   const surnameIndex = new Map<string, string[]>();
   const initialsIndex = new Map<string, string[]>();
   const fuzzySurnames = new DeletionIndex();
+  /** A person's key without initials → [entity id, initials] of the persons with it. */
+  const bareIndex = new Map<string, Array<[string, string]>>();
   const usedIds = new Set<string>();
   const memo = new NameMemo();
 
@@ -107,6 +110,14 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
       const sur = surnameKey(key);
       push(surnameIndex, sur, b.entity.id);
       if (b.entity.type === 'person' && sur.length >= 5) fuzzySurnames.add(sur);
+      if (b.entity.type === 'person') {
+        const { bare, initials } = splitInitials(key);
+        if (bare) {
+          const list = bareIndex.get(bare);
+          if (!list) bareIndex.set(bare, [[b.entity.id, initials]]);
+          else if (!list.some(([id, i]) => id === b.entity.id && i === initials)) list.push([b.entity.id, initials]);
+        }
+      }
       if (b.entity.type !== 'person') push(initialsIndex, initialsKey(key), b.entity.id);
     } else if (b.entity.type === 'person' && key.length >= 5) {
       push(surnameIndex, stripArticle(key), b.entity.id);
@@ -172,6 +183,7 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
     const cluster = documents[d][c];
     let id = byAlias(cluster.key, cluster.type);
     for (const k of cluster.keys) if (!id) id = byAlias(k, cluster.type);
+    if (!id && cluster.type === 'person') id = initialsVariantOf(cluster.key, bareIndex);
     if (!id) id = transliterationOf(cluster, surnameIndex, builders, memo);
     if (!id) id = newEntity(slugify(cluster.key), longestSpelling(cluster), cluster.type).entity.id;
     attach(d, c, id);
@@ -278,6 +290,23 @@ function transliterationOf(cluster: DocCluster, surnameIndex: Map<string, string
     }
   }
   return undefined;
+}
+
+/**
+ * "George Casey" ~ "George W. Casey": the one person entity whose name without initials is the
+ * cluster's, with initials that agree (none on one side, or the same). Two such entities (George
+ * Bush beside George H. W. Bush and George W. Bush): none.
+ */
+function initialsVariantOf(key: string, bareIndex: Map<string, Array<[string, string]>>): string | undefined {
+  const { bare, initials } = splitInitials(key);
+  if (!bare) return undefined;
+  let found: string | undefined;
+  for (const [id, other] of bareIndex.get(bare) ?? []) {
+    if (!initialsAgree(initials, other)) continue;
+    if (found !== undefined && found !== id) return undefined;
+    found = id;
+  }
+  return found;
 }
 
 /** A lone surname one edit away from a well-attested person's surname ("Mailiki" → Maliki). */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeNameKey, initialsKey, KEY_CACHE_LIMIT, looksLikeAcronym, nameKey, slugify, surnameKey } from './nameKey';
+import { computeNameKey, initialsAgree, initialsKey, KEY_CACHE_LIMIT, looksLikeAcronym, nameKey, slugify, splitInitials, surnameKey } from './nameKey';
 import { boundedEditDistance } from './editDistance';
 
 test('name keys fold case, diacritics, dots, possessives and a leading "the"', () => {
@@ -48,4 +48,12 @@ test('the key cache gives the computed keys, also after it has been emptied', ()
   }
   for (const n of names) assert.equal(nameKey(n), computeNameKey(n));
   assert.equal(nameKey('Maliki’s'), 'maliki');
+});
+
+test('initials apart from the name', () => {
+  assert.deepEqual(splitInitials('george w casey'), { bare: 'george casey', initials: 'w' });
+  assert.deepEqual(splitInitials('george h w bush'), { bare: 'george bush', initials: 'hw' });
+  assert.deepEqual(splitInitials('j smith'), { bare: '', initials: 'j' });
+  assert.ok(initialsAgree('', 'w') && initialsAgree('w', 'w'));
+  assert.ok(!initialsAgree('hw', 'w'));
 });

@@ -97,3 +97,22 @@ export function slugify(name: string): string {
   while (b > a && dashed.charCodeAt(b - 1) === 45) b--;
   return dashed.slice(a, b) || 'entity';
 }
+
+/**
+ * A person's key without its one-letter initials, and the initials: "george w casey" →
+ * { bare: "george casey", initials: "w" }. `bare` is '' when fewer than two other words remain.
+ */
+export function splitInitials(key: string): { bare: string; initials: string } {
+  const words: string[] = [];
+  let initials = '';
+  for (const t of keyTokens(key)) {
+    if (t.length === 1) initials += t;
+    else words.push(t);
+  }
+  return { bare: words.length >= 2 ? words.join(' ') : '', initials };
+}
+
+/** Two persons' initials agree when one name gives none or both give the same ("George Casey"/"George W. Casey", not "George H W Bush"/"George W Bush"). */
+export function initialsAgree(a: string, b: string): boolean {
+  return a === '' || b === '' || a === b;
+}
