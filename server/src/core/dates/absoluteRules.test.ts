@@ -46,3 +46,11 @@ test('years and decades, with their filters', () => {
   assert.equal(at(yearRule, 'nineteen ninety-six was', 'nineteen'), 'nineteen ninety-six=1996');
   assert.equal(at(yearRule, 'for two thousand years', 'two'), undefined);
 });
+
+test('a month before a futures noun is the delivery month to come', () => {
+  assert.equal(at(monthRule, 'December bonds were off 27/32', 'December', '1996-08-30'), 'December=1996-12');
+  assert.equal(at(monthRule, 'and October crude rose 44 cents', 'October', '1996-08-30'), 'October=1996-10');
+  assert.equal(at(monthRule, 'the July contract fell', 'July', '1996-08-30'), 'July=1997-07');
+  // a month in a past-tense report stays the last one
+  assert.equal(at(monthRule, 'inflation was 20 percent in December', 'December', '1996-08-30'), 'December=1995-12');
+});

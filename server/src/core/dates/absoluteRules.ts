@@ -55,6 +55,13 @@ const DATE_OBJECT_VERBS: ReadonlySet<string> = new Set([
   'picked', 'targeted', 'made',
 ]);
 
+/** Nouns after a month name that make it a futures delivery month ("December bonds", "March crude"). */
+const CONTRACT_NOUNS: ReadonlySet<string> = new Set([
+  'futures', 'future', 'contract', 'contracts', 'delivery', 'deliveries', 'bonds', 'bond', 'crude', 'gold', 'silver',
+  'copper', 'platinum', 'cotton', 'corn', 'wheat', 'soybeans', 'soybean', 'sugar', 'coffee', 'cocoa', 'cattle', 'hogs',
+  'gasoline', 'heating', 'options', 'puts', 'calls', 'notes', 'bund', 'gilt', 'gilts', 'oats', 'barley', 'canola', 'lumber',
+]);
+
 /** Words before a date that make it the end of a span or a deadline: the past tense does not date it. */
 const DEADLINE_BEFORE: ReadonlySet<string> = new Set(['until', 'till', 'through', 'by']);
 
@@ -117,6 +124,11 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     return { start: i, end: mon.next + 2, type: 'date', value: fmtMonth(y, mon.v), relative: true };
   }
   if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}`, relative: true };
+  // "December bonds", "the March contract": a futures delivery month, the next such month to come.
+  if (CONTRACT_NOUNS.has(lowerAt(ctx, mon.next))) {
+    const y = mon.v >= ctx.anchor.m ? ctx.anchor.y : ctx.anchor.y + 1;
+    return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
+  }
   const y = resolveMonth(ctx.anchor, mon.v, partialDirection(ctx, i, mon.next), pastOnlyAt(ctx, i));
   return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
 }
