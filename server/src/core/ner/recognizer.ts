@@ -16,7 +16,7 @@ import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
 import { decodeSpans } from './labels';
 import { NerModel } from './model';
 import { addFeatureWeights, allocEmissionWork, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
-import { createTokenTypeCache } from './tokenTypes';
+import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_BUCKET, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { MAX_TITLE_TOKENS, REPORTING_ROLES, titleAt, TITLE_WORDS } from './titles';
 import { hashLower } from './hashing';
@@ -169,17 +169,17 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     const hashes = hashesBuf;
     hashes.n = n;
     hashes.prior.fill(PRIOR_ABSENT, 0, n);
-    const c = wordTypes.chars;
-    const g = wordTypes.gazFirst;
+    const rows = wordTypes.rows;
+    const { word, lower, shape, bits, lengthBucket, cluster } = hashes;
     for (let t = 0; t < n; t++) {
-      const id = typeIds[t];
-      hashes.word[t] = c.word[id];
-      hashes.lower[t] = c.lower[id];
-      hashes.shape[t] = c.shape[id];
-      hashes.bits[t] = c.bits[id];
-      hashes.lengthBucket[t] = c.lengthBucket[id];
-      hashes.cluster[t] = c.cluster[id];
-      gazFirst[t] = g[id];
+      const r = typeIds[t] * TYPE_ROW;
+      word[t] = rows[r + ROW_WORD];
+      lower[t] = rows[r + ROW_LOWER];
+      shape[t] = rows[r + ROW_SHAPE];
+      bits[t] = rows[r + ROW_BITS];
+      lengthBucket[t] = rows[r + ROW_LENGTH_BUCKET];
+      cluster[t] = rows[r + ROW_CLUSTER];
+      gazFirst[t] = rows[r + ROW_GAZ_FIRST];
     }
     completeTokenHashes(tokens, model.gazetteer, hashes, gazFirst);
     return hashes;

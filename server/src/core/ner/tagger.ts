@@ -129,14 +129,35 @@ function scoreInto(
     const n1 = typeIds[i + 1] * V + VEC_AS_NEXT * L;
     const p2 = typeIds[i - 2] * V + VEC_AS_SECOND_PREVIOUS * L;
     const n2 = typeIds[i + 2] * V + VEC_AS_SECOND_NEXT * L;
-    for (let l = 0; l < L; l++) sums[so + l] = vec[a + l] + vec[p1 + l] + vec[n1 + l] + vec[p2 + l] + vec[n2 + l];
+    if (L === 9) {
+      // (the tagger's nine labels, written out: measurably faster in V8 than the loop)
+      sums[so] = vec[a] + vec[p1] + vec[n1] + vec[p2] + vec[n2];
+      sums[so + 1] = vec[a + 1] + vec[p1 + 1] + vec[n1 + 1] + vec[p2 + 1] + vec[n2 + 1];
+      sums[so + 2] = vec[a + 2] + vec[p1 + 2] + vec[n1 + 2] + vec[p2 + 2] + vec[n2 + 2];
+      sums[so + 3] = vec[a + 3] + vec[p1 + 3] + vec[n1 + 3] + vec[p2 + 3] + vec[n2 + 3];
+      sums[so + 4] = vec[a + 4] + vec[p1 + 4] + vec[n1 + 4] + vec[p2 + 4] + vec[n2 + 4];
+      sums[so + 5] = vec[a + 5] + vec[p1 + 5] + vec[n1 + 5] + vec[p2 + 5] + vec[n2 + 5];
+      sums[so + 6] = vec[a + 6] + vec[p1 + 6] + vec[n1 + 6] + vec[p2 + 6] + vec[n2 + 6];
+      sums[so + 7] = vec[a + 7] + vec[p1 + 7] + vec[n1 + 7] + vec[p2 + 7] + vec[n2 + 7];
+      sums[so + 8] = vec[a + 8] + vec[p1 + 8] + vec[n1 + 8] + vec[p2 + 8] + vec[n2 + 8];
+    } else for (let l = 0; l < L; l++) sums[so + l] = vec[a + l] + vec[p1 + l] + vec[n1 + l] + vec[p2 + l] + vec[n2 + l];
   }
   resetContextWork(work);
   for (let i = from; i < to; i++) if (bits[i] & B_UPPER) addContextScores(model, th, i, work, sums, (i - from) * L);
   for (let i = from; i < to; i++) {
     const eo = i * L;
     const so = (i - from) * L;
-    for (let l = 0; l < L; l++) emis[eo + l] = sums[so + l] * scale;
+    if (L === 9) {
+      emis[eo] = sums[so] * scale;
+      emis[eo + 1] = sums[so + 1] * scale;
+      emis[eo + 2] = sums[so + 2] * scale;
+      emis[eo + 3] = sums[so + 3] * scale;
+      emis[eo + 4] = sums[so + 4] * scale;
+      emis[eo + 5] = sums[so + 5] * scale;
+      emis[eo + 6] = sums[so + 6] * scale;
+      emis[eo + 7] = sums[so + 7] * scale;
+      emis[eo + 8] = sums[so + 8] * scale;
+    } else for (let l = 0; l < L; l++) emis[eo + l] = sums[so + l] * scale;
   }
 }
 

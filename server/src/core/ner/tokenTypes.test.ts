@@ -4,7 +4,7 @@ import { loadNerModel } from '../../nerModelFile';
 import { tokenize } from '../text/tokenize';
 import { allocTokenHashes, B_UPPER, completeTokenHashes, computeTokenHashes, CONTEXT_FEATURES, extractFeatures, FEATURES_PER_TOKEN, NULL_FEATURE, SELF_FEATURES, NEIGHBOUR_FEATURES } from './features';
 import { allocEmissionWork, scoreEmissionsWithTypes } from './tagger';
-import { createTokenTypeCache } from './tokenTypes';
+import { createTokenTypeCache, ROW_GAZ_FIRST, TYPE_ROW } from './tokenTypes';
 import { referenceEmissions } from './emissionTestSupport';
 
 const model = loadNerModel();
@@ -76,6 +76,27 @@ test('distinct words get distinct types; the same word the same type', () => {
   assert.equal(cache.intern(text, 15, 19), a);
   assert.notEqual(cache.intern(text, 5, 9), a);
   assert.notEqual(cache.intern(text, 10, 14), a);
+});
+
+test("a type's row holds its character hashes, also after the table grows", () => {
+  const cache = createTokenTypeCache(model, model.gazetteer);
+  const words: string[] = [];
+  for (let i = 0; i < 2500; i++) words.push(i % 3 === 0 ? `Kabul${i}` : `w${i}`); // past the initial 1,024 types
+  const text = words.join(' ');
+  const tokens = tokenize(text);
+  const ids: number[] = [];
+  for (let t = 0; t < tokens.count; t++) ids.push(cache.intern(text, tokens.start[t], tokens.end[t]));
+  const th = allocTokenHashes(tokens.count);
+  computeTokenHashes(text, tokens, model.gazetteer, th);
+  for (let t = 0; t < tokens.count; t += 7) {
+    const r = ids[t] * TYPE_ROW;
+    const row = Array.from(cache.rows.subarray(r, r + ROW_GAZ_FIRST));
+    // (the document adds sentence, headline and document bits to a token's; the type has its characters' only)
+    assert.deepEqual(row, [th.word[t], th.lower[t], th.shape[t], th.bits[t] & ~(16 | 32 | 64 | 128), th.lengthBucket[t], th.cluster[t]], `token ${t}`);
+    assert.equal(cache.rows[r + ROW_GAZ_FIRST], cache.gazFirst[ids[t]]);
+    assert.equal(cache.intern(text, tokens.start[t], tokens.end[t]), ids[t], 'the same word finds its type again');
+  }
+  assert.notEqual(ids[0], ids[3], 'distinct words, distinct rows');
 });
 
 test('only tokens with an uppercase letter get contextual features', () => {

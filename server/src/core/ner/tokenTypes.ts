@@ -39,7 +39,18 @@ export const VEC_AS_SECOND_PREVIOUS = 3;
 /** ... two after (+2) */
 export const VEC_AS_SECOND_NEXT = 4;
 export const VEC_SLOTS = 5;
+/** int32 per type in `rows`: the character hashes a token copies, together (one cache line for a token). */
+export const TYPE_ROW = 8;
+export const ROW_WORD = 0;
+export const ROW_LOWER = 1;
+export const ROW_SHAPE = 2;
+export const ROW_BITS = 3;
+export const ROW_LENGTH_BUCKET = 4;
+export const ROW_CLUSTER = 5;
+export const ROW_GAZ_FIRST = 6;
 const INITIAL_CAPACITY = 1024;
+/** int32 per slot of the type table. */
+const SLOT = 4;
 
 export interface TokenTypeCache {
   /** Type id of text[s, e), hashing and scoring it if new. */
@@ -56,6 +67,8 @@ export interface TokenTypeCache {
   ensureVectors(id: number): void;
   /** gazetteerFirstStep of the type's lowercase form (0: no gazetteer entry begins with it). */
   readonly gazFirst: Int32Array;
+  /** TYPE_ROW int32 per type: word, lowercase, shape, bits, length bucket, word class, gazFirst (ROW_*). */
+  readonly rows: Int32Array;
   /** The vectors standing for "no token" at -1, +1, -2, +2 (L int32 each, in that order). */
   readonly padVectors: Int32Array;
   readonly size: number;
@@ -71,8 +84,10 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
   let vectors!: Int32Array;
   let vectorsReady!: Uint8Array;
   let gazFirst!: Int32Array;
+  let rows!: Int32Array;
   let tableBits = 0;
-  let slots!: Int32Array; // type id + 1, 0 empty
+  /** SLOT int32 per slot: type id + 1 (0 empty), then the type's two hashes (a probe reads one cache line). */
+  let slots!: Int32Array;
   allocate(INITIAL_CAPACITY, false);
   const feats = new Int32Array(SELF_FEATURES);
   const pair = new Int32Array(3);
@@ -93,7 +108,9 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     const v = new Int32Array(size * VEC_SLOTS * L);
     const ready = new Uint8Array(size);
     const g = new Int32Array(size);
+    const r = new Int32Array(size * TYPE_ROW);
     if (keep) {
+      r.set(rows);
       k1.set(key1);
       k2.set(key2);
       for (const f of Object.keys(c) as Array<keyof CharHashes>) c[f].set(chars[f]);
@@ -101,20 +118,24 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
       ready.set(vectorsReady);
       g.set(gazFirst);
     } else count = 0;
-    [key1, key2, chars, vectors, vectorsReady, gazFirst, capacity] = [k1, k2, c, v, ready, g, size];
+    [key1, key2, chars, vectors, vectorsReady, gazFirst, rows, capacity] = [k1, k2, c, v, ready, g, r, size];
     tableBits = 32 - Math.clz32(size); // twice the capacity, so the table is at most half full
-    slots = new Int32Array(1 << tableBits);
-    for (let id = 0; id < count; id++) slots[findSlot(key1[id], key2[id])] = id + 1;
+    slots = new Int32Array((1 << tableBits) * SLOT);
+    for (let id = 0; id < count; id++) fillSlot(findSlot(key1[id], key2[id]), id, key1[id], key2[id]);
+  }
+
+  function fillSlot(slot: number, id: number, h1: number, h2: number): void {
+    slots[slot * SLOT] = id + 1;
+    slots[slot * SLOT + 1] = h1;
+    slots[slot * SLOT + 2] = h2;
   }
 
   function findSlot(h1: number, h2: number): number {
     const mask = (1 << tableBits) - 1;
     let slot = Math.imul(h1, 0x9e3779b1) >>> (32 - tableBits);
     for (;;) {
-      const v = slots[slot];
-      if (v === 0) return slot;
-      const id = v - 1;
-      if (key1[id] === h1 && key2[id] === h2) return slot;
+      const o = slot * SLOT;
+      if (slots[o] === 0 || (slots[o + 1] === h1 && slots[o + 2] === h2)) return slot;
       slot = (slot + 1) & mask;
     }
   }
@@ -127,12 +148,20 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     const id = count++;
     key1[id] = h1;
     key2[id] = h2;
-    slots[slot] = id + 1;
+    fillSlot(slot, id, h1, h2);
     hashToken(text, s, e, chars, id);
     chars.cluster[id] = clusterOf(gaz, chars.lower[id]);
     vectorsReady[id] = 0;
     const l = chars.lower[id];
     gazFirst[id] = gaz !== null ? gazetteerFirstStep(gaz, l) : 0;
+    const r = id * TYPE_ROW;
+    rows[r + ROW_WORD] = chars.word[id];
+    rows[r + ROW_LOWER] = l;
+    rows[r + ROW_SHAPE] = chars.shape[id];
+    rows[r + ROW_BITS] = chars.bits[id];
+    rows[r + ROW_LENGTH_BUCKET] = chars.lengthBucket[id];
+    rows[r + ROW_CLUSTER] = chars.cluster[id];
+    rows[r + ROW_GAZ_FIRST] = gazFirst[id];
     return id;
   }
 
@@ -164,7 +193,7 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
       h2 ^= h2 >>> 15;
     }
     const slot = findSlot(h1, h2);
-    const v = slots[slot];
+    const v = slots[slot * SLOT];
     if (v !== 0) return v - 1;
     return addType(text, s, e, h1, h2, slot);
   }
@@ -194,6 +223,9 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     },
     get gazFirst() {
       return gazFirst;
+    },
+    get rows() {
+      return rows;
     },
     padVectors,
     get size() {

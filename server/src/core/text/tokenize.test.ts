@@ -73,10 +73,45 @@ test('hard-wrapped prose: a line break inside a sentence of a long line is not a
   assert.deepEqual(sentenceStarts(conll), ['Tim', 'Mickelson']);
 });
 
+test('looksPreTokenized equals a per-character scan on random text', () => {
+  const reference = (text: string): boolean => {
+    let detached = 0;
+    let attached = 0;
+    for (let i = 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 44 && c !== 46) continue;
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
+      if (next !== 32 && next !== 10 && next !== 13) continue;
+      const prev = text.charCodeAt(i - 1);
+      if (prev === 32) detached++;
+      else if (c === 44 && /[A-Za-z0-9]/.test(text[i - 1])) attached++;
+    }
+    return detached > attached;
+  };
+  const alphabet = ['a', 'Z', '1', ' ', ' ', ',', ',', '.', '.', '\n', '\r', '-'];
+  let x = 99;
+  let trues = 0;
+  for (let k = 0; k < 3000; k++) {
+    let t = '';
+    const len = k % 23;
+    for (let j = 0; j < len; j++) {
+      x = (Math.imul(x, 1103515245) + 12345) | 0;
+      t += alphabet[(x >>> 8) % alphabet.length];
+    }
+    const want = reference(t);
+    if (want) trues++;
+    assert.equal(looksPreTokenized(t), want, JSON.stringify(t));
+  }
+  assert.ok(trues > 100 && trues < 2900, `both answers occur (${trues} true)`);
+});
+
 test('detects space-tokenized text', () => {
   assert.equal(looksPreTokenized("Germany 's representative , Werner Zwingmann , said on Wednesday ."), true);
   assert.equal(looksPreTokenized('Germany’s representative, Werner Zwingmann, said on Wednesday.'), false);
   assert.equal(looksPreTokenized(''), false);
+  assert.equal(looksPreTokenized(', a , b'), true, 'a mark at index 0 is not counted; the others are');
+  assert.equal(looksPreTokenized('a, b , c.'), false, 'a tie is not pre-tokenized; a period at the very end counts as detached only after a space');
+  assert.equal(looksPreTokenized('x ,\ny .'), true, 'a mark before a line break or at the end counts');
 });
 
 test('a word hyphenated across a line break is one token', () => {

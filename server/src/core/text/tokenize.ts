@@ -367,17 +367,20 @@ export function tokenize(text: string): TokenList {
  * from the words more often than attached. One linear scan.
  */
 export function looksPreTokenized(text: string): boolean {
+  // (commas, then periods, found by indexOf: a native scan, several times faster than charCodeAt per character)
+  const n = text.length;
   let detached = 0;
   let attached = 0;
-  const n = text.length;
-  for (let i = 1; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 44 && c !== 46) continue;
-    const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
-    if (next !== 32 && next !== 10 && next !== 13) continue;
-    const prev = text.charCodeAt(i - 1);
-    if (prev === 32) detached++;
-    else if (c === 44 && isAlnum(prev)) attached++; // attached periods are too often abbreviations ("U.S.", "1.")
+  for (let mark = 0; mark < 2; mark++) {
+    const c = mark === 0 ? 44 : 46;
+    const ch = mark === 0 ? ',' : '.';
+    for (let i = text.indexOf(ch, 1); i !== -1; i = text.indexOf(ch, i + 1)) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+      if (next !== 32 && next !== 10 && next !== 13) continue;
+      const prev = text.charCodeAt(i - 1);
+      if (prev === 32) detached++;
+      else if (c === 44 && isAlnum(prev)) attached++; // attached periods are too often abbreviations ("U.S.", "1.")
+    }
   }
   return detached > attached;
 }
