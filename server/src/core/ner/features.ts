@@ -519,17 +519,20 @@ export { B_INITCAP, B_ALLCAPS, B_SENT, B_CAPS_SENT, B_LOWER, B_UPPER };
  * occurrences of the same word in the document (0 = no other occurrence; 1 + type, or 1 + types
  * for "outside any entity"), plus 16 when another occurrence sits inside a multi-token entity.
  * `typeOf[i]` is the first-pass entity type of token i (-1 outside), `inMulti[i]` 1 when its entity
- * has several tokens.
+ * has several tokens; `upper`/`upperCount` optionally the tokens with B_UPPER (see the code).
  */
-export function setPriorFromLabels(th: TokenHashes, typeOf: Int8Array, inMulti: Uint8Array, types: number): void {
-  const n = th.n;
+export function setPriorFromLabels(th: TokenHashes, typeOf: Int8Array, inMulti: Uint8Array, types: number, upper?: Int32Array, upperCount = 0): void {
+  // with `upper` (the tokens with an uppercase letter, ascending: every name is one) only those are
+  // visited; the caller has set every other token's prior to 0 already
+  const n = upper ? upperCount : th.n;
   const { lower, bits, prior } = th;
   const slots = types + 2; // per word: counts for none + each type, then a multi-token count
   const index = PRIOR_INDEX;
   index.clear();
   let used = 0;
   const isName = (i: number): boolean => (bits[i] & B_INITCAP) !== 0 && (bits[i] & (B_LOWER | B_ALLCAPS)) !== 0;
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = upper ? upper[k] : k;
     if (!isName(i)) continue;
     let at = index.get(lower[i], -1);
     if (at < 0) {
@@ -547,7 +550,8 @@ export function setPriorFromLabels(th: TokenHashes, typeOf: Int8Array, inMulti: 
     counts[at + typeOf[i] + 1]++;
     if (inMulti[i]) counts[at + types + 1]++;
   }
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = upper ? upper[k] : k;
     if (!isName(i)) {
       prior[i] = 0;
       continue;

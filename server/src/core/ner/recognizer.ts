@@ -98,6 +98,9 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   let capitalizedBuf = new Uint8Array(0);
   let coveredBuf = new Uint8Array(0);
   let articleFreeBuf = new Int32Array(0);
+  /** The document's tokens with an uppercase letter (B_UPPER), ascending; upperCount of them. */
+  let upperBuf = new Int32Array(0);
+  let upperCount = 0;
   const radius = options.contextWindow ?? DEFAULT_WINDOW;
 
   function ensureCapacity(n: number): void {
@@ -118,6 +121,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     capitalizedBuf = new Uint8Array(capacity);
     coveredBuf = new Uint8Array(capacity);
     articleFreeBuf = new Int32Array(capacity);
+    upperBuf = new Int32Array(capacity);
   }
 
   /**
@@ -181,6 +185,8 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       cluster[t] = rows[r + ROW_CLUSTER];
       gazFirst[t] = rows[r + ROW_GAZ_FIRST];
     }
+    upperCount = 0;
+    for (let t = 0; t < n; t++) if (bits[t] & B_UPPER) upperBuf[upperCount++] = t;
     completeTokenHashes(tokens, model.gazetteer, hashes, gazFirst);
     return hashes;
   }
@@ -210,14 +216,15 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
           inMulti[k] = sp.last > sp.first ? 1 : 0;
         }
       }
-      setPriorFromLabels(hashes, typeOf, inMulti, typeCount);
-      const { prior, shape, bits } = hashes;
+      setPriorFromLabels(hashes, typeOf, inMulti, typeCount, upperBuf, upperCount);
+      const { prior, shape } = hashes;
       // only the two prior features change, and only on tokens with contextual features (all inside
       // windows); only the windows holding such a token are decoded again
       const changed = changedBuf.fill(0, 0, n);
-      for (let i = 0; i < n; i++) {
+      for (let u = 0; u < upperCount; u++) {
+        const i = upperBuf[u];
         // the first pass had PRIOR_ABSENT everywhere
-        if (prior[i] === PRIOR_ABSENT || !(bits[i] & B_UPPER)) continue;
+        if (prior[i] === PRIOR_ABSENT) continue;
         changed[i] = 1;
         const o = i * L;
         addFeatureWeights(model, priorFeature0(PRIOR_ABSENT), docEmis, o, -1);
