@@ -5,7 +5,7 @@ import { tokenize } from '../text/tokenize';
 import { allocTokenHashes, computeTokenHashes } from './features';
 import type { TokenSpan } from './consistency';
 import type { SpanRepairContext } from './spanRepair';
-import { repairAffiliationTypes, repairListTypes } from './typeRepair';
+import { repairAffiliationTypes, repairInstitutionHeadTypes, repairListTypes } from './typeRepair';
 
 const model = loadNerModel();
 const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
@@ -95,4 +95,15 @@ test('a name right after "<person> of" is an organization, or a place a gazettee
   const other = setup('Tom Lasseter and Knight Ridder spoke. The Bank of Knight Ridder fell.', [['Tom Lasseter', PER, 0.99], ['Knight Ridder', PER, 0.6], ['Bank', ORG, 0.6], ['Knight Ridder', PER, 0.6]]);
   repairAffiliationTypes(other.spans, other.ctx);
   assert.deepEqual(other.show(), ['0:Tom Lasseter', '0:Knight Ridder', '1:Bank', '0:Knight Ridder']);
+});
+
+test('a person span ending in a word that heads institutions is an organization', () => {
+  const text = 'The Bush Administration and the Sadr Council met Damon Hill and Bush.';
+  const { spans, ctx, show } = setup(text, [['Bush Administration', PER, 0.78], ['Sadr Council', PER, 0.95], ['Damon Hill', PER, 0.6], ['Bush', PER, 0.6]]);
+  repairInstitutionHeadTypes(spans, ctx);
+  // not a name ending otherwise, nor a one-word name
+  assert.deepEqual(show(), ['1*:Bush Administration', '1*:Sadr Council', '0:Damon Hill', '0:Bush']);
+  const one = setup('Administration officials spoke.', [['Administration', PER, 0.5]]);
+  repairInstitutionHeadTypes(one.spans, one.ctx);
+  assert.deepEqual(one.show(), ['0:Administration']);
 });

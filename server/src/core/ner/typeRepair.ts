@@ -17,6 +17,9 @@ import type { TokenSpan } from './consistency';
 import { GAZ_BEGIN, GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
 
+const ORGWORD = GAZ_CATEGORIES.indexOf('orgword');
+/** Common nouns that head institutions' names, beside the orgword gazetteer (generic English, not names). */
+const INSTITUTION_HEADS = new Set(['administration', 'government', 'ministry', 'agency', 'department', 'council', 'committee', 'commission', 'party', 'army', 'university', 'institute', 'foundation', 'association', 'federation', 'authority', 'bureau', 'office', 'regime', 'coalition', 'alliance', 'movement', 'front', 'brigade', 'brigades', 'militia', 'court', 'parliament', 'assembly', 'senate', 'congress', 'police', 'bank', 'company', 'corporation', 'group']);
 const PLACE_CATEGORIES = (['country', 'city', 'state', 'region'] as const).map((c) => GAZ_CATEGORIES.indexOf(c));
 /** A name is relabelled by its list only below this confidence (a sure tagger is usually right). */
 const MAX_LIST_CONFIDENCE = 0.9;
@@ -106,6 +109,21 @@ function hasPlaceEntry(ctx: SpanRepairContext, k: number): boolean {
   const g = ctx.hashes.gaz[k];
   for (const c of PLACE_CATEGORIES) if (gazState(g, c) === GAZ_BEGIN) return true;
   return false;
+}
+
+/**
+ * "the Bush Administration", "the Sadr Council": a person span of two or more words ending in a
+ * word that heads institutions' names (the orgword gazetteer, or INSTITUTION_HEADS) is an
+ * organization.
+ */
+export function repairInstitutionHeadTypes(spans: TokenSpan[], ctx: SpanRepairContext): void {
+  const { per, org } = typesOf(ctx);
+  for (const sp of spans) {
+    if (sp.type !== per || sp.last === sp.first) continue;
+    if (gazState(ctx.hashes.gaz[sp.last], ORGWORD) !== GAZ_BEGIN && !INSTITUTION_HEADS.has(wordAt(ctx, sp.last).toLowerCase())) continue;
+    sp.type = org;
+    sp.source = 'rule';
+  }
 }
 
 /** "<person> of <person>": the second is an organization or a place. `spans` sorted by first token. */
