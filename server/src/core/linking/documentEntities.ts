@@ -6,7 +6,8 @@
  * - an acronym introduced in parentheses joins its long form ("United Iraqi Alliance (UIA)");
  * - a likely misspelling of a name that is frequent in the article joins it ("Malikik");
  * - a name recognised once is recognised at its other occurrences too (source 'consistency');
- * - an organization or place keeps one type in the article (clusterTypes.ts).
+ * - an organization or place keeps one type in the article (clusterTypes.ts);
+ * - an acronym the article introduces for a common noun is no actor (commonAcronyms.ts).
  * Pure: text and mentions in, clusters out.
  */
 import type { EntityMention, EntityType } from '../types';
@@ -17,6 +18,7 @@ import { isSpaceCode } from '../text/whitespace';
 import { nameRunEnd, nextCapital } from './capitalisedWords';
 import { joinMistypedSurnames } from './surnameTypes';
 import { alignMentionTypes } from './clusterTypes';
+import { commonNounAcronyms } from './commonAcronyms';
 
 export interface DocCluster {
   /** Normal form of the cluster's longest name. */
@@ -215,8 +217,16 @@ function trimTrailing(s: string, chars: string): string {
   return s.slice(0, end);
 }
 
+/** Drops the mentions of acronyms the article introduces for common nouns ("weapons of mass destruction (WMD)"). */
+function withoutCommonAcronyms(text: string, mentions: EntityMention[]): EntityMention[] {
+  if (!mentions.some((m) => m.source !== 'user' && looksLikeAcronym(stripPossessive(m.text)))) return mentions;
+  const common = commonNounAcronyms(text);
+  if (common.size === 0) return mentions;
+  return mentions.filter((m) => m.source === 'user' || !common.has(stripPossessive(m.text).replace(/s$/, '')));
+}
+
 export function linkDocument(text: string, recognised: EntityMention[]): LinkedDocument {
-  const base = dropOverlaps(recognised);
+  const base = withoutCommonAcronyms(text, dropOverlaps(recognised));
 
   // Surface forms to propagate: names the recogniser was sure of (a one-word name other than a
   // person's must have been recognised twice), plus surnames of multi-word person names.
