@@ -5,7 +5,7 @@ import { tokenize } from '../text/tokenize';
 import { allocTokenHashes, computeTokenHashes } from './features';
 import type { TokenSpan } from './consistency';
 import type { SpanRepairContext } from './spanRepair';
-import { repairAffiliationTypes, repairInstitutionHeadTypes, repairListTypes } from './typeRepair';
+import { repairAffiliationTypes, repairClassExampleTypes, repairInstitutionHeadTypes, repairListTypes } from './typeRepair';
 
 const model = loadNerModel();
 const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
@@ -106,4 +106,18 @@ test('a person span ending in a word that heads institutions is an organization'
   const one = setup('Administration officials spoke.', [['Administration', PER, 0.5]]);
   repairInstitutionHeadTypes(one.spans, one.ctx);
   assert.deepEqual(one.show(), ['0:Administration']);
+});
+
+test('names given as examples of a class of actors take its type, the list they begin with them', () => {
+  const text = 'He curbed militias such as Asaib Ahl al-Haq and Kataib Hezbollah, and cities like Najaf, Amarah and Basra.';
+  const { spans, ctx, show } = setup(text, [['Asaib Ahl al-Haq', PER, 0.73], ['Kataib Hezbollah', PER, 0.58], ['Najaf', LOC, 0.95], ['Amarah', PER, 0.5], ['Basra', LOC, 0.9]]);
+  repairClassExampleTypes(spans, ctx);
+  assert.deepEqual(show(), ['1*:Asaib Ahl al-Haq', '1*:Kataib Hezbollah', '2:Najaf', '2*:Amarah', '2:Basra']);
+});
+
+test('no class noun, a sure name, or a name after the list: types stay', () => {
+  const text = 'He met people like Smith, and groups such as Jones; Brown left. Things like Paris and Rome.';
+  const { spans, ctx, show } = setup(text, [['Smith', LOC, 0.6], ['Jones', PER, 0.95], ['Brown', PER, 0.6], ['Paris', LOC, 0.6], ['Rome', PER, 0.6]]);
+  repairClassExampleTypes(spans, ctx);
+  assert.deepEqual(show(), ['2:Smith', '0:Jones', '0:Brown', '2:Paris', '0:Rome']);
 });

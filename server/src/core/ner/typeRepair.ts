@@ -20,6 +20,14 @@ import type { SpanRepairContext } from './spanRepair';
 const ORGWORD = GAZ_CATEGORIES.indexOf('orgword');
 /** Common nouns that head institutions' names, beside the orgword gazetteer (generic English, not names). */
 const INSTITUTION_HEADS = new Set(['administration', 'government', 'ministry', 'agency', 'department', 'council', 'committee', 'commission', 'party', 'army', 'university', 'institute', 'foundation', 'association', 'federation', 'authority', 'bureau', 'office', 'regime', 'coalition', 'alliance', 'movement', 'front', 'brigade', 'brigades', 'militia', 'court', 'parliament', 'assembly', 'senate', 'congress', 'police', 'bank', 'company', 'corporation', 'group']);
+/** Plural nouns for kinds of actors (generic English vocabulary, not names). */
+const CLASS_NOUNS = new Map<string, 'org' | 'loc' | 'per'>([
+  ...['organizations', 'organisations', 'groups', 'militias', 'parties', 'companies', 'firms', 'banks', 'agencies', 'newspapers', 'networks', 'outlets', 'clubs', 'teams', 'factions', 'movements', 'unions', 'institutions', 'universities', 'charities', 'airlines', 'broadcasters', 'ministries', 'corporations', 'insurers', 'retailers', 'automakers'].map((w) => [w, 'org'] as [string, 'org']),
+  ...['countries', 'cities', 'towns', 'provinces', 'states', 'regions', 'nations', 'capitals', 'villages', 'neighborhoods', 'neighbourhoods', 'districts', 'territories', 'islands', 'ports'].map((w) => [w, 'loc'] as [string, 'loc']),
+  ...['leaders', 'officials', 'politicians', 'figures', 'players', 'clerics', 'journalists', 'lawmakers', 'senators', 'analysts', 'experts', 'scholars', 'presidents', 'generals', 'ministers', 'writers', 'artists', 'actors', 'singers'].map((w) => [w, 'per'] as [string, 'per']),
+]);
+/** A name introduced as an example of a class keeps its type at or above this confidence. */
+const MAX_CLASS_EXAMPLE_CONFIDENCE = 0.9;
 const PLACE_CATEGORIES = (['country', 'city', 'state', 'region'] as const).map((c) => GAZ_CATEGORIES.indexOf(c));
 /** A name is relabelled by its list only below this confidence (a sure tagger is usually right). */
 const MAX_LIST_CONFIDENCE = 0.9;
@@ -124,6 +132,49 @@ export function repairInstitutionHeadTypes(spans: TokenSpan[], ctx: SpanRepairCo
     sp.type = org;
     sp.source = 'rule';
   }
+}
+
+/**
+ * "organizations like Hamas and Hezbollah", "Shiite cities, such as Najaf, Kufa and Amarah",
+ * "militias such as Asaib Ahl al-Haq": names introduced as examples of a plural class noun take the
+ * class's type (CLASS_NOUNS: generic English nouns for kinds of organizations, places and people),
+ * the list they head with them, unless the tagger was sure of a name.
+ */
+export function repairClassExampleTypes(spans: TokenSpan[], ctx: SpanRepairContext): void {
+  const types = typesOf(ctx);
+  for (let i = 0; i < spans.length; i++) {
+    const sp = spans[i];
+    const cls = classBefore(ctx, sp.first);
+    if (cls === undefined) continue;
+    const type = cls === 'org' ? types.org : cls === 'loc' ? types.loc : types.per;
+    // the name and the list it begins
+    for (let j = i; j < spans.length; j++) {
+      if (j > i) {
+        const joint = listJoint(ctx, spans[j - 1], spans[j]);
+        if (joint === 0) break;
+      }
+      const m = spans[j];
+      if (m.type !== type && m.type !== types.misc && m.confidence < MAX_CLASS_EXAMPLE_CONFIDENCE) {
+        m.type = type;
+        m.source = 'rule';
+      }
+      if (j > i && wordAt(ctx, m.first - 1) !== ',') break; // "and"/"or" ended the list
+    }
+  }
+}
+
+/** The class of the plural noun before "such as" / "like" / "including" ending right before token k. */
+function classBefore(ctx: SpanRepairContext, k: number): 'org' | 'loc' | 'per' | undefined {
+  let j = k - 1;
+  if (j < 1) return undefined;
+  const w = wordAt(ctx, j);
+  if (w === 'as') {
+    if (wordAt(ctx, j - 1) !== 'such') return undefined;
+    j -= 2;
+  } else if (w === 'like' || w === 'including') j -= 1;
+  else return undefined;
+  if (j >= 0 && wordAt(ctx, j) === ',') j--;
+  return j >= 0 ? CLASS_NOUNS.get(wordAt(ctx, j)) : undefined;
 }
 
 /** "<person> of <person>": the second is an organization or a place. `spans` sorted by first token. */
