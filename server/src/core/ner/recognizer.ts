@@ -274,8 +274,12 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   function recognizeUnsafe(text: string): EntityMention[] {
     const { tokens, hashes, spans: raw } = tag(text);
     const n = tokens.count;
-    const capitalized = capitalizedBuf.subarray(0, n);
-    for (let k = 0; k < n; k++) capitalized[k] = hashes.bits[k] & 1 && tokens.flags[k] & TOKEN_WORD ? 1 : 0;
+    // (an initial capital is an uppercase letter: only the listed tokens can be capitalised)
+    const capitalized = capitalizedBuf.subarray(0, n).fill(0);
+    for (let u = 0; u < upperCount; u++) {
+      const k = upperBuf[u];
+      if (hashes.bits[k] & 1 && tokens.flags[k] & TOKEN_WORD) capitalized[k] = 1;
+    }
     // clean spans: drop possessives and punctuation at the edges
     let spans: TokenSpan[] = [];
     for (const sp of raw) {
@@ -287,10 +291,10 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       if (useGroups && first === last && sp.type !== miscType && isLoneDemonym(hashes, first, n)) continue;
       // a country code written as a word ("US", "UK") tagged as an organization is the country
       if (first === last && sp.type === orgType && countryCodes.size > 0 && countryCodes.has(text.slice(tokens.start[first], tokens.end[first]))) {
-        spans.push({ ...sp, first, last, type: locType, source: 'gazetteer' });
+        spans.push({ first, last, type: locType, confidence: sp.confidence, source: 'gazetteer' });
         continue;
       }
-      spans.push({ ...sp, first, last });
+      spans.push({ first, last, type: sp.type, confidence: sp.confidence, source: sp.source });
     }
     if (repair) spans = repairSpans(spans, { text, tokens, hashes, personType, miscType });
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
@@ -302,16 +306,17 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       }
       for (let k = sp.first; k <= sp.last; k++) covered[k] = 1;
     }
-    for (let i = 0; i < n; i++) {
-      if (!useGroups) break;
-      if (covered[i] || !capitalized[i] || gazState(hashes.gaz[i], GROUP_CAT) !== GAZ_BEGIN) continue;
+    let after = -1; // (tokens up to here are inside a group found below)
+    for (let u = 0; u < upperCount && useGroups; u++) {
+      const i = upperBuf[u];
+      if (i <= after || covered[i] || !capitalized[i] || gazState(hashes.gaz[i], GROUP_CAT) !== GAZ_BEGIN) continue;
       let j = i;
       while (j + 1 < n && gazState(hashes.gaz[j + 1], GROUP_CAT) === GAZ_INSIDE) j++;
       let free = true;
       for (let k = i; k <= j; k++) if (covered[k]) free = false;
       if (!free) continue;
       spans.push({ first: i, last: j, type: TYPE_GROUP, confidence: 0.7, source: 'gazetteer' });
-      i = j;
+      after = j;
     }
     spans.sort((a, b) => a.first - b.first);
     if (useConsistency) spans = applyDocumentConsistency(spans, n, hashes.word, capitalized, scored, personType, false, articleFreeWords(text, tokens, articleFreeBuf.subarray(0, n).fill(0)));
