@@ -93,3 +93,13 @@ test('a head word shared by two organizations stays apart', () => {
   const groups = clustersOf('The [[New York Times|organization]] and the [[Los Angeles Times|organization]] agreed; the [[Times|organization]] did not.');
   assert.equal(groups.length, 3);
 });
+
+test('an acronym links to the one organization whose initials it is, not when two fit', () => {
+  const groups = clustersOf('The [[Afghan National Army|organization]] grew; the [[ANA|organization]] fought.');
+  assert.deepEqual(groups, [['Afghan National Army', 'ANA']]);
+  const two = clustersOf('The [[Afghan National Army|organization]] and the [[African National Assembly|organization]] met; the [[ANA|organization]] left.');
+  assert.equal(two.length, 3);
+  // never a person's initials
+  const person = clustersOf('[[Anna Nicole Adams|person]] sang; the [[ANA|organization]] paid.');
+  assert.equal(person.length, 2);
+});

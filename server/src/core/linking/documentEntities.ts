@@ -300,7 +300,7 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
       if (target >= 0) join(mi, target, key);
       else create(mi, key);
     } else if (looksLikeAcronym(m.text)) {
-      const target = findByInitials(key, clusters);
+      const target = findByInitials(key, clusters, tokenCounts);
       if (target >= 0) join(mi, target, key);
       else create(mi, key);
     } else {
@@ -377,14 +377,22 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   else map.set(key, [value]);
 }
 
-function findByInitials(acr: string, clusters: DocCluster[]): number {
+/**
+ * The cluster an acronym stands for: the one introduced with it in parentheses, else the one
+ * organization or place of two or more words whose initials it is ("ANA" → "Afghan National Army");
+ * none when two fit.
+ */
+function findByInitials(acr: string, clusters: DocCluster[], tokenCounts: TokenCounts): number {
   let found = -1;
+  const letters = acr.replace(/[^a-z]/g, '');
   for (let ci = 0; ci < clusters.length; ci++) {
     const c = clusters[ci];
-    if (c.type === 'person' || c.mentions.length === 0) continue;
+    if (c.type === 'person' || c.type === 'group' || c.mentions.length === 0) continue;
     if (c.acronym === acr) return ci;
+    if (letters.length < 2 || tokenCounts.of(c.key) < 2 || initialsKey(c.key).replace(/[^a-z]/g, '') !== letters) continue;
+    found = found === -1 ? ci : -2;
   }
-  return found;
+  return found >= 0 ? found : -1;
 }
 
 /** Joins a rare spelling to a frequent one within the edit budget ("Malikik" → "Maliki"). */

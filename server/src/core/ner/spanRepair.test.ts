@@ -151,3 +151,14 @@ test('a leading "The" is dropped from an institution name, kept elsewhere', () =
   const oval: TokenSpan = { first: at('Oval') - 1, last: at('Ground'), type: LOC, confidence: 0.8, source: 'model' };
   assert.deepEqual(show(repairSpans([oval], ctx)), ['2:The Oval Cricket Ground']);
 });
+
+test('a portfolio before "Secretary" or "Minister" is part of the title, not a name', () => {
+  const { at, ctx, show } = spansOver('Defense Secretary Chuck Hagel met the Defense Department and Pentagon Secretary staff.');
+  const [PER, ORG] = [0, 1];
+  const one = (w: string, type: number): TokenSpan => ({ first: at(w), last: at(w), type, confidence: 0.6, source: 'model' });
+  const hagel: TokenSpan = { first: at('Chuck'), last: at('Hagel'), type: PER, confidence: 0.99, source: 'model' };
+  assert.deepEqual(show(repairSpans([one('Defense', ORG), hagel], ctx)), ['0:Chuck Hagel']);
+  // not before another word, nor a name that is no portfolio
+  const dept: TokenSpan = { first: at('Department') - 1, last: at('Department'), type: ORG, confidence: 0.9, source: 'model' };
+  assert.deepEqual(show(repairSpans([dept, one('Pentagon', ORG)], ctx)), ['1:Defense Department', '1:Pentagon']);
+});

@@ -14,7 +14,8 @@
  *    short particles in lower case (of, the, and, de, al, bin, van, ...);
  *  - a name with a joined Arabic article right after a person ("Nouri" + "al-Maliki") is the rest of
  *    that person's name, whether the tagger left it out or called it something else.
- *  - a leading "The" is not part of an institution's name ("The Commerce Department").
+ *  - a leading "The" is not part of an institution's name ("The Commerce Department");
+ *  - a portfolio before "Secretary"/"Minister" is part of a title ("Defense Secretary").
  * Then the type repairs of typeRepair.ts (lists of names, "<person> of <organization>").
  */
 import { TokenList, TOKEN_WORD } from '../text/tokenize';
@@ -184,6 +185,16 @@ function isLeadingArticleOfInstitution(ctx: SpanRepairContext, first: number, la
   return false;
 }
 
+/** Portfolios that, before "Secretary"/"Minister", make a title ("Defense Secretary Chuck Hagel"): generic English. */
+const PORTFOLIOS = new Set(['defense', 'defence', 'foreign', 'interior', 'finance', 'justice', 'treasury', 'state', 'health', 'education', 'energy', 'labor', 'labour', 'trade', 'commerce', 'home', 'agriculture', 'transport', 'environment', 'economy', 'oil', 'information', 'culture']);
+
+/** "Defense" in "Defense Secretary", "Foreign" in "Foreign Minister": part of a title, not a name (CoNLL train: 42 of 47 untagged). */
+function isPortfolioOfTitle(ctx: SpanRepairContext, sp: TokenSpan): boolean {
+  if (sp.first !== sp.last || sp.type === ctx.personType || sp.last + 1 >= ctx.tokens.count) return false;
+  const next = word(ctx, sp.last + 1).toLowerCase();
+  return (next === 'secretary' || next === 'minister') && PORTFOLIOS.has(word(ctx, sp.first).toLowerCase());
+}
+
 /** A capitalised word that can continue an institution's name after "of"/"on"/"for" (not a date or a title). */
 function isNameWord(ctx: SpanRepairContext, k: number): boolean {
   if (!isCapitalized(ctx, k)) return false;
@@ -230,6 +241,7 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
   let spans: TokenSpan[] = [];
   // lowercase words inside names; a month and day after a name; a title at the start of a person
   for (const sp0 of input) {
+    if (isPortfolioOfTitle(ctx, sp0)) continue;
     for (const sp of splitAtLowercaseWords(ctx, sp0)) {
       let { first, last } = sp;
       if (last > first) {

@@ -78,6 +78,10 @@ test('two names around "and": an unsure one takes the type of a sure one', () =>
   const pair = setup('Lawmakers of the Likud and Kadima parties met.', [['Likud', ORG, 0.87], ['Kadima', PER, 0.54]]);
   repairListTypes(pair.spans, pair.ctx);
   assert.deepEqual(pair.show(), ['1:Likud', '1*:Kadima']);
+  // ", and" often joins two clauses: no pair
+  const clauses = setup('Karzai signed the Security Agreement, and Kerzai left.', [['Security Agreement', ORG, 0.85], ['Kerzai', PER, 0.55]]);
+  repairListTypes(clauses.spans, clauses.ctx);
+  assert.deepEqual(clauses.show(), ['1:Security Agreement', '0:Kerzai']);
   // both fairly sure: each keeps its type ("Smith and Britain")
   const both = setup('Wins for Smith and Britain came late.', [['Smith', PER, 0.85], ['Britain', LOC, 0.7]]);
   repairListTypes(both.spans, both.ctx);

@@ -48,7 +48,7 @@ function wordAt(ctx: SpanRepairContext, k: number): string {
   return ctx.text.slice(ctx.tokens.start[k], ctx.tokens.end[k]);
 }
 
-/** What joins two spans of a list: 1 a comma, 2 "and"/"or" (with or without a comma before), 0 anything else. */
+/** What joins two spans of a list: 1 a comma, 2 "and"/"or", 3 a comma and "and"/"or", 0 anything else. */
 function listJoint(ctx: SpanRepairContext, a: TokenSpan, b: TokenSpan): number {
   const gap = b.first - a.last - 1;
   if (gap < 1 || gap > 2) return 0;
@@ -58,7 +58,7 @@ function listJoint(ctx: SpanRepairContext, a: TokenSpan, b: TokenSpan): number {
     return w1 === 'and' || w1 === 'or' ? 2 : 0;
   }
   const w2 = wordAt(ctx, a.last + 2);
-  return w1 === ',' && (w2 === 'and' || w2 === 'or') ? 2 : 0;
+  return w1 === ',' && (w2 === 'and' || w2 === 'or') ? 3 : 0;
 }
 
 /** Relabels the odd name of each list (see the file comment). `spans` sorted by first token. */
@@ -75,7 +75,7 @@ export function repairListTypes(spans: TokenSpan[], ctx: SpanRepairContext): voi
       if (joint === 0) break;
       joints.push(joint);
       j++;
-      if (joint === 2) break; // "and"/"or" ends the list
+      if (joint >= 2) break; // "and"/"or" ends the list
     }
     const size = j - i + 1;
     if (size >= MIN_LIST_AGREEMENT + 1) {
@@ -94,12 +94,12 @@ export function repairListTypes(spans: TokenSpan[], ctx: SpanRepairContext): voi
           const sp = spans[k];
           if (sp.type === t || !voting(sp.type) || sp.confidence >= MAX_LIST_CONFIDENCE) continue;
           // inside the list, or its last name after "and"/"or" (after a comma: in a list of four or more)
-          if (k === j && joints[k - i - 1] !== 2 && size < 4) continue;
+          if (k === j && joints[k - i - 1] < 2 && size < 4) continue;
           sp.type = t;
           sp.source = 'rule';
         }
       }
-    } else if (size === 2 && joints[0] === 2) repairPairTypes(spans[i], spans[j], voting);
+    } else if (size === 2 && joints[0] === 2) repairPairTypes(spans[i], spans[j], voting); // (", and" often joins clauses)
     i = j + 1;
   }
 }
