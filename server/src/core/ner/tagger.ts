@@ -9,7 +9,7 @@ import { LabelSet } from './labels';
 import { NerModel } from './model';
 import { VEC_AS_NEXT, VEC_AS_PREVIOUS, VEC_AS_SECOND_NEXT, VEC_AS_SECOND_PREVIOUS, VEC_SLOTS, type TokenTypeCache } from './tokenTypes';
 import { weightRowOf } from './weightIndex';
-import { backwardBio9, forwardBio9, isBio9 } from './viterbiBio9';
+import { backwardBio9, bestPredecessorBio9, forwardBio9, isBio9 } from './viterbiBio9';
 
 export { addFeatureInt, allocEmissionWork, CTX_OTHER, CTX_SHAPE_SELF, CTX_SHAPES_AFTER, CTX_SHAPES_BEFORE, CTX_WORD_LEFT, CTX_WORD_RIGHT, CTX_WORD_RUN, CTX_WORD_SELF, PER_TOKEN_CONTEXT } from './contextScores';
 export type { EmissionWork } from './contextScores';
@@ -240,7 +240,8 @@ export function viterbi(
   }
   // forward: the best score of each label (the back pointers are recomputed along the chosen path
   // only, by the same comparisons in the same order, so ties go the same way)
-  if (L === 9 && isBio9(ls)) forwardBio9(score, emis, from, to, prevTrans);
+  const bio9 = L === 9 && isBio9(ls);
+  if (bio9) forwardBio9(score, emis, from, to, prevTrans);
   else {
     for (let i = from + 1; i < to; i++) {
       const po = (i - 1) * L;
@@ -269,7 +270,7 @@ export function viterbi(
   }
   for (let i = to - 1; i >= from; i--) {
     out[i] = arg;
-    if (i > from) arg = bestPredecessor(ls, prevTrans, score, (i - 1) * L, arg);
+    if (i > from) arg = bio9 ? bestPredecessorBio9(score, (i - 1) * L, arg, prevTrans) : bestPredecessor(ls, prevTrans, score, (i - 1) * L, arg);
   }
 }
 

@@ -377,3 +377,74 @@ export function backwardBio9(beta: Float64Array, emis: Float32Array, from: numbe
     beta[co + 8] = b8 = q8;
   }
 }
+
+/** Offsets of each label's predecessor transitions in the predecessor-ordered table. */
+const PREV_AT = [0, 9, 18, 20, 29, 31, 40, 42, 51];
+
+/**
+ * The first predecessor of label `cur` with the highest score[po + prev] + transition (what the
+ * forward pass maximised), as tagger.ts's generic bestPredecessor finds it (0 when none beats -1e30).
+ */
+export function bestPredecessorBio9(score: Float64Array, po: number, cur: number, T: Float64Array): number {
+  const o = PREV_AT[cur];
+  let best = NEG;
+  let arg = 0;
+  let s: number;
+  if (cur !== 0 && (cur & 1) === 0) {
+    // an I label: its B, then itself
+    s = score[po + cur - 1] + T[o];
+    if (s > best) {
+      best = s;
+      arg = cur - 1;
+    }
+    s = score[po + cur] + T[o + 1];
+    if (s > best) arg = cur;
+    return arg;
+  }
+  s = score[po] + T[o];
+  if (s > best) {
+    best = s;
+    arg = 0;
+  }
+  s = score[po + 1] + T[o + 1];
+  if (s > best) {
+    best = s;
+    arg = 1;
+  }
+  s = score[po + 2] + T[o + 2];
+  if (s > best) {
+    best = s;
+    arg = 2;
+  }
+  s = score[po + 3] + T[o + 3];
+  if (s > best) {
+    best = s;
+    arg = 3;
+  }
+  s = score[po + 4] + T[o + 4];
+  if (s > best) {
+    best = s;
+    arg = 4;
+  }
+  s = score[po + 5] + T[o + 5];
+  if (s > best) {
+    best = s;
+    arg = 5;
+  }
+  s = score[po + 6] + T[o + 6];
+  if (s > best) {
+    best = s;
+    arg = 6;
+  }
+  s = score[po + 7] + T[o + 7];
+  if (s > best) {
+    best = s;
+    arg = 7;
+  }
+  s = score[po + 8] + T[o + 8];
+  if (s > best) {
+    best = s;
+    arg = 8;
+  }
+  return arg;
+}
