@@ -8,7 +8,7 @@
  */
 import type { EntityType } from '../types';
 import type { DocCluster } from './documentEntities';
-import { boundedEditDistance, consonantSkeleton, misspellingBudget } from './editDistance';
+import { boundedEditDistance, consonantSkeleton, isVariantName, misspellingBudget } from './editDistance';
 import { groupKey, initialsAgree, initialsKey, keyTokens, nameKey, slugify, splitInitials, stripArticle, surnameKey } from './nameKey';
 
 export interface EntityNote {
@@ -270,24 +270,7 @@ function transliterationOf(cluster: DocCluster, surnameIndex: Map<string, string
   for (let n = 0; n < ids.length && n < MAX_SURNAME_CANDIDATES; n++) {
     const b = builders.get(ids[n])!;
     if (b.entity.type !== cluster.type) continue;
-    for (const k of b.entity.keys) {
-      const other = memo.tokensOf(k);
-      if (other.length !== tokens.length) continue;
-      let differing = -1;
-      for (let i = 0; i < tokens.length; i++) {
-        if (tokens[i] === other[i]) continue;
-        if (differing >= 0 || tokens[i].charAt(0) !== other[i].charAt(0)) {
-          differing = -2;
-          break;
-        }
-        differing = i;
-      }
-      if (differing < 0) continue;
-      const t = tokens[differing];
-      const o = other[differing];
-      const variant = t.length >= 3 && memo.skeletonOf(t) === memo.skeletonOf(o);
-      if (variant || (t.length >= 5 && boundedEditDistance(t, o, 1) <= 1)) return b.entity.id;
-    }
+    for (const k of b.entity.keys) if (isVariantName(tokens, memo.tokensOf(k), (t) => memo.skeletonOf(t))) return b.entity.id;
   }
   return undefined;
 }

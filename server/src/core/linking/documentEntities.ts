@@ -4,7 +4,8 @@
  * - a surname links to the full name introduced in the same article ("Maliki" → "Nouri al-Maliki"),
  *   also when the recognizer was unsure it was a person (surnameTypes.ts);
  * - an acronym introduced in parentheses joins its long form ("United Iraqi Alliance (UIA)");
- * - a likely misspelling of a name that is frequent in the article joins it ("Malikik");
+ * - a likely misspelling of a name that is frequent in the article joins it ("Malikik"), and two
+ *   spellings of one full name join ("Moqtada"/"Muqtada al-Sadr", nameVariants.ts);
  * - a name recognised once is recognised at its other occurrences too (source 'consistency');
  * - an organization or place keeps one type in the article (clusterTypes.ts);
  * - an acronym the article introduces for a common noun is no actor (commonAcronyms.ts).
@@ -19,6 +20,8 @@ import { nameRunEnd, nextCapital } from './capitalisedWords';
 import { joinMistypedSurnames } from './surnameTypes';
 import { alignMentionTypes } from './clusterTypes';
 import { commonNounAcronyms } from './commonAcronyms';
+import { mergeNameVariants } from './nameVariants';
+import { absorbCluster } from './clusterMerge';
 
 export interface DocCluster {
   /** Normal form of the cluster's longest name. */
@@ -314,6 +317,7 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
     }
   }
 
+  mergeNameVariants(clusters, clusterOf);
   joinMistypedSurnames(clusters, clusterOf, mentions, (k) => tokenCounts.of(k));
   mergeMisspellings(clusters, clusterOf, tokenCounts);
   const live = compact(clusters, clusterOf);
@@ -425,16 +429,7 @@ function mergeMisspellings(clusters: DocCluster[], clusterOf: number[], tokenCou
         if (best < 0 || counts[b] > counts[best]) best = b;
       }
     }
-    if (best >= 0) {
-      const target = clusters[best];
-      for (const mi of ca.mentions) {
-        clusterOf[mi] = best;
-        target.mentions.push(mi);
-      }
-      for (const k of ca.keys) if (!target.keys.includes(k)) target.keys.push(k);
-      for (const [s, n] of ca.spellings) target.spellings.set(s, (target.spellings.get(s) ?? 0) + n);
-      ca.mentions = [];
-    }
+    if (best >= 0) absorbCluster(clusters, clusterOf, best, a);
   }
 }
 

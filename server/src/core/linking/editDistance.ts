@@ -44,3 +44,22 @@ export function misspellingBudget(length: number): number {
 export function consonantSkeleton(token: string): string {
   return token.replace(/[aeiouy'’-]/g, '').replace(/(.)\1+/g, '$1');
 }
+
+/**
+ * Two names of as many words that differ in exactly one word, as a transliteration (same first
+ * letter and consonant skeleton, three letters or more: "nuri"/"nouri") or a one-edit typo (five
+ * letters or more): "Nuri al-Maliki" ~ "Nouri al-Maliki", not "Jalil Nouri" ~ "Nouri al-Maliki".
+ */
+export function isVariantName(tokens: readonly string[], other: readonly string[], skeleton: (token: string) => string = consonantSkeleton): boolean {
+  if (other.length !== tokens.length) return false;
+  let differing = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === other[i]) continue;
+    if (differing >= 0 || tokens[i].charAt(0) !== other[i].charAt(0)) return false;
+    differing = i;
+  }
+  if (differing < 0) return false;
+  const t = tokens[differing];
+  const o = other[differing];
+  return (t.length >= 3 && skeleton(t) === skeleton(o)) || (t.length >= 5 && boundedEditDistance(t, o, 1) <= 1);
+}

@@ -9,6 +9,7 @@
 import type { EntityMention } from '../types';
 import type { DocCluster } from './documentEntities';
 import { keyTokens, stripArticle, surnameKey } from './nameKey';
+import { absorbCluster } from './clusterMerge';
 
 /** A name typed otherwise joins the person only when every mention of it is below this confidence. */
 export const MAX_RETYPED_SURNAME_CONFIDENCE = 0.95;
@@ -19,6 +20,7 @@ export function joinMistypedSurnames(clusters: DocCluster[], clusterOf: number[]
   const people = new Map<string, number>();
   const otherLastWords = new Set<string>();
   clusters.forEach((c, ci) => {
+    if (c.mentions.length === 0) return; // merged into another
     for (const k of c.keys) {
       if (tokenCount(k) < 2) continue;
       if (c.type === 'person') {
@@ -40,14 +42,7 @@ export function joinMistypedSurnames(clusters: DocCluster[], clusterOf: number[]
     if (target === undefined || target < 0 || otherLastWords.has(key)) return;
     if (c.keys.some((k) => stripArticle(k) !== key)) return;
     if (c.mentions.some((mi) => mentions[mi].confidence >= MAX_RETYPED_SURNAME_CONFIDENCE || mentions[mi].source === 'user')) return;
-    const person = clusters[target];
-    for (const mi of c.mentions) {
-      mentions[mi].type = 'person';
-      clusterOf[mi] = target;
-      person.mentions.push(mi);
-    }
-    for (const k of c.keys) if (!person.keys.includes(k)) person.keys.push(k);
-    for (const [s, n] of c.spellings) person.spellings.set(s, (person.spellings.get(s) ?? 0) + n);
-    c.mentions = [];
+    for (const mi of c.mentions) mentions[mi].type = 'person';
+    absorbCluster(clusters, clusterOf, target, ci);
   });
 }
