@@ -54,3 +54,12 @@ test('a month before a futures noun is the delivery month to come', () => {
   // a month in a past-tense report stays the last one
   assert.equal(at(monthRule, 'inflation was 20 percent in December', 'December', '1996-08-30'), 'December=1995-12');
 });
+
+test('a month-day followed by "last/this/next year" takes that year', () => {
+  assert.equal(at(monthRule, 'on March 3 last year he left', 'March', '2013-03-06'), 'March 3 last year=2012-03-03');
+  assert.equal(at(monthRule, 'hit on Oct. 29 last year', 'Oct', '2013-03-06'), 'Oct. 29 last year=2012-10-29');
+  assert.equal(at(monthRule, 'opens Jan. 5 next year', 'Jan', '2013-03-06'), 'Jan. 5 next year=2014-01-05');
+  assert.equal(at(monthRule, 'in June last year', 'June', '2013-03-06'), 'June last year=2012-06');
+  // "last" not before "year" is no year shift
+  assert.equal(at(monthRule, 'on March 3 last week', 'March', '2013-03-06'), 'March 3=2013-03-03');
+});

@@ -103,6 +103,12 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     }
     // "April 24-25": keep the first day only.
     if (!ctx.anchor) return { start: i, end, type: 'date', value: `XXXX-${pad2(mon.v)}-${pad2(day.v)}`, relative: true };
+    // "Oct. 29 last year", "March 3 this year": the year is said, relative to the anchor's.
+    const shifted = yearShiftAt(ctx, end);
+    if (shifted !== undefined) {
+      const dd = { y: ctx.anchor.y + shifted, m: mon.v, d: day.v };
+      if (isValidDay(dd)) return { start: i, end: end + 2, type: 'date', value: fmtDay(dd), relative: true };
+    }
     const r = resolveMonthDay(ctx.anchor, mon.v, day.v, partialDirection(ctx, i, end), pastOnlyAt(ctx, i));
     if (!r) return undefined;
     return { start: i, end, type: 'date', value: fmtDay(r), relative: true };
@@ -117,11 +123,9 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   // A lone month name.
   if (!loneMonthPlausible(ctx, j, mon.v)) return undefined;
   // "January this year", "June last year", "January next year".
-  const a = lowerAt(ctx, mon.next);
-  const b = lowerAt(ctx, mon.next + 1);
-  if (ctx.anchor && (a === 'this' || a === 'last' || a === 'next') && b === 'year') {
-    const y = ctx.anchor.y + (a === 'last' ? -1 : a === 'next' ? 1 : 0);
-    return { start: i, end: mon.next + 2, type: 'date', value: fmtMonth(y, mon.v), relative: true };
+  const shifted = yearShiftAt(ctx, mon.next);
+  if (ctx.anchor && shifted !== undefined) {
+    return { start: i, end: mon.next + 2, type: 'date', value: fmtMonth(ctx.anchor.y + shifted, mon.v), relative: true };
   }
   if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}`, relative: true };
   // "December bonds", "the March contract": a futures delivery month, the next such month to come.
@@ -131,6 +135,13 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   }
   const y = resolveMonth(ctx.anchor, mon.v, partialDirection(ctx, i, mon.next), pastOnlyAt(ctx, i));
   return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
+}
+
+/** "this year" / "last year" / "next year" at token k: the shift from the anchor's year (0, -1, 1). */
+function yearShiftAt(ctx: ScanContext, k: number): number | undefined {
+  if (lowerAt(ctx, k + 1) !== 'year') return undefined;
+  const w = lowerAt(ctx, k);
+  return w === 'this' ? 0 : w === 'last' ? -1 : w === 'next' ? 1 : undefined;
 }
 
 /** True when the day number is really part of something longer ("March 12:30", "May 5-4 vote"). */
