@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EntityType } from '../types';
 import type { DocCluster } from './documentEntities';
-import { linkCorpus, type EntityNote } from './corpusEntities';
+import { linkCorpus, reportedType, type EntityNote } from './corpusEntities';
 import { nameKey } from './nameKey';
 
 function cluster(type: EntityType, ...spellings: string[]): DocCluster {
@@ -80,4 +80,17 @@ test('a full name with and without middle initials is one person, unless the ini
   // not across types, and "Jalil Nouri" still is not Nouri al-Maliki
   const typed = linkCorpus([[cluster('person', 'George W. Casey')], [cluster('organization', 'George Casey')]]);
   assert.notEqual(idsOf(typed)[0][0], idsOf(typed)[1][0]);
+});
+
+test('a cluster linked to an entity with a note reports the note type, others their own', () => {
+  const note: EntityNote = { id: 'white-house', name: 'White House', type: 'organization', aliases: ['White House'], links: [], body: '' };
+  const docs = [[cluster('place', 'White House'), cluster('place', 'Baghdad')]];
+  const r = linkCorpus(docs, [note]);
+  assert.equal(reportedType(r, 0, 0, 'place'), 'organization');
+  assert.equal(reportedType(r, 0, 1, 'place'), 'place');
+  // without notes, even a cluster linked across types keeps its own type
+  const plain = linkCorpus([[cluster('person', 'George W. Bush')], [cluster('organization', 'Bush')]]);
+  assert.equal(idsOf(plain)[0][0], idsOf(plain)[1][0]);
+  assert.equal(reportedType(plain, 1, 0, 'organization'), 'organization');
+  assert.equal(reportedType(plain, 5, 0, 'place'), 'place');
 });

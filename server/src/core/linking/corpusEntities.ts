@@ -308,3 +308,15 @@ function misspelledSurname(key: string, fuzzy: DeletionIndex, surnameIndex: Map<
   }
   return best?.entity.id;
 }
+
+/**
+ * The type a document cluster's mentions should report once linked: the type of the entity's note
+ * when it has one (the reader's decision: "White House" is an organization, "Capitol Hill" an alias
+ * of Congress), else the cluster's own type. Not the corpus entity's voted type: giving every
+ * mention that type measured worse on CoNLL dev (93.83 -> 92.22).
+ */
+export function reportedType(linking: CorpusLinking, doc: number, cluster: number, ownType: EntityType): EntityType {
+  const id = linking.assignment[doc]?.[cluster];
+  const note = id ? linking.byId.get(id)?.note : undefined;
+  return note ? note.type : ownType;
+}
