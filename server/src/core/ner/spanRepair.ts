@@ -24,7 +24,7 @@ import { B_INITCAP, B_LOWER, B_UPPER, TokenHashes } from './features';
 import { FNV_OFFSET, mix2 } from './hashing';
 import { GAZ_BEGIN, GAZ_CATEGORIES, GAZ_COUNT, GAZ_INSIDE, gazState, NO_CLUSTER } from './gazetteer';
 import { MAX_TITLE_TOKENS, titleAt } from './titles';
-import { repairAffiliationTypes, repairClassExampleTypes, repairInstitutionHeadTypes, repairListTypes } from './typeRepair';
+import { repairAffiliationTypes, repairClassExampleTypes, repairDatelineTypes, repairInstitutionHeadTypes, repairListTypes } from './typeRepair';
 
 const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
 const ORGWORD = GAZ_CATEGORIES.indexOf('orgword');
@@ -302,6 +302,7 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
   repairClassExampleTypes(out, ctx);
   repairListTypes(out, ctx);
   repairAffiliationTypes(out, ctx);
+  repairDatelineTypes(out, ctx);
   repairInstitutionHeadTypes(out, ctx);
   return out;
 }

@@ -5,7 +5,7 @@ import { tokenize } from '../text/tokenize';
 import { allocTokenHashes, computeTokenHashes } from './features';
 import type { TokenSpan } from './consistency';
 import type { SpanRepairContext } from './spanRepair';
-import { repairAffiliationTypes, repairClassExampleTypes, repairInstitutionHeadTypes, repairListTypes } from './typeRepair';
+import { repairAffiliationTypes, repairClassExampleTypes, repairDatelineTypes, repairInstitutionHeadTypes, repairListTypes } from './typeRepair';
 
 const model = loadNerModel();
 const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
@@ -124,4 +124,18 @@ test('no class noun, a sure name, or a name after the list: types stay', () => {
   const { spans, ctx, show } = setup(text, [['Smith', LOC, 0.6], ['Jones', PER, 0.95], ['Brown', PER, 0.6], ['Paris', LOC, 0.6], ['Rome', PER, 0.6]]);
   repairClassExampleTypes(spans, ctx);
   assert.deepEqual(show(), ['2:Smith', '0:Jones', '0:Brown', '2:Paris', '0:Rome']);
+});
+
+test('the name opening a dateline is a place', () => {
+  const text = 'Peace talks stall .\nURUS-MARTAN , Russia 1996-08-31\nWIGAN , England Aug 31 - Crowds gathered .';
+  const { spans, ctx, show } = setup(text, [['URUS-MARTAN', ORG, 0.6], ['Russia', LOC, 0.99], ['WIGAN', ORG, 0.7], ['England', LOC, 0.99]]);
+  repairDatelineTypes(spans, ctx);
+  assert.deepEqual(show(), ['2*:URUS-MARTAN', '2:Russia', '2*:WIGAN', '2:England']);
+  // not inside a line, nor without a date after the place
+  const mid = setup('He met Smith , Britain 1996 and Jones , France said .', [['Smith', PER, 0.9], ['Britain', LOC, 0.99], ['Jones', PER, 0.9], ['France', LOC, 0.99]]);
+  repairDatelineTypes(mid.spans, mid.ctx);
+  assert.deepEqual(mid.show(), ['0:Smith', '2:Britain', '0:Jones', '2:France']);
+  const undated = setup('Jones , France said .', [['Jones', PER, 0.9], ['France', LOC, 0.99]]);
+  repairDatelineTypes(undated.spans, undated.ctx);
+  assert.deepEqual(undated.show(), ['0:Jones', '2:France']);
 });

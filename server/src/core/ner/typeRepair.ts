@@ -26,6 +26,7 @@ const CLASS_NOUNS = new Map<string, 'org' | 'loc' | 'per'>([
   ...['countries', 'cities', 'towns', 'provinces', 'states', 'regions', 'nations', 'capitals', 'villages', 'neighborhoods', 'neighbourhoods', 'districts', 'territories', 'islands', 'ports'].map((w) => [w, 'loc'] as [string, 'loc']),
   ...['leaders', 'officials', 'politicians', 'figures', 'players', 'clerics', 'journalists', 'lawmakers', 'senators', 'analysts', 'experts', 'scholars', 'presidents', 'generals', 'ministers', 'writers', 'artists', 'actors', 'singers'].map((w) => [w, 'per'] as [string, 'per']),
 ]);
+const MONTH_WORD = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
 /** A name introduced as an example of a class keeps its type at or above this confidence. */
 const MAX_CLASS_EXAMPLE_CONFIDENCE = 0.9;
 const PLACE_CATEGORIES = (['country', 'city', 'state', 'region'] as const).map((c) => GAZ_CATEGORIES.indexOf(c));
@@ -175,6 +176,36 @@ function classBefore(ctx: SpanRepairContext, k: number): 'org' | 'loc' | 'per' |
   else return undefined;
   if (j >= 0 && wordAt(ctx, j) === ',') j--;
   return j >= 0 ? CLASS_NOUNS.get(wordAt(ctx, j)) : undefined;
+}
+
+/**
+ * A wire dateline ("WIGAN , England 1996-08-31", "URUS-MARTAN, Russia Aug 31"): the name opening a
+ * line, followed by a comma, a place and a date, is the place the story was filed from.
+ */
+export function repairDatelineTypes(spans: TokenSpan[], ctx: SpanRepairContext): void {
+  const { loc } = typesOf(ctx);
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const a = spans[i];
+    const b = spans[i + 1];
+    if (a.type === loc || b.type !== loc || b.first !== a.last + 2 || wordAt(ctx, a.last + 1) !== ',') continue;
+    if (!opensLine(ctx.text, ctx.tokens.start[a.first])) continue;
+    const after = b.last + 1;
+    if (after >= ctx.tokens.count) continue;
+    const dated = /^\d/.test(wordAt(ctx, after)) || (after + 1 < ctx.tokens.count && MONTH_WORD.test(wordAt(ctx, after)) && /^\d/.test(wordAt(ctx, after + 1)));
+    if (!dated) continue;
+    a.type = loc;
+    a.source = 'rule';
+  }
+}
+
+/** Only spaces or tabs between the last line break (or the text's start) and `at`. */
+function opensLine(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** "<person> of <person>": the second is an organization or a place. `spans` sorted by first token. */
