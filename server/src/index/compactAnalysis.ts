@@ -9,6 +9,7 @@
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { DocCluster } from '../core/linking/documentEntities';
 import type { DateMention, EntityMention, OutlineNode, Problem, Quote } from '../core/types';
+import { intern } from './stringPool';
 
 type StoredCluster = Omit<DocCluster, 'spellings'> & { spellings: Array<[string, number]> };
 
@@ -110,9 +111,19 @@ function residentParts(a: ArticleAnalysis): ResidentParts {
   return { meta: a.meta, bodyStart: a.bodyStart, mentions: a.mentions, clusterOf: a.clusterOf, dates: a.dates, quotes: a.quotes, problems: a.problems };
 }
 
-/** The compact form of an analysis (the same object when it already is one). */
+/**
+ * The compact form of an analysis (the same object when it already is one). Its mentions' and
+ * dates' texts and values are replaced by pooled copies (stringPool.ts), in place: the analysis
+ * is the caller's to hand over.
+ */
 export function compactAnalysis(a: ArticleAnalysis): CompactAnalysis {
   if (a instanceof CompactAnalysis) return a;
+  for (const m of a.mentions) m.text = intern(m.text);
+  for (const d of a.dates) {
+    d.text = intern(d.text);
+    d.value = intern(d.value);
+    if (d.anchor !== undefined) d.anchor = intern(d.anchor);
+  }
   return new CompactAnalysis(residentParts(a), a.clusters.length, Buffer.from(JSON.stringify(a.outline), 'utf8'), Buffer.from(JSON.stringify(storedClusters(a.clusters)), 'utf8'));
 }
 

@@ -12,6 +12,7 @@
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { DateMention, EntityMention } from '../core/types';
 import { CompactAnalysis, compactFromParts, storedClusters, type ResidentParts } from './compactAnalysis';
+import { intern } from './stringPool';
 
 /** [start, end, type, source, confidence, extras?] */
 type PackedMention = [number, number, EntityMention['type'], EntityMention['source'], number, MentionExtras?];
@@ -58,14 +59,14 @@ export function decodeResident(p: PackedAnalysis, text: string): ResidentParts |
   const { meta, bodyStart, clusterOf, quotes, problems } = p.r;
   if (!meta || typeof bodyStart !== 'number' || !Array.isArray(clusterOf) || !Array.isArray(quotes) || !Array.isArray(problems)) return undefined;
   const mentions = p.m.map(([start, end, type, source, confidence, extras]) => {
-    const mention: EntityMention = { start, end, type, text: extras?.t ?? text.slice(start, end), source, confidence };
+    const mention: EntityMention = { start, end, type, text: intern(extras?.t ?? text.slice(start, end)), source, confidence };
     if (extras?.ti !== undefined) mention.title = extras.ti;
     if (extras?.r !== undefined) mention.role = extras.r;
     return mention;
   });
   const dates = p.d.map(([start, end, value, type, relative, anchor, ownText]) => {
-    const date: DateMention = { start, end, text: ownText ?? text.slice(start, end), value, type, relative: relative === 1 };
-    if (anchor) date.anchor = anchor;
+    const date: DateMention = { start, end, text: intern(ownText ?? text.slice(start, end)), value: intern(value), type, relative: relative === 1 };
+    if (anchor) date.anchor = intern(anchor);
     return date;
   });
   return { meta, bodyStart, mentions, clusterOf, dates, quotes, problems };
