@@ -3,10 +3,11 @@
  * The workspace is a temporary copy of the repository's corpus, so tests can edit and write.
  */
 import { spawn, type ChildProcess } from 'child_process';
-import { cpSync, mkdtempSync, rmSync } from 'fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
+import { after } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 export const REPO = join(__dirname, '..', '..', '..');
@@ -38,14 +39,33 @@ export async function poll<T>(check: () => T | Promise<T>, what: string, timeout
   }
 }
 
+/**
+ * Servers not closed yet. A test that fails between starting a server and closing it would
+ * otherwise leave the server's pipes open, and the test file would wait for them forever instead
+ * of reporting the failure.
+ */
+const running = new Set<ChildProcess>();
+after(() => {
+  for (const child of running) child.kill();
+});
+
 /** `root`: reuse a workspace folder (and its storage) kept by an earlier session's `close({ keepRoot: true })`. */
 export async function startServer(options: { corpus?: boolean; setup?: (root: string) => void; settings?: Record<string, unknown>; root?: string } = {}): Promise<Harness> {
   const root = options.root ?? mkdtempSync(join(tmpdir(), 'sourcelens-ws-'));
   if (options.corpus !== false && !options.root) cpSync(join(REPO, 'corpus'), join(root, 'corpus'), { recursive: true });
   options.setup?.(root);
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let errText = '';
-  child.stderr!.on('data', (d) => (errText += d.toString()));
+  // SL_TEST_SERVER_LOG=FILE: every server's stderr and log messages are appended there (to diagnose a stuck test).
+  const trace = (line: string): void => {
+    if (process.env.SL_TEST_SERVER_LOG) appendFileSync(process.env.SL_TEST_SERVER_LOG, `${new Date().toISOString()} [${child.pid}] ${line}\n`);
+  };
+  child.stderr!.on('data', (d) => {
+    errText += d.toString();
+    trace(`stderr: ${d.toString().trimEnd()}`);
+  });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, Array<{ code?: string | number; message: string }>>();
   let readyCount = 0;
@@ -54,10 +74,21 @@ export async function startServer(options: { corpus?: boolean; setup?: (root: st
   });
   connection.onNotification('sourcelens/status', (p: { state: string }) => {
     if (p.state === 'ready') readyCount++;
+    trace(`status: ${p.state}`);
   });
+  if (process.env.SL_TEST_SERVER_LOG) {
+    const send = connection.sendRequest.bind(connection) as (method: string, params?: unknown) => Promise<unknown>;
+    (connection as { sendRequest: unknown }).sendRequest = async (method: string, params?: unknown) => {
+      trace(`request ${method}`);
+      const reply = await send(method, params);
+      trace(`reply ${method}`);
+      return reply;
+    };
+  }
   const logs: string[] = [];
   connection.onNotification('window/logMessage', (p: { message: string }) => {
     if (logs.length < 1000) logs.push(p.message);
+    trace(`log: ${p.message}`);
   });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onNotification('$/progress', () => undefined);
