@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeNameKey, initialsAgree, initialsKey, KEY_CACHE_LIMIT, looksLikeAcronym, nameKey, slugify, splitInitials, surnameKey } from './nameKey';
+import { computeNameKey, groupKey, initialsAgree, initialsKey, KEY_CACHE_LIMIT, looksLikeAcronym, nameKey, slugify, splitInitials, surnameKey } from './nameKey';
 import { boundedEditDistance } from './editDistance';
 
 test('name keys fold case, diacritics, dots, possessives and a leading "the"', () => {
@@ -56,4 +56,12 @@ test('initials apart from the name', () => {
   assert.deepEqual(splitInitials('j smith'), { bare: '', initials: 'j' });
   assert.ok(initialsAgree('', 'w') && initialsAgree('w', 'w'));
   assert.ok(!initialsAgree('hw', 'w'));
+});
+
+test("group keys: plural and an inner apostrophe fold, other letters stay", () => {
+  assert.equal(groupKey(nameKey("Shi'ites")), groupKey(nameKey('Shiites')));
+  assert.equal(groupKey(nameKey('Shi’ite')), 'shiite');
+  assert.equal(groupKey('iraqis'), 'iraqi');
+  assert.notEqual(groupKey(nameKey('Shias')), groupKey(nameKey('Shiites')));
+  assert.equal(groupKey('swiss'), 'swiss');
 });

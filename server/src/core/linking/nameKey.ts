@@ -81,10 +81,14 @@ export function looksLikeAcronym(surface: string): boolean {
   return true;
 }
 
-/** Plural group names share the singular's key ("Iraqis" → "iraqi", "Shiites" → "shiite"). */
+/**
+ * Plural group names share the singular's key ("Iraqis" → "iraqi", "Shiites" → "shiite"), and an
+ * apostrophe inside the word is dropped ("Shi'ites" → "shiite", as "Shiites").
+ */
 export function groupKey(key: string): string {
-  if (key.length > 4 && key.endsWith('s') && !key.endsWith('ss')) return key.slice(0, -1);
-  return key;
+  const bare = key.includes("'") ? key.replace(/'/g, '') : key;
+  if (bare.length > 4 && bare.endsWith('s') && !bare.endsWith('ss')) return bare.slice(0, -1);
+  return bare;
 }
 
 /** A stable id from a canonical name: "Nouri al-Maliki" → "nouri-al-maliki". */
