@@ -8,9 +8,14 @@
  *    (or a comma, in a list of four or more): the first name of a comma run is often an
  *    introductory phrase ("In New York, Garret Anderson and Gary DiSarcina"), the last of three
  *    the subject of the next clause ("Santa Barbara, California, Dole said");
+ *  - of two names around "and"/"or", an unsure one takes the type of a sure one ("the Likud and
+ *    Kadima parties");
+ *  - names given as examples of a class of actors take its type ("militias such as ...");
  *  - a name right after "<person> of" is where the person is from or works, never a person
- *    ("Tom Lasseter of Knight Ridder"): a place when a place gazetteer knows it, else an organization.
- * Linear in the number of spans.
+ *    ("Tom Lasseter of Knight Ridder"): a place when a place gazetteer knows it, else an organization;
+ *  - a person span ending in an institution's head noun is an organization ("Bush Administration");
+ *  - the name opening a wire dateline is a place ("WIGAN , England 1996-08-31").
+ * Each measured on CoNLL dev (see the commits). Linear in the number of spans.
  */
 import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
