@@ -162,3 +162,13 @@ test('a portfolio before "Secretary" or "Minister" is part of the title, not a n
   const dept: TokenSpan = { first: at('Department') - 1, last: at('Department'), type: ORG, confidence: 0.9, source: 'model' };
   assert.deepEqual(show(repairSpans([dept, one('Pentagon', ORG)], ctx)), ['1:Defense Department', '1:Pentagon']);
 });
+
+test('a month opening an organization or place span is a date, not part of the name', () => {
+  const { at, ctx, show } = spansOver('A rise in the August National Association index; May Department Stores and June Carter agreed.');
+  const [PER, ORG] = [0, 1];
+  const span = (a: string, b: string, type: number): TokenSpan => ({ first: at(a), last: at(b), type, confidence: 0.8, source: 'model' });
+  assert.deepEqual(show(repairSpans([span('August', 'Association', ORG)], ctx)), ['1:National Association']);
+  // "May" (a name too), a person, a month alone: kept
+  assert.deepEqual(show(repairSpans([span('May', 'Stores', ORG), span('June', 'Carter', PER)], ctx)), ['1:May Department Stores', '0:June Carter']);
+  assert.deepEqual(show(repairSpans([span('August', 'August', ORG)], ctx)), ['1:August']);
+});

@@ -15,7 +15,8 @@
  *  - a name with a joined Arabic article right after a person ("Nouri" + "al-Maliki") is the rest of
  *    that person's name, whether the tagger left it out or called it something else.
  *  - a leading "The" is not part of an institution's name ("The Commerce Department");
- *  - a portfolio before "Secretary"/"Minister" is part of a title ("Defense Secretary").
+ *  - a portfolio before "Secretary"/"Minister" is part of a title ("Defense Secretary");
+ *  - a month opening an organization or place is a date ("June Comelf").
  * Then the type repairs of typeRepair.ts (lists of names, "<person> of <organization>").
  */
 import { TokenList, TOKEN_WORD } from '../text/tokenize';
@@ -195,6 +196,17 @@ function isPortfolioOfTitle(ctx: SpanRepairContext, sp: TokenSpan): boolean {
   return (next === 'secretary' || next === 'minister') && PORTFOLIOS.has(word(ctx, sp.first).toLowerCase());
 }
 
+/**
+ * "From January to June Comelf exported ...", "the August National Association of Purchasing
+ * Management index": a month opening an organization or place span is a date before the name
+ * ("May" excepted: a surname and a company name too). Not for persons ("June Carter").
+ */
+function isLeadingMonth(ctx: SpanRepairContext, first: number, last: number): boolean {
+  if (last <= first) return false;
+  const w = word(ctx, first).toLowerCase();
+  return w !== 'may' && w.length > 3 && MONTHS.has(w) && isCapitalized(ctx, first + 1);
+}
+
 /** A capitalised word that can continue an institution's name after "of"/"on"/"for" (not a date or a title). */
 function isNameWord(ctx: SpanRepairContext, k: number): boolean {
   if (!isCapitalized(ctx, k)) return false;
@@ -250,7 +262,7 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
         if (MONTHS.has(word(ctx, k).toLowerCase().replace(/\.$/, '')) && k > first && last + 1 < n && /^\d{1,2}$/.test(word(ctx, last + 1))) last = k - 1;
       }
       if (sp.type === ctx.personType) first += leadingTitleLength(ctx, first, last);
-      else if (isLeadingArticleOfInstitution(ctx, first, last)) first++;
+      else if (isLeadingArticleOfInstitution(ctx, first, last) || isLeadingMonth(ctx, first, last)) first++;
       if (first <= last) spans.push({ ...sp, first, last });
     }
   }
