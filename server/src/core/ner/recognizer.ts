@@ -296,7 +296,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       }
       spans.push({ first, last, type: sp.type, confidence: sp.confidence, source: sp.source });
     }
-    if (repair) spans = repairSpans(spans, { text, tokens, hashes, personType, miscType });
+    if (repair) spans = repairSpans(spans, { text, tokens, hashes, personType, miscType, orgType, locType });
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
     const covered = coveredBuf.subarray(0, n).fill(0);
     for (const sp of spans) {
