@@ -1,6 +1,7 @@
 /**
  * The SourceLens command line, over the same core as the language server:
- *   sourcelens extract [--format json|jsonl] [--kb DIR] PATH…   articles (files or folders)
+ *   sourcelens extract [--format json|jsonl] [--kb DIR] PATH…   articles (files or folders); entity notes from
+ *                                                               DIR, else from each folder's entities/ (as the editor reads them)
  *   sourcelens extract --jsonl-in FILE|-                        {"id","text","dct"?} per line
  *   sourcelens outline [--json] PATH…                           the argument outline
  * Output is JSON on stdout; problems go to stderr.
@@ -10,7 +11,7 @@ import * as path from 'path';
 import * as readline from 'readline';
 import { analyzeArticle, type AnalysisComponents, type ArticleAnalysis } from './core/analyzeArticle';
 import { parseEntityNote } from './core/entityNote';
-import { linkCorpus, type CorpusLinking, type EntityNote } from './core/linking/corpusEntities';
+import { linkCorpus, reportedType, type CorpusLinking, type EntityNote } from './core/linking/corpusEntities';
 import type { OutlineNode } from './core/types';
 import { componentProblems, productionComponents } from './components';
 
@@ -24,7 +25,7 @@ interface Args {
 }
 
 const USAGE = `usage:
-  sourcelens extract [--format json|jsonl] [--kb DIR] PATH...
+  sourcelens extract [--format json|jsonl] [--kb DIR] PATH...   (notes: DIR, else each folder's entities/)
   sourcelens extract --jsonl-in FILE|-
   sourcelens outline [--json] PATH...`;
 
@@ -64,8 +65,24 @@ async function collectMarkdown(p: string, out: string[]): Promise<void> {
   } else out.push(p);
 }
 
-async function loadNotes(dir: string | undefined): Promise<EntityNote[]> {
-  if (!dir) return [];
+/** The notes folders: `--kb DIR` when given, else the `entities/` folder of each folder among the paths. */
+async function notesFolders(paths: string[], kb: string | undefined): Promise<string[]> {
+  if (kb) return [kb];
+  const out: string[] = [];
+  for (const p of paths) {
+    const dir = path.join(p, 'entities');
+    if ((await fs.stat(p).catch(() => undefined))?.isDirectory() && (await fs.stat(dir).catch(() => undefined))?.isDirectory()) out.push(dir);
+  }
+  return out;
+}
+
+async function loadNotes(dirs: string[]): Promise<EntityNote[]> {
+  const notes: EntityNote[] = [];
+  for (const dir of dirs) notes.push(...(await loadNotesIn(dir)));
+  return notes;
+}
+
+async function loadNotesIn(dir: string): Promise<EntityNote[]> {
   const notes: EntityNote[] = [];
   for (const name of (await fs.readdir(dir)).sort()) {
     if (!/\.md$/i.test(name)) continue;
@@ -152,7 +169,7 @@ async function analyzeFiles(paths: string[], kb: string | undefined, components:
     for (const p of analysis.problems) process.stderr.write(`${f}: ${p.message}\n`);
     analyses.push(analysis);
   }
-  const linking = linkCorpus(analyses.map((a) => a.clusters), await loadNotes(kb));
+  const linking = linkCorpus(analyses.map((a) => a.clusters), await loadNotes(await notesFolders(paths, kb)));
   return { files, analyses, linking };
 }
 
@@ -204,7 +221,8 @@ export async function main(argv: string[], write: (s: string) => void = (s) => p
     return {
       path: f,
       meta: a.meta,
-      mentions: a.mentions.map((m, j) => ({ start: m.start, end: m.end, type: m.type, entity: ids[j], text: m.text, source: m.source })),
+      // A mention linked to an entity with a note reports the note's type (the reader's decision).
+      mentions: a.mentions.map((m, j) => ({ start: m.start, end: m.end, type: a.clusterOf[j] >= 0 ? reportedType(linking, i, a.clusterOf[j], m.type) : m.type, entity: ids[j], text: m.text, source: m.source })),
       dates: a.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, value: d.value, type: d.type })),
       quotes: quotesJson(a, ids, linking),
       outline: outlineJson(a.outline),

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -58,6 +58,30 @@ test('extract over the corpus prints articles, mentions, dates, entities and out
     assert.ok(a.mentions.length > 10, a.path);
     assert.ok(a.outline.length === 1 && a.outline[0].role === 'article', a.path);
   }
+});
+
+test("a folder's entity notes are read by default, and a note's type is the type its mentions report", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sourcelens-cli-'));
+  mkdirSync(join(dir, 'entities'));
+  writeFileSync(join(dir, 'a.md'), '---\ntitle: A\ndate: 2006-11-02\n---\nSenator Jane Doe told reporters on Capitol Hill that Capitol Hill would vote on Tuesday.\n');
+  const note = (type: string) => `---\nname: Capitol Hill\ntype: ${type}\naliases: [the Hill]\n---\nThe United States Congress.\n`;
+  const hill = (args: string[]) => {
+    const r = run(['extract', ...args]);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    const mentions = out.articles[0].mentions.filter((m: { text: string }) => m.text === 'Capitol Hill');
+    const entity = out.entities.find((e: { id: string }) => e.id === mentions[0]?.entity);
+    return { types: mentions.map((m: { type: string }) => m.type), aliases: entity?.aliases ?? [] };
+  };
+  for (const type of ['organization', 'place']) {
+    writeFileSync(join(dir, 'entities', 'capitol-hill.md'), note(type));
+    const viaFolder = hill([dir]);
+    assert.deepEqual(viaFolder.types, [type, type], `the note says ${type}`);
+    assert.ok(viaFolder.aliases.includes('the Hill'), 'the note was read from the folder');
+    assert.deepEqual(hill(['--kb', join(dir, 'entities'), join(dir, 'a.md')]).types, [type, type]);
+  }
+  const fileOnly = hill([join(dir, 'a.md')]);
+  assert.equal(fileOnly.aliases.includes('the Hill'), false, 'a file given alone has no notes folder');
 });
 
 test('outline prints the argument tree as text', () => {

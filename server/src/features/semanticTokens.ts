@@ -17,7 +17,9 @@ export function provideSemanticTokens(index: CorpusIndex, uri: string): Semantic
   const text = doc.getText();
   const spans: Array<{ start: number; end: number; type: number; mods: number }> = [];
   article.analysis.mentions.forEach((m, i) => {
-    spans.push({ start: m.start, end: m.end, type: TOKEN_TYPES.indexOf(m.type), mods: article.entityIds[i] ? 1 : 0 });
+    // A mention of an entity with a note is coloured as the note types it (the reader's decision).
+    const note = article.entityIds[i] ? index.entity(article.entityIds[i])?.note : undefined;
+    spans.push({ start: m.start, end: m.end, type: TOKEN_TYPES.indexOf(note ? note.type : m.type), mods: article.entityIds[i] ? 1 : 0 });
   });
   for (const d of article.analysis.dates) spans.push({ start: d.start, end: d.end, type: 4, mods: d.relative ? 2 : 0 });
   spans.sort((a, b) => a.start - b.start);
