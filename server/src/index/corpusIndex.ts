@@ -340,7 +340,16 @@ export class CorpusIndex {
     return {
       decisionsKey: this.decisionsKey,
       notesKey: this.notesKey(),
-      articles: ordered.map((a, d) => ({ uri: a.uri, hash: a.hash, text: a.document.getText(), analysis: a.analysis, assignment: this.linking.assignment[d] })),
+      // Each text is decoded only while its line is written (all at once they would take ~130 MB at 10,000 articles).
+      articles: ordered.map((a, d) => ({
+        uri: a.uri,
+        hash: a.hash,
+        get text() {
+          return a.document.getText();
+        },
+        analysis: a.analysis,
+        assignment: this.linking.assignment[d],
+      })),
       entities: this.linking.entities,
     };
   }

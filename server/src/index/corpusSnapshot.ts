@@ -25,7 +25,7 @@ export const SNAPSHOT_FORMAT = 2;
 export interface SnapshotArticle {
   uri: string;
   hash: string;
-  /** The article's text (packed analyses leave out what can be read from it). */
+  /** The article's text (packed analyses leave out what can be read from it); may be decoded on each read. */
   text: string;
   analysis: ArticleAnalysis;
   /** Entity id per cluster of the analysis (the linking's assignment row). */
