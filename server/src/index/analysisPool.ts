@@ -1,6 +1,7 @@
 /**
- * A small pool of analysis workers (see analysisWorker.ts). Falls back to analysing on the main
- * thread when workers cannot start (the result is the same, only slower).
+ * A small pool of analysis workers (see analysisWorker.ts), started on the first analysis and
+ * stopped by `release` when a scan is done. Falls back to analysing on the main thread when
+ * workers cannot start (the result is the same, only slower).
  */
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -18,17 +19,23 @@ export class AnalysisPool {
   private readonly pending = new Map<number, Pending>();
   private readonly load: number[] = [];
   private nextId = 1;
+  /** Workers could not be started here: analyse on the main thread from now on. */
+  private unavailable = false;
 
   constructor(
-    size: number,
+    private readonly wanted: number,
     private readonly fallback: AnalysisComponents,
     private readonly log: (m: string) => void,
-    workerFile = path.join(__dirname, 'analysisWorker.js'),
+    private readonly workerFile = path.join(__dirname, 'analysisWorker.js'),
   ) {
-    if (size < 1 || !existsSync(workerFile)) return;
-    for (let i = 0; i < size; i++) {
+    // Started on the first analysis: a warm start that finds every article in the snapshot needs none.
+    if (wanted < 1 || !existsSync(workerFile)) this.unavailable = true;
+  }
+
+  private start(): void {
+    for (let i = 0; i < this.wanted; i++) {
       try {
-        const w = new Worker(workerFile);
+        const w = new Worker(this.workerFile);
         w.unref();
         w.on('message', (m: { id: number; analysis?: ArticleAnalysis; error?: string }) => {
           const p = this.pending.get(m.id);
@@ -43,16 +50,35 @@ export class AnalysisPool {
         this.load.push(0);
       } catch (err) {
         this.log(`Could not start an analysis worker (${(err as Error).message}); analysing on the main thread.`);
+        if (this.workers.length === 0) this.unavailable = true;
         break;
       }
     }
   }
 
+  /** How many workers analyse (started on demand); 0 when analysis runs on the main thread. */
   get size(): number {
+    return this.unavailable ? 0 : this.workers.length || this.wanted;
+  }
+
+  /** Workers running now. */
+  get running(): number {
     return this.workers.length;
   }
 
+  /**
+   * Stops the workers while nothing is pending (each holds its own copy of the recognizers and their
+   * caches, about 100 MB): the initial scan is done, and a later one starts them again.
+   */
+  release(): void {
+    if (this.pending.size > 0 || this.workers.length === 0) return;
+    for (const w of this.workers) void w.terminate();
+    this.workers.length = 0;
+    this.load.length = 0;
+  }
+
   analyze(text: string, decisions: ReaderDecisions): Promise<ArticleAnalysis> {
+    if (this.workers.length === 0 && !this.unavailable) this.start();
     if (this.workers.length === 0) return Promise.resolve(analyzeArticleModule().analyzeArticle(text, this.fallback, { decisions }));
     let best = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i] < this.load[best]) best = i;
@@ -65,6 +91,7 @@ export class AnalysisPool {
   }
 
   dispose(): void {
+    this.unavailable = true;
     for (const w of this.workers) void w.terminate();
     this.workers.length = 0;
     for (const p of this.pending.values()) p.reject(new Error('pool disposed'));

@@ -110,6 +110,8 @@ export class WorkspaceIndexer {
     };
     await Promise.all(Array.from({ length: lanes }, lane));
     if (generation !== this.generation) return;
+    // The workers' memory is not needed until another scan: an edit is analysed on the main thread.
+    this.pool?.release();
     this.host.progress(total, total);
     const restored = !!snapshot && this.index.restoreLinking(snapshot);
     if (restored) {

@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'path';
+import { analyzeArticle } from '../core/analyzeArticle';
+import { productionComponents } from '../components';
+import { AnalysisPool } from './analysisPool';
+import { storedAnalysis } from './analysisCache';
+
+const TEXT = '---\ntitle: Talks\ndate: 2006-11-29\n---\nPresident George W. Bush met Prime Minister Nouri al-Maliki in Amman on Tuesday. “We will stay,” Maliki said.\n';
+const NO_DECISIONS = { ignored: new Set<string>(), types: new Map() };
+const plain = (a: unknown) => JSON.parse(JSON.stringify(storedAnalysis(a as never)));
+
+test('workers start on the first analysis, stop when released, and start again for the next one', async () => {
+  const components = productionComponents();
+  const expected = plain(analyzeArticle(TEXT, components));
+  const logs: string[] = [];
+  const pool = new AnalysisPool(2, components, (m) => logs.push(m), path.join(__dirname, 'analysisWorker.js'));
+  try {
+    assert.equal(pool.size, 2, 'the scan plans for two workers before any has started');
+    assert.equal(pool.running, 0, 'nothing starts before there is work');
+    const first = await Promise.all([pool.analyze(TEXT, NO_DECISIONS), pool.analyze(TEXT, NO_DECISIONS)]);
+    assert.equal(pool.running, 2);
+    for (const a of first) assert.deepEqual(plain(a), expected);
+    pool.release();
+    assert.equal(pool.running, 0);
+    assert.equal(pool.size, 2);
+    const pending = pool.analyze(TEXT, NO_DECISIONS);
+    pool.release(); // a job in flight: the workers stay
+    assert.equal(pool.running, 2);
+    assert.deepEqual(plain(await pending), expected);
+    assert.deepEqual(logs, []);
+  } finally {
+    pool.dispose();
+  }
+});
+
+test('without a worker file the pool analyses on the main thread, with the same result', async () => {
+  const components = productionComponents();
+  const pool = new AnalysisPool(2, components, () => undefined, path.join(__dirname, 'no-such-worker.js'));
+  assert.equal(pool.size, 0);
+  assert.deepEqual(plain(await pool.analyze(TEXT, NO_DECISIONS)), plain(analyzeArticle(TEXT, components)));
+  assert.equal(pool.running, 0);
+});
