@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'path';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { analyzeArticle } from '../core/analyzeArticle';
 import { productionComponents } from '../components';
 import { AnalysisPool } from './analysisPool';
@@ -40,4 +42,27 @@ test('without a worker file the pool analyses on the main thread, with the same 
   assert.equal(pool.size, 0);
   assert.deepEqual(plain(await pool.analyze(TEXT, NO_DECISIONS)), plain(analyzeArticle(TEXT, components)));
   assert.equal(pool.running, 0);
+});
+
+test('a worker that dies fails its jobs (they are analysed elsewhere) instead of leaving them waiting forever', { timeout: 30_000 }, async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sl-pool-'));
+  const crashing = path.join(dir, 'crashingWorker.js');
+  writeFileSync(crashing, "require('worker_threads').parentPort.on('message', () => process.exit(3));\n");
+  const logs: string[] = [];
+  const pool = new AnalysisPool(2, productionComponents(), (m) => logs.push(m), crashing);
+  // Workers do not keep the process alive (a server's connection does): a timer stands in for it,
+  // for 20 s at most, so a pool that never answers fails the test instead of hanging the run.
+  const alive = setTimeout(() => undefined, 20_000);
+  try {
+    const results = await Promise.allSettled([pool.analyze(TEXT, NO_DECISIONS), pool.analyze(TEXT, NO_DECISIONS), pool.analyze(TEXT, NO_DECISIONS)]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected', 'rejected']);
+    assert.match(String((results[0] as PromiseRejectedResult).reason), /worker failed.*code 3/);
+    assert.equal(pool.running, 0, 'the dead workers are out of the pool');
+    assert.ok(logs.some((m) => /Analysis worker failed/.test(m)), logs.join('\n'));
+    // The next analysis starts workers again (and fails the same way here, rather than hanging).
+    await assert.rejects(pool.analyze(TEXT, NO_DECISIONS));
+  } finally {
+    clearTimeout(alive);
+    pool.dispose();
+  }
 });

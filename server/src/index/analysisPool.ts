@@ -12,6 +12,8 @@ import { analyzeArticleModule } from './lazyCore';
 interface Pending {
   resolve(a: ArticleAnalysis): void;
   reject(e: Error): void;
+  /** The worker analysing it. */
+  worker: Worker;
 }
 
 export class AnalysisPool {
@@ -41,11 +43,13 @@ export class AnalysisPool {
           const p = this.pending.get(m.id);
           if (!p) return;
           this.pending.delete(m.id);
-          this.load[i]--;
+          const k = this.workers.indexOf(w);
+          if (k >= 0) this.load[k]--;
           if (m.analysis) p.resolve(m.analysis);
           else p.reject(new Error(m.error ?? 'analysis failed'));
         });
-        w.on('error', (err) => this.log(`Analysis worker failed: ${err.message}`));
+        w.on('error', (err) => this.lost(w, err.message));
+        w.on('exit', (code) => this.lost(w, `it exited with code ${code}`));
         this.workers.push(w);
         this.load.push(0);
       } catch (err) {
@@ -53,6 +57,24 @@ export class AnalysisPool {
         if (this.workers.length === 0) this.unavailable = true;
         break;
       }
+    }
+  }
+
+  /**
+   * A worker died (a crash, running out of memory): its jobs fail, so their articles are analysed
+   * on the main thread instead of waiting forever; the next analysis starts the workers again.
+   * Workers stopped by `release` or `dispose` have no jobs left and are already out of the list.
+   */
+  private lost(w: Worker, why: string): void {
+    const k = this.workers.indexOf(w);
+    if (k < 0) return;
+    this.log(`Analysis worker failed: ${why}.`);
+    this.workers.splice(k, 1);
+    this.load.splice(k, 1);
+    for (const [id, p] of this.pending) {
+      if (p.worker !== w) continue;
+      this.pending.delete(id);
+      p.reject(new Error(`the analysis worker failed (${why})`));
     }
   }
 
@@ -85,8 +107,9 @@ export class AnalysisPool {
     const id = this.nextId++;
     this.load[best]++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.workers[best].postMessage({ id, text, decisions });
+      const worker = this.workers[best];
+      this.pending.set(id, { resolve, reject, worker });
+      worker.postMessage({ id, text, decisions });
     });
   }
 
