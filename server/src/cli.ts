@@ -68,12 +68,12 @@ async function collectMarkdown(p: string, out: string[]): Promise<void> {
 /** The notes folders: `--kb DIR` when given, else the `entities/` folder of each folder among the paths. */
 async function notesFolders(paths: string[], kb: string | undefined): Promise<string[]> {
   if (kb) return [kb];
-  const out: string[] = [];
+  const out = new Set<string>(); // a folder given twice is read once
   for (const p of paths) {
-    const dir = path.join(p, 'entities');
-    if ((await fs.stat(p).catch(() => undefined))?.isDirectory() && (await fs.stat(dir).catch(() => undefined))?.isDirectory()) out.push(dir);
+    const dir = path.resolve(p, 'entities');
+    if ((await fs.stat(p).catch(() => undefined))?.isDirectory() && (await fs.stat(dir).catch(() => undefined))?.isDirectory()) out.add(dir);
   }
-  return out;
+  return [...out];
 }
 
 async function loadNotes(dirs: string[]): Promise<EntityNote[]> {
