@@ -35,7 +35,7 @@ export class AnalysisPool {
   }
 
   private start(): void {
-    for (let i = 0; i < this.wanted; i++) {
+    for (let started = 0; started < this.wanted; started++) {
       try {
         const w = new Worker(this.workerFile);
         w.unref();

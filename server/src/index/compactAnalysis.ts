@@ -127,14 +127,6 @@ export function compactAnalysis(a: ArticleAnalysis): CompactAnalysis {
   return new CompactAnalysis(residentParts(a), a.clusters.length, Buffer.from(JSON.stringify(a.outline), 'utf8'), Buffer.from(JSON.stringify(storedClusters(a.clusters)), 'utf8'));
 }
 
-/**
- * A compact analysis from resident parts and the JSON text of its outline and stored clusters
- * (as written by `outlineText`/`clustersText`), parsed only when read.
- */
-export function compactFromParts(parts: ResidentParts, clusterCount: number, outlineJson: Buffer, clustersJson: Buffer): CompactAnalysis {
-  return new CompactAnalysis(parts, clusterCount, outlineJson, clustersJson);
-}
-
 /** Every part of an analysis as a plain object (for serializing: a compact one's lazy parts are getters). */
 export function plainAnalysis(a: ArticleAnalysis): ArticleAnalysis {
   return { meta: a.meta, bodyStart: a.bodyStart, mentions: a.mentions, clusters: a.clusters, clusterOf: a.clusterOf, dates: a.dates, quotes: a.quotes, outline: a.outline, problems: a.problems };

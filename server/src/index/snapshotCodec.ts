@@ -11,7 +11,7 @@
  */
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { DateMention, EntityMention } from '../core/types';
-import { CompactAnalysis, compactFromParts, storedClusters, type ResidentParts } from './compactAnalysis';
+import { CompactAnalysis, storedClusters, type ResidentParts } from './compactAnalysis';
 import { intern } from './stringPool';
 
 /** [start, end, type, source, confidence, extras?] */
@@ -54,7 +54,7 @@ export function encodeAnalysis(a: ArticleAnalysis, text: string, clusterCount: n
 }
 
 /** The resident parts of a packed analysis; undefined when it is not one. */
-export function decodeResident(p: PackedAnalysis, text: string): ResidentParts | undefined {
+function decodeResident(p: PackedAnalysis, text: string): ResidentParts | undefined {
   if (!p || !Array.isArray(p.m) || !Array.isArray(p.d) || !p.r || typeof p.c !== 'number') return undefined;
   const { meta, bodyStart, clusterOf, quotes, problems } = p.r;
   if (!meta || typeof bodyStart !== 'number' || !Array.isArray(clusterOf) || !Array.isArray(quotes) || !Array.isArray(problems)) return undefined;
@@ -100,5 +100,5 @@ export function decodeArticleLine(buffer: Buffer, start: number, end: number, te
   }
   if (!parts) return undefined;
   // Copies, so the snapshot's buffer is not kept alive by the articles.
-  return compactFromParts(parts, clusterCount, Buffer.from(buffer.subarray(tab1 + 1, tab2)), Buffer.from(buffer.subarray(tab2 + 1, end)));
+  return new CompactAnalysis(parts, clusterCount, Buffer.from(buffer.subarray(tab1 + 1, tab2)), Buffer.from(buffer.subarray(tab2 + 1, end)));
 }
