@@ -18,6 +18,7 @@ import { NerModel } from './model';
 import { addFeatureWeights, allocEmissionWork, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_BUCKET, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
+import { repairPersonNameTypes } from './personNameTypes';
 import { MAX_TITLE_TOKENS, REPORTING_ROLES, titleAt, TITLE_WORDS } from './titles';
 import { hashLower } from './hashing';
 
@@ -296,7 +297,11 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       }
       spans.push({ first, last, type: sp.type, confidence: sp.confidence, source: sp.source });
     }
-    if (repair) spans = repairSpans(spans, { text, tokens, hashes, personType, miscType, orgType, locType });
+    if (repair) {
+      const ctx = { text, tokens, hashes, personType, miscType, orgType, locType };
+      spans = repairSpans(spans, ctx);
+      repairPersonNameTypes(spans, ctx);
+    }
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
     const covered = coveredBuf.subarray(0, n).fill(0);
     for (const sp of spans) {
