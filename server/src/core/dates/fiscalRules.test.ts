@@ -65,3 +65,36 @@ test('the head-word memo gives the answers of a fresh scan, in any call order', 
   for (const i of order) assert.deepEqual(fiscalRule(shared, i), fresh(i), `token ${i}`);
   assert.ok(fresh(3) && fresh(8), 'the test text has quarters to find');
 });
+
+test('comparison periods in quarterly results', () => {
+  const values = (text: string, dct = '1989-11-01'): string[] => recognizeDates(text, dct).filter((d) => d.type === 'date').map((d) => `${d.text}=${d.value}`);
+  // "the 1989 period" in a quarterly-results sentence is that year's reported quarter; elsewhere the year.
+  assert.deepEqual(values('Net rose in the third quarter. In the 1989 period, the quarter had lower tax rates.'),
+    ['the third quarter=1989-Q3', 'the 1989 period=1989-Q3', 'the quarter=1989-Q3']);
+  assert.deepEqual(values('Rules adopted in the 1989 period still apply.'), ['the 1989 period=1989']);
+  // "the corresponding period last year" is one expression: the year-ago quarter.
+  assert.deepEqual(values('It lost $8 million in the third quarter, against a profit for the corresponding period last year.'),
+    ['the third quarter=1989-Q3', 'the corresponding period last year=1988-Q3']);
+  assert.deepEqual(values('Sales were flat compared with the same period a year ago.'), ['the same period a year ago=1988']);
+  // Without a comparison period before it, "last year" stands alone.
+  assert.deepEqual(values('He left the firm last year.'), ['last year=1988']);
+});
+
+test('"a year earlier" after a nine-month or half-year figure is that year', () => {
+  const values = (text: string): string[] => recognizeDates(text, '1989-10-26').filter((d) => d.type === 'date').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(values('Net rose in the third quarter. For the nine months, net was $5 million, up from $4 million a year earlier.'),
+    ['the third quarter=1989-Q3', 'a year earlier=1988']);
+  assert.deepEqual(values('Net rose in the third quarter. Net was $5 million, up from $4 million a year earlier.'),
+    ['the third quarter=1989-Q3', 'a year earlier=1988-Q3']);
+});
+
+test('the reported quarter: an indefinite quarter is a passing mention; "this quarter" in results', () => {
+  const values = (text: string): string[] => recognizeDates(text, '1989-11-01').filter((d) => d.type === 'date').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(values('Net rose in the third quarter. After a flat second quarter, sales grew. Costs were lower than a year ago in the quarter.'),
+    ['the third quarter=1989-Q3', 'second quarter=1989-Q2', 'a year ago=1988-Q3', 'the quarter=1989-Q3']);
+  assert.deepEqual(values('It lost money in the third quarter ended Sept. 30. This quarter\'s loss includes charges.'),
+    ['the third quarter=1989-Q3', 'Sept. 30=1989-09-30', 'This quarter=1989-Q3']);
+  // Ahead in time, or with no quarter reported, "this quarter" is the one under way.
+  assert.deepEqual(values('It lost money in the third quarter. It will break even this quarter.'), ['the third quarter=1989-Q3', 'this quarter=1989-Q4']);
+  assert.deepEqual(values('Shipments this quarter are strong.'), ['this quarter=1989-Q4']);
+});

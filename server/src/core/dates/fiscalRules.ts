@@ -10,12 +10,45 @@ import { readDay, readMonth, readYear, skipComma } from './parts';
 import { adjacent } from './tokenize';
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'last', 'next']);
+/** Adjectives that make "the … period" a comparison period: "the corresponding period last year". */
+const COMPARISON: ReadonlySet<string> = new Set(['corresponding', 'comparable', 'same']);
 const ADJECTIVES: ReadonlySet<string> = new Set(['latest', 'current', 'recent', 'comparable', 'corresponding', 'same', 'fiscal', 'flat', 'previous', 'prior', 'just-ended', 'calendar']);
+
+/** "last year" / "a year ago" / "a year earlier" / "of last year" at i: the token index past it, else undefined. */
+function yearBackAt(ctx: ScanContext, i: number): number | undefined {
+  const k = lowerAt(ctx, i) === 'of' ? i + 1 : i;
+  if (lowerAt(ctx, k) === 'last' && lowerAt(ctx, k + 1) === 'year' && lowerAt(ctx, k + 2) !== "'s") return k + 2;
+  if (k === i && lowerAt(ctx, k) === 'a' && lowerAt(ctx, k + 1) === 'year' && (lowerAt(ctx, k + 2) === 'ago' || lowerAt(ctx, k + 2) === 'earlier')) return k + 3;
+  return undefined;
+}
+
+/** "a" / "an" right before token i or before one adjective there: "a flat second quarter". */
+function indefiniteBefore(ctx: ScanContext, i: number): boolean {
+  const p = lowerAt(ctx, i - 1);
+  if (p === 'a' || p === 'an') return true;
+  const pp = lowerAt(ctx, i - 2);
+  return (pp === 'a' || pp === 'an') && tok(ctx, i - 1)?.kind === 'word' && !DETERMINERS.has(p);
+}
 
 /** Reads "year-ago" / "year-earlier" at i (3 tokens). */
 function yearAgoAt(ctx: ScanContext, i: number): boolean {
   return lowerAt(ctx, i) === 'year' && lowerAt(ctx, i + 1) === '-' && (lowerAt(ctx, i + 2) === 'ago' || lowerAt(ctx, i + 2) === 'earlier') &&
     adjacent(tok(ctx, i), tok(ctx, i + 1)) && adjacent(tok(ctx, i + 1), tok(ctx, i + 2));
+}
+
+/**
+ * Whether the sentence of token i reports a period longer than a quarter ("For the nine months, …",
+ * "in the first half", "for the year"): "a year earlier" there compares that period, named by its year.
+ */
+function sentenceReportsLongerPeriod(ctx: ScanContext, i: number): boolean {
+  const lo = Math.max(ctx.sentStart[i], i - 60);
+  for (let k = lo; k < i; k++) {
+    const w = ctx.tokens[k].lower;
+    if (w === 'months' && (lowerAt(ctx, k - 1) === 'nine' || lowerAt(ctx, k - 1) === 'six' || lowerAt(ctx, k - 1) === '12')) return true;
+    if (w === 'half' && (lowerAt(ctx, k - 1) === 'first' || lowerAt(ctx, k - 1) === 'second')) return true;
+    if (w === 'year' && lowerAt(ctx, k - 1) === 'the' && (lowerAt(ctx, k - 2) === 'for' || lowerAt(ctx, k - 2) === 'full')) return true;
+  }
+  return false;
 }
 
 function sentenceMentionsQuarter(ctx: ScanContext, i: number): boolean {
@@ -88,7 +121,8 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   // "a year ago" / "a year earlier" in a sentence about quarterly results → the year-ago quarter.
   if (w0 === 'a' && lowerAt(ctx, j + 1) === 'year' && (lowerAt(ctx, j + 2) === 'ago' || lowerAt(ctx, j + 2) === 'earlier')) {
     if (!sentenceMentionsQuarter(ctx, i)) return undefined;
-    return { start: i, end: i + 3, type: 'date', value: `${fmtYear(ref.y - 1)}-Q${ref.q}`, relative: true };
+    const v = sentenceReportsLongerPeriod(ctx, i) ? fmtYear(a.y - 1) : `${fmtYear(ref.y - 1)}-Q${ref.q}`;
+    return { start: i, end: i + 3, type: 'date', value: v, relative: true };
   }
   if ((w0 === 'this' || w0 === 'last' || w0 === 'next') && lowerAt(ctx, j + 1) === 'year' && lowerAt(ctx, j + 2) === "'s") {
     yearShift = w0 === 'last' ? -1 : w0 === 'next' ? 1 : 0;
@@ -155,8 +189,14 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       y = baseYear();
       if (explicitYear === undefined && !yearAgo && yearShift === 0 && q > aq && directionAt(ctx, i, end) !== 'future') y -= 1;
       // A numbered quarter already over (or "… ended Sept. 30") is the period the story reports on.
-      reported = !yearAgo && yearShift === 0 && (explicitYear === undefined || explicitYear === a.y) &&
+      // An indefinite one ("after a flat second quarter") is mentioned in passing, not reported on.
+      reported = !yearAgo && yearShift === 0 && (explicitYear === undefined || explicitYear === a.y) && !indefiniteBefore(ctx, start) &&
         (y * 4 + q <= lastQ.y * 4 + lastQ.q || lowerAt(ctx, end) === 'ended');
+    } else if (current && w0 === 'this' && j === afterDet && ctx.narrativeQuarter !== undefined && explicitYear === undefined && directionAt(ctx, i, end) !== 'future') {
+      // "This quarter's loss includes …" in a results story: the quarter being reported, not the
+      // calendar quarter the story appears in ("the current quarter" stays the one under way).
+      q = ref.q;
+      y = ref.y;
     } else if (current) {
       q = aq;
       y = baseYear();
@@ -200,7 +240,20 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   }
   if (head === 'period' && (yearAgo || explicitYear !== undefined)) {
     if (yearAgo) return { start: i, end, type: 'date', value: `${fmtYear(ref.y - 1)}-Q${ref.q}`, relative: true };
+    // "In the 1989 period, …" in quarterly results: that year's quarter the story reports on.
+    if (ord === undefined && sentenceMentionsQuarter(ctx, i)) {
+      return { start: i, end, type: 'date', value: `${fmtYear(explicitYear!)}-Q${ref.q}`, relative: false };
+    }
     return { start: i, end, type: 'date', value: fmtYear(explicitYear!), relative: false };
+  }
+  // "the corresponding period last year", "the same period a year ago": the year-ago quarter in
+  // quarterly results, else the year before.
+  if (head === 'period' && w0 === 'the' && ord === undefined && explicitYear === undefined && !yearAgo && COMPARISON.has(lowerAt(ctx, j - 1))) {
+    const tail = yearBackAt(ctx, end);
+    if (tail) {
+      const v = sentenceMentionsQuarter(ctx, i) && !sentenceReportsLongerPeriod(ctx, i) ? `${fmtYear(ref.y - 1)}-Q${ref.q}` : fmtYear(a.y - 1);
+      return { start: i, end: tail, type: 'date', value: v, relative: true };
+    }
   }
   // "year-earlier" / "year-ago" used as an adjective: "a year-earlier loss".
   if (yearAgo && ord === undefined && !fiscal && explicitYear === undefined) {
