@@ -19,6 +19,7 @@ import { addFeatureWeights, allocEmissionWork, allocViterbiWork, fixViterbiTrans
 import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_BUCKET, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { repairPersonNameTypes } from './personNameTypes';
+import { repairModifierSurnames } from './modifierSurnames';
 import { MAX_TITLE_TOKENS, REPORTING_ROLES, titleAt, TITLE_WORDS } from './titles';
 import { hashLower } from './hashing';
 
@@ -301,6 +302,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       const ctx = { text, tokens, hashes, personType, miscType, orgType, locType };
       spans = repairSpans(spans, ctx);
       repairPersonNameTypes(spans, ctx);
+      spans = repairModifierSurnames(spans, ctx);
     }
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
     const covered = coveredBuf.subarray(0, n).fill(0);
