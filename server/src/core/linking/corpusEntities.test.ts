@@ -89,8 +89,33 @@ test('a cluster linked to an entity with a note reports the note type, others th
   assert.equal(reportedType(r, 0, 0, 'place'), 'organization');
   assert.equal(reportedType(r, 0, 1, 'place'), 'place');
   // without notes, even a cluster linked across types keeps its own type
-  const plain = linkCorpus([[cluster('person', 'George W. Bush')], [cluster('organization', 'Bush')]]);
+  const plain = linkCorpus([[cluster('person', 'George W. Bush', 'Bush')], [{ ...cluster('organization', 'Bush'), confidence: 0.5 }]]);
   assert.equal(idsOf(plain)[0][0], idsOf(plain)[1][0]);
   assert.equal(reportedType(plain, 1, 0, 'organization'), 'organization');
   assert.equal(reportedType(plain, 5, 0, 'place'), 'place');
+});
+
+test('a one-word place or organization joins a person of another article only on strong evidence', () => {
+  const jordan = (confidence?: number): DocCluster => ({ ...cluster('place', 'Jordan'), confidence });
+  // the person's surname never used alone as a person: the country stays apart, sure or not
+  for (const c of [0.5, 0.95, undefined]) {
+    const r = linkCorpus([[cluster('person', 'Michael Jordan')], [jordan(c)]]);
+    assert.notEqual(idsOf(r)[0][0], idsOf(r)[1][0], String(c));
+  }
+  // the surname alone typed a person in some article (even a later one): an unsure mistyping joins, a sure place does not
+  const unsure = linkCorpus([[cluster('person', 'Michael Jordan')], [jordan(0.6)], [cluster('person', 'Jordan')]]);
+  assert.equal(idsOf(unsure)[1][0], idsOf(unsure)[0][0]);
+  assert.equal(idsOf(unsure)[2][0], idsOf(unsure)[0][0]);
+  const sure = linkCorpus([[cluster('person', 'Michael Jordan', 'Jordan')], [jordan(0.9)]]);
+  assert.notEqual(idsOf(sure)[1][0], idsOf(sure)[0][0]);
+  // two people with that surname: none
+  const two = linkCorpus([[cluster('person', 'Michael Jordan', 'Jordan')], [cluster('person', 'Vernon Jordan', 'Jordan')], [jordan(0.5)]]);
+  assert.notEqual(idsOf(two)[2][0], idsOf(two)[0][0]);
+  assert.notEqual(idsOf(two)[2][0], idsOf(two)[1][0]);
+});
+
+test('two people of different articles who share a surname used alone stay apart', () => {
+  const r = linkCorpus([[cluster('person', 'Hillary Clinton', 'Clinton')], [cluster('person', 'Bill Clinton', 'Clinton')], [cluster('person', 'Hillary Clinton')]]);
+  assert.notEqual(idsOf(r)[0][0], idsOf(r)[1][0]);
+  assert.equal(idsOf(r)[2][0], idsOf(r)[0][0]);
 });

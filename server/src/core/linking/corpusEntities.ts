@@ -138,7 +138,10 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   documents.forEach((clusters, d) => clusters.forEach((_, c) => byTokens.push([d, c])));
   const isMulti = ([d, c]: [number, number]): boolean => memo.tokensOf(documents[d][c].key).length > 1;
   const multi = byTokens.filter(isMulti);
-  const single = byTokens.filter((p) => !isMulti(p));
+  // one-word persons first: a one-word organization or place meets a person only by a lone surname
+  // already typed a person somewhere in the corpus (personSurnameOf)
+  const isPerson = ([d, c]: [number, number]): boolean => documents[d][c].type === 'person';
+  const single = byTokens.filter((p) => !isMulti(p) && isPerson(p)).concat(byTokens.filter((p) => !isMulti(p) && !isPerson(p)));
 
   /** The entity a name already resolves to, if its type is compatible (people apart from the rest). */
   const byAlias = (key: string, type: EntityType): string | undefined => {
@@ -182,7 +185,8 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   for (const [d, c] of multi) {
     const cluster = documents[d][c];
     let id = byAlias(cluster.key, cluster.type);
-    for (const k of cluster.keys) if (!id) id = byAlias(k, cluster.type);
+    // (a person's surname alone is no evidence: "Bill Clinton" and "Hillary Clinton" both go by "Clinton")
+    for (const k of cluster.keys) if (!id && (cluster.type !== 'person' || memo.tokensOf(k).length > 1)) id = byAlias(k, cluster.type);
     if (!id && cluster.type === 'person') id = initialsVariantOf(cluster.key, bareIndex);
     if (!id) id = transliterationOf(cluster, surnameIndex, builders, memo);
     if (!id) id = newEntity(slugify(cluster.key), longestSpelling(cluster), cluster.type).entity.id;
@@ -197,9 +201,8 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
       const ids = initialsIndex.get(key);
       if (ids && ids.length === 1) id = ids[0];
     }
-    if (!id && (cluster.type === 'person' || cluster.type === 'organization' || cluster.type === 'place')) {
-      id = pick(surnameIndex.get(stripArticle(key)), cluster.type, true);
-    }
+    if (!id && cluster.type === 'person') id = pick(surnameIndex.get(stripArticle(key)), cluster.type, true);
+    if (!id && (cluster.type === 'organization' || cluster.type === 'place')) id = personSurnameOf(cluster, surnameIndex, builders);
     if (!id && cluster.type === 'person') id = misspelledSurname(stripArticle(key), fuzzySurnames, surnameIndex, builders);
     if (!id) id = newEntity(slugify(key), longestSpelling(cluster), cluster.type).entity.id;
     attach(d, c, id);
@@ -287,6 +290,30 @@ function initialsVariantOf(key: string, bareIndex: Map<string, Array<[string, st
   for (const [id, other] of bareIndex.get(bare) ?? []) {
     if (!initialsAgree(initials, other)) continue;
     if (found !== undefined && found !== id) return undefined;
+    found = id;
+  }
+  return found;
+}
+
+/** A one-word organization or place joins a person only when the recognizer was below this confidence in every mention typed so. */
+export const MAX_SURNAME_JOIN_CONFIDENCE = 0.8;
+
+/**
+ * The person a one-word organization or place of an article is, by its surname: only on strong
+ * evidence, since many countries, cities and companies are also surnames ("Jordan" the country and
+ * "Michael Jordan"): the recognizer was unsure of the name as typed (a cluster without a known
+ * confidence counts as sure), and exactly one person entity has that surname and was already
+ * mentioned by it alone, typed a person (a key of the entity). In the same article the document
+ * linker joins a mistyped surname to its person on its own evidence (surnameTypes.ts).
+ */
+function personSurnameOf(cluster: DocCluster, surnameIndex: Map<string, string[]>, builders: Map<string, Builder>): string | undefined {
+  if (cluster.confidence === undefined || cluster.confidence >= MAX_SURNAME_JOIN_CONFIDENCE) return undefined;
+  const bare = stripArticle(cluster.key);
+  let found: string | undefined;
+  for (const id of surnameIndex.get(bare) ?? []) {
+    const e = builders.get(id)!.entity;
+    if (e.type !== 'person' || !(e.keys.has(bare) || e.keys.has(cluster.key))) continue;
+    if (found !== undefined) return undefined;
     found = id;
   }
   return found;

@@ -37,6 +37,9 @@ export interface DocCluster {
   acronym?: string;
   /** Roles seen for it (titles before, appositions after). */
   roles: string[];
+  /** The recognizer's highest confidence in a mention of it typed as the cluster is (1 for a reader's
+   * mention; mentions added for consistency do not count). Absent: unknown (taken as sure). */
+  confidence?: number;
 }
 
 export interface LinkedDocument {
@@ -338,6 +341,7 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
     } else {
       alignMentionTypes(c.type, c.mentions, mentions);
     }
+    c.confidence = typedConfidence(c, mentions);
   }
   return { mentions, clusters: live.clusters, clusterOf: live.clusterOf };
 }
@@ -443,6 +447,17 @@ function compact(clusters: DocCluster[], clusterOf: number[]): { clusters: DocCl
     out.push(c);
   });
   return { clusters: out, clusterOf: clusterOf.map((ci) => remap.get(ci) ?? -1) };
+}
+
+/** See DocCluster.confidence (rounded to 3 decimals, as mentions are). */
+function typedConfidence(c: DocCluster, mentions: readonly EntityMention[]): number {
+  let best = 0;
+  for (const i of c.mentions) {
+    const m = mentions[i];
+    if (m.type !== c.type || m.source === 'consistency') continue;
+    best = Math.max(best, m.source === 'user' ? 1 : m.confidence);
+  }
+  return Math.round(best * 1000) / 1000;
 }
 
 function majorityType(ms: EntityMention[]): EntityType {
