@@ -80,3 +80,16 @@ test('a present copula before a weekday schedules it', () => {
   assert.equal(at(weekdayRule, 'His funeral was Friday.', 'Friday'), 'Friday=2006-10-27');
   assert.equal(at(weekdayRule, 'He died Friday.', 'Friday'), 'Friday=2006-10-27');
 });
+
+test('a weekday an event is put off to lies ahead', () => {
+  // 2006-11-02 is a Thursday.
+  assert.equal(at(weekdayRule, 'Officials postponed until Tuesday any action on the case.', 'Tuesday'), 'Tuesday=2006-11-07');
+  assert.equal(at(weekdayRule, 'The court adjourned the hearing to Monday.', 'Monday'), 'Monday=2006-11-06');
+  assert.equal(at(weekdayRule, 'The INS extended its deadline until 9 a.m. EST Tuesday.', 'Tuesday'), 'Tuesday=2006-11-07');
+  assert.equal(at(weekdayRule, 'The vote was put off until Monday.', 'Monday'), 'Monday=2006-11-06');
+  // "until" after a verb that moves nothing: the clause's own tense decides.
+  assert.equal(at(weekdayRule, 'He stayed in Miami until Tuesday.', 'Tuesday'), 'Tuesday=2006-10-31');
+  assert.equal(at(weekdayRule, 'They put the files on the desk until Monday.', 'Monday'), 'Monday=2006-10-30');
+  // A postponement in another clause does not reach over the comma.
+  assert.equal(at(weekdayRule, 'The talks were postponed, and he left for Geneva until Monday.', 'Monday'), 'Monday=2006-10-30');
+});

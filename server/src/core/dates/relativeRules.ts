@@ -268,6 +268,34 @@ export function seasonRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   return date(i, j + 1, `${fmtYear(y)}-${season}`);
 }
 
+/** Verbs that move an event later: what they move it to ("postponed until Tuesday") lies ahead. */
+const POSTPONE: ReadonlySet<string> = new Set([
+  'postponed', 'delayed', 'adjourned', 'deferred', 'extended', 'rescheduled', 'recessed', 'suspended', 'moved',
+  'pushed', 'put', 'postpone', 'delay', 'adjourn', 'defer', 'extend', 'reschedule', 'recess',
+]);
+
+const CLOCK_WORDS: ReadonlySet<string> = new Set([
+  'a', 'p', 'm', '.', 'am', 'pm', 'noon', 'midnight', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'gmt', 'utc',
+]);
+
+/** "postponed until Tuesday", "extended the deadline to Friday", "put off till Monday". */
+function postponedTo(ctx: ScanContext, i: number): boolean {
+  let k = i - 1;
+  // Over a clock time and its zone: "until 9 a.m. EST Tuesday".
+  const lim = Math.max(0, i - 8);
+  while (k > lim && (tok(ctx, k)?.kind === 'num' || CLOCK_WORDS.has(lowerAt(ctx, k)))) k--;
+  if (lowerAt(ctx, k) === 'on') k--;
+  const p = lowerAt(ctx, k);
+  if (p !== 'until' && p !== 'till' && p !== 'to') return false;
+  const lo = Math.max(ctx.sentStart[i], k - 6);
+  for (let j = k - 1; j >= lo; j--) {
+    const w = lowerAt(ctx, j);
+    if (POSTPONE.has(w)) return w !== 'put' && w !== 'pushed' ? true : lowerAt(ctx, j + 1) === 'off' || lowerAt(ctx, j + 1) === 'back';
+    if (w === ',' || w === ';') return false;
+  }
+  return false;
+}
+
 /** A present copula right before a weekday schedules it: "the funeral is Friday", "talks are on Monday". */
 const COPULA_NOW: ReadonlySet<string> = new Set(['is', 'are']);
 
@@ -279,7 +307,7 @@ export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined 
   if (DAY_PARTS.has(lowerAt(ctx, end))) end++;
   if (!ctx.anchor) return date(i, end, UNKNOWN_DAY);
   // "Friday's ruling" refers to something that happened; "the vote is Friday" to what is scheduled.
-  const dir = lowerAt(ctx, end) === "'s" ? 'past' : COPULA_NOW.has(lowerAt(ctx, lowerAt(ctx, i - 1) === 'on' ? i - 2 : i - 1)) ? 'future' : directionAt(ctx, i, end) ?? 'past';
+  const dir = lowerAt(ctx, end) === "'s" ? 'past' : postponedTo(ctx, i) ? 'future' : COPULA_NOW.has(lowerAt(ctx, lowerAt(ctx, i - 1) === 'on' ? i - 2 : i - 1)) ? 'future' : directionAt(ctx, i, end) ?? 'past';
   if (dir === 'future') {
     // "said Tuesday the vote would be held Thursday": ahead of the day of the report.
     const reported = reportedDayBefore(ctx, i);

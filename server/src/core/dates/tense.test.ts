@@ -101,3 +101,16 @@ test('cues are not read across a quotation mark', () => {
   assert.equal(dirOf('" The vote on Thursday , " he said', 'Thursday'), undefined);
   assert.equal(dirOf('The vote on Thursday , he said', 'Thursday'), 'past');
 });
+
+test('a plain present of a schedule verb points ahead; after "to", "did" or a determiner it is no tense', () => {
+  assert.equal(dirOf('He and Arafat meet separately Monday with Albright', 'Monday'), 'future');
+  assert.equal(dirOf('The talks resume Monday in Geneva', 'Monday'), 'future');
+  assert.equal(dirOf('He refused to meet Monday', 'Monday'), 'past');
+  assert.equal(dirOf('They did not meet Monday', 'Monday'), 'past');
+  assert.equal(dirOf('The track meet Monday was cancelled', 'Monday'), 'past');
+});
+
+test('"effective" right before a date announces it ahead', () => {
+  assert.equal(dirOf('The pact was signed , effective June', 'June'), 'future');
+  assert.equal(dirOf('The effective rate rose in June', 'June'), 'past');
+});

@@ -56,6 +56,18 @@ const SCHEDULE_S: ReadonlySet<string> = new Set([
   'begins', 'starts', 'opens', 'meets', 'arrives', 'leaves', 'travels', 'visits', 'heads', 'expires', 'resumes',
   'reconvenes', 'convenes', 'ends', 'returns', 'departs', 'concludes', 'hopes', 'aims', 'intends',
 ]);
+/**
+ * Plain present forms that schedule when a subject precedes them: "Arafat and Netanyahu meet
+ * Monday", "talks resume Friday". After "to", "did", "not" or "could" the form is no tense of its own.
+ */
+const SCHEDULE_BARE: ReadonlySet<string> = new Set([
+  'meet', 'arrive', 'depart', 'convene', 'reconvene', 'resume', 'expire', 'begin', 'travel', 'fly',
+]);
+const NOT_A_TENSE_BEFORE: ReadonlySet<string> = new Set([
+  'to', 'did', "didn't", 'didn\u2019t', 'not', "n't", 'could', "couldn't", 'never', 'cannot', "can't", 'might', 'may',
+  'must', 'should', 'would', 'can', 'will', 'shall', 'let', 'help', 'make', 'made', 'saw', 'see', 'watch', 'watched',
+]);
+const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(['they', 'we', 'you', 'i', 'both', 'leaders', 'sides']);
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", 'am', 'being']);
 
 const PAST_INTENT: ReadonlySet<string> = new Set(['planned', 'intended']);
@@ -92,6 +104,15 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   if (w === 'next' && i > 0 && tokens[i - 1].lower === 'the') return undefined;
   if (SCHEDULE_S.has(w) && i > 0 && (nx === 'of' || DETERMINERS.has(tokens[i - 1].lower) || tokens[i - 1].lower === "'s")) return undefined;
   if (FUTURE_WORDS.has(w)) return 'future';
+  if (SCHEDULE_BARE.has(w) && i > 0) {
+    const p = tokens[i - 1].lower;
+    if (NOT_A_TENSE_BEFORE.has(p) || DETERMINERS.has(p) || p === "'s") return undefined;
+    // A subject before it: a pronoun, a name or a plural ("Arafat meet", "talks resume"), not a
+    // noun compound ("the track meet").
+    const prev = tokens[i - 1];
+    const subject = PLURAL_PRONOUNS.has(p) || (prev.kind === 'word' && (/^[A-Z]/.test(prev.text) || (p.length > 3 && p.endsWith('s') && !p.endsWith('ss'))));
+    return subject ? 'future' : undefined;
+  }
   if (PAST_WORDS.has(w)) {
     // An irregular participle after "be" is a passive, timed by what precedes it: "would be paid".
     const p = i > 0 ? tokens[i - 1].lower : '';
@@ -139,6 +160,8 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
       break;
     }
   }
+  // "effective Feb. 1": the day a change takes effect is announced ahead of it.
+  if (from - 1 >= lo2 && tokens[from - 1].lower === 'effective') return 'future';
   const left = Math.max(lo2, from - 10);
   for (let i = from - 1; i >= left; i--) {
     const c = cue(tokens, i);
