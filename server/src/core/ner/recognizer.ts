@@ -20,6 +20,7 @@ import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { repairPersonNameTypes } from './personNameTypes';
 import { repairModifierSurnames } from './modifierSurnames';
+import { repairWorkTitles } from './workTitles';
 import { MAX_TITLE_TOKENS, REPORTING_ROLES, titleAt, TITLE_WORDS } from './titles';
 import { hashLower } from './hashing';
 
@@ -303,6 +304,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       spans = repairSpans(spans, ctx);
       repairPersonNameTypes(spans, ctx);
       spans = repairModifierSurnames(spans, ctx);
+      repairWorkTitles(spans, ctx);
     }
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
     const covered = coveredBuf.subarray(0, n).fill(0);
