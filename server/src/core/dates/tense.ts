@@ -147,7 +147,7 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
   // A quotation is its own discourse: cues are not read across a quotation mark (the verb of saying
   // outside a quote dates the saying, not what the quote talks about).
   let lo2 = Math.max(lo, from - 40);
-  let hi2 = Math.min(hi, to + 25);
+  let hi2 = Math.min(hi, to + 40);
   for (let i = from - 1; i >= lo2; i--) {
     if (isQuoteMark(tokens, i)) {
       lo2 = i + 1;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { adjacent, tokenize, TOKEN_PATTERN } from './tokenize';
+import { adjacent, sentenceBreakBefore, tokenize, TOKEN_PATTERN } from './tokenize';
 
 test('words, numbers with separators and suffixes, punctuation', () => {
   assert.deepEqual(tokenize('Jan. 16, 2006 the 1990s 1,000 16th 5pm').map((t) => t.text),
@@ -61,4 +61,14 @@ test('the hand-written scan gives exactly the tokens of TOKEN_PATTERN (random an
     texts.push(t);
   }
   for (const text of texts) assert.deepEqual(tokenize(text), byPattern(text), JSON.stringify(text));
+});
+
+test('a period followed by a comma ends no sentence; followed by a capital it does', () => {
+  const breaks = (text: string): string[] => {
+    const t = tokenize(text);
+    return t.filter((_, i) => i > 0 && sentenceBreakBefore(t, i, text)).map((x) => x.text);
+  };
+  assert.deepEqual(breaks('A bombing in Birmingham, Ala., killed a guard. Police came.'), ['Police']);
+  assert.deepEqual(breaks('It is based in Oshkosh, Wis.; sales fell.'), []);
+  assert.deepEqual(breaks('He moved to Ala. The next day he left.'), ['The']);
 });

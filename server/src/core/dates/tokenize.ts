@@ -114,6 +114,8 @@ export function sentenceBreakBefore(tokens: readonly Token[], i: number, text: s
   if (prev.text === '.' || prev.text === '!' || prev.text === '?') {
     const cur = tokens[i];
     if (!cur || /^[a-z]/.test(cur.text)) return false;
+    // "Birmingham, Ala., killed": a comma or semicolon after the period continues the sentence.
+    if (cur.text === ',' || cur.text === ';') return false;
     // "Jan. 16", "Gen. Petraeus", "U.S. troops": a period after an abbreviation ends no sentence.
     const before = tokens[i - 2];
     if (prev.text === '.' && before && before.end === prev.start && (ABBREVIATIONS.has(before.lower) || before.text.length === 1)) return false;
