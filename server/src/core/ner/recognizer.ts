@@ -19,8 +19,10 @@ import { addFeatureWeights, allocEmissionWork, allocViterbiWork, fixViterbiTrans
 import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_BUCKET, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { repairPersonNameTypes } from './personNameTypes';
+import { repairArticleNameTypes } from './articleNameTypes';
 import { repairModifierSurnames } from './modifierSurnames';
 import { repairWorkTitles } from './workTitles';
+import { findDefiniteGroupNames } from './definiteGroupNames';
 import { MAX_TITLE_TOKENS, REPORTING_ROLES, titleAt, TITLE_WORDS } from './titles';
 import { hashLower } from './hashing';
 
@@ -299,10 +301,11 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       }
       spans.push({ first, last, type: sp.type, confidence: sp.confidence, source: sp.source });
     }
+    const ctx = { text, tokens, hashes, personType, miscType, orgType, locType };
     if (repair) {
-      const ctx = { text, tokens, hashes, personType, miscType, orgType, locType };
       spans = repairSpans(spans, ctx);
       repairPersonNameTypes(spans, ctx);
+      repairArticleNameTypes(spans, ctx);
       spans = repairModifierSurnames(spans, ctx);
       repairWorkTitles(spans, ctx);
     }
@@ -328,6 +331,12 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       after = j;
     }
     spans.sort((a, b) => a.first - b.first);
+    if (repair) {
+      // "the Taliban said": organizations named after "the" that the tagger left untagged
+      for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) covered[k] = 1;
+      const found = findDefiniteGroupNames(spans, ctx, covered, model.gazetteer);
+      if (found.length > 0) spans = spans.concat(found).sort((a, b) => a.first - b.first);
+    }
     if (useConsistency) spans = applyDocumentConsistency(spans, n, hashes.word, capitalized, scored, personType, false, articleFreeWords(text, tokens, articleFreeBuf.subarray(0, n).fill(0)));
     const out: EntityMention[] = [];
     for (const sp of spans) {
