@@ -93,3 +93,16 @@ test('a weekday an event is put off to lies ahead', () => {
   // A postponement in another clause does not reach over the comma.
   assert.equal(at(weekdayRule, 'The talks were postponed, and he left for Geneva until Monday.', 'Monday'), 'Monday=2006-10-30');
 });
+
+test('the adjective "current" is the present; "then current" the past; the noun and fixed terms are no date', () => {
+  assert.equal(at(deicticRule, 'because of current market conditions', 'current'), 'current=PRESENT_REF');
+  assert.equal(at(deicticRule, 'he entered his current position in April', 'current'), 'current=PRESENT_REF');
+  assert.equal(at(deicticRule, 'at 50% of the then current market price', 'current'), 'then current=PAST_REF');
+  assert.equal(at(deicticRule, 'the current is strong here', 'current'), undefined);
+  assert.equal(at(deicticRule, 'the current account deficit widened', 'current'), undefined);
+  assert.equal(at(deicticRule, 'an alternating current.', 'current'), undefined);
+  // "the current year" / "the current fiscal year" are left to the period rules (a year value).
+  assert.equal(at(deicticRule, 'in the current year', 'current'), undefined);
+  assert.equal(at(deicticRule, 'in the current fiscal year', 'current'), undefined);
+  assert.deepEqual(recognizeDates('Sales in the current fiscal year rose.', '1989-11-02').map((d) => `${d.text}=${d.value}`), ['the current fiscal year=1989']);
+});

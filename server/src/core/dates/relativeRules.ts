@@ -36,6 +36,7 @@ export function deicticRule(ctx: ScanContext, i: number): RuleMatch | undefined 
     return date(i, i + 1, 'PRESENT_REF');
   }
   if (w === 'currently' || w === 'nowadays') return date(i, i + 1, 'PRESENT_REF');
+  if (w === 'current') return currentAt(ctx, i);
   if (w === 'these' && lowerAt(ctx, i + 1) === 'days') return date(i, i + 2, 'PRESENT_REF');
   if (w === 'recently') {
     const p = lowerAt(ctx, i - 1);
@@ -61,6 +62,25 @@ export function deicticRule(ctx: ScanContext, i: number): RuleMatch | undefined 
     return date(i, i + 2, 'PAST_REF');
   }
   return undefined;
+}
+
+/** Words after "current" that make it a noun ("the current is strong") or a fixed term ("current account"). */
+const NOT_TEMPORAL_AFTER_CURRENT: ReadonlySet<string> = new Set([
+  'is', 'was', 'are', 'were', 'of', 'and', 'or', 'in', 'to', 'that', 'which', 'from', 'at', 'on', 'for', 'with',
+  'by', 'as', 'flows', 'flowed', 'carried', 'swept', 'account', 'accounts', 'assets', 'liabilities',
+]);
+
+/**
+ * The adjective "current" before a noun: the present ("current market conditions", "its current
+ * position"); "then current" is a past time. "the current year/quarter/fiscal year" belong to the
+ * period rules, which match longer.
+ */
+function currentAt(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const n = tok(ctx, i + 1);
+  if (!n || n.kind !== 'word' || !/^[a-z]/.test(n.text) || NOT_TEMPORAL_AFTER_CURRENT.has(n.lower) || UNITS.has(n.lower)) return undefined;
+  if (n.lower === 'fiscal') return undefined;
+  if (lowerAt(ctx, i - 1) === 'then') return date(i - 1, i + 1, 'PAST_REF');
+  return date(i, i + 1, 'PRESENT_REF');
 }
 
 function isUnitish(w: string): boolean {

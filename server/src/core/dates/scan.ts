@@ -21,7 +21,7 @@ const RULES: readonly Rule[] = [
 
 const TRIGGER_WORDS: ReadonlySet<string> = new Set([
   ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...WEEKDAYS.keys(), ...WEEKDAY_ABBREVIATIONS.keys(), ...SEASONS.keys(),
-  ...NUMBER_WORDS.keys(), 'today', 'tonight', 'yesterday', 'tomorrow', 'now', 'currently', 'nowadays', 'these', 'recently',
+  ...NUMBER_WORDS.keys(), 'today', 'tonight', 'yesterday', 'tomorrow', 'now', 'current', 'currently', 'nowadays', 'these', 'recently',
   'the', 'last', 'this', 'next', 'past', 'coming', 'year', "year's", 'year\u2019s', 'nearly', 'almost', 'about',
   'some', 'just', 'only', 'roughly', 'around', 'barely', 'more', 'less', 'every', 'each', 'per', 'noon', 'midnight',
   'annually', 'yearly', 'monthly', 'weekly', 'daily', 'nightly', 'hourly', 'christmas', 'new', 'thanksgiving',
