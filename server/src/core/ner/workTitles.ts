@@ -12,9 +12,22 @@ import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
 import { B_INITCAP, B_LOWER } from './features';
 import type { SpanRepairContext } from './spanRepair';
+import { hashLowerString } from './hashing';
+import { IntMap } from './intMap';
 
 /** Nouns for works whose title may follow them (generic English). */
 const WORK_NOUNS = new Set(['book', 'memoir', 'memoirs', 'biography', 'autobiography', 'film', 'movie', 'documentary', 'album', 'song', 'poem', 'essay', 'bestseller', 'best-seller', 'treatise', 'opera', 'sitcom']);
+/** Lowercase hashes of WORK_NOUNS (the scan over every token compares hashes, not strings). */
+const WORK_NOUN_HASHES = hashSet(WORK_NOUNS);
+/** The lowercase hashes of `words` as an IntMap (no heap number per probe, unlike a Set of hashes). */
+function hashSet(words: Iterable<string>): IntMap {
+  const m = new IntMap(6);
+  for (const w of words) m.add(hashLowerString(w));
+  return m;
+}
+/** Low 12 bits of WORK_NOUNS' hashes: a one-load test that passes over almost every other word. */
+const WORK_NOUN_FILTER = new Uint8Array(4096);
+for (const w of WORK_NOUNS) WORK_NOUN_FILTER[hashLowerString(w) & 4095] = 1;
 /** Words between the noun and the title ("book is", "book titled", "film called"; a comma only before one of these). */
 const LINKING_WORDS = new Set(['is', 'was', 'titled', 'entitled', 'called', 'named', ':']);
 /** Work nouns that end a document's name after "a"/"an" ("a Council Special Report"). */
@@ -86,24 +99,21 @@ function titleAfter(ctx: SpanRepairContext, w: number): [number, number] | undef
 /** Retypes the spans inside work titles as MISC (see the file comment). `spans` sorted by first token. */
 export function repairWorkTitles(spans: TokenSpan[], ctx: SpanRepairContext): void {
   if (spans.length === 0) return;
-  const { tokens } = ctx;
-  const n = tokens.count;
+  const n = ctx.tokens.count;
+  const lower = ctx.hashes.lower;
   let si = 0;
-  const retypeWithin = (from: number, to: number): void => {
+  for (let w = 0; w + 1 < n; w++) {
+    if (WORK_NOUN_FILTER[lower[w] & 4095] === 0 || !WORK_NOUN_HASHES.has(lower[w]) || !isLowerWord(ctx, w) || !WORK_NOUNS.has(tokenText(ctx, w).toLowerCase())) continue;
+    const title = titleAfter(ctx, w);
+    if (!title) continue;
+    const [from, to] = title;
     while (si < spans.length && spans[si].first < from) si++;
     for (let j = si; j < spans.length && spans[j].first <= to; j++) {
       if (spans[j].last > to) break;
       spans[j].type = ctx.miscType;
       spans[j].source = 'rule';
     }
-  };
-  for (let w = 0; w + 1 < n; w++) {
-    if (!isLowerWord(ctx, w) || !WORK_NOUNS.has(tokenText(ctx, w).toLowerCase())) continue;
-    const title = titleAfter(ctx, w);
-    if (!title) continue;
-    const [t, end] = title;
-    retypeWithin(t, end);
-    w = end;
+    w = to;
   }
   // "a Council Special Report"
   for (const sp of spans) {
