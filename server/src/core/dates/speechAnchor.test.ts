@@ -29,3 +29,10 @@ test('an unclosed quotation gives up after 400 tokens; later speech is still re-
   const short = `He said "${Array.from({ length: 50 }, () => 'word').join(' ')}. Maliki told AP on Tuesday: tomorrow we meet.`;
   assert.deepEqual(render(short, '2006-11-02'), ['Tuesday=2006-10-31@2006-11-02', 'tomorrow=2006-11-03@2006-11-02']);
 });
+
+test('a date that ends the sentence before a quotation is not the day of speaking', () => {
+  const text = 'Costs rose under the new labor pact effective June 1.\n\n"We expect a decline in the fourth quarter," said the chairman.';
+  const q = recognizeDates(text, '1989-10-26').find((m) => m.text === 'the fourth quarter');
+  assert.equal(q?.value, '1989-Q4');
+  assert.equal(q?.anchor, '1989-10-26');
+});

@@ -160,8 +160,6 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
       break;
     }
   }
-  // "effective Feb. 1": the day a change takes effect is announced ahead of it.
-  if (from - 1 >= lo2 && tokens[from - 1].lower === 'effective') return 'future';
   const left = Math.max(lo2, from - 10);
   for (let i = from - 1; i >= left; i--) {
     const c = cue(tokens, i);

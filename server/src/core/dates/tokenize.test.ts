@@ -72,3 +72,15 @@ test('a period followed by a comma ends no sentence; followed by a capital it do
   assert.deepEqual(breaks('It is based in Oshkosh, Wis.; sales fell.'), []);
   assert.deepEqual(breaks('He moved to Ala. The next day he left.'), ['The']);
 });
+
+test('a one-digit number before a period is no initial: the sentence ends there', () => {
+  const breaks = (text: string): string[] => {
+    const t = tokenize(text);
+    return t.filter((_, i) => i > 0 && sentenceBreakBefore(t, i, text)).map((x) => x.text);
+  };
+  assert.deepEqual(breaks('The pact took effect June 1.\n\n"We expect a decline," he said.'), ['"']);
+  assert.deepEqual(breaks('It opened on June 1. The store closed.'), ['The']);
+  // A one-letter initial still continues the sentence, unless a blank line follows it.
+  assert.deepEqual(breaks('He met John F. Kennedy there.'), []);
+  assert.deepEqual(breaks('It was Plan B.\n\nThen it failed.'), ['Then']);
+});

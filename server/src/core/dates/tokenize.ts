@@ -118,12 +118,20 @@ export function sentenceBreakBefore(tokens: readonly Token[], i: number, text: s
     if (cur.text === ',' || cur.text === ';') return false;
     // "Jan. 16", "Gen. Petraeus", "U.S. troops": a period after an abbreviation ends no sentence.
     const before = tokens[i - 2];
-    if (prev.text === '.' && before && before.end === prev.start && (ABBREVIATIONS.has(before.lower) || before.text.length === 1)) return false;
+    // A one-letter initial ("J. Smith") counts; a one-digit number ("effective June 1.") does not.
+    if (prev.text === '.' && before && before.end === prev.start && (ABBREVIATIONS.has(before.lower) || (before.text.length === 1 && before.kind === 'word'))) {
+      return blankLineBetween(prev, cur, text);
+    }
     return true;
   }
-  // A blank line also ends a sentence (scan the gap without allocating).
+  // A blank line also ends a sentence.
+  return blankLineBetween(prev, tokens[i], text);
+}
+
+/** Whether the gap between two tokens holds a blank line (scanned without allocating). */
+function blankLineBetween(prev: Token, cur: Token, text: string): boolean {
   let newlines = 0;
-  for (let k = prev.end; k < tokens[i].start; k++) {
+  for (let k = prev.end; k < cur.start; k++) {
     const c = text.charCodeAt(k);
     if (c === 10) {
       if (++newlines >= 2) return true;
