@@ -84,6 +84,8 @@ test('"a year earlier" after a nine-month or half-year figure is that year', () 
   const values = (text: string): string[] => recognizeDates(text, '1989-10-26').filter((d) => d.type === 'date').map((d) => `${d.text}=${d.value}`);
   assert.deepEqual(values('Net rose in the third quarter. For the nine months, net was $5 million, up from $4 million a year earlier.'),
     ['the third quarter=1989-Q3', 'a year earlier=1988']);
+  assert.deepEqual(values('Net rose in the third quarter. For the full year, it expects $9 million, against $8 million a year earlier.'),
+    ['the third quarter=1989-Q3', 'the full year=1989', 'a year earlier=1988']);
   assert.deepEqual(values('Net rose in the third quarter. Net was $5 million, up from $4 million a year earlier.'),
     ['the third quarter=1989-Q3', 'a year earlier=1988-Q3']);
 });

@@ -46,7 +46,7 @@ function sentenceReportsLongerPeriod(ctx: ScanContext, i: number): boolean {
     const w = ctx.tokens[k].lower;
     if (w === 'months' && (lowerAt(ctx, k - 1) === 'nine' || lowerAt(ctx, k - 1) === 'six' || lowerAt(ctx, k - 1) === '12')) return true;
     if (w === 'half' && (lowerAt(ctx, k - 1) === 'first' || lowerAt(ctx, k - 1) === 'second')) return true;
-    if (w === 'year' && lowerAt(ctx, k - 1) === 'the' && (lowerAt(ctx, k - 2) === 'for' || lowerAt(ctx, k - 2) === 'full')) return true;
+    if (w === 'year' && (lowerAt(ctx, k - 1) === 'full' || (lowerAt(ctx, k - 1) === 'the' && lowerAt(ctx, k - 2) === 'for'))) return true;
   }
   return false;
 }
