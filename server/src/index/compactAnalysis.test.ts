@@ -10,16 +10,20 @@ const TEXT = '---\ntitle: Talks\ndate: 2006-11-29\n---\n# Talks in Amman\n\nPres
 test('a compact analysis reads exactly as the analysis it was made from, and is stored the same', () => {
   const analysis = analyzeArticle(TEXT, productionComponents());
   assert.ok(analysis.outline.length > 0 && analysis.clusters.length >= 3, 'the fixture has an outline and clusters');
-  const compact = compactAnalysis(analysis);
+  const compact = compactAnalysis(analysis, () => TEXT);
   assert.deepEqual(compact.outline, analysis.outline);
   assert.deepEqual(compact.clusters, analysis.clusters);
   assert.equal(compact.clusterCount, analysis.clusters.length);
-  assert.equal(compact.mentions, analysis.mentions, 'resident parts are the same objects');
-  assert.equal(compact.dates, analysis.dates);
+  assert.deepEqual(compact.mentions, analysis.mentions, 'mentions and dates come back from their columns');
+  assert.deepEqual(compact.dates, analysis.dates);
+  assert.deepEqual(compact.clusterOf, analysis.clusterOf);
+  assert.equal(compact.mentions, compact.mentions, 'the objects are made once');
+  assert.equal(compact.columns.mentionCount, analysis.mentions.length);
   // The cache stores the same JSON for both (a compact analysis's lazy parts are getters, not own fields).
   assert.equal(serializeAnalysis(compact), serializeAnalysis(analysis));
   assert.ok(compact.lazyBytes > 100);
-  assert.equal(compactAnalysis(compact), compact, 'compacting twice changes nothing');
+  const rebound = compactAnalysis(compact, () => TEXT);
+  assert.equal(rebound.columns, compact.columns, 'compacting twice shares the columns');
   // Each read is a fresh list: a caller changing it cannot change the stored analysis.
   compact.outline.length = 0;
   compact.clusters[0].spellings.clear();

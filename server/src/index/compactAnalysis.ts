@@ -1,15 +1,15 @@
 /**
- * An article's analysis as the index holds it: what queries and corpus maps read all the time
- * (mentions, dates, quotes, metadata) as objects, and the two largest parts that are read rarely
- * (the outline: document symbols and folding of one article; the document clusters: a corpus
- * relink) as UTF-8 JSON bytes, parsed on each read. At 10,000 articles the objects of those two
+ * An article's analysis as the index holds it: mentions and dates as typed-array columns (their
+ * objects made for one article when a feature asks), quotes and metadata as objects, and the two
+ * largest parts that are read rarely (the outline: document symbols and folding of one article;
+ * the document clusters: a corpus relink) as UTF-8 JSON bytes, parsed on each read. At 10,000 articles the objects of those two
  * parts took about 180 MB of heap; their bytes take a third of that, outside the heap, and a warm
  * start copies them from the snapshot without parsing them.
  */
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { DocCluster } from '../core/linking/documentEntities';
 import type { DateMention, EntityMention, OutlineNode, Problem, Quote } from '../core/types';
-import { intern } from './stringPool';
+import { ArticleColumns } from './articleColumns';
 
 type StoredCluster = Omit<DocCluster, 'spellings'> & { spellings: Array<[string, number]> };
 
@@ -29,13 +29,10 @@ export function restoreClusters(value: unknown): DocCluster[] | undefined {
   return out;
 }
 
-/** The parts kept as objects. */
+/** The parts kept as objects (mentions and dates are columns: articleColumns.ts). */
 export interface ResidentParts {
   meta: ArticleAnalysis['meta'];
   bodyStart: number;
-  mentions: EntityMention[];
-  clusterOf: number[];
-  dates: DateMention[];
   quotes: Quote[];
   problems: Problem[];
 }
@@ -43,28 +40,47 @@ export interface ResidentParts {
 export class CompactAnalysis implements ArticleAnalysis {
   readonly meta: ArticleAnalysis['meta'];
   readonly bodyStart: number;
-  readonly mentions: EntityMention[];
-  readonly clusterOf: number[];
-  readonly dates: DateMention[];
   readonly quotes: Quote[];
   readonly problems: Problem[];
   /** True once a stored part turned out not to be valid JSON (it then reads as empty). */
   damaged = false;
+  private mentionList: EntityMention[] | undefined;
+  private dateList: DateMention[] | undefined;
 
   constructor(
     parts: ResidentParts,
+    /** The mentions (with their clusters) and dates. */
+    readonly columns: ArticleColumns,
     /** How many clusters `clustersJson` holds (known without parsing it). */
     readonly clusterCount: number,
     private readonly outlineJson: Buffer,
     private readonly clustersJson: Buffer,
+    /** The analysed text (read only when mention or date objects are made). */
+    private readonly textOf: () => string,
   ) {
     this.meta = parts.meta;
     this.bodyStart = parts.bodyStart;
-    this.mentions = parts.mentions;
-    this.clusterOf = parts.clusterOf;
-    this.dates = parts.dates;
     this.quotes = parts.quotes;
     this.problems = parts.problems;
+  }
+
+  /** The same analysis reading its text from `textOf` (the index's document, so no copy of the text is kept). */
+  withText(textOf: () => string): CompactAnalysis {
+    return new CompactAnalysis(this, this.columns, this.clusterCount, this.outlineJson, this.clustersJson, textOf);
+  }
+
+  /** Made from the columns on first read and kept. */
+  get mentions(): EntityMention[] {
+    return (this.mentionList ??= this.columns.mentions(this.textOf()));
+  }
+
+  get dates(): DateMention[] {
+    return (this.dateList ??= this.columns.dates(this.textOf()));
+  }
+
+  /** A new list on each read. */
+  get clusterOf(): number[] {
+    return this.columns.clusterList();
   }
 
   /** A new list on each read (callers keep what they derive from it, not the list). */
@@ -88,9 +104,9 @@ export class CompactAnalysis implements ArticleAnalysis {
     return this.clustersJson.toString('utf8');
   }
 
-  /** Heap-independent bytes this analysis keeps for its lazy parts. */
+  /** Heap-independent bytes this analysis keeps for its lazy parts and columns. */
   get lazyBytes(): number {
-    return this.outlineJson.length + this.clustersJson.length;
+    return this.outlineJson.length + this.clustersJson.length + this.columns.bytes.length;
   }
 
   private parse(bytes: Buffer): unknown {
@@ -107,24 +123,14 @@ export class CompactAnalysis implements ArticleAnalysis {
   }
 }
 
-function residentParts(a: ArticleAnalysis): ResidentParts {
-  return { meta: a.meta, bodyStart: a.bodyStart, mentions: a.mentions, clusterOf: a.clusterOf, dates: a.dates, quotes: a.quotes, problems: a.problems };
-}
-
 /**
- * The compact form of an analysis (the same object when it already is one). Its mentions' and
- * dates' texts and values are replaced by pooled copies (stringPool.ts), in place: the analysis
- * is the caller's to hand over.
+ * The compact form of an analysis of the text `textOf` returns: mentions and dates as columns,
+ * outline and clusters as bytes. A compact analysis is rebound to `textOf` (nothing is copied).
  */
-export function compactAnalysis(a: ArticleAnalysis): CompactAnalysis {
-  if (a instanceof CompactAnalysis) return a;
-  for (const m of a.mentions) m.text = intern(m.text);
-  for (const d of a.dates) {
-    d.text = intern(d.text);
-    d.value = intern(d.value);
-    if (d.anchor !== undefined) d.anchor = intern(d.anchor);
-  }
-  return new CompactAnalysis(residentParts(a), a.clusters.length, Buffer.from(JSON.stringify(a.outline), 'utf8'), Buffer.from(JSON.stringify(storedClusters(a.clusters)), 'utf8'));
+export function compactAnalysis(a: ArticleAnalysis, textOf: () => string): CompactAnalysis {
+  if (a instanceof CompactAnalysis) return a.withText(textOf);
+  const columns = ArticleColumns.of(a.mentions, a.clusterOf, a.dates, textOf());
+  return new CompactAnalysis(a, columns, a.clusters.length, Buffer.from(JSON.stringify(a.outline), 'utf8'), Buffer.from(JSON.stringify(storedClusters(a.clusters)), 'utf8'), textOf);
 }
 
 /** Every part of an analysis as a plain object (for serializing: a compact one's lazy parts are getters). */

@@ -51,9 +51,23 @@ export interface MentionLocation {
 
 /** A dated mention of the corpus. */
 export interface DateEntry {
-  value: string;
-  uri: string;
-  date: DateMention;
+  readonly value: string;
+  readonly uri: string;
+  readonly date: DateMention;
+}
+
+/** A dated mention as the corpus maps hold it: its date object is made when read (from its article's columns). */
+class IndexedDate implements DateEntry {
+  constructor(
+    readonly value: string,
+    readonly uri: string,
+    private readonly analysis: CompactAnalysis,
+    private readonly index: number,
+  ) {}
+
+  get date(): DateMention {
+    return this.analysis.dates[this.index];
+  }
 }
 
 export interface IndexStats {
@@ -71,8 +85,8 @@ interface Contribution {
   counts: Map<string, number>;
   /** The distinct values of its dated mentions. */
   dateValues: string[];
-  /** The mentions and their entity ids as added (to take back their spellings). */
-  mentions: readonly EntityMention[];
+  /** The analysis and the entity ids of its mentions as added (to take back their spellings). */
+  analysis: CompactAnalysis;
   ids: readonly string[];
   /** The article's distinct linked entities, as entity numbers, in order of first mention. */
   entities: Int32Array;
@@ -167,13 +181,14 @@ export class CorpusIndex {
       }
       return existing;
     }
-    const analysis = compactAnalysis(analyzeArticleModule().analyzeArticle(text, this.components, { decisions: this.decisions }));
+    const document = articleDocument(uri, Math.max(0, version), text);
+    const analysis = compactAnalysis(analyzeArticleModule().analyzeArticle(text, this.components, { decisions: this.decisions }), () => document.getText());
     this.changed(uri);
     const article: IndexedArticle = {
       uri,
       version,
       hash,
-      document: articleDocument(uri, Math.max(0, version), text),
+      document,
       analysis,
       entityIds: this.provisionalIds(analysis),
       decisionsKey: this.decisionsKey,
@@ -187,8 +202,8 @@ export class CorpusIndex {
   /** Adds or replaces an article, keeping the corpus's mention total (the status line shows it after every edit). */
   private putArticle(article: IndexedArticle): void {
     const old = this.articles.get(article.uri);
-    if (old) this.mentionTotal -= old.analysis.mentions.length;
-    this.mentionTotal += article.analysis.mentions.length;
+    if (old) this.mentionTotal -= old.analysis.columns.mentionCount;
+    this.mentionTotal += article.analysis.columns.mentionCount;
     this.articles.set(article.uri, article);
   }
 
@@ -204,8 +219,9 @@ export class CorpusIndex {
 
   /** Adds an article analysed elsewhere (a worker or the cache). */
   putAnalysed(uri: string, text: string, hash: string, analysed: ArticleAnalysis, decisionsKey: string): IndexedArticle {
-    const analysis = compactAnalysis(analysed);
-    const article: IndexedArticle = { uri, version: -1, hash, document: articleDocument(uri, 0, text), analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
+    const document = articleDocument(uri, 0, text);
+    const analysis = compactAnalysis(analysed, () => document.getText());
+    const article: IndexedArticle = { uri, version: -1, hash, document, analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
     this.changed(uri);
     this.putArticle(article);
     this.markDirty();
@@ -240,7 +256,7 @@ export class CorpusIndex {
   remove(uri: string): boolean {
     if (this.articles.has(uri) || this.notes.has(uri)) this.changed(uri);
     const gone = this.articles.get(uri);
-    if (gone) this.mentionTotal -= gone.analysis.mentions.length;
+    if (gone) this.mentionTotal -= gone.analysis.columns.mentionCount;
     const wasArticle = this.articles.delete(uri);
     const removed = wasArticle || this.notes.delete(uri);
     if (removed) this.markDirty();
@@ -385,8 +401,11 @@ export class CorpusIndex {
     this.dateValues = [];
     this.datesFlat = undefined;
     ordered.forEach((article, d) => {
-      const { mentions, clusterOf } = article.analysis;
-      article.entityIds = mentions.map((_, i) => (clusterOf[i] >= 0 ? linking.assignment[d][clusterOf[i]] : ''));
+      const { cluster, mentionCount } = article.analysis.columns;
+      const row = linking.assignment[d];
+      const ids: string[] = new Array(mentionCount);
+      for (let i = 0; i < mentionCount; i++) ids[i] = cluster[i] >= 0 ? row[cluster[i]] ?? '' : '';
+      article.entityIds = ids;
       this.addContributions(article, false);
     });
     this.dateValues.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
@@ -433,14 +452,16 @@ export class CorpusIndex {
   }
 
   private addContributions(article: IndexedArticle, incremental: boolean): void {
-    const { mentions } = article.analysis;
+    const { analysis } = article;
     const ids = article.entityIds;
     const counts = new Map<string, number>();
-    for (let i = 0; i < mentions.length; i++) {
+    // Spellings are counted by the linking; an incremental update adds the edited article's (its mention objects are made for it).
+    const mentions = incremental ? analysis.mentions : undefined;
+    for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
       if (!id) continue;
       counts.set(id, (counts.get(id) ?? 0) + 1);
-      if (incremental) {
+      if (mentions) {
         const e = this.linking.byId.get(id);
         if (e) e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
       }
@@ -453,9 +474,10 @@ export class CorpusIndex {
       if (e && incremental) e.mentionCount += n;
     }
     const dates: DateEntry[] = [];
-    for (const date of article.analysis.dates) {
-      if (date.type !== 'date') continue;
-      const entry = { value: date.value, uri: article.uri, date };
+    const { columns } = analysis;
+    for (let i = 0; i < columns.dateCount; i++) {
+      if (!columns.isCalendarDate(i)) continue;
+      const entry = new IndexedDate(columns.dateValueOf(i), article.uri, analysis, i);
       dates.push(entry);
       const group = this.dateGroups.get(entry.value);
       if (group) {
@@ -468,7 +490,7 @@ export class CorpusIndex {
       else this.dateValues.push(entry.value);
     }
     if (dates.length) this.datesFlat = undefined;
-    for (const quote of article.analysis.quotes) {
+    for (const quote of analysis.quotes) {
       const id = this.speakerId(article, quote);
       if (!id) continue;
       let list = this.quotesByEntity.get(id);
@@ -487,7 +509,7 @@ export class CorpusIndex {
     }
     this.contributions.set(article.uri, {
       counts,
-      mentions,
+      analysis,
       ids,
       dateValues: [...new Set(dates.map((d) => d.value))],
       entities: Int32Array.from(distinct),
@@ -502,10 +524,11 @@ export class CorpusIndex {
       const e = this.linking.byId.get(id);
       if (e) e.mentionCount = Math.max(0, e.mentionCount - n);
     }
-    for (let i = 0; i < old.mentions.length; i++) {
+    const mentions = old.ids.some((id) => id) ? old.analysis.mentions : [];
+    for (let i = 0; i < mentions.length; i++) {
       const e = old.ids[i] ? this.linking.byId.get(old.ids[i]) : undefined;
       if (!e) continue;
-      const spelling = old.mentions[i].text;
+      const spelling = mentions[i].text;
       const left = (e.spellings.get(spelling) ?? 0) - 1;
       if (left > 0) e.spellings.set(spelling, left);
       else e.spellings.delete(spelling);
@@ -526,7 +549,8 @@ export class CorpusIndex {
   /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
   private provisionalIds(analysis: CompactAnalysis, createMissing = false): string[] {
     // Nothing linked yet (the initial scan): no cluster can resolve, and reading them costs a parse.
-    if (this.entityIdByKey.size === 0 && !createMissing) return analysis.mentions.map(() => '');
+    const { cluster, mentionCount } = analysis.columns;
+    if (this.entityIdByKey.size === 0 && !createMissing) return new Array<string>(mentionCount).fill('');
     const byCluster = analysis.clusters.map((cluster) => {
       for (const key of cluster.keys) {
         const id = this.entityIdByKey.get(key);
@@ -535,7 +559,9 @@ export class CorpusIndex {
       if (!createMissing) return '';
       return this.createEntity(cluster);
     });
-    return analysis.mentions.map((_, i) => byCluster[analysis.clusterOf[i]] ?? '');
+    const ids: string[] = new Array(mentionCount);
+    for (let i = 0; i < mentionCount; i++) ids[i] = byCluster[cluster[i]] ?? '';
+    return ids;
   }
 
   /** A new corpus entity for a name first seen in an edit (until the next full relink). */
@@ -589,9 +615,9 @@ export class CorpusIndex {
       for (const uri of this.perArticle.get(id)?.keys() ?? []) {
         const article = this.articles.get(uri);
         if (!article) continue;
-        const { mentions } = article.analysis;
+        const { mentionStart, mentionEnd } = article.analysis.columns;
         const ids = article.entityIds;
-        for (let i = 0; i < ids.length; i++) if (ids[i] === id) out.push({ uri, start: mentions[i].start, end: mentions[i].end, index: i });
+        for (let i = 0; i < ids.length; i++) if (ids[i] === id) out.push({ uri, start: mentionStart[i], end: mentionEnd[i], index: i });
       }
       return out;
     });
@@ -603,7 +629,7 @@ export class CorpusIndex {
       const article = this.articles.get(uri);
       if (!article) continue;
       const i = article.entityIds.indexOf(id);
-      if (i >= 0) return { uri, start: article.analysis.mentions[i].start, end: article.analysis.mentions[i].end, index: i };
+      if (i >= 0) return { uri, start: article.analysis.columns.mentionStart[i], end: article.analysis.columns.mentionEnd[i], index: i };
     }
     return undefined;
   }
@@ -677,7 +703,7 @@ export class CorpusIndex {
   /** The entity a quotation's speaker span names, if any. */
   speakerId(article: IndexedArticle, quote: Quote): string {
     if (!quote.speaker || quote.speaker.start === undefined) return '';
-    const i = findCovering(article.analysis.mentions, quote.speaker.start);
+    const i = article.analysis.columns.mentionCovering(quote.speaker.start);
     return i >= 0 ? article.entityIds[i] ?? '' : '';
   }
 
@@ -701,7 +727,7 @@ export class CorpusIndex {
   mentionAt(uri: string, offset: number): { article: IndexedArticle; index: number; mention: EntityMention; entityId: string } | undefined {
     const article = this.articles.get(uri);
     if (!article) return undefined;
-    const index = findCovering(article.analysis.mentions, offset);
+    const index = article.analysis.columns.mentionCovering(offset);
     if (index < 0) return undefined;
     return { article, index, mention: article.analysis.mentions[index], entityId: article.entityIds[index] ?? '' };
   }
@@ -709,7 +735,7 @@ export class CorpusIndex {
   dateAt(uri: string, offset: number): DateMention | undefined {
     const article = this.articles.get(uri);
     if (!article) return undefined;
-    const i = findCovering(article.analysis.dates, offset);
+    const i = article.analysis.columns.dateCovering(offset);
     return i >= 0 ? article.analysis.dates[i] : undefined;
   }
 

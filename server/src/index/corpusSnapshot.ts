@@ -10,7 +10,7 @@
  *   2. index    {uris, hashes, assignment}: per article (in linking order) its URI, content hash
  *               and the entity id of each of its clusters
  *   3. M lines  stored entity                                      (one per corpus entity)
- *   4. N lines  the article's analysis (snapshotCodec.ts: three tab-separated JSON texts; one per article)
+ *   4. N lines  the article's analysis (snapshotCodec.ts: four tab-separated parts; one per article)
  *   5. trailer  {end: N + M}
  */
 import { promises as fs } from 'fs';
@@ -20,7 +20,7 @@ import type { CorpusEntity, EntityNote } from '../core/linking/corpusEntities';
 import { decodeArticleLine, encodeArticleLine } from './snapshotCodec';
 
 /** Bump when the file's layout changes (the analysis format and model are in the folder name). */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 export interface SnapshotArticle {
   uri: string;
@@ -99,7 +99,7 @@ export class LoadedSnapshot {
     if (i === undefined || this.hashes[i] !== hash) return undefined;
     const line = 2 + this.entityCount + i;
     try {
-      return decodeArticleLine(this.buffer, this.starts[line], this.ends[line], text);
+      return decodeArticleLine(this.buffer, this.starts[line], this.ends[line], () => text);
     } catch {
       return undefined;
     }

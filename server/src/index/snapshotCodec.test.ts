@@ -4,13 +4,13 @@ import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { analyzeArticle, type ArticleAnalysis } from '../core/analyzeArticle';
 import { productionComponents } from '../components';
-import { decodeArticleLine, encodeAnalysis, encodeArticleLine } from './snapshotCodec';
+import { decodeArticleLine, encodeArticleLine } from './snapshotCodec';
 import { compactAnalysis, plainAnalysis } from './compactAnalysis';
 
 /** A line as the snapshot reader sees it: inside a larger buffer. */
 function decodeLine(line: string, text: string) {
   const buffer = Buffer.from(`header\n${line}\ntrailer`, 'utf8');
-  return decodeArticleLine(buffer, 7, buffer.length - 8, text);
+  return decodeArticleLine(buffer, 7, buffer.length - 8, () => text);
 }
 
 /** The analysis with maps as entry lists (deepEqual-comparable across a JSON round trip). */
@@ -36,7 +36,7 @@ test('packed analyses decode to the analysis itself (the corpus articles, CRLF a
     assert.deepEqual(decoded.clusters, analysis.clusters, 'clusters come back with their spelling maps');
     // A compact analysis writes the same line (its outline and clusters as stored, not re-serialized).
     assert.equal(encodeArticleLine(decoded, text), line);
-    assert.equal(encodeArticleLine(compactAnalysis(analysis), text), line);
+    assert.equal(encodeArticleLine(compactAnalysis(analysis, () => text), text), line);
   }
   assert.ok(mentions > 100 && dates > 20, 'the check ran over real mentions and dates');
 });
@@ -60,20 +60,40 @@ test('texts, titles, roles and anchors that are not the span itself survive pack
     outline: [],
     problems: [],
   };
-  const packed = encodeAnalysis(analysis, text, 0);
-  assert.equal(packed.d[0].length, 6, 'a date whose text is its span stores no text');
-  assert.deepEqual(plain(decodeLine(encodeArticleLine(analysis, text), text)!), plain(analysis));
+  const line = encodeArticleLine(analysis, text);
+  const head = JSON.parse(line.split('\t')[0]) as { x: unknown[]; y: unknown[]; s: string[] };
+  assert.deepEqual(head.y, [[1, 'not the span']], 'only a date whose text is not its span stores it');
+  assert.deepEqual(head.x, [[0, { ti: 'President', r: 'the president' }], [1, { t: 'Prime-Minister' }]]);
+  assert.deepEqual(head.s, ['2006-10-31', '2006-11-02', 'P1D'], 'values and anchors are stored once each');
+  assert.deepEqual(plain(decodeLine(line, text)!), plain(analysis));
 });
 
 test('a damaged line is a miss, never an error; a damaged lazy part reads as empty and is flagged', () => {
   const text = 'President George W. Bush met Prime Minister Nouri al-Maliki in Amman on Tuesday.';
-  for (const bad of ['', '{"m":"x"}\t[]\t[]', '{"m":[],"d":[],"r":{},"c":0}\t[]', 'not json\t[]\t[]', '{"m":[],"d":[]}']) assert.equal(decodeLine(bad, text), undefined, bad);
   const analysis = analyzeArticle(text, productionComponents());
   const good = encodeArticleLine(analysis, text);
-  const [head, , clusters] = good.split('\t');
-  const broken = decodeLine(`${head}\t[]\t${clusters}\t[]`, text);
-  assert.equal(broken, undefined, 'a fourth tab is not a valid line either');
-  const lazyDamaged = decodeLine(`${head}\t{"role"\t${clusters}`, text);
+  const [head, columns, , clusters] = good.split('\t');
+  const parsedHead = JSON.parse(head) as { x: Array<[number, unknown]>; s: string[] };
+  assert.ok(parsedHead.s.length > 0 && columns.length > 40, 'the fixture has mentions and a date');
+  const bytes = Buffer.from(columns, 'base64');
+  const shortened = bytes.subarray(0, bytes.length - 1).toString('base64');
+  const badType = Buffer.from(bytes);
+  badType[badType.length - 2 * bytes.readInt32LE(4) - 1] = 99; // the last mention's source code, out of range
+  for (const bad of [
+    '',
+    `not json\t${columns}\t[]\t[]`,
+    `{"m":[],"d":[]}\t${columns}\t[]\t[]`,
+    `${head}\t${shortened}\t[]\t${clusters}`,
+    `${head}\t${badType.toString('base64')}\t[]\t${clusters}`,
+    `${JSON.stringify({ ...parsedHead, s: [] })}\t${columns}\t[]\t${clusters}`,
+    `${JSON.stringify({ ...parsedHead, x: [[10_000, {}]] })}\t${columns}\t[]\t${clusters}`,
+    `${head}\t${columns}\t[]`,
+    `${head}\t${columns}\t[]\t${clusters}\t[]`,
+  ]) {
+    assert.equal(decodeLine(bad, text), undefined, bad.slice(0, 60));
+  }
+  assert.ok(decodeLine(good, text), 'the good line decodes');
+  const lazyDamaged = decodeLine(`${head}\t${columns}\t{"role"\t${clusters}`, text);
   assert.ok(lazyDamaged);
   assert.equal(lazyDamaged.damaged, false);
   assert.deepEqual(lazyDamaged.outline, []);
