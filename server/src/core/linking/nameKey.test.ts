@@ -65,3 +65,11 @@ test("group keys: plural and an inner apostrophe fold, other letters stay", () =
   assert.notEqual(groupKey(nameKey('Shias')), groupKey(nameKey('Shiites')));
   assert.equal(groupKey('swiss'), 'swiss');
 });
+
+test('a lowercase Arabic article written apart joins its name; a capitalised given name "Al" does not', () => {
+  assert.equal(nameKey('al Qaeda'), nameKey('al-Qaeda'));
+  assert.equal(nameKey('Moqtada al Sadr'), 'moqtada al-sadr');
+  assert.equal(nameKey('Al Gore'), 'al gore');
+  assert.equal(nameKey('Hal Qaeda'), 'hal qaeda');
+  assert.equal(nameKey('al qaeda'), 'al qaeda'); // the name not capitalised: left alone
+});

@@ -6,6 +6,8 @@
 const POSSESSIVE = /['’`]s?$/;
 const DIACRITICS = /[\u0300-\u036f]/g;
 const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|at|az|ash|ad-|bin|ibn|abu|abd)[-‐‑ ]/;
+/** "al" / "el" in lower case, then spaces and a capitalised word. */
+const SPACED_ARTICLE = /(^|\s)(al|el) +(?=\p{Lu})/gu;
 
 /**
  * Keys already worked out, by surface: a corpus repeats its names from article to article, and a
@@ -29,6 +31,8 @@ export function nameKey(surface: string): string {
 export function computeNameKey(surface: string): string {
   let s = surface.normalize('NFKD').replace(DIACRITICS, '');
   s = s.replace(/[’‘`]/g, "'").trim();
+  // a lowercase Arabic article written apart joins its name as it does written with a hyphen ("al Qaeda" = "al-Qaeda")
+  s = s.replace(SPACED_ARTICLE, '$1$2-');
   s = s.replace(POSSESSIVE, '');
   s = s.toLowerCase();
   s = s.replace(/\./g, '');
