@@ -20,6 +20,8 @@ import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { repairPersonNameTypes } from './personNameTypes';
 import { repairArticleNameTypes } from './articleNameTypes';
+import { repairOtherClassTypes } from './otherClassTypes';
+import { retypeMiscRepeats } from './ruleRepeats';
 import { repairModifierSurnames } from './modifierSurnames';
 import { repairWorkTitles } from './workTitles';
 import { findDefiniteGroupNames } from './definiteGroupNames';
@@ -306,8 +308,10 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       spans = repairSpans(spans, ctx);
       repairPersonNameTypes(spans, ctx);
       repairArticleNameTypes(spans, ctx);
+      repairOtherClassTypes(spans, ctx);
       spans = repairModifierSurnames(spans, ctx);
       repairWorkTitles(spans, ctx);
+      retypeMiscRepeats(spans, ctx);
     }
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
     const covered = coveredBuf.subarray(0, n).fill(0);
