@@ -19,6 +19,7 @@ import { addFeatureWeights, allocEmissionWork, allocViterbiWork, fixViterbiTrans
 import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_BUCKET, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { repairPersonNameTypes } from './personNameTypes';
+import { repairTitleSpans } from './titleSpans';
 import { repairArticleNameTypes } from './articleNameTypes';
 import { repairOtherClassTypes } from './otherClassTypes';
 import { retypeMiscRepeats } from './ruleRepeats';
@@ -306,6 +307,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     const ctx = { text, tokens, hashes, personType, miscType, orgType, locType };
     if (repair) {
       spans = repairSpans(spans, ctx);
+      repairTitleSpans(spans, ctx, countryCodes);
       repairPersonNameTypes(spans, ctx);
       repairArticleNameTypes(spans, ctx);
       repairOtherClassTypes(spans, ctx);
