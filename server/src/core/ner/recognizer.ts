@@ -20,6 +20,7 @@ import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { repairPersonNameTypes } from './personNameTypes';
 import { repairTitleSpans } from './titleSpans';
+import { repairGroupCoordination } from './groupCoordination';
 import { repairArticleNameTypes } from './articleNameTypes';
 import { repairOtherClassTypes } from './otherClassTypes';
 import { retypeMiscRepeats } from './ruleRepeats';
@@ -337,6 +338,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       after = j;
     }
     spans.sort((a, b) => a.first - b.first);
+    if (useGroups && repair) repairGroupCoordination(spans, ctx, TYPE_GROUP);
     if (repair) {
       // "the Taliban said": organizations named after "the" that the tagger left untagged
       for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) covered[k] = 1;
