@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { repairPersonNameTypes } from './personNameTypes';
+import { repairPersonNameTypes, repairRulerTypes } from './personNameTypes';
 import { LOC, ORG, PER, spanSetup } from './spanTestSupport';
 
 test('an unsure organization made of name words with a given name is a person', () => {
@@ -25,6 +25,26 @@ test('sure, place-like, short-worded or embedded names keep their type', () => {
   for (const [text, name, type, conf] of cases) {
     const s = spanSetup(text, [[name, type, conf]]);
     repairPersonNameTypes(s.spans, s.ctx);
+    assert.deepEqual(s.show(), [`${type}:${name}`], text);
+  }
+});
+
+test('an unsure place or organization after "the regime of" is the ruler, a person', () => {
+  const s = spanSetup('people persecuted by the regime of Saddam ( Hussein ) said so', [['Saddam', LOC, 0.55]]);
+  repairRulerTypes(s.spans, s.ctx);
+  assert.deepEqual(s.show(), [`${PER}*:Saddam`]);
+});
+
+test('places, sure names and other nouns before "of" keep their type', () => {
+  const cases: Array<[string, string, number, number]> = [
+    ['the regime of Iran fell', 'Iran', LOC, 0.5], // a country
+    ['the regime of Saddam fell', 'Saddam', LOC, 0.95], // sure
+    ['the government of Chad fell', 'Chad', LOC, 0.5], // "government of" is said of places
+    ['the regime of Hamas Movement fell', 'Hamas Movement', ORG, 0.5], // an organization word
+  ];
+  for (const [text, name, type, conf] of cases) {
+    const s = spanSetup(text, [[name, type, conf]]);
+    repairRulerTypes(s.spans, s.ctx);
     assert.deepEqual(s.show(), [`${type}:${name}`], text);
   }
 });

@@ -4,7 +4,8 @@
  * gazetteer), none of them a word of places' or organizations' names, is a person. The name's other
  * mentions and its surname alone then follow it (document consistency gives a rule's type to the
  * less sure mentions of the same name; linking joins the surname to the person).
- * Not when "the" comes before the name ("the Albert Hall") or a capitalised word follows it (part of
+ * Not when the name ends in an institution's head noun (typeRepair.ts INSTITUTION_HEADS: "Party"),
+ * nor when "the" comes before the name ("the Albert Hall") or a capitalised word follows it (part of
  * a longer name), nor for a name with a letter-only initial or a word in capitals ("IBM", "UK").
  * Linear in the number of spans.
  */
@@ -13,6 +14,7 @@ import type { TokenSpan } from './consistency';
 import { B_INITCAP, B_LOWER } from './features';
 import { GAZ_BEGIN, GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
+import { INSTITUTION_HEADS } from './typeRepair';
 
 const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
 /** Gazetteers of words that make a name a place's or an organization's. */
@@ -63,7 +65,7 @@ export function looksLikePersonName(ctx: SpanRepairContext, sp: TokenSpan): bool
     if (!isNameWord(ctx, k) || hasCategory(ctx, k, NOT_PERSON) || COMPASS.has(lowerWord(ctx, k))) return false;
     if (gazState(ctx.hashes.gaz[k], FIRSTNAME) === GAZ_BEGIN && ctx.tokens.end[k] - ctx.tokens.start[k] >= MIN_GIVEN_NAME_LETTERS) given = true;
   }
-  if (!given) return false;
+  if (!given || INSTITUTION_HEADS.has(lowerWord(ctx, sp.last))) return false;
   if (sp.first > 0 && lowerWord(ctx, sp.first - 1) === 'the') return false;
   const after = sp.last + 1;
   if (after < ctx.tokens.count && ctx.tokens.flags[after] & TOKEN_WORD && ctx.hashes.bits[after] & B_INITCAP) return false;
@@ -77,6 +79,31 @@ export function repairPersonNameTypes(spans: TokenSpan[], ctx: SpanRepairContext
   for (const sp of spans) {
     if ((sp.type !== org && sp.type !== loc) || sp.confidence >= MAX_RETYPED_PERSON_CONFIDENCE) continue;
     if (!looksLikePersonName(ctx, sp)) continue;
+    sp.type = ctx.personType;
+    sp.source = 'rule';
+  }
+}
+
+/** Nouns whose "<noun> of <name>" names a ruler ("the regime of Saddam"; not "government of", said of places too). */
+const RULER_NOUNS = new Set(['regime', 'reign', 'dictatorship', 'days']);
+/** Gazetteers of places and peoples: such a name after "regime of" is no ruler ("the regime of Iran"). */
+const PLACE_WORDS = (['country', 'city', 'state', 'region', 'demonym', 'group', 'orgword', 'organization'] as const).map((c) => GAZ_CATEGORIES.indexOf(c));
+
+/**
+ * "the regime of Saddam", "the days of Franklin D. Roosevelt": an unsure organization or place span
+ * right after "<ruler noun> of", made of capitalised name words none of which is a place's,
+ * people's or organization's word, is the ruler, a person (source 'rule').
+ */
+export function repairRulerTypes(spans: TokenSpan[], ctx: SpanRepairContext): void {
+  const org = ctx.orgType ?? 1;
+  const loc = ctx.locType ?? 2;
+  for (const sp of spans) {
+    if ((sp.type !== org && sp.type !== loc) || sp.confidence >= MAX_RETYPED_PERSON_CONFIDENCE || sp.first < 2) continue;
+    if (lowerWord(ctx, sp.first - 1) !== 'of' || !RULER_NOUNS.has(lowerWord(ctx, sp.first - 2))) continue;
+    if (sp.last - sp.first + 1 > MAX_NAME_WORDS) continue;
+    let ok = true;
+    for (let k = sp.first; k <= sp.last && ok; k++) ok = isNameWord(ctx, k) && !hasCategory(ctx, k, PLACE_WORDS);
+    if (!ok || INSTITUTION_HEADS.has(lowerWord(ctx, sp.last))) continue;
     sp.type = ctx.personType;
     sp.source = 'rule';
   }

@@ -18,7 +18,7 @@ import { NerModel } from './model';
 import { addFeatureWeights, allocEmissionWork, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_BUCKET, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
-import { repairPersonNameTypes } from './personNameTypes';
+import { repairPersonNameTypes, repairRulerTypes } from './personNameTypes';
 import { repairTitleSpans } from './titleSpans';
 import { repairGroupCoordination } from './groupCoordination';
 import { repairArticleNameTypes } from './articleNameTypes';
@@ -310,6 +310,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       spans = repairSpans(spans, ctx);
       repairTitleSpans(spans, ctx, countryCodes);
       repairPersonNameTypes(spans, ctx);
+      repairRulerTypes(spans, ctx);
       repairArticleNameTypes(spans, ctx);
       repairOtherClassTypes(spans, ctx);
       spans = repairModifierSurnames(spans, ctx);

@@ -24,7 +24,7 @@ import type { SpanRepairContext } from './spanRepair';
 
 const ORGWORD = GAZ_CATEGORIES.indexOf('orgword');
 /** Common nouns that head institutions' names, beside the orgword gazetteer (generic English, not names). */
-const INSTITUTION_HEADS = new Set(['administration', 'government', 'ministry', 'agency', 'department', 'council', 'committee', 'commission', 'party', 'army', 'university', 'institute', 'foundation', 'association', 'federation', 'authority', 'bureau', 'office', 'regime', 'coalition', 'alliance', 'movement', 'front', 'brigade', 'brigades', 'militia', 'court', 'parliament', 'assembly', 'senate', 'congress', 'police', 'bank', 'company', 'corporation', 'group']);
+export const INSTITUTION_HEADS = new Set(['administration', 'government', 'ministry', 'agency', 'department', 'council', 'committee', 'commission', 'party', 'army', 'university', 'institute', 'foundation', 'association', 'federation', 'authority', 'bureau', 'office', 'regime', 'coalition', 'alliance', 'movement', 'front', 'brigade', 'brigades', 'militia', 'court', 'parliament', 'assembly', 'senate', 'congress', 'police', 'bank', 'company', 'corporation', 'group']);
 /** Plural nouns for kinds of actors (generic English vocabulary, not names); also read by otherClassTypes.ts. */
 export const CLASS_NOUNS = new Map<string, 'org' | 'loc' | 'per'>([
   ...['organizations', 'organisations', 'groups', 'militias', 'parties', 'companies', 'firms', 'banks', 'agencies', 'newspapers', 'networks', 'outlets', 'clubs', 'teams', 'factions', 'movements', 'unions', 'institutions', 'universities', 'charities', 'airlines', 'broadcasters', 'ministries', 'corporations', 'insurers', 'retailers', 'automakers'].map((w) => [w, 'org'] as [string, 'org']),
