@@ -21,6 +21,7 @@ import { articlePrefixLength, repairSpans } from './spanRepair';
 import { repairPersonNameTypes, repairRulerTypes } from './personNameTypes';
 import { repairTitleSpans } from './titleSpans';
 import { repairGroupCoordination } from './groupCoordination';
+import { isDemonymCompound } from './demonymCompounds';
 import { repairArticleNameTypes } from './articleNameTypes';
 import { repairOtherClassTypes } from './otherClassTypes';
 import { retypeMiscRepeats } from './ruleRepeats';
@@ -298,6 +299,8 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       if (last < first) continue;
       // a lone demonym or community adjective ("Shiite", "Iraqi") is not a person/organization/place name
       if (useGroups && first === last && sp.type !== miscType && isLoneDemonym(hashes, first, n)) continue;
+      // nor a compound of peoples' adjectives ("Sunni-Shia", "Israeli-Palestinian")
+      if (repair && first === last && sp.type !== miscType && isDemonymCompound(model.gazetteer, text, tokens.start[first], tokens.end[first])) continue;
       // a country code written as a word ("US", "UK") tagged as an organization is the country
       if (first === last && sp.type === orgType && countryCodes.size > 0 && countryCodes.has(text.slice(tokens.start[first], tokens.end[first]))) {
         spans.push({ first, last, type: locType, confidence: sp.confidence, source: 'gazetteer' });
