@@ -20,6 +20,7 @@ import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { repairPersonNameTypes, repairRulerTypes } from './personNameTypes';
 import { repairTitleSpans } from './titleSpans';
+import { repairToponymTypes } from './toponymTypes';
 import { repairGroupCoordination } from './groupCoordination';
 import { isDemonymCompound } from './demonymCompounds';
 import { repairArticleNameTypes } from './articleNameTypes';
@@ -314,6 +315,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       repairTitleSpans(spans, ctx, countryCodes);
       repairPersonNameTypes(spans, ctx);
       repairRulerTypes(spans, ctx);
+      repairToponymTypes(spans, ctx);
       repairArticleNameTypes(spans, ctx);
       repairOtherClassTypes(spans, ctx);
       spans = repairModifierSurnames(spans, ctx);
