@@ -20,6 +20,20 @@ test('month rules: full, partial, month-year, lone month with cues', () => {
   assert.equal(at(monthRule, 'on March 5th to 7th, 2004', 'March'), 'March 5th to 7th, 2004=2004-03-05');
 });
 
+test('month ranges: both ends are months, even "March" and "May" without a cue word', () => {
+  assert.equal(at(monthRule, 'during the same March-April period', 'March'), 'March=2006-03');
+  assert.equal(at(monthRule, 'during the same March-April period', 'April'), 'April=2006-04');
+  assert.equal(at(monthRule, 'the January-March quarter', 'March'), 'March=2006-03');
+  assert.equal(at(monthRule, 'the Jan.-March quarter', 'March'), 'March=2006-03');
+  assert.equal(at(monthRule, 'from March to April', 'March'), 'March=2006-03');
+  assert.equal(at(monthRule, 'between April and May', 'May'), 'May=2006-05');
+  assert.equal(at(monthRule, 'the May\u2013June lull', 'May'), 'May=2006-05');
+  // No month on the other side: the verb / noun readings stay out.
+  assert.equal(at(monthRule, 'They March to Baghdad', 'March'), undefined);
+  assert.equal(at(monthRule, 'Troops May and will leave', 'May'), undefined);
+  assert.equal(at(monthRule, 'a March-based plan', 'March'), undefined);
+});
+
 test('day-month, numeric dates, centuries', () => {
   assert.equal(at(dayMonthRule, 'on 16 January 2006', '16'), '16 January 2006=2006-01-16');
   assert.equal(at(numericDateRule, 'on 2006-11-02 at', '2006'), '2006-11-02=2006-11-02');

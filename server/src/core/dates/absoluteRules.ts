@@ -6,7 +6,7 @@
 import { fmtDay, fmtMonth, fmtYear, isValidDay } from './calendar';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { isPastVerb, type Direction } from './tense';
-import { MAY_VERB_FOLLOWERS, MONTHS } from './lexicon';
+import { MAY_VERB_FOLLOWERS, MONTHS, MONTH_ABBREVIATIONS } from './lexicon';
 import { readDay, readMonth, readWeekday, readYear, skipComma } from './parts';
 import { resolveMonth, resolveMonthDay } from './resolve';
 import { adjacent } from './tokenize';
@@ -158,6 +158,9 @@ function adjacentNumberContinues(ctx: ScanContext, next: number): boolean {
 function loneMonthPlausible(ctx: ScanContext, i: number, m: number): boolean {
   const prev = lowerAt(ctx, i - 1);
   const next = tok(ctx, i + 1);
+  // One end of a month range ("the March-April period", "from March to May", "May and June") is a month
+  // whatever stands before it: the other month names the calendar.
+  if (inMonthRange(ctx, i)) return true;
   const cued = MONTH_CUE_BEFORE.has(prev) || (prev === '-' && lowerAt(ctx, i - 2) === 'mid');
   // A following capitalised word that is not a date word: a person's name ("April Glaspie", "June Carter").
   if (next && next.kind === 'word' && /^[A-Z]/.test(next.text) && !MONTHS.has(next.lower) && !cued) return false;
@@ -173,6 +176,24 @@ function loneMonthPlausible(ctx: ScanContext, i: number, m: number): boolean {
     return true;
   }
   return true;
+}
+
+/** Words joining two month names into a range or a pair: "March-April", "May to July", "June and July". */
+const MONTH_RANGE_JOINERS: ReadonlySet<string> = new Set(['-', '\u2013', 'to', 'through', 'until', 'and', 'or']);
+
+/** A capitalised full month name at k, or an abbreviation with its period ending at k ("Jan." → k is the period). */
+function monthNameEndsAt(ctx: ScanContext, k: number): boolean {
+  const t = tok(ctx, k);
+  if (!t) return false;
+  if (t.kind === 'word') return MONTHS.has(t.lower) && /^[A-Z]/.test(t.text);
+  const a = tok(ctx, k - 1);
+  return t.text === '.' && !!a && a.kind === 'word' && MONTH_ABBREVIATIONS.has(a.lower) && /^[A-Z]/.test(a.text) && adjacent(a, t);
+}
+
+/** True when the lone month at i is joined by a range word to another month name on either side. */
+function inMonthRange(ctx: ScanContext, i: number): boolean {
+  if (MONTH_RANGE_JOINERS.has(lowerAt(ctx, i + 1)) && readMonth(ctx, i + 2)) return true;
+  return MONTH_RANGE_JOINERS.has(lowerAt(ctx, i - 1)) && monthNameEndsAt(ctx, i - 2);
 }
 
 /** "16 January 2006", "16th of January", "the 8th of March". */
