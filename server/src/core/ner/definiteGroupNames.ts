@@ -107,9 +107,9 @@ export function findDefiniteGroupNames(spans: TokenSpan[], ctx: SpanRepairContex
   const lower = (): Set<string> => (lowerSet ??= lowercaseWords(ctx));
   let named: Set<number> | undefined;
   let si = 0;
-  const bits = ctx.hashes.bits;
+  const { bits, cluster } = ctx.hashes;
   for (let i = 1; i + 1 < n; i++) {
-    if (!(bits[i] & B_INITCAP)) continue;
+    if (!(bits[i] & B_INITCAP) || !classes.has(cluster[i])) continue;
     if (!covered[i]) {
       if (!isDefiniteGroupName(ctx, i, lower, classes)) continue;
       out.push({ first: i, last: i, type: org, confidence: GROUP_CONFIDENCE, source: 'rule' });

@@ -15,6 +15,9 @@ const MAX_PARTS = 4;
 
 /** Whether text[start, end) is such a compound. */
 export function isDemonymCompound(gaz: Gazetteer, text: string, start: number, end: number): boolean {
+  let hyphen = false;
+  for (let i = start + 1; i < end - 1 && !hyphen; i++) hyphen = text.charCodeAt(i) === 45;
+  if (!hyphen) return false;
   let parts = 0;
   let demonym = false;
   let s = start;

@@ -38,10 +38,10 @@ function joined(ctx: SpanRepairContext, a: TokenSpan, b: TokenSpan): boolean {
 export function repairGroupCoordination(spans: TokenSpan[], ctx: SpanRepairContext, groupType: number): void {
   for (let i = 0; i < spans.length; i++) {
     const sp = spans[i];
-    if (sp.type === groupType || (sp.type !== ctx.miscType && sp.confidence >= MAX_RETYPED_CONFIDENCE) || !isPluralName(ctx, sp)) continue;
+    if (sp.type === groupType || (sp.type !== ctx.miscType && sp.confidence >= MAX_RETYPED_CONFIDENCE)) continue;
     const before = i > 0 && spans[i - 1].type === groupType && joined(ctx, spans[i - 1], sp);
     const after = i + 1 < spans.length && spans[i + 1].type === groupType && joined(ctx, sp, spans[i + 1]);
-    if (!before && !after) continue;
+    if ((!before && !after) || !isPluralName(ctx, sp)) continue;
     sp.type = groupType;
     sp.source = 'rule';
   }

@@ -85,9 +85,13 @@ function modifierIsPerson(ctx: SpanRepairContext, i: number, known: Set<number>)
  * `spans` sorted by first token, not overlapping.
  */
 export function repairModifierSurnames(input: TokenSpan[], ctx: SpanRepairContext): TokenSpan[] {
-  const { tokens } = ctx;
-  const n = tokens.count;
+  const n = ctx.tokens.count;
+  const { lower, bits } = ctx.hashes;
   const org = ctx.orgType ?? 1;
+  // most documents have no capitalised word before such a noun: one filter load per token, nothing built
+  let any = false;
+  for (let k = 1; k < n && !any; k++) any = MODIFIED_NOUN_FILTER[lower[k] & 4095] !== 0 && (bits[k - 1] & B_INITCAP) !== 0 && MODIFIED_NOUN_HASHES.has(lower[k]);
+  if (!any) return input;
   const known = personLastWords(input, ctx);
   let spans = input;
   // "<known person> Administration" → the person
@@ -103,11 +107,14 @@ export function repairModifierSurnames(input: TokenSpan[], ctx: SpanRepairContex
     if (sp.type === ctx.personType) continue;
     if (sp.first === sp.last ? sp.type === ctx.miscType && modifierIsPerson(ctx, sp.first, known) : sp.confidence < MAX_RETYPED_CONFIDENCE && sp.last - sp.first < MAX_NAME_WORDS && modifierIsPerson(ctx, sp.last, known) && known.has(ctx.hashes.word[sp.last])) retype(sp, ctx.personType);
   }
-  const covered = new Uint8Array(n);
-  for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) covered[k] = 1;
+  // untagged words before such a noun (neither the word nor the noun inside a span)
   let added: TokenSpan[] | undefined;
-  for (let i = 0; i + 1 < n; i++) {
-    if (covered[i] || !(ctx.hashes.bits[i] & B_INITCAP) || covered[i + 1] || !modifierIsPerson(ctx, i, known)) continue;
+  let si = 0;
+  for (let k = 1; k < n; k++) {
+    if (MODIFIED_NOUN_FILTER[lower[k] & 4095] === 0 || !(bits[k - 1] & B_INITCAP)) continue;
+    const i = k - 1;
+    while (si < spans.length && spans[si].last < i) si++;
+    if ((si < spans.length && spans[si].first <= k) || !modifierIsPerson(ctx, i, known)) continue;
     (added ??= []).push({ first: i, last: i, type: ctx.personType, confidence: MODIFIER_CONFIDENCE, source: 'rule' });
   }
   if (added) spans = spans.concat(added).sort((a, b) => a.first - b.first);
