@@ -10,13 +10,15 @@ import { MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, SEASONS, UNITS, WEEKDAYS, WE
 import { durationRule, setRule, timeRule } from './otherRules';
 import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
 import { adjacent } from './tokenize';
+import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
 type Rule = (ctx: ScanContext, i: number) => RuleMatch | undefined;
 
 /** In priority order: on equal length the earlier rule wins. */
 const RULES: readonly Rule[] = [
   numericDateRule, monthRule, dayMonthRule, holidayRule, centuryRule, fiscalRule, yearRule, deicticRule, shiftRule,
-  seasonRule, weekdayRule, agoRule, setRule, timeRule, durationRule,
+  seasonRule, weekdayRule, agoRule, setRule, timeRule, durationRule, vagueCountDurationRule, bareUnitDurationRule,
+  theUnitsAroundRule,
 ];
 
 const TRIGGER_WORDS: ReadonlySet<string> = new Set([
@@ -28,6 +30,7 @@ const TRIGGER_WORDS: ReadonlySet<string> = new Set([
   'halloween', 'election', 'independence', 'memorial', 'labor', 'labour', 'veterans', "valentine's", 'inauguration',
   'fiscal', 'nineteen', 'eighteen', 'recent', 'future', 'valentine', 'twenties', 'thirties', 'forties', 'fifties',
   'sixties', 'seventies', 'eighties', 'nineties', 'first', 'second', 'third', 'fourth', 'its', 'that', 'once', 'twice', 'times',
+  'minutes', 'hours', 'days', 'weeks', 'months', 'quarters', 'years', 'decades', 'centuries',
 ]);
 
 /**
