@@ -1,12 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { loadNerModel } from '../../nerModelFile';
 import { repairModifierSurnames } from './modifierSurnames';
+
+const gaz = loadNerModel().gazetteer;
 import { MISC, ORG, PER, spanSetup } from './spanTestSupport';
 
 function run(text: string, names: Array<[string, number, number]>): string[] {
   const { spans, ctx } = spanSetup(text, names);
   const { tokens } = ctx;
   return repairModifierSurnames(spans, ctx).map((sp) => `${sp.type}${sp.source === 'rule' ? '*' : ''}:${text.slice(tokens.start[sp.first], tokens.end[sp.last])}`);
+}
+
+function runWithGazetteer(text: string): string[] {
+  const { spans, ctx } = spanSetup(text, []);
+  return repairModifierSurnames(spans, ctx, gaz).map((sp) => `${sp.type}${sp.source === 'rule' ? '*' : ''}:${text.slice(ctx.tokens.start[sp.first], ctx.tokens.end[sp.last])}`);
 }
 
 test('an untagged name before "administration" is a person', () => {
@@ -23,6 +31,9 @@ test('places and demonyms before "administration" stay untagged, and so does a n
   assert.deepEqual(run('Officials of the Kabul administration and the American administration met.', []), []);
   assert.deepEqual(run('Obama administration officials said so.', []), []);
   assert.deepEqual(run('Under Clinton, the state administration grew.', []), []);
+  // a group's adjective ("Republicans" is a group of the gazetteer)
+  assert.deepEqual(runWithGazetteer('Baker served in the Republican administration of President Bush.'), []);
+  assert.deepEqual(runWithGazetteer('Baker served in the Reagan administration.'), [`${PER}*:Reagan`]);
 });
 
 test('"<known person> Administration" becomes the person; an institution stays', () => {

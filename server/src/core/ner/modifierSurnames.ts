@@ -6,7 +6,8 @@
  *  - the capitalised word before such a noun is a person when the document has a person whose
  *    name ends with that word ("George W. Bush", or "Bush" tagged a person);
  *  - before "administration" or "presidency" (which only people and places head), also when the
- *    word is no place, demonym, group or organization word of the gazetteers and "the" or "a"
+ *    word is no place, demonym, group or organization word of the gazetteers, nor a group's
+ *    adjective ("the Republican administration": "Republicans" is a group), and "the" or "a"
  *    comes before it ("the Obama administration");
  *  - a two-word span "<known person> Administration" becomes the person alone.
  * The found mentions get source 'rule', so document consistency gives the type to the name's other,
@@ -15,7 +16,8 @@
 import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
 import { B_INITCAP, B_LOWER } from './features';
-import { GAZ_CATEGORIES, gazState } from './gazetteer';
+import { GAZ_CATEGORIES, gazetteerFirstStep, gazState } from './gazetteer';
+import type { Gazetteer } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
 import { hashLowerString } from './hashing';
 import { IntMap } from './intMap';
@@ -67,15 +69,24 @@ function retype(sp: TokenSpan, type: number): void {
   sp.confidence = Math.max(sp.confidence, MODIFIER_CONFIDENCE);
 }
 
+const GROUP_BIT = 1 << GAZ_CATEGORIES.indexOf('group');
+
+/** Whether the word of token i with an "s" added is a group of the gazetteer ("Republican" → "Republicans"). */
+function isGroupAdjective(ctx: SpanRepairContext, i: number, gaz: Gazetteer | null): boolean {
+  if (gaz === null) return false;
+  const plural = Math.imul(ctx.hashes.lower[i] ^ 115, 16777619); // the lowercase FNV hash continued by "s"
+  return (gazetteerFirstStep(gaz, plural) & GROUP_BIT) !== 0;
+}
+
 /** Token i is a capitalised word before a lowercase MODIFIED_NOUNS noun that makes it a person (see the file comment). */
-function modifierIsPerson(ctx: SpanRepairContext, i: number, known: Set<number>): boolean {
+function modifierIsPerson(ctx: SpanRepairContext, i: number, known: Set<number>, gaz: Gazetteer | null): boolean {
   const next = i + 1;
   if (next >= ctx.tokens.count || MODIFIED_NOUN_FILTER[ctx.hashes.lower[next] & 4095] === 0 || !isCapitalisedWord(ctx, i) || !MODIFIED_NOUN_HASHES.has(ctx.hashes.lower[next])) return false;
   if (!(ctx.tokens.flags[next] & TOKEN_WORD) || ctx.hashes.bits[next] & B_INITCAP) return false;
   const noun = lowerAt(ctx, next);
   if (!MODIFIED_NOUNS.has(noun)) return false;
   if (known.has(ctx.hashes.word[i])) return true;
-  if (!PERSON_HEADED.has(noun) || i === 0 || hasCategory(ctx, i, NOT_PERSON)) return false;
+  if (!PERSON_HEADED.has(noun) || i === 0 || hasCategory(ctx, i, NOT_PERSON) || isGroupAdjective(ctx, i, gaz)) return false;
   const before = lowerAt(ctx, i - 1);
   return before === 'the' || before === 'a' || before === 'an';
 }
@@ -84,7 +95,7 @@ function modifierIsPerson(ctx: SpanRepairContext, i: number, known: Set<number>)
  * Adds and repairs modifier mentions (see the file comment); returns the spans sorted by first token.
  * `spans` sorted by first token, not overlapping.
  */
-export function repairModifierSurnames(input: TokenSpan[], ctx: SpanRepairContext): TokenSpan[] {
+export function repairModifierSurnames(input: TokenSpan[], ctx: SpanRepairContext, gaz: Gazetteer | null = null): TokenSpan[] {
   const n = ctx.tokens.count;
   const { lower, bits } = ctx.hashes;
   const org = ctx.orgType ?? 1;
@@ -105,7 +116,7 @@ export function repairModifierSurnames(input: TokenSpan[], ctx: SpanRepairContex
   // unsure name of another type ending in a known person's name before it ("the George W. Bush administration")
   for (const sp of spans) {
     if (sp.type === ctx.personType) continue;
-    if (sp.first === sp.last ? sp.type === ctx.miscType && modifierIsPerson(ctx, sp.first, known) : sp.confidence < MAX_RETYPED_CONFIDENCE && sp.last - sp.first < MAX_NAME_WORDS && modifierIsPerson(ctx, sp.last, known) && known.has(ctx.hashes.word[sp.last])) retype(sp, ctx.personType);
+    if (sp.first === sp.last ? sp.type === ctx.miscType && modifierIsPerson(ctx, sp.first, known, gaz) : sp.confidence < MAX_RETYPED_CONFIDENCE && sp.last - sp.first < MAX_NAME_WORDS && modifierIsPerson(ctx, sp.last, known, gaz) && known.has(ctx.hashes.word[sp.last])) retype(sp, ctx.personType);
   }
   // untagged words before such a noun (neither the word nor the noun inside a span)
   let added: TokenSpan[] | undefined;
@@ -114,7 +125,7 @@ export function repairModifierSurnames(input: TokenSpan[], ctx: SpanRepairContex
     if (MODIFIED_NOUN_FILTER[lower[k] & 4095] === 0 || !(bits[k - 1] & B_INITCAP)) continue;
     const i = k - 1;
     while (si < spans.length && spans[si].last < i) si++;
-    if ((si < spans.length && spans[si].first <= k) || !modifierIsPerson(ctx, i, known)) continue;
+    if ((si < spans.length && spans[si].first <= k) || !modifierIsPerson(ctx, i, known, gaz)) continue;
     (added ??= []).push({ first: i, last: i, type: ctx.personType, confidence: MODIFIER_CONFIDENCE, source: 'rule' });
   }
   if (added) spans = spans.concat(added).sort((a, b) => a.first - b.first);

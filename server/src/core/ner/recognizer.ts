@@ -318,7 +318,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       repairToponymTypes(spans, ctx);
       repairArticleNameTypes(spans, ctx);
       repairOtherClassTypes(spans, ctx);
-      spans = repairModifierSurnames(spans, ctx);
+      spans = repairModifierSurnames(spans, ctx, model.gazetteer);
       repairWorkTitles(spans, ctx);
       retypeMiscRepeats(spans, ctx);
     }
@@ -346,8 +346,8 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     spans.sort((a, b) => a.first - b.first);
     if (useGroups && repair) repairGroupCoordination(spans, ctx, TYPE_GROUP);
     if (repair) {
-      // "the Taliban said": organizations named after "the" that the tagger left untagged
       for (const sp of spans) for (let k = sp.first; k <= sp.last; k++) covered[k] = 1;
+      // "the Taliban said": organizations named after "the" that the tagger left untagged
       const found = findDefiniteGroupNames(spans, ctx, covered, model.gazetteer);
       if (found.length > 0) spans = spans.concat(found).sort((a, b) => a.first - b.first);
     }
