@@ -74,4 +74,8 @@ export interface RuleMatch {
   anchorIso?: string;
   /** Set on a numbered quarter that is the story's reporting period ("the third quarter ended Sept. 30"). */
   reportedQuarter?: boolean;
+  /** A day counted from the story's last-named day ("the next day" = +1); resolved by narrativeDay.ts. */
+  dayOffset?: number;
+  /** With dayOffset: only a day the text named counts as the base ("that day"), not the anchor. */
+  needsStoryDay?: boolean;
 }

@@ -9,6 +9,7 @@ import { makeContext, type RuleMatch } from './context';
 import { chronoFallback } from './chronoFallback';
 import { datelineDay } from './dateline';
 import { scanRange } from './scan';
+import { resolveNarrativeDays } from './narrativeDay';
 import { reanchorReportedSpeech } from './speechAnchor';
 import { tokenize } from './tokenize';
 
@@ -24,6 +25,7 @@ export function recognizeDates(text: string, dct?: string): DateMention[] {
     const extra = chronoFallback(ctx, matches);
     if (extra.length) matches = matches.concat(extra).sort((a, b) => a.start - b.start);
     matches = reanchorReportedSpeech(ctx, matches);
+    matches = resolveNarrativeDays(matches, anchor);
     const anchorIso = anchor ? fmtDay(anchor) : undefined;
     return matches.map((m) => toMention(ctx.text, tokens, m, anchorIso));
   } catch {

@@ -10,6 +10,7 @@ import { MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, SEASONS, UNITS, WEEKDAYS, WE
 import { durationRule, setRule, timeRule } from './otherRules';
 import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
 import { adjacent } from './tokenize';
+import { narrativeDayRule } from './narrativeDay';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
 type Rule = (ctx: ScanContext, i: number) => RuleMatch | undefined;
@@ -18,7 +19,7 @@ type Rule = (ctx: ScanContext, i: number) => RuleMatch | undefined;
 const RULES: readonly Rule[] = [
   numericDateRule, monthRule, dayMonthRule, holidayRule, centuryRule, fiscalRule, yearRule, deicticRule, shiftRule,
   seasonRule, weekdayRule, agoRule, setRule, timeRule, durationRule, vagueCountDurationRule, bareUnitDurationRule,
-  theUnitsAroundRule,
+  theUnitsAroundRule, narrativeDayRule,
 ];
 
 const TRIGGER_WORDS: ReadonlySet<string> = new Set([
