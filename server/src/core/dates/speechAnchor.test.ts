@@ -36,3 +36,14 @@ test('a date that ends the sentence before a quotation is not the day of speakin
   assert.equal(q?.value, '1989-Q4');
   assert.equal(q?.anchor, '1989-10-26');
 });
+
+test('words said in an earlier month: their "today" is the speaker\'s present, not the publication day', () => {
+  const said = (text: string): string[] => recognizeDates(text, '2006-05-06').map((m) => `${m.text}=${m.value}`);
+  assert.deepEqual(said('In March he said, "more Iraqis are dying today from militia violence."'), ['March=2006-03', 'today=PRESENT_REF']);
+  // A day of speaking still re-anchors; no date, or the current month, leaves the publication day.
+  assert.deepEqual(said('On Tuesday he said, "we leave today."'), ['Tuesday=2006-05-02', 'today=2006-05-02']);
+  assert.deepEqual(said('He said, "we leave today."'), ['today=2006-05-06']);
+  assert.deepEqual(said('Earlier in May he said, "we leave today."'), ['May=2006-05', 'today=2006-05-06']);
+  // Without a verb of saying the month is no time of speaking.
+  assert.deepEqual(said('In March, "today" was the slogan.'), ['March=2006-03', 'today=2006-05-06']);
+});

@@ -15,6 +15,7 @@ const SPEECH_VERBS: ReadonlySet<string> = new Set([
 const OPEN_QUOTES: ReadonlySet<string> = new Set(['"', '\u201c', '`']);
 const CLOSE_QUOTES: ReadonlySet<string> = new Set(['"', '\u201d', "'"]);
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_VALUE = /^\d{4}-\d{2}$/;
 
 interface Region {
   /** Token range of the reported words. */
@@ -69,9 +70,10 @@ function speechRegions(ctx: ScanContext): Region[] {
 }
 
 
-/** The day of speaking named next to a speech verb in the attribution, if any. */
+/** The day (YYYY-MM-DD) or, failing one, the month (YYYY-MM) of speaking named next to a speech verb in the attribution. */
 function speakingDay(ctx: ScanContext, r: Region, matches: readonly RuleMatch[]): string | undefined {
   let hasVerb = false;
+  let month: string | undefined;
   for (let k = r.attrFrom; k < r.attrTo; k++) {
     if (k >= r.from && k < r.to) continue;
     if (SPEECH_VERBS.has(ctx.tokens[k].lower)) hasVerb = true;
@@ -82,8 +84,28 @@ function speakingDay(ctx: ScanContext, r: Region, matches: readonly RuleMatch[])
     if (m.end <= r.attrFrom || m.start >= r.attrTo) continue;
     if (m.start >= r.from - 1 && m.end <= r.to + 1) continue; // inside the quote
     if (m.type === 'date' && DAY_VALUE.test(m.value)) return m.value;
+    if (m.type === 'date' && MONTH_VALUE.test(m.value)) month ??= m.value;
   }
-  return undefined;
+  return month;
+}
+
+/**
+ * Words said in an earlier month than the publication ("In March he said, '… dying today …'"):
+ * their "today" is the speaker's present, a day the text does not name — PRESENT_REF, not the
+ * publication day. Other relative dates keep their values (the month gives no day to count from).
+ */
+function speakersPresent(ctx: ScanContext, month: string, matches: RuleMatch[], first: number, last: number): boolean {
+  const a = ctx.anchor;
+  if (!a || month >= `${a.y}-${String(a.m).padStart(2, '0')}`) return false;
+  let changed = false;
+  for (let k = first; k < last; k++) {
+    const m = matches[k];
+    if (m.relative && m.end - m.start === 1 && ctx.tokens[m.start].lower === 'today' && DAY_VALUE.test(m.value)) {
+      matches[k] = { ...m, value: 'PRESENT_REF' };
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 export function reanchorReportedSpeech(ctx: ScanContext, matches: RuleMatch[]): RuleMatch[] {
@@ -101,6 +123,10 @@ export function reanchorReportedSpeech(ctx: ScanContext, matches: RuleMatch[]): 
     }
     if (!anyRelative) continue;
     const day = speakingDay(ctx, r, matches);
+    if (day !== undefined && MONTH_VALUE.test(day)) {
+      speakersPresent(ctx, day, matches, first, last);
+      continue;
+    }
     const anchor = parseIsoDay(day);
     if (!anchor || day === undefined || (anchor.y === ctx.anchor.y && anchor.m === ctx.anchor.m && anchor.d === ctx.anchor.d)) continue;
     const sub: ScanContext = { ...ctx, anchor, reAnchored: true };
