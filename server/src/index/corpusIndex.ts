@@ -96,12 +96,17 @@ interface Contribution {
  * A document for an article's text: UTF-8 bytes with its line table made now, while indexing, so a
  * request never pays for it (references of a frequent actor touch a thousand articles at once).
  */
-function articleDocument(uri: string, version: number, text: string): TextDocument {
+function articleDocument(uri: string, version: number, text: string | Buffer): TextDocument {
   return new StoredText(uri, 'article', version, text);
 }
 
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
+}
+
+/** `contentHash` of the text whose exact UTF-8 these bytes are (the same value, without decoding). */
+export function utf8ContentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
 }
 
 /** At most this many articles of one actor are read to rank its co-actors. */
@@ -217,8 +222,8 @@ export class CorpusIndex {
     analyzeArticleModule().analyzeArticle(text, this.components, { decisions: this.decisions });
   }
 
-  /** Adds an article analysed elsewhere (a worker or the cache). */
-  putAnalysed(uri: string, text: string, hash: string, analysed: ArticleAnalysis, decisionsKey: string): IndexedArticle {
+  /** Adds an article analysed elsewhere (a worker, the cache or the snapshot); `text` may be its exact UTF-8 bytes. */
+  putAnalysed(uri: string, text: string | Buffer, hash: string, analysed: ArticleAnalysis, decisionsKey: string): IndexedArticle {
     const document = articleDocument(uri, 0, text);
     const analysis = compactAnalysis(analysed, () => document.getText());
     const article: IndexedArticle = { uri, version: -1, hash, document, analysis, entityIds: this.provisionalIds(analysis), decisionsKey };

@@ -93,13 +93,13 @@ export class LoadedSnapshot {
     }
   }
 
-  /** The stored analysis of an article when its content is still `text` (whose hash is `hash`). */
-  analysis(uri: string, hash: string, text: string): ArticleAnalysis | undefined {
+  /** The stored analysis of an article when its content is still that of hash `hash` (`text` gives it, read only when mention objects are made). */
+  analysis(uri: string, hash: string, text: () => string): ArticleAnalysis | undefined {
     const i = this.position.get(uri);
     if (i === undefined || this.hashes[i] !== hash) return undefined;
     const line = 2 + this.entityCount + i;
     try {
-      return decodeArticleLine(this.buffer, this.starts[line], this.ends[line], () => text);
+      return decodeArticleLine(this.buffer, this.starts[line], this.ends[line], text);
     } catch {
       return undefined;
     }

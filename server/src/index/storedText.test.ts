@@ -16,9 +16,14 @@ function random(seed: number): () => number {
 
 const PIECES = ['a', 'Bush ', ' ', '\n', '\r', '\r\n', '\n\n', '“', '”', '—', 'é', '😀', '\uD800', '\u00a0', '\u2028'];
 
+/** Both ways of making a stored text (from the string; from its UTF-8 bytes when it has exact ones) answer as TextDocument does. */
 function sameDocument(text: string): void {
+  sameAs(text, new StoredText('file:///a.md', 'article', 3, text));
+  if (!text.includes('\uD800')) sameAs(text, new StoredText('file:///a.md', 'article', 3, Buffer.from(text, 'utf8')));
+}
+
+function sameAs(text: string, stored: StoredText): void {
   const reference = TextDocument.create('file:///a.md', 'article', 3, text);
-  const stored = new StoredText('file:///a.md', 'article', 3, text);
   assert.equal(stored.getText(), text);
   assert.equal(stored.lineCount, reference.lineCount);
   assert.equal(stored.uri, reference.uri);

@@ -25,11 +25,19 @@ export class StoredText implements TextDocument {
     readonly uri: string,
     readonly languageId: string,
     readonly version: number,
-    text: string,
+    /** The text, or its UTF-8 bytes (valid UTF-8 without a byte-order mark; kept, not copied). */
+    text: string | Buffer,
   ) {
-    this.length = text.length;
-    this.content = isWellFormed(text) ? Buffer.from(text, 'utf8') : text;
-    this.lines = lineTable(text);
+    if (typeof text === 'string') {
+      this.length = text.length;
+      this.content = isWellFormed(text) ? Buffer.from(text, 'utf8') : text;
+      this.lines = lineTable(text);
+    } else {
+      this.content = text;
+      const table = utf8LineTable(text);
+      this.lines = table.lines;
+      this.length = table.length;
+    }
   }
 
   get lineCount(): number {
@@ -114,4 +122,31 @@ function lineTable(text: string): Int32Array {
   }
   out.push(text.length);
   return Int32Array.from(out);
+}
+
+/** The line table and UTF-16 length of a text given as valid UTF-8, without decoding it. */
+function utf8LineTable(bytes: Buffer): { lines: Int32Array; length: number } {
+  const out: number[] = [0];
+  let units = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b >= 0x80) {
+      // A lead byte starts one character (two UTF-16 units from four bytes up); continuation bytes add none.
+      if (b >= 0xc0) units += b >= 0xf0 ? 2 : 1;
+      continue;
+    }
+    if (b !== 13 && b !== 10) {
+      units++;
+      continue;
+    }
+    out.push(units);
+    if (b === 13 && bytes[i + 1] === 10) {
+      i++;
+      units++;
+    }
+    units++;
+    out.push(units);
+  }
+  out.push(units);
+  return { lines: Int32Array.from(out), length: units };
 }

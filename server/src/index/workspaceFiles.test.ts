@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { findFiles } from './workspaceFiles';
+import { contentHash, utf8ContentHash } from './corpusIndex';
+import { decodeText, findFiles } from './workspaceFiles';
 
 test('found files carry the URI pathToFileURL gives, for plain and odd names alike', async () => {
   const root = path.join(mkdtempSync(path.join(tmpdir(), 'sl-find-')), 'work space');
@@ -25,4 +26,23 @@ test('found files carry the URI pathToFileURL gives, for plain and odd names ali
     assert.equal(found.find((f) => f.relativePath === 'corpus/entities/some one.md')?.kind, 'note');
     assert.equal(found.find((f) => f.relativePath === 'corpus/sub dir/hash#tag.md')?.kind, 'article');
   }
+});
+
+test('a file of exact UTF-8 keeps its bytes, hashed as its text is; a byte-order mark or a bad byte means decoding', () => {
+  const text = '---\ntitle: “Talks” in Amman\n---\nMaliki — 😀 é\r\n';
+  const exact = decodeText(Buffer.from(text, 'utf8'));
+  assert.ok(exact.ok);
+  assert.equal(exact.text, text);
+  assert.ok(exact.utf8);
+  assert.equal(utf8ContentHash(exact.utf8), contentHash(text));
+  const withBom = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+  assert.ok(withBom.ok);
+  assert.equal(withBom.utf8, undefined);
+  assert.equal(withBom.text, text, 'the mark is not part of the text');
+  const invalid = decodeText(Buffer.from([0x61, 0xff, 0x62]));
+  assert.ok(invalid.ok);
+  assert.equal(invalid.utf8, undefined);
+  assert.equal(invalid.text, 'a\uFFFDb');
+  const binary = decodeText(Buffer.from([0x61, 0x00, 0x62]));
+  assert.equal(binary.ok, false);
 });

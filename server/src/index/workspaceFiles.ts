@@ -3,6 +3,7 @@
  * The only module of the index that touches the file system. Never throws for a bad file: it
  * returns a reason the caller logs or shows.
  */
+import { isUtf8 } from 'buffer';
 import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -15,7 +16,28 @@ export interface FoundFile {
   kind: FileKind;
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; skipped: boolean };
+export type ReadResult = FileText | { ok: false; reason: string; skipped: boolean };
+
+/** A text file's content: its text, decoded on first read, and its bytes when they are exactly that text's UTF-8. */
+export class FileText {
+  readonly ok = true;
+  private decoded: string | undefined;
+
+  constructor(
+    private readonly bytes: Buffer,
+    /** Valid UTF-8 without a byte-order mark: the bytes are the text's UTF-8, and the text need not be decoded. */
+    private readonly exact: boolean,
+  ) {}
+
+  get text(): string {
+    return (this.decoded ??= new TextDecoder('utf-8', { fatal: false }).decode(this.bytes));
+  }
+
+  /** The bytes, when they are exactly the text's UTF-8 (undefined otherwise). */
+  get utf8(): Buffer | undefined {
+    return this.exact ? this.bytes : undefined;
+  }
+}
 
 /** A file or folder name that needs no escaping in a file URL. */
 const PLAIN_NAME = /^[A-Za-z0-9._-]+$/;
@@ -101,9 +123,9 @@ export async function readTextFile(fsPath: string, maxBytes: number): Promise<Re
 }
 
 /** UTF-8 text, or a reason it is not text. Invalid sequences become U+FFFD (reported, not fatal). */
-export function decodeText(buffer: Uint8Array): ReadResult {
+export function decodeText(buffer: Buffer): ReadResult {
   const probe = buffer.subarray(0, 8192);
   for (let i = 0; i < probe.length; i++) if (probe[i] === 0) return { ok: false, skipped: true, reason: 'looks binary (it contains NUL bytes); it is not indexed' };
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(buffer);
-  return { ok: true, text };
+  const bom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  return new FileText(buffer, !bom && isUtf8(buffer));
 }

@@ -11,7 +11,7 @@ import type { Problem } from '../core/types';
 import type { Settings } from '../settings';
 import type { AnalysisCache } from './analysisCache';
 import type { AnalysisPool } from './analysisPool';
-import { contentHash, CorpusIndex } from './corpusIndex';
+import { contentHash, CorpusIndex, utf8ContentHash } from './corpusIndex';
 import { readSnapshot, writeSnapshot, type LoadedSnapshot } from './corpusSnapshot';
 import { classifyPath, effectivePaths, noteIdFromPath, type FileKind } from './fileKinds';
 import { parseIgnoreList } from './readerDecisions';
@@ -135,9 +135,11 @@ export class WorkspaceIndexer {
     if (!this.pool && !this.cache) return this.indexFile(uri, fsPath, 'article', relativePath);
     const read = await readTextFile(fsPath, this.settings.maxFileSizeKB * 1024);
     if (!read.ok) return this.reportUnreadable(uri, relativePath, read.reason);
-    const hash = contentHash(read.text);
+    // A file of exact UTF-8 (nearly all) is hashed and kept as its bytes: a warm start never decodes it.
+    const utf8 = read.utf8;
+    const hash = utf8 ? utf8ContentHash(utf8) : contentHash(read.text);
     if (this.index.hasContent(uri, hash)) return;
-    let analysis = snapshot && snapshot.decisionsKey === decisionsKey ? snapshot.analysis(uri, hash, read.text) : undefined;
+    let analysis = snapshot && snapshot.decisionsKey === decisionsKey ? snapshot.analysis(uri, hash, () => read.text) : undefined;
     const key = analysis ? undefined : this.cache?.key(hash, decisionsKey);
     if (key) analysis = await this.cache!.get(key);
     if (!analysis) {
@@ -150,8 +152,8 @@ export class WorkspaceIndexer {
     }
     if (generation !== this.generation || this.open.has(uri)) return;
     if (!analysis) return this.ingest(uri, read.text, 'article', relativePath, -1);
-    const article = this.index.putAnalysed(uri, read.text, hash, analysis, decisionsKey);
-    this.publishArticleProblems(uri, read.text, article.analysis.problems);
+    const article = this.index.putAnalysed(uri, utf8 ?? read.text, hash, analysis, decisionsKey);
+    this.publishArticleProblems(uri, article.document.getText.bind(article.document), article.analysis.problems, !utf8 && read.text.includes('\uFFFD'));
   }
 
   private reportUnreadable(uri: string, relativePath: string, reason: string): void {
@@ -160,10 +162,11 @@ export class WorkspaceIndexer {
     this.host.problems(uri, undefined, [{ start: 0, end: 0, severity: 'warning', code: 'file-skipped', message: `SourceLens: this file ${reason}.` }]);
   }
 
-  private publishArticleProblems(uri: string, text: string, analysisProblems: readonly Problem[]): void {
+  /** The text is read only when there are problems to place. */
+  private publishArticleProblems(uri: string, textOf: () => string, analysisProblems: readonly Problem[], invalidUtf8: boolean): void {
     const problems = [...analysisProblems];
-    if (text.includes('\uFFFD')) problems.push({ start: 0, end: 0, severity: 'info', code: 'invalid-utf8', message: 'This file contains bytes that are not valid UTF-8; they are shown as �.' });
-    this.host.problems(uri, text, problems);
+    if (invalidUtf8) problems.push({ start: 0, end: 0, severity: 'info', code: 'invalid-utf8', message: 'This file contains bytes that are not valid UTF-8; they are shown as �.' });
+    this.host.problems(uri, problems.length ? textOf() : undefined, problems);
   }
 
   private async indexFile(uri: string, fsPath: string, kind: FileKind, relativePath: string): Promise<void> {
@@ -178,7 +181,7 @@ export class WorkspaceIndexer {
       this.host.problems(uri, text, note.problems);
     } else if (kind === 'article') {
       const article = this.index.setArticle(uri, text, version);
-      this.publishArticleProblems(uri, text, article.analysis.problems);
+      this.publishArticleProblems(uri, () => text, article.analysis.problems, text.includes('\uFFFD'));
     }
   }
 
