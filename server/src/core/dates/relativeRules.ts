@@ -4,6 +4,7 @@
  */
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, nthWeekdayOfMonth, weekdayFrom, type Day } from './calendar';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
+import { weekdayInName } from './weekdayNames';
 import { DAY_PARTS, MONTHS, SEASONS, UNITS } from './lexicon';
 import { readCardinal, readWeekday, readYear } from './parts';
 import { reportedDayBefore } from './reportedDay';
@@ -322,7 +323,7 @@ const COPULA_NOW: ReadonlySet<string> = new Set(['is', 'are']);
 /** A weekday alone: "Tuesday", "Tuesday afternoon", "Friday's"; past or future by the clause's tense. */
 export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const wd = readWeekday(ctx, i);
-  if (!wd) return undefined;
+  if (!wd || weekdayInName(ctx, i, wd.next)) return undefined;
   let end = wd.next;
   if (DAY_PARTS.has(lowerAt(ctx, end))) end++;
   if (!ctx.anchor) return date(i, end, UNKNOWN_DAY);
