@@ -20,6 +20,12 @@ test('durations', () => {
   assert.equal(at(durationRule, 'two years ago', 'two'), undefined);
   assert.equal(at(durationRule, 'Three days later', 'Three'), 'Three days=P3D:duration');
   assert.equal(at(durationRule, 'two people', 'two'), undefined);
+  // "second" before a noun is the ordinal: "a second term" is no duration.
+  assert.equal(at(durationRule, 'won a second term', 'a'), undefined);
+  assert.equal(at(durationRule, 'for one second round', 'one'), undefined);
+  assert.equal(at(durationRule, 'for a second, he', 'a'), 'a second=PT1S:duration');
+  assert.equal(at(durationRule, 'a second later', 'a'), 'a second=PT1S:duration');
+  assert.equal(at(durationRule, 'ten seconds left', 'ten'), 'ten seconds=PT10S:duration');
 });
 
 test('clock times and sets', () => {

@@ -46,6 +46,8 @@ export function durationRule(ctx: ScanContext, i: number): RuleMatch | undefined
   if (!unit || unit === 'weekend') return undefined;
   const after = lowerAt(ctx, j + 1);
   if (after === 'ago') return undefined;
+  // "a second term", "one second round": the ordinal before a noun, not a second of time.
+  if (uw === 'second' && tok(ctx, j + 1)?.kind === 'word' && after !== 'later' && after !== 'earlier') return undefined;
   if (after === 'from' && lowerAt(ctx, j + 2) === 'now') return undefined;
   const value = durationValue(n, unit);
   if (!value) return undefined;
