@@ -4,7 +4,7 @@ import { loadNerModel } from '../../nerModelFile';
 import { repairModifierSurnames } from './modifierSurnames';
 
 const gaz = loadNerModel().gazetteer;
-import { MISC, ORG, PER, spanSetup } from './spanTestSupport';
+import { LOC, MISC, ORG, PER, spanSetup } from './spanTestSupport';
 
 function run(text: string, names: Array<[string, number, number]>): string[] {
   const { spans, ctx } = spanSetup(text, names);
@@ -34,6 +34,14 @@ test('places and demonyms before "administration" stay untagged, and so does a n
   // a group's adjective ("Republicans" is a group of the gazetteer)
   assert.deepEqual(runWithGazetteer('Baker served in the Republican administration of President Bush.'), []);
   assert.deepEqual(runWithGazetteer('Baker served in the Reagan administration.'), [`${PER}*:Reagan`]);
+});
+
+test('a known person before "dictatorship" is a person', () => {
+  const text = 'the regime of Saddam Hussein ended. It was not unlike the Hussein dictatorship.';
+  assert.deepEqual(run(text, [['Saddam Hussein', PER, 0.9]]), [`${PER}:Saddam Hussein`, `${PER}*:Hussein`]);
+  assert.deepEqual(run(text, [['Saddam Hussein', PER, 0.9], ['Hussein', LOC, 0.59]]), [`${PER}:Saddam Hussein`, `${PER}*:Hussein`]);
+  // sure of the place: kept
+  assert.deepEqual(run(text, [['Saddam Hussein', PER, 0.9], ['Hussein', LOC, 0.95]]), [`${PER}:Saddam Hussein`, `${LOC}:Hussein`]);
 });
 
 test('"<known person> Administration" becomes the person; an institution stays', () => {

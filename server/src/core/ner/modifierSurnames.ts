@@ -23,7 +23,7 @@ import { hashLowerString } from './hashing';
 import { IntMap } from './intMap';
 
 /** Lowercase nouns a person's name modifies (generic English). */
-const MODIFIED_NOUNS = new Set(['administration', 'administrations', 'presidency', 'government', 'cabinet', 'regime', 'camp', 'team', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'advisors', 'loyalists', 'allies', 'supporters', 'campaign', 'era', 'years', 'doctrine', 'family']);
+const MODIFIED_NOUNS = new Set(['administration', 'administrations', 'presidency', 'government', 'cabinet', 'regime', 'camp', 'team', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'advisors', 'loyalists', 'allies', 'supporters', 'campaign', 'era', 'years', 'doctrine', 'family', 'dictatorship', 'premiership']);
 /** Lowercase hashes of MODIFIED_NOUNS (a cheap test before the string one). */
 const MODIFIED_NOUN_HASHES = new IntMap(6);
 /** Low 12 bits of those hashes: a one-load test before the map. */
@@ -113,10 +113,11 @@ export function repairModifierSurnames(input: TokenSpan[], ctx: SpanRepairContex
     retype(sp, ctx.personType);
   }
   // a one-word name the tagger called a miscellaneous name (not reported) before such a noun; an
-  // unsure name of another type ending in a known person's name before it ("the George W. Bush administration")
+  // unsure name of another type ending in a known person's name before it ("the George W. Bush
+  // administration", "the Hussein dictatorship" typed a place)
   for (const sp of spans) {
     if (sp.type === ctx.personType) continue;
-    if (sp.first === sp.last ? sp.type === ctx.miscType && modifierIsPerson(ctx, sp.first, known, gaz) : sp.confidence < MAX_RETYPED_CONFIDENCE && sp.last - sp.first < MAX_NAME_WORDS && modifierIsPerson(ctx, sp.last, known, gaz) && known.has(ctx.hashes.word[sp.last])) retype(sp, ctx.personType);
+    if (sp.first === sp.last && sp.type === ctx.miscType ? modifierIsPerson(ctx, sp.first, known, gaz) : sp.confidence < MAX_RETYPED_CONFIDENCE && sp.last - sp.first < MAX_NAME_WORDS && known.has(ctx.hashes.word[sp.last]) && modifierIsPerson(ctx, sp.last, known, gaz)) retype(sp, ctx.personType);
   }
   // untagged words before such a noun (neither the word nor the noun inside a span)
   let added: TokenSpan[] | undefined;
