@@ -30,3 +30,15 @@ test('a sub-range scan stays inside its bounds', () => {
   const ctx = makeContext(text, tokenize(text), { y: 2006, m: 11, d: 2 });
   assert.equal(scanRange(ctx, 1, ctx.tokens.length).length, 1);
 });
+
+test('a duration takes its hedge into the extent', () => {
+  assert.deepEqual(scan('Nearly two years after the war'), ['Nearly two years=P2Y']);
+  assert.deepEqual(scan('a nation that endured more than a decade of war'), ['more than a decade=P10Y']);
+  assert.deepEqual(scan('a cordon kept for close to seven days'), ['close to seven days=P7D']);
+  assert.deepEqual(scan('at least 20 years in prison'), ['at least 20 years=P20Y']);
+  // Not hedges of the duration: "just", "only", a hedge of something else; dates are not widened so.
+  assert.deepEqual(scan('after just two years'), ['two years=P2Y']);
+  assert.deepEqual(scan('about 50 people for two years'), ['two years=P2Y']);
+  assert.deepEqual(scan('He is close to us. Two years on'), ['Two years=P2Y']);
+  assert.deepEqual(scan('about last year'), ['last year=2005']);
+});

@@ -79,6 +79,7 @@ const PART_OF: ReadonlySet<string> = new Set(['end', 'beginning', 'start', 'midd
 
 /** Widens a date match leftwards over "early", "late", "mid-", "the end of", never before `floor`. */
 function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
+  if (m.type === 'duration') return widenOverHedge(ctx, m, floor);
   if (m.type !== 'date' || m.value.endsWith('_REF')) return m;
   let s = m.start;
   // "mid-1990s", "mid-November"
@@ -88,6 +89,23 @@ function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
   // "the late 1970s", "the early summer"
   if (s < m.start && s - 1 >= floor && lowerAt(ctx, s - 1) === 'the' && lowerAt(ctx, s) !== 'the' && /^\d{3}$|-(SP|SU|FA|WI)$/.test(m.value)) s -= 1;
   return s === m.start ? m : { ...m, start: s };
+}
+
+/** One-word hedges a TIMEX3 duration takes into its extent (with a mod): "nearly two years", "roughly six weeks". */
+const DURATION_HEDGES: ReadonlySet<string> = new Set(['nearly', 'almost', 'about', 'roughly', 'approximately', 'around']);
+/** Two-word hedges, keyed by their second word: "more than a decade", "close to seven days", "at least 20 years". */
+const DURATION_HEDGE_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['than', new Set(['more', 'less', 'fewer'])], ['to', new Set(['close', 'up'])], ['least', new Set(['at'])], ['most', new Set(['at'])],
+]);
+
+/** Widens a duration leftwards over a hedge ("more than a decade"), never before `floor`. */
+function widenOverHedge(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
+  const s = m.start;
+  const w1 = lowerAt(ctx, s - 1);
+  if (s - 1 >= floor && DURATION_HEDGES.has(w1)) return { ...m, start: s - 1 };
+  const firsts = DURATION_HEDGE_PAIRS.get(w1);
+  if (firsts && s - 2 >= floor && firsts.has(lowerAt(ctx, s - 2))) return { ...m, start: s - 2 };
+  return m;
 }
 
 const TIME_ZONES: ReadonlySet<string> = new Set(['est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'gmt', 'utc', 'bst', 'cet']);
