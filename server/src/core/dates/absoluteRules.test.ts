@@ -36,6 +36,11 @@ test('month ranges: both ends are months, even "March" and "May" without a cue w
 
 test('day-month, numeric dates, centuries', () => {
   assert.equal(at(dayMonthRule, 'on 16 January 2006', '16'), '16 January 2006=2006-01-16');
+  assert.equal(at(dayMonthRule, 'on the first of May 2004', 'the'), 'the first of May 2004=2004-05-01');
+  assert.equal(at(dayMonthRule, 'on the twenty-third of June 2004', 'the'), 'the twenty-third of June 2004=2004-06-23');
+  assert.equal(at(dayMonthRule, 'the first of many', 'the'), undefined);
+  assert.equal(at(dayMonthRule, 'the first May rally', 'the'), undefined);
+  assert.equal(at(dayMonthRule, 'the second of two', 'the'), undefined);
   assert.equal(at(numericDateRule, 'on 2006-11-02 at', '2006'), '2006-11-02=2006-11-02');
   assert.equal(at(numericDateRule, 'on 11/02/2006 at', '11/02/2006'), '11/02/2006=2006-11-02');
   assert.equal(at(numericDateRule, 'up 2 1/2 points', '1/2'), undefined);

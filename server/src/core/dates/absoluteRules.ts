@@ -198,8 +198,11 @@ function inMonthRange(ctx: ScanContext, i: number): boolean {
 
 /** "16 January 2006", "16th of January", "the 8th of March". */
 export function dayMonthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
-  const day = readDay(ctx, i);
-  if (!day || tok(ctx, i)?.kind !== 'num') return undefined;
+  // "the first of May", "the twenty-third of June": an ordinal word names a day only as "the … of <month>".
+  const wordDay = lowerAt(ctx, i) === 'the' && tok(ctx, i + 1)?.kind === 'word';
+  const day = readDay(ctx, wordDay ? i + 1 : i);
+  if (!day || (!wordDay && tok(ctx, i)?.kind !== 'num')) return undefined;
+  if (wordDay && lowerAt(ctx, day.next) !== 'of') return undefined;
   let j = day.next;
   if (lowerAt(ctx, j) === 'of') j++;
   const mon = readMonth(ctx, j);

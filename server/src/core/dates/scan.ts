@@ -6,7 +6,7 @@
 import { lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { centuryRule, dayMonthRule, monthRule, numericDateRule, yearRule } from './absoluteRules';
 import { fiscalRule } from './fiscalRules';
-import { MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, SEASONS, UNITS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from './lexicon';
+import { MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINALS, SEASONS, UNITS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from './lexicon';
 import { durationRule, setRule, timeRule } from './otherRules';
 import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
 import { adjacent } from './tokenize';
@@ -58,7 +58,7 @@ const LEADING_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 const FOLLOWERS: ReadonlySet<string> = new Set([
   ...UNITS.keys(), 'end', 'beginning', 'start', 'middle', 'near', 'future', 'latest', 'current', 'recent',
   'comparable', 'corresponding', 'same', 'flat', 'prior', 'calendar', 'following', 'previous', 'than', '-', 'few',
-  'couple', "year's", 'quarter', 'half', 'day', 'years', 'week', 'weekend', 'full', 'whole', 'entire',
+  'couple', "year's", 'quarter', 'half', 'day', 'years', 'week', 'weekend', 'full', 'whole', 'entire', ...ORDINALS.keys(),
 ]);
 
 function isTrigger(ctx: ScanContext, i: number): boolean {
