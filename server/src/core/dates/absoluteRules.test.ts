@@ -20,6 +20,15 @@ test('month rules: full, partial, month-year, lone month with cues', () => {
   assert.equal(at(monthRule, 'on March 5th to 7th, 2004', 'March'), 'March 5th to 7th, 2004=2004-03-05');
 });
 
+test('a lone month beside a past verb of saying is the past one, even a month ahead of the anchor', () => {
+  assert.equal(at(monthRule, 'In June he said, "we leave."', 'June'), 'June=2005-06');
+  assert.equal(at(monthRule, 'He said in June that', 'June'), 'June=2005-06');
+  assert.equal(at(monthRule, 'In June, they reported gains.', 'June'), 'June=2005-06');
+  // No past verb of saying beside it: the nearest June (ahead) as before.
+  assert.equal(at(monthRule, 'He will say in June', 'June'), 'June=2006-06');
+  assert.equal(at(monthRule, 'The vote in June will decide', 'June'), 'June=2006-06');
+});
+
 test('month ranges: both ends are months, even "March" and "May" without a cue word', () => {
   assert.equal(at(monthRule, 'during the same March-April period', 'March'), 'March=2006-03');
   assert.equal(at(monthRule, 'during the same March-April period', 'April'), 'April=2006-04');

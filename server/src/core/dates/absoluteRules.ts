@@ -50,6 +50,20 @@ function pastOnlyAt(ctx: ScanContext, i: number): boolean {
   return PAST_ONLY_BEFORE.has(lowerAt(ctx, k)) || (!DATE_OBJECT_VERBS.has(lowerAt(ctx, k)) && isPastVerb(ctx.tokens, k));
 }
 
+/**
+ * A verb of saying or reporting in the past right beside a lone month, with only a preposition or a
+ * pronoun between: "said in June", "In June, he said". What was said was said then, in the past.
+ */
+const SAID_VERBS: ReadonlySet<string> = new Set(['said', 'told', 'announced', 'reported', 'wrote', 'declared', 'admitted', 'warned', 'stated']);
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+function pastVerbBeside(ctx: ScanContext, i: number, next: number): boolean {
+  const p = lowerAt(ctx, i - 1);
+  if (SAID_VERBS.has(p) || (MONTH_CUE_BEFORE.has(p) && SAID_VERBS.has(lowerAt(ctx, i - 2)))) return true;
+  let k = next;
+  if (lowerAt(ctx, k) === ',') k++;
+  return SUBJECT_PRONOUNS.has(lowerAt(ctx, k)) && SAID_VERBS.has(lowerAt(ctx, k + 1));
+}
+
 const DATE_OBJECT_VERBS: ReadonlySet<string> = new Set([
   'set', 'moved', 'pushed', 'delayed', 'postponed', 'rescheduled', 'extended', 'advanced', 'put', 'fixed', 'named', 'chose',
   'picked', 'targeted', 'made',
@@ -133,7 +147,7 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const y = mon.v >= ctx.anchor.m ? ctx.anchor.y : ctx.anchor.y + 1;
     return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
   }
-  const y = resolveMonth(ctx.anchor, mon.v, partialDirection(ctx, i, mon.next), pastOnlyAt(ctx, i));
+  const y = resolveMonth(ctx.anchor, mon.v, partialDirection(ctx, i, mon.next), pastOnlyAt(ctx, i) || pastVerbBeside(ctx, i, mon.next));
   return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
 }
 
