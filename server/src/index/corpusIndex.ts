@@ -85,6 +85,8 @@ interface Contribution {
   counts: Map<string, number>;
   /** The distinct values of its dated mentions. */
   dateValues: string[];
+  /** The article's slot when it was added. */
+  slot: number;
   /** The analysis and the entity ids of its mentions as added (to take back their spellings). */
   analysis: CompactAnalysis;
   ids: readonly string[];
@@ -136,12 +138,16 @@ export class CorpusIndex {
   private entityNumbers = new Map<string, number>();
   /** Scratch counters for co-occurrence rows, one slot per entity number. */
   private scratch = new Int32Array(0);
-  /** Every dated mention of the corpus, sorted by value (built at relink). */
   /**
    * The corpus's dated mentions by value: each value's mentions in corpus order (link order, then
-   * edits appended), the distinct values sorted. An edit touches only its own values' groups.
+   * edits appended), the distinct values sorted. An edit touches only its own values' groups. A
+   * mention is a number (`dateCode`: its article's slot and its index there), not an object.
    */
-  private dateGroups = new Map<string, DateEntry[]>();
+  private dateGroups = new Map<string, number[]>();
+  /** Articles by slot (a slot is given to each article put in the index; undefined once replaced or removed). */
+  private readonly slots: Array<IndexedArticle | undefined> = [];
+  /** Slot of each indexed article. */
+  private readonly slotOf = new Map<string, number>();
   private dateValues: string[] = [];
   /** Every dated mention in time order, made on first use after a change. */
   private datesFlat: DateEntry[] | undefined;
@@ -210,6 +216,16 @@ export class CorpusIndex {
     if (old) this.mentionTotal -= old.analysis.columns.mentionCount;
     this.mentionTotal += article.analysis.columns.mentionCount;
     this.articles.set(article.uri, article);
+    this.freeSlot(article.uri);
+    this.slotOf.set(article.uri, this.slots.length);
+    this.slots.push(article);
+  }
+
+  private freeSlot(uri: string): void {
+    const slot = this.slotOf.get(uri);
+    if (slot === undefined) return;
+    this.slots[slot] = undefined;
+    this.slotOf.delete(uri);
   }
 
   /**
@@ -262,6 +278,7 @@ export class CorpusIndex {
     if (this.articles.has(uri) || this.notes.has(uri)) this.changed(uri);
     const gone = this.articles.get(uri);
     if (gone) this.mentionTotal -= gone.analysis.columns.mentionCount;
+    this.freeSlot(uri);
     const wasArticle = this.articles.delete(uri);
     const removed = wasArticle || this.notes.delete(uri);
     if (removed) this.markDirty();
@@ -478,23 +495,24 @@ export class CorpusIndex {
       const e = this.linking.byId.get(id);
       if (e && incremental) e.mentionCount += n;
     }
-    const dates: DateEntry[] = [];
     const { columns } = analysis;
-    for (let i = 0; i < columns.dateCount; i++) {
+    const slot = this.slotOf.get(article.uri) ?? -1;
+    const values = new Set<string>();
+    for (let i = 0; i < Math.min(columns.dateCount, DATES_PER_SLOT); i++) {
       if (!columns.isCalendarDate(i)) continue;
-      const entry = new IndexedDate(columns.dateValueOf(i), article.uri, analysis, i);
-      dates.push(entry);
-      const group = this.dateGroups.get(entry.value);
+      const value = columns.dateValueOf(i);
+      values.add(value);
+      const group = this.dateGroups.get(value);
       if (group) {
-        group.push(entry);
+        group.push(dateCode(slot, i));
         continue;
       }
-      this.dateGroups.set(entry.value, [entry]);
+      this.dateGroups.set(value, [dateCode(slot, i)]);
       // During a relink the values are sorted once at the end; after it, each new one goes in its place.
-      if (incremental) this.dateValues.splice(firstAtLeast(this.dateValues, entry.value), 0, entry.value);
-      else this.dateValues.push(entry.value);
+      if (incremental) this.dateValues.splice(firstAtLeast(this.dateValues, value), 0, value);
+      else this.dateValues.push(value);
     }
-    if (dates.length) this.datesFlat = undefined;
+    if (values.size) this.datesFlat = undefined;
     for (const quote of analysis.quotes) {
       const id = this.speakerId(article, quote);
       if (!id) continue;
@@ -516,7 +534,8 @@ export class CorpusIndex {
       counts,
       analysis,
       ids,
-      dateValues: [...new Set(dates.map((d) => d.value))],
+      dateValues: [...values],
+      slot,
       entities: Int32Array.from(distinct),
     });
   }
@@ -539,7 +558,7 @@ export class CorpusIndex {
       else e.spellings.delete(spelling);
     }
     for (const value of old.dateValues) {
-      const left = (this.dateGroups.get(value) ?? []).filter((d) => d.uri !== uri);
+      const left = (this.dateGroups.get(value) ?? []).filter((code) => slotOfCode(code) !== old.slot);
       if (left.length) this.dateGroups.set(value, left);
       else {
         this.dateGroups.delete(value);
@@ -758,9 +777,10 @@ export class CorpusIndex {
     const out: Array<{ uri: string; date: DateMention }> = [];
     const values = this.dateValues;
     for (let i = firstAtLeast(values, prefix); i < values.length && out.length < limit && values[i].startsWith(prefix); i++) {
-      for (const d of this.dateGroups.get(values[i]) ?? []) {
+      for (const code of this.dateGroups.get(values[i]) ?? []) {
         if (out.length === limit) break;
-        out.push({ uri: d.uri, date: d.date });
+        const article = this.slots[slotOfCode(code)];
+        if (article) out.push({ uri: article.uri, date: article.analysis.dates[indexOfCode(code)] });
       }
     }
     return out;
@@ -770,7 +790,12 @@ export class CorpusIndex {
   allDates(): ReadonlyArray<DateEntry> {
     if (!this.datesFlat) {
       const flat: DateEntry[] = [];
-      for (const value of this.dateValues) for (const d of this.dateGroups.get(value) ?? []) flat.push(d);
+      for (const value of this.dateValues) {
+        for (const code of this.dateGroups.get(value) ?? []) {
+          const article = this.slots[slotOfCode(code)];
+          if (article) flat.push(new IndexedDate(value, article.uri, article.analysis, indexOfCode(code)));
+        }
+      }
       this.datesFlat = flat;
     }
     return this.datesFlat;
@@ -780,6 +805,12 @@ export class CorpusIndex {
     return { articles: this.articles.size, notes: this.notes.size, entities: this.linking.entities.filter((e) => e.mentionCount > 0).length, mentions: this.mentionTotal };
   }
 }
+
+/** A dated mention as a number: its article's slot and its index among the article's dates (exact below 2^53). */
+const DATES_PER_SLOT = 2 ** 24;
+const dateCode = (slot: number, index: number): number => slot * DATES_PER_SLOT + index;
+const slotOfCode = (code: number): number => Math.floor(code / DATES_PER_SLOT);
+const indexOfCode = (code: number): number => code % DATES_PER_SLOT;
 
 /** Binary search over spans sorted by start, non-overlapping: the one containing offset. */
 export function findCovering(spans: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
