@@ -1,7 +1,9 @@
 /**
  * The learned named-entity recognizer: tokenize, compute hashed features, tag each sentence with
- * the averaged-perceptron model (Viterbi), turn the labels into mentions, then apply the
- * gazetteer (groups), title detection and document-level consistency.
+ * the averaged-perceptron model (Viterbi), turn the labels into mentions, repair their boundaries
+ * and types from the words around them (spanRepair.ts, contextRules.ts), then apply the gazetteer
+ * (groups, groupCoordination.ts), organizations named after "the" (definiteGroupNames.ts), title
+ * detection and document-level consistency.
  *
  *   const rec = createEntityRecognizer(decodeNerModel(bytes));
  *   rec.recognize(text) // EntityMention[] (person / organization / place / group)
@@ -18,16 +20,9 @@ import { NerModel } from './model';
 import { addFeatureWeights, allocEmissionWork, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_BUCKET, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
-import { repairPersonNameTypes, repairRulerTypes } from './personNameTypes';
-import { repairTitleSpans } from './titleSpans';
-import { repairToponymTypes } from './toponymTypes';
+import { applyContextRules } from './contextRules';
 import { repairGroupCoordination } from './groupCoordination';
 import { isDemonymCompound } from './demonymCompounds';
-import { repairArticleNameTypes } from './articleNameTypes';
-import { repairOtherClassTypes } from './otherClassTypes';
-import { retypeMiscRepeats } from './ruleRepeats';
-import { repairModifierSurnames } from './modifierSurnames';
-import { repairWorkTitles } from './workTitles';
 import { findDefiniteGroupNames } from './definiteGroupNames';
 import { MAX_TITLE_TOKENS, REPORTING_ROLES, titleAt, TITLE_WORDS } from './titles';
 import { hashLower } from './hashing';
@@ -310,18 +305,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       spans.push({ first, last, type: sp.type, confidence: sp.confidence, source: sp.source });
     }
     const ctx = { text, tokens, hashes, personType, miscType, orgType, locType };
-    if (repair) {
-      spans = repairSpans(spans, ctx);
-      repairTitleSpans(spans, ctx, countryCodes);
-      repairPersonNameTypes(spans, ctx);
-      repairRulerTypes(spans, ctx);
-      repairToponymTypes(spans, ctx);
-      repairArticleNameTypes(spans, ctx);
-      repairOtherClassTypes(spans, ctx);
-      spans = repairModifierSurnames(spans, ctx, model.gazetteer);
-      repairWorkTitles(spans, ctx);
-      retypeMiscRepeats(spans, ctx);
-    }
+    if (repair) spans = applyContextRules(repairSpans(spans, ctx), ctx, model.gazetteer, countryCodes);
     // groups: spans (or untagged capitalised tokens) that are exactly a group gazetteer match
     const covered = coveredBuf.subarray(0, n).fill(0);
     for (const sp of spans) {

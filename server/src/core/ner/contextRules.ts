@@ -1,0 +1,41 @@
+/**
+ * The order of the type and span rules that read the words around the tagger's names, after the
+ * boundary repairs (spanRepair.ts) and before the groups and document consistency (recognizer.ts).
+ * Each rule is general English news usage, measured on CoNLL dev and train (see its file):
+ *  1. titleSpans: "US National Security Adviser <person>" → the country alone;
+ *  2. personNameTypes: unsure organizations/places made of name words with a given name, and the
+ *     ruler after "the regime of", are persons;
+ *  3. toponymTypes: "on Capitol Hill" is a place;
+ *  4. articleNameTypes: "al-Gama'a al-Islamiya" is an organization;
+ *  5. otherClassTypes: "al-Qaeda and other terrorist groups" takes the class's type;
+ *  6. modifierSurnames: "the Bush administration" holds a person;
+ *  7. workTitles: "his book Imbalance of Power" is a work, not an actor (last of the retypings, so
+ *     nothing inside a title is retyped after it);
+ *  8. ruleRepeats: a one-word name a rule typed gives its type to the same word's MISC mentions.
+ * Later rules see earlier ones' types (a person found by 2 is a known person for 6).
+ */
+import type { TokenSpan } from './consistency';
+import type { Gazetteer } from './gazetteer';
+import { repairArticleNameTypes } from './articleNameTypes';
+import { repairModifierSurnames } from './modifierSurnames';
+import { repairOtherClassTypes } from './otherClassTypes';
+import { repairPersonNameTypes, repairRulerTypes } from './personNameTypes';
+import { retypeMiscRepeats } from './ruleRepeats';
+import type { SpanRepairContext } from './spanRepair';
+import { repairTitleSpans } from './titleSpans';
+import { repairToponymTypes } from './toponymTypes';
+import { repairWorkTitles } from './workTitles';
+
+/** Applies the rules in order; returns the spans (sorted by first token; some may be added). */
+export function applyContextRules(input: TokenSpan[], ctx: SpanRepairContext, gazetteer: Gazetteer | null, countryCodes: ReadonlySet<string>): TokenSpan[] {
+  repairTitleSpans(input, ctx, countryCodes);
+  repairPersonNameTypes(input, ctx);
+  repairRulerTypes(input, ctx);
+  repairToponymTypes(input, ctx);
+  repairArticleNameTypes(input, ctx);
+  repairOtherClassTypes(input, ctx);
+  const spans = repairModifierSurnames(input, ctx, gazetteer);
+  repairWorkTitles(spans, ctx);
+  retypeMiscRepeats(spans, ctx);
+  return spans;
+}
