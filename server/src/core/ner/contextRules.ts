@@ -5,7 +5,7 @@
  *  1. titleSpans: "US National Security Adviser <person>" → the country alone;
  *  2. personNameTypes: unsure organizations/places made of name words with a given name, and the
  *     ruler after "the regime of", are persons;
- *  3. toponymTypes: "on Capitol Hill" is a place;
+ *  3. toponymTypes: "on Capitol Hill" is a place; toldObjectTypes: "told the Sun" is an organization;
  *  4. articleNameTypes: "al-Gama'a al-Islamiya" is an organization;
  *  5. otherClassTypes: "al-Qaeda and other terrorist groups" takes the class's type;
  *  6. modifierSurnames: "the Bush administration" holds a person;
@@ -24,6 +24,7 @@ import { retypeMiscRepeats } from './ruleRepeats';
 import type { SpanRepairContext } from './spanRepair';
 import { repairTitleSpans } from './titleSpans';
 import { repairToponymTypes } from './toponymTypes';
+import { repairToldObjectTypes } from './toldObjectTypes';
 import { repairWorkTitles } from './workTitles';
 
 /** Applies the rules in order; returns the spans (sorted by first token; some may be added). */
@@ -32,6 +33,7 @@ export function applyContextRules(input: TokenSpan[], ctx: SpanRepairContext, ga
   repairPersonNameTypes(input, ctx);
   repairRulerTypes(input, ctx);
   repairToponymTypes(input, ctx);
+  repairToldObjectTypes(input, ctx);
   repairArticleNameTypes(input, ctx);
   repairOtherClassTypes(input, ctx);
   const spans = repairModifierSurnames(input, ctx, gazetteer);
