@@ -34,3 +34,10 @@ test('a name after "a" ending in a capitalised document noun is a work; the inst
   assert.deepEqual(run(text, [['Steven Simon', PER, 0.99], ['Council Special Report', ORG, 0.7], ['Council', ORG, 0.8]]), [`${PER}:Steven Simon`, `${MISC}*:Council Special Report`, `${ORG}:Council`]);
   assert.deepEqual(run('The Drudge Report said so.', [['Drudge Report', ORG, 0.8]]), [`${ORG}:Drudge Report`]);
 });
+
+test('agreements and laws are works; a company so named that the tagger is sure of is not', () => {
+  assert.deepEqual(run('1714 - The Treaty of Baden was signed.', [['Treaty of Baden', ORG, 0.7]]), [`${MISC}*:Treaty of Baden`]);
+  assert.deepEqual(run('the signing of the Peking Protocol ended it', [['Peking Protocol', ORG, 0.6]]), [`${MISC}*:Peking Protocol`]);
+  assert.deepEqual(run('Penn Treaty said it will continue', [['Penn Treaty', ORG, 0.95]]), [`${ORG}:Penn Treaty`]);
+  assert.deepEqual(run('the Treaty Oak park', [['Treaty Oak', LOC, 0.6]]), [`${LOC}:Treaty Oak`]); // "Treaty" not followed by "of", nor ending the name
+});

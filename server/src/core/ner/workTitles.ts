@@ -3,7 +3,8 @@
  * Imbalance of Power", "His latest book is Perils of Dominance: Imbalance of Power and the Road to
  * War in Vietnam", "the film “Black Hawk Down”", "her biography My Turn") is a name of a work (CoNLL
  * MISC), and so is every name inside it. Also a name after "a"/"an" that ends in a capitalised work
- * noun ("a Council Special Report"): an instance of a kind of document, not an organization.
+ * noun ("a Council Special Report"): an instance of a kind of document, not an organization; and
+ * the names of agreements and laws ("the Treaty of Baden", "the Peking Protocol", "the Clean Air Act").
  * The title runs over capitalised words, short lowercase function words between them, a colon
  * before a subtitle, and quotes around it; it ends at other punctuation or a lowercase word.
  * Spans inside a title become MISC (not reported), source 'rule'. Linear in the number of tokens.
@@ -32,6 +33,10 @@ for (const w of WORK_NOUNS) WORK_NOUN_FILTER[hashLowerString(w) & 4095] = 1;
 const LINKING_WORDS = new Set(['is', 'was', 'titled', 'entitled', 'called', 'named', ':']);
 /** Work nouns that end a document's name after "a"/"an" ("a Council Special Report"). */
 const DOCUMENT_HEADS = new Set(['report', 'study', 'survey', 'paper', 'backgrounder', 'review', 'book', 'memo', 'memorandum']);
+/** Capitalised nouns that end the names of agreements and laws (CoNLL MISC: "Lusaka Agreement", "Clean Air Act"). */
+const AGREEMENT_HEADS = new Set(['treaty', 'protocol', 'accord', 'accords', 'agreement', 'pact', 'act', 'charter']);
+/** A name so ended that the tagger typed otherwise at or above this confidence keeps its type (a company: "Penn Treaty"). */
+const MAX_AGREEMENT_RETYPED_CONFIDENCE = 0.9;
 /** Lowercase words a title holds between capitalised ones. */
 const TITLE_PARTICLES = new Set(['of', 'the', 'and', 'in', 'to', 'a', 'an', 'for', 'on', 'at', 'with', 'from', 'by', 'or', 'as', 'into', 'over', 'under', "'s", '’s']);
 const OPEN_QUOTES = new Set(['"', '“', '‘', "'", '``']);
@@ -114,6 +119,15 @@ export function repairWorkTitles(spans: TokenSpan[], ctx: SpanRepairContext): vo
       spans[j].source = 'rule';
     }
     w = to;
+  }
+  // "the Treaty of Baden", "the Peking Protocol", "the Clean Air Act": agreements and laws are works
+  for (const sp of spans) {
+    if (sp.type === ctx.miscType || sp.last === sp.first || sp.confidence >= MAX_AGREEMENT_RETYPED_CONFIDENCE) continue;
+    const head = tokenText(ctx, sp.last).toLowerCase();
+    const lead = tokenText(ctx, sp.first).toLowerCase();
+    if (!(AGREEMENT_HEADS.has(head) && isCapitalised(ctx, sp.last)) && !(lead === 'treaty' && tokenText(ctx, sp.first + 1) === 'of')) continue;
+    sp.type = ctx.miscType;
+    sp.source = 'rule';
   }
   // "a Council Special Report"
   for (const sp of spans) {
