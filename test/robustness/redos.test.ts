@@ -88,11 +88,22 @@ test('the regex finder sees literals, new RegExp calls and templates (and would 
   assert.ok(regexes.every((r) => !r.file.endsWith('.test.ts')));
 });
 
+/**
+ * Growth measured again (up to three times in all) while it looks super-linear: on a loaded machine
+ * one run's timings can look super-linear for a linear pattern, while a super-linear one stays so
+ * in every run. A timeout is final (a catastrophic pattern runs out the deadline every time).
+ */
+async function settledGrowth(source: string, flags: string, shapes: Shape[], deadlineMs: number): Promise<Growth> {
+  let growth = await measureGrowth(source, flags, shapes, deadlineMs);
+  for (let again = 0; again < 2 && growth.superLinear && !growth.timedOut; again++) growth = await measureGrowth(source, flags, shapes, deadlineMs);
+  return growth;
+}
+
 test('negative control: recheck + V8 flag a catastrophic pattern', async () => {
   const d = await check('^(a|a)*$', '', { timeout: 10000 });
   assert.equal(d.status, 'vulnerable');
-  const growth = await measureGrowth('^[a-z]+(?:-[a-z]+)*x$', '', [{ pumps: [{ prefix: '', pump: 'a-a' }], suffix: '!' }], 15000);
-  const quadratic = await measureGrowth('[.-]+$', '', [{ pumps: [{ prefix: '', pump: '-' }], suffix: '\u0000-' }]);
+  const growth = await settledGrowth('^[a-z]+(?:-[a-z]+)*x$', '', [{ pumps: [{ prefix: '', pump: 'a-a' }], suffix: '!' }], 15000);
+  const quadratic = await settledGrowth('[.-]+$', '', [{ pumps: [{ prefix: '', pump: '-' }], suffix: '\u0000-' }], 8000);
   assert.ok(quadratic.superLinear, fmtGrowth(quadratic));
   assert.ok(!growth.superLinear, fmtGrowth(growth));
 });
@@ -123,7 +134,7 @@ test('no regular expression in server/src is vulnerable to catastrophic backtrac
     // Safe by the automaton is a proof; safe by fuzzing is only "no attack found", so V8 probes too.
     if (c.status === 'safe' && !c.complexity?.includes('fuzz')) return verdicts.set(key(r), { verdict: 'safe', detail: `recheck: ${c.complexity}` });
     const shapes = c.status === 'vulnerable' && c.attack ? [c.attack] : genericShapes(r.source);
-    const growth = await measureGrowth(r.source, r.flags, shapes, 8000);
+    const growth = await settledGrowth(r.source, r.flags, shapes, 8000);
     const detail = `recheck: ${c.complexity}; V8: ${fmtGrowth(growth)}`;
     return verdicts.set(key(r), { verdict: growth.superLinear ? 'super-linear' : c.status === 'vulnerable' ? 'recheck-only' : 'safe', detail });
   });
