@@ -2,7 +2,7 @@
  * The order of the type and span rules that read the words around the tagger's names, after the
  * boundary repairs (spanRepair.ts) and before the groups and document consistency (recognizer.ts).
  * Each rule is general English news usage, measured on CoNLL dev and train (see its file):
- *  1. titleSpans: "US National Security Adviser <person>" → the country alone;
+ *  1. titleSpans: "US National Security Adviser <person>" → the country alone; "Emperor of Brazil" → "Brazil";
  *  2. personNameTypes: unsure organizations/places made of name words with a given name, and the
  *     ruler after "the regime of", are persons;
  *  3. toponymTypes: "on Capitol Hill" is a place; toldObjectTypes: "told the Sun" is an organization;
@@ -22,7 +22,7 @@ import { repairOtherClassTypes } from './otherClassTypes';
 import { repairPersonNameTypes, repairRulerTypes } from './personNameTypes';
 import { retypeMiscRepeats } from './ruleRepeats';
 import type { SpanRepairContext } from './spanRepair';
-import { repairTitleSpans } from './titleSpans';
+import { repairRulerOfPlaceSpans, repairTitleSpans } from './titleSpans';
 import { repairToponymTypes } from './toponymTypes';
 import { repairToldObjectTypes } from './toldObjectTypes';
 import { repairWorkTitles } from './workTitles';
@@ -30,6 +30,7 @@ import { repairWorkTitles } from './workTitles';
 /** Applies the rules in order; returns the spans (sorted by first token; some may be added). */
 export function applyContextRules(input: TokenSpan[], ctx: SpanRepairContext, gazetteer: Gazetteer | null, countryCodes: ReadonlySet<string>): TokenSpan[] {
   repairTitleSpans(input, ctx, countryCodes);
+  repairRulerOfPlaceSpans(input, ctx);
   repairPersonNameTypes(input, ctx);
   repairRulerTypes(input, ctx);
   repairToponymTypes(input, ctx);

@@ -42,3 +42,38 @@ export function repairTitleSpans(spans: TokenSpan[], ctx: SpanRepairContext, cou
     sp.source = 'rule';
   }
 }
+
+/** Titles of rulers and office holders that take "of <place>" ("Emperor of Brazil", "Mayor of Cape Town"). */
+const RULER_TITLES = new Set(['king', 'queen', 'prince', 'princess', 'duke', 'duchess', 'emperor', 'empress', 'earl', 'archbishop', 'bishop', 'governor', 'mayor', 'sultan', 'emir', 'president', 'tsar', 'czar', 'shah']);
+const PLACES = (['country', 'city', 'state', 'region'] as const).map((c) => GAZ_CATEGORIES.indexOf(c));
+
+/** Whether tokens [first, last] are exactly one place of the gazetteers. */
+function isPlaceEntry(ctx: SpanRepairContext, first: number, last: number): boolean {
+  const g = ctx.hashes.gaz;
+  for (const c of PLACES) {
+    if (gazState(g[first], c) !== GAZ_BEGIN) continue;
+    let k = first + 1;
+    while (k <= last && gazState(g[k], c) === GAZ_INSIDE) k++;
+    if (k > last && (last + 1 >= ctx.tokens.count || gazState(g[last + 1], c) !== GAZ_INSIDE)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Pedro I became first Emperor of Brazil", "the Duke of Orleans": a name "<ruler title> of
+ * <place>" is the title and the place; the place alone is the name (CoNLL convention: "Brazil",
+ * "Orleans" are the places). Only when the rest is exactly a place of the gazetteers ("Queen of the
+ * South", a football club, stays). MISC spans are left alone.
+ */
+export function repairRulerOfPlaceSpans(spans: TokenSpan[], ctx: SpanRepairContext): void {
+  const loc = ctx.locType ?? 2;
+  for (const sp of spans) {
+    if (sp.type === ctx.miscType || sp.last - sp.first < 2) continue;
+    const title = ctx.text.slice(ctx.tokens.start[sp.first], ctx.tokens.end[sp.first]).toLowerCase();
+    if (!RULER_TITLES.has(title) || ctx.text.slice(ctx.tokens.start[sp.first + 1], ctx.tokens.end[sp.first + 1]) !== 'of') continue;
+    if (!isPlaceEntry(ctx, sp.first + 2, sp.last)) continue;
+    sp.first += 2;
+    sp.type = loc;
+    sp.source = 'rule';
+  }
+}
