@@ -2,6 +2,7 @@
  * The order of the type and span rules that read the words around the tagger's names, after the
  * boundary repairs (spanRepair.ts) and before the groups and document consistency (recognizer.ts).
  * Each rule is general English news usage, measured on CoNLL dev and train (see its file):
+ *  0. quotedNicknames: 'Roberto " Hands of Stone " Duran' is one person;
  *  1. titleSpans: "US National Security Adviser <person>" → the country alone; "Emperor of Brazil" → "Brazil";
  *  2. personNameTypes: unsure organizations/places made of name words with a given name, and the
  *     ruler after "the regime of", are persons;
@@ -24,11 +25,13 @@ import { retypeMiscRepeats } from './ruleRepeats';
 import type { SpanRepairContext } from './spanRepair';
 import { repairRulerOfPlaceSpans, repairTitleSpans } from './titleSpans';
 import { repairToponymTypes } from './toponymTypes';
+import { joinQuotedNicknames } from './quotedNicknames';
 import { repairToldObjectTypes } from './toldObjectTypes';
 import { repairWorkTitles } from './workTitles';
 
 /** Applies the rules in order; returns the spans (sorted by first token; some may be added). */
-export function applyContextRules(input: TokenSpan[], ctx: SpanRepairContext, gazetteer: Gazetteer | null, countryCodes: ReadonlySet<string>): TokenSpan[] {
+export function applyContextRules(spans0: TokenSpan[], ctx: SpanRepairContext, gazetteer: Gazetteer | null, countryCodes: ReadonlySet<string>): TokenSpan[] {
+  const input = joinQuotedNicknames(spans0, ctx);
   repairTitleSpans(input, ctx, countryCodes);
   repairRulerOfPlaceSpans(input, ctx);
   repairPersonNameTypes(input, ctx);
