@@ -15,7 +15,11 @@ export function repairArticleNameTypes(spans: TokenSpan[], ctx: SpanRepairContex
   for (const sp of spans) {
     if (sp.type !== ctx.personType || sp.last === sp.first) continue;
     let all = true;
-    for (let k = sp.first; k <= sp.last && all; k++) all = articlePrefixLength(ctx.text.slice(ctx.tokens.start[k], Math.min(ctx.tokens.end[k], ctx.tokens.start[k] + 8))) > 0;
+    for (let k = sp.first; k <= sp.last && all; k++) {
+      // (every article begins with "a" or "e": a cheap test before the string one)
+      const c = ctx.text.charCodeAt(ctx.tokens.start[k]) | 32;
+      all = (c === 97 || c === 101) && articlePrefixLength(ctx.text.slice(ctx.tokens.start[k], Math.min(ctx.tokens.end[k], ctx.tokens.start[k] + 8))) > 0;
+    }
     if (!all) continue;
     sp.type = org;
     sp.source = 'rule';

@@ -43,6 +43,12 @@ export function joinQuotedNicknames(input: TokenSpan[], ctx: SpanRepairContext):
     const a = input[i];
     if (a.first <= skipTo) continue;
     const open = a.last + 1;
+    // (a quote opens with '"', '“' or '`': a cheap test before anything else)
+    const q = open < n ? ctx.text.charCodeAt(ctx.tokens.start[open]) : 0;
+    if (q !== 34 && q !== 0x201c && q !== 96) {
+      out?.push(a);
+      continue;
+    }
     const givenName = a.type === ctx.personType || (a.type !== ctx.miscType && a.first === a.last && gazState(ctx.hashes.gaz[a.last], FIRSTNAME) === GAZ_BEGIN);
     if (!givenName || open >= n || !OPEN.has(tokenText(ctx, open))) {
       out?.push(a);

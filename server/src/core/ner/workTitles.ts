@@ -37,6 +37,9 @@ const DOCUMENT_HEADS = new Set(['report', 'study', 'survey', 'paper', 'backgroun
 const AGREEMENT_HEADS = new Set(['treaty', 'protocol', 'accord', 'accords', 'agreement', 'pact', 'act', 'charter']);
 /** A name so ended that the tagger typed otherwise at or above this confidence keeps its type (a company: "Penn Treaty"). */
 const MAX_AGREEMENT_RETYPED_CONFIDENCE = 0.9;
+const AGREEMENT_HASHES = hashSet(AGREEMENT_HEADS);
+const DOCUMENT_HASHES = hashSet(DOCUMENT_HEADS);
+const TREATY_HASH = hashLowerString('treaty');
 /** Lowercase words a title holds between capitalised ones. */
 const TITLE_PARTICLES = new Set(['of', 'the', 'and', 'in', 'to', 'a', 'an', 'for', 'on', 'at', 'with', 'from', 'by', 'or', 'as', 'into', 'over', 'under', "'s", '’s']);
 const OPEN_QUOTES = new Set(['"', '“', '‘', "'", '``']);
@@ -121,17 +124,17 @@ export function repairWorkTitles(spans: TokenSpan[], ctx: SpanRepairContext): vo
     w = to;
   }
   // "the Treaty of Baden", "the Peking Protocol", "the Clean Air Act": agreements and laws are works
+  // (hash tests first: most spans end in no such word)
   for (const sp of spans) {
     if (sp.type === ctx.miscType || sp.last === sp.first || sp.confidence >= MAX_AGREEMENT_RETYPED_CONFIDENCE) continue;
-    const head = tokenText(ctx, sp.last).toLowerCase();
-    const lead = tokenText(ctx, sp.first).toLowerCase();
-    if (!(AGREEMENT_HEADS.has(head) && isCapitalised(ctx, sp.last)) && !(lead === 'treaty' && tokenText(ctx, sp.first + 1) === 'of')) continue;
+    const headed = AGREEMENT_HASHES.has(lower[sp.last]) && isCapitalised(ctx, sp.last) && AGREEMENT_HEADS.has(tokenText(ctx, sp.last).toLowerCase());
+    if (!headed && !(lower[sp.first] === TREATY_HASH && tokenText(ctx, sp.first).toLowerCase() === 'treaty' && tokenText(ctx, sp.first + 1) === 'of')) continue;
     sp.type = ctx.miscType;
     sp.source = 'rule';
   }
   // "a Council Special Report"
   for (const sp of spans) {
-    if (sp.type === ctx.miscType || sp.first === 0 || !isCapitalised(ctx, sp.last)) continue;
+    if (sp.type === ctx.miscType || sp.first === 0 || !DOCUMENT_HASHES.has(lower[sp.last]) || !isCapitalised(ctx, sp.last)) continue;
     if (!DOCUMENT_HEADS.has(tokenText(ctx, sp.last).toLowerCase())) continue;
     const before = tokenText(ctx, sp.first - 1).toLowerCase();
     if (before !== 'a' && before !== 'an') continue;
