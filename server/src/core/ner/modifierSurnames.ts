@@ -107,8 +107,8 @@ export function repairModifierSurnames(input: TokenSpan[], ctx: SpanRepairContex
   let spans = input;
   // "<known person> Administration" → the person
   for (const sp of spans) {
-    if (sp.type !== org || sp.last !== sp.first + 1) continue;
-    if (!MODIFIED_NOUNS.has(lowerAt(ctx, sp.last)) || !known.has(ctx.hashes.word[sp.first])) continue;
+    if (sp.type !== org || sp.last !== sp.first + 1 || !MODIFIED_NOUN_HASHES.has(lower[sp.last]) || !known.has(ctx.hashes.word[sp.first])) continue;
+    if (!MODIFIED_NOUNS.has(lowerAt(ctx, sp.last))) continue;
     sp.last = sp.first;
     retype(sp, ctx.personType);
   }

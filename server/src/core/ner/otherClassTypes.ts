@@ -12,7 +12,9 @@ import { B_LOWER } from './features';
 import { GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
 import { CLASS_NOUNS } from './typeRepair';
+import { hashLowerString } from './hashing';
 
+const OTHER_HASH = hashLowerString('other');
 /** A name typed otherwise at or above this confidence keeps its type. */
 const MAX_RETYPED_CONFIDENCE = 0.9;
 /** Most lowercase modifiers between "other" and the class noun. */
@@ -27,7 +29,7 @@ function tokenText(ctx: SpanRepairContext, k: number): string {
 export function otherClassAfter(ctx: SpanRepairContext, last: number): 'org' | 'loc' | 'per' | undefined {
   const n = ctx.tokens.count;
   let k = last + 1;
-  if (k + 2 >= n) return undefined;
+  if (k + 2 >= n || ctx.hashes.lower[k + 1] !== OTHER_HASH) return undefined;
   const conj = tokenText(ctx, k);
   if ((conj !== 'and' && conj !== 'or') || tokenText(ctx, k + 1) !== 'other') return undefined;
   k += 2;

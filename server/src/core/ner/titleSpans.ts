@@ -9,6 +9,7 @@ import type { TokenSpan } from './consistency';
 import { GAZ_BEGIN, GAZ_CATEGORIES, GAZ_INSIDE, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
 import { titleAt } from './titles';
+import { hashLowerString } from './hashing';
 
 const COUNTRY = GAZ_CATEGORIES.indexOf('country');
 
@@ -45,6 +46,7 @@ export function repairTitleSpans(spans: TokenSpan[], ctx: SpanRepairContext, cou
 
 /** Titles of rulers and office holders that take "of <place>" ("Emperor of Brazil", "Mayor of Cape Town"). */
 const RULER_TITLES = new Set(['king', 'queen', 'prince', 'princess', 'duke', 'duchess', 'emperor', 'empress', 'earl', 'archbishop', 'bishop', 'governor', 'mayor', 'sultan', 'emir', 'president', 'tsar', 'czar', 'shah']);
+const OF_HASH = hashLowerString('of');
 const PLACES = (['country', 'city', 'state', 'region'] as const).map((c) => GAZ_CATEGORIES.indexOf(c));
 
 /** Whether tokens [first, last] are exactly one place of the gazetteers. */
@@ -68,7 +70,7 @@ function isPlaceEntry(ctx: SpanRepairContext, first: number, last: number): bool
 export function repairRulerOfPlaceSpans(spans: TokenSpan[], ctx: SpanRepairContext): void {
   const loc = ctx.locType ?? 2;
   for (const sp of spans) {
-    if (sp.type === ctx.miscType || sp.last - sp.first < 2) continue;
+    if (sp.type === ctx.miscType || sp.last - sp.first < 2 || ctx.hashes.lower[sp.first + 1] !== OF_HASH) continue;
     const title = ctx.text.slice(ctx.tokens.start[sp.first], ctx.tokens.end[sp.first]).toLowerCase();
     if (!RULER_TITLES.has(title) || ctx.text.slice(ctx.tokens.start[sp.first + 1], ctx.tokens.end[sp.first + 1]) !== 'of') continue;
     if (!isPlaceEntry(ctx, sp.first + 2, sp.last)) continue;

@@ -8,8 +8,11 @@
 import type { TokenSpan } from './consistency';
 import { GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
+import { hashLowerString } from './hashing';
 
 const PLACE_CATEGORIES = (['country', 'city', 'state', 'region'] as const).map((c) => GAZ_CATEGORIES.indexOf(c));
+const TOLD_HASH = hashLowerString('told');
+const THE_HASH = hashLowerString('the');
 /** A place typed at or above this confidence keeps its type. */
 const MAX_RETYPED_CONFIDENCE = 0.9;
 
@@ -23,8 +26,9 @@ export function repairToldObjectTypes(spans: TokenSpan[], ctx: SpanRepairContext
   for (const sp of spans) {
     if (sp.type !== loc || sp.confidence >= MAX_RETYPED_CONFIDENCE || sp.first === 0) continue;
     let k = sp.first - 1;
-    if (k > 0 && tokenText(ctx, k) === 'the') k--;
-    if (tokenText(ctx, k) !== 'told') continue;
+    const lower = ctx.hashes.lower;
+    if (k > 0 && lower[k] === THE_HASH && tokenText(ctx, k) === 'the') k--;
+    if (lower[k] !== TOLD_HASH || tokenText(ctx, k) !== 'told') continue;
     let place = false;
     for (let t = sp.first; t <= sp.last && !place; t++) for (const c of PLACE_CATEGORIES) if (gazState(ctx.hashes.gaz[t], c) !== 0) place = true;
     if (place) continue;
