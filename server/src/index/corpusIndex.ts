@@ -488,12 +488,18 @@ export class CorpusIndex {
         if (e) e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
       }
     }
+    // The article's distinct entities in order of first mention (the counts' order), as numbers (for co-occurrence rows).
+    const entities = new Int32Array(counts.size);
+    let distinct = 0;
     for (const [id, n] of counts) {
       let row = this.perArticle.get(id);
       if (!row) this.perArticle.set(id, (row = new Map()));
       row.set(article.uri, n);
+      const number = this.entityNumbers.get(id);
+      if (number !== undefined) entities[distinct++] = number;
+      if (!incremental) continue;
       const e = this.linking.byId.get(id);
-      if (e && incremental) e.mentionCount += n;
+      if (e) e.mentionCount += n;
     }
     const { columns } = analysis;
     const slot = this.slotOf.get(article.uri) ?? -1;
@@ -521,22 +527,13 @@ export class CorpusIndex {
       list.push({ uri: article.uri, quote });
       counts.set(id, counts.get(id) ?? 0);
     }
-    // The article's distinct entities in order of first mention, as numbers (for co-occurrence rows).
-    const distinct: number[] = [];
-    const seen = new Set<string>();
-    for (const id of ids) {
-      if (!id || seen.has(id)) continue;
-      seen.add(id);
-      const n = this.entityNumbers.get(id);
-      if (n !== undefined) distinct.push(n);
-    }
     this.contributions.set(article.uri, {
       counts,
       analysis,
       ids,
       dateValues: [...values],
       slot,
-      entities: Int32Array.from(distinct),
+      entities: distinct === entities.length ? entities : entities.slice(0, distinct),
     });
   }
 
