@@ -38,15 +38,29 @@ function locationsOf(index: CorpusIndex, entityId: string): PreSerialized<readon
   return index.entityMemo(entityId, 'navigation:locations', build);
 }
 
-/** The locations, pausing (yield) every few hundred, so a caller can spread the work over time slices. */
+/**
+ * The locations and their JSON text, made a few hundred at a time with a pause (yield) after each
+ * batch, so a caller can spread the work over time slices (a frequent actor's reply is megabytes).
+ */
 function* buildLocations(index: CorpusIndex, entityId: string): Generator<void, PreSerialized<readonly Location[]>> {
   const out: Location[] = [];
+  const json: string[] = [];
+  let serialized = 0;
+  const serialize = (): void => {
+    if (serialized < out.length) json.push(JSON.stringify(out.slice(serialized)).slice(1, -1));
+    serialized = out.length;
+  };
   for (const m of index.mentionsOf(entityId)) {
     const article = index.article(m.uri);
-    if (article) out.push({ uri: m.uri, range: toRange(article.document, m.start, m.end) });
-    if (out.length % 256 === 0) yield;
+    if (!article) continue;
+    out.push({ uri: m.uri, range: toRange(article.document, m.start, m.end) });
+    if (out.length % 256 === 0) {
+      serialize();
+      yield;
+    }
   }
-  return new PreSerialized(out);
+  serialize();
+  return new PreSerialized(out, `[${json.join(',')}]`);
 }
 
 /**

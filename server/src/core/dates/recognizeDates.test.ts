@@ -150,8 +150,11 @@ test('pathological repetitions scale linearly (CPU time at 4n over n, not a wall
     // A run of a few milliseconds is mostly noise on a loaded machine: grow the input until it takes tens.
     while (small < 20 && n < 400_000 / unit.length) small = best(unit.repeat((n *= 2)));
     small = Math.max(small, 5);
+    cpuMs(unit.repeat(4 * n)); // the heap grows to the large input's size before it is timed
     const large = best(unit.repeat(4 * n));
-    assert.ok(large / small < 10, `${JSON.stringify(unit)}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms for 4× the input`);
+    // Linear growth is ×4; quadratic ×16. Garbage collection of the large input's arrays can double
+    // one size's time on a loaded machine (seen: ×4 to ×10 for the same code), so the bound is ×12.
+    assert.ok(large / small < 12, `${JSON.stringify(unit)}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms for 4× the input`);
   }
 });
 

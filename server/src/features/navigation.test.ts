@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { productionComponents } from '../components';
+import { CorpusIndex } from '../index/corpusIndex';
+import { prepareReferences, provideReferences } from './navigation';
+import { PreSerialized } from './preSerialized';
+
+const A = 'file:///c/a.md';
+const B = 'file:///c/b.md';
+const sentence = 'Prime Minister Nouri al-Maliki spoke in Baghdad on Tuesday, and Maliki said the “talks” would go on.\n';
+
+function indexed(): CorpusIndex {
+  const index = new CorpusIndex(productionComponents());
+  // More mentions than one serialization batch (256), across two articles.
+  index.setArticle(A, `---\ntitle: A\ndate: 2006-11-02\n---\n${sentence.repeat(120)}`);
+  index.setArticle(B, `---\ntitle: B\ndate: 2006-11-03\n---\n${sentence.repeat(90)}`);
+  index.relink();
+  return index;
+}
+
+/** The JSON text a kept reply sends (its frame without the head room and the closing brace of the response). */
+function sentJson(reply: PreSerialized<unknown>): string {
+  const frame = reply.frame;
+  return frame.subarray(64, frame.length - 1).toString('utf8');
+}
+
+test('references of a frequent actor: every mention, and the JSON sent is exactly the locations', () => {
+  const index = indexed();
+  const params = { textDocument: { uri: A }, position: { line: 4, character: 22 }, context: { includeDeclaration: false } };
+  const reply = provideReferences(index, params);
+  assert.ok(reply instanceof PreSerialized);
+  const locations = reply.value;
+  assert.ok(locations.length >= 2 * 210, `${locations.length} locations`);
+  assert.deepEqual(new Set(locations.map((l) => l.uri)), new Set([A, B]));
+  assert.equal(sentJson(reply), JSON.stringify(locations));
+  assert.deepEqual(JSON.parse(sentJson(reply)), locations);
+});
+
+test('references made ahead in steps are the ones a request gets, and the request reuses them', () => {
+  const ahead = indexed();
+  const steps = prepareReferences(ahead, ahead.mentionAt(A, 50)!.entityId);
+  let pauses = 0;
+  while (!steps.next().done) pauses++;
+  assert.ok(pauses >= 2, 'the work pauses between batches');
+  const params = { textDocument: { uri: B }, position: { line: 4, character: 22 }, context: { includeDeclaration: false } };
+  const prepared = provideReferences(ahead, params);
+  assert.ok(prepared instanceof PreSerialized);
+  assert.equal(provideReferences(ahead, params), prepared, 'kept, not made again');
+  const fresh = provideReferences(indexed(), params);
+  assert.ok(fresh instanceof PreSerialized);
+  assert.equal(sentJson(prepared), sentJson(fresh));
+});
