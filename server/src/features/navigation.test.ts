@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { productionComponents } from '../components';
 import { CorpusIndex } from '../index/corpusIndex';
-import { prepareReferences, provideReferences } from './navigation';
+import { provideReferences } from './navigation';
 import { PreSerialized } from './preSerialized';
 
 const A = 'file:///c/a.md';
@@ -34,19 +34,4 @@ test('references of a frequent actor: every mention, and the JSON sent is exactl
   assert.deepEqual(new Set(locations.map((l) => l.uri)), new Set([A, B]));
   assert.equal(sentJson(reply), JSON.stringify(locations));
   assert.deepEqual(JSON.parse(sentJson(reply)), locations);
-});
-
-test('references made ahead in steps are the ones a request gets, and the request reuses them', () => {
-  const ahead = indexed();
-  const steps = prepareReferences(ahead, ahead.mentionAt(A, 50)!.entityId);
-  let pauses = 0;
-  while (!steps.next().done) pauses++;
-  assert.ok(pauses >= 2, 'the work pauses between batches');
-  const params = { textDocument: { uri: B }, position: { line: 4, character: 22 }, context: { includeDeclaration: false } };
-  const prepared = provideReferences(ahead, params);
-  assert.ok(prepared instanceof PreSerialized);
-  assert.equal(provideReferences(ahead, params), prepared, 'kept, not made again');
-  const fresh = provideReferences(indexed(), params);
-  assert.ok(fresh instanceof PreSerialized);
-  assert.equal(sentJson(prepared), sentJson(fresh));
 });

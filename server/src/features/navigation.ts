@@ -28,50 +28,15 @@ const KEEP_LOCATIONS_UP_TO = 50_000;
  */
 function locationsOf(index: CorpusIndex, entityId: string): PreSerialized<readonly Location[]> {
   const build = (): PreSerialized<readonly Location[]> => {
-    const steps = buildLocations(index, entityId);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
+    const out: Location[] = [];
+    for (const m of index.mentionsOf(entityId)) {
+      const article = index.article(m.uri);
+      if (article) out.push({ uri: m.uri, range: toRange(article.document, m.start, m.end) });
     }
+    return new PreSerialized(out);
   };
   if (index.mentionsOf(entityId).length > KEEP_LOCATIONS_UP_TO) return build();
   return index.entityMemo(entityId, 'navigation:locations', build);
-}
-
-/**
- * The locations and their JSON text, made a few hundred at a time with a pause (yield) after each
- * batch, so a caller can spread the work over time slices (a frequent actor's reply is megabytes).
- */
-function* buildLocations(index: CorpusIndex, entityId: string): Generator<void, PreSerialized<readonly Location[]>> {
-  const out: Location[] = [];
-  const json: string[] = [];
-  let serialized = 0;
-  const serialize = (): void => {
-    if (serialized < out.length) json.push(JSON.stringify(out.slice(serialized)).slice(1, -1));
-    serialized = out.length;
-  };
-  for (const m of index.mentionsOf(entityId)) {
-    const article = index.article(m.uri);
-    if (!article) continue;
-    out.push({ uri: m.uri, range: toRange(article.document, m.start, m.end) });
-    if (out.length % 256 === 0) {
-      serialize();
-      yield;
-    }
-  }
-  serialize();
-  return new PreSerialized(out, `[${json.join(',')}]`);
-}
-
-/**
- * Makes an actor's reference locations and their JSON text ahead of the first request, in steps
- * (each yield is a point where the caller may pause; the index must not change until it is done).
- */
-export function* prepareReferences(index: CorpusIndex, entityId: string): Generator<void, void> {
-  if (index.mentionsOf(entityId).length > KEEP_LOCATIONS_UP_TO) return;
-  const built = yield* buildLocations(index, entityId);
-  yield;
-  void index.entityMemo(entityId, 'navigation:locations', () => built).frame;
 }
 
 function noteLocation(index: CorpusIndex, entityId: string): Location | undefined {

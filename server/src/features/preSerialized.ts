@@ -12,11 +12,7 @@ const HEAD_ROOM = 64;
 export class PreSerialized<T> {
   private bytes: Buffer | undefined;
 
-  constructor(
-    readonly value: T,
-    /** The value's JSON text, when the caller made it already (else made on first use). */
-    private json?: string,
-  ) {}
+  constructor(readonly value: T) {}
 
   /**
    * HEAD_ROOM spare bytes, the value's JSON text as UTF-8, and the response's closing brace: made on
@@ -24,8 +20,7 @@ export class PreSerialized<T> {
    */
   get frame(): Buffer {
     if (!this.bytes) {
-      const json = Buffer.from(this.json ?? JSON.stringify(this.value), 'utf8');
-      this.json = undefined;
+      const json = Buffer.from(JSON.stringify(this.value), 'utf8');
       this.bytes = Buffer.alloc(HEAD_ROOM + json.length + 1);
       json.copy(this.bytes, HEAD_ROOM);
       this.bytes[this.bytes.length - 1] = 0x7d; // }

@@ -769,15 +769,18 @@ export class CorpusIndex {
     return best;
   }
 
-  /** Dated mentions of the corpus sharing a value prefix (same day, month or year). */
-  datesWithValue(prefix: string, limit = 1000): Array<{ uri: string; date: DateMention }> {
-    const out: Array<{ uri: string; date: DateMention }> = [];
+  /**
+   * Dated mentions of the corpus sharing a value prefix (same day, month or year). Each entry's
+   * date object is made when read (a date's hover card reads only the articles).
+   */
+  datesWithValue(prefix: string, limit = 1000): DateEntry[] {
+    const out: DateEntry[] = [];
     const values = this.dateValues;
     for (let i = firstAtLeast(values, prefix); i < values.length && out.length < limit && values[i].startsWith(prefix); i++) {
       for (const code of this.dateGroups.get(values[i]) ?? []) {
         if (out.length === limit) break;
         const article = this.slots[slotOfCode(code)];
-        if (article) out.push({ uri: article.uri, date: article.analysis.dates[indexOfCode(code)] });
+        if (article) out.push(new IndexedDate(values[i], article.uri, article.analysis, indexOfCode(code)));
       }
     }
     return out;
