@@ -570,7 +570,7 @@ export class CorpusIndex {
   /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
   private provisionalIds(analysis: CompactAnalysis, createMissing = false): string[] {
     // Nothing linked yet (the initial scan): no cluster can resolve, and reading them costs a parse.
-    const { cluster, mentionCount } = analysis.columns;
+    const { cluster: clusterOfMention, mentionCount } = analysis.columns;
     if (this.entityIdByKey.size === 0 && !createMissing) return new Array<string>(mentionCount).fill('');
     const byCluster = analysis.clusters.map((cluster) => {
       for (const key of cluster.keys) {
@@ -581,7 +581,7 @@ export class CorpusIndex {
       return this.createEntity(cluster);
     });
     const ids: string[] = new Array(mentionCount);
-    for (let i = 0; i < mentionCount; i++) ids[i] = byCluster[cluster[i]] ?? '';
+    for (let i = 0; i < mentionCount; i++) ids[i] = byCluster[clusterOfMention[i]] ?? '';
     return ids;
   }
 
