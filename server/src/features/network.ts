@@ -50,17 +50,17 @@ export interface ArticleNetwork {
 }
 
 /**
- * Co-occurrence within paragraphs, from mention spans (sorted by start) and their entity ids
- * (parallel; '' = unlinked, ignored). Pure.
+ * Co-occurrence within paragraphs, from the mentions' start offsets (sorted; the index's column, so
+ * no mention object is made) and their entity ids (parallel; '' = unlinked, ignored). Pure.
  */
-export function cooccurrence(paragraphs: ReadonlyArray<{ start: number; end: number }>, mentions: ReadonlyArray<{ start: number; end: number }>, ids: ReadonlyArray<string>): ArticleNetwork {
+export function cooccurrence(paragraphs: ReadonlyArray<{ start: number; end: number }>, starts: ArrayLike<number>, ids: ReadonlyArray<string>): ArticleNetwork {
   const counts = new Map<string, number>();
   const pairs = new Map<string, number>();
   let m = 0;
   for (const p of paragraphs) {
-    while (m < mentions.length && mentions[m].start < p.start) m++;
+    while (m < starts.length && starts[m] < p.start) m++;
     const present = new Set<string>();
-    for (; m < mentions.length && mentions[m].start < p.end; m++) {
+    for (; m < starts.length && starts[m] < p.end; m++) {
       const id = ids[m];
       if (!id) continue;
       counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -111,7 +111,7 @@ function articleNetwork(cache: Cache, article: IndexedArticle): ArticleNetwork {
   const hit = cache.perArticle.get(article.uri);
   if (hit && hit.hash === article.hash) return hit.net;
   const text = article.document.getText();
-  const net = cooccurrence(paragraphSpans(text, article.analysis.bodyStart), article.analysis.mentions, article.entityIds);
+  const net = cooccurrence(paragraphSpans(text, article.analysis.bodyStart), article.analysis.columns.mentionStart, article.entityIds);
   cache.perArticle.set(article.uri, { hash: article.hash, net });
   return net;
 }
