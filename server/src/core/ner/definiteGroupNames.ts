@@ -11,11 +11,12 @@
  */
 import { TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_INITCAP, B_LOWER } from './features';
+import { B_INITCAP } from './features';
 import { clusterOf, GAZ_CATEGORIES, gazState, NO_CLUSTER } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { hashLowerString } from './hashing';
 import type { SpanRepairContext } from './spanRepair';
+import { isCapitalisedLetterWord, tokenText } from './contextTokens';
 
 /** Verbs of what an organization does or says (generic English; not auxiliaries, nor the present
  * "says" of texts: "the Internet is", "the Koran says"). */
@@ -47,24 +48,9 @@ const ADJECTIVE_OR_PLURAL = /(?:ists?|ites?|ians?|ish|ese|[b-df-hj-np-rtv-z]s)$/
 /** Confidence given to a found name. */
 const GROUP_CONFIDENCE = 0.6;
 
-function tokenText(ctx: SpanRepairContext, k: number): string {
-  return ctx.text.slice(ctx.tokens.start[k], ctx.tokens.end[k]);
-}
-
 /** Capitalised word of MIN_LETTERS+ letters (an inner hyphen or apostrophe allowed), with lowercase letters. */
 function isNameWord(ctx: SpanRepairContext, k: number): boolean {
-  if (!(ctx.tokens.flags[k] & TOKEN_WORD)) return false;
-  const b = ctx.hashes.bits[k];
-  if (!(b & B_INITCAP) || !(b & B_LOWER)) return false;
-  const s = ctx.tokens.start[k];
-  const e = ctx.tokens.end[k];
-  if (e - s < MIN_LETTERS) return false;
-  for (let i = s; i < e; i++) {
-    const c = ctx.text.charCodeAt(i);
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
-    if (!letter && !(i > s && i < e - 1 && (c === 45 || c === 39 || c === 0x2019))) return false;
-  }
-  return true;
+  return isCapitalisedLetterWord(ctx, k, MIN_LETTERS);
 }
 
 /** Lowercase forms of the document's lowercase words that start with a letter. */

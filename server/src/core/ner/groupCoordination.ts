@@ -8,13 +8,10 @@ import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
 import { B_INITCAP, B_LOWER } from './features';
 import type { SpanRepairContext } from './spanRepair';
+import { tokenText } from './contextTokens';
 
 /** A name typed otherwise at or above this confidence keeps its type. */
 const MAX_RETYPED_CONFIDENCE = 0.8;
-
-function tokenText(ctx: SpanRepairContext, k: number): string {
-  return ctx.text.slice(ctx.tokens.start[k], ctx.tokens.end[k]);
-}
 
 function isPluralName(ctx: SpanRepairContext, sp: TokenSpan): boolean {
   if (sp.first !== sp.last || !(ctx.tokens.flags[sp.first] & TOKEN_WORD)) return false;

@@ -11,6 +11,7 @@ import type { TokenSpan } from './consistency';
 import { B_LOWER } from './features';
 import { GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
+import { tokenText } from './contextTokens';
 import { CLASS_NOUNS } from './typeRepair';
 import { hashLowerString } from './hashing';
 
@@ -20,10 +21,6 @@ const MAX_RETYPED_CONFIDENCE = 0.9;
 /** Most lowercase modifiers between "other" and the class noun. */
 const MAX_MODIFIERS = 3;
 const PEOPLE_WORDS = (['demonym', 'group'] as const).map((c) => GAZ_CATEGORIES.indexOf(c));
-
-function tokenText(ctx: SpanRepairContext, k: number): string {
-  return ctx.text.slice(ctx.tokens.start[k], ctx.tokens.end[k]);
-}
 
 /** The class of "and other <modifiers> <class noun>" right after token `last`, if any. */
 export function otherClassAfter(ctx: SpanRepairContext, last: number): 'org' | 'loc' | 'per' | undefined {

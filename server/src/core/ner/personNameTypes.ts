@@ -11,9 +11,10 @@
  */
 import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_INITCAP, B_LOWER } from './features';
+import { B_INITCAP } from './features';
 import { GAZ_BEGIN, GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
+import { isCapitalisedLetterWord } from './contextTokens';
 import { INSTITUTION_HEADS } from './typeRepair';
 
 const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
@@ -32,18 +33,7 @@ const MIN_GIVEN_NAME_LETTERS = 4;
 
 /** Capitalised letters-only word (hyphen and apostrophe allowed inside) of MIN_WORD_LETTERS+ letters with lowercase ones. */
 function isNameWord(ctx: SpanRepairContext, k: number): boolean {
-  if (!(ctx.tokens.flags[k] & TOKEN_WORD)) return false;
-  const b = ctx.hashes.bits[k];
-  if (!(b & B_INITCAP) || !(b & B_LOWER)) return false;
-  const s = ctx.tokens.start[k];
-  const e = ctx.tokens.end[k];
-  if (e - s < MIN_WORD_LETTERS) return false;
-  for (let i = s; i < e; i++) {
-    const c = ctx.text.charCodeAt(i);
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
-    if (!letter && !(i > s && i < e - 1 && (c === 45 || c === 39 || c === 0x2019))) return false;
-  }
-  return true;
+  return isCapitalisedLetterWord(ctx, k, MIN_WORD_LETTERS);
 }
 
 function hasCategory(ctx: SpanRepairContext, k: number, cats: readonly number[]): boolean {

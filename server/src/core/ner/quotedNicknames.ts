@@ -11,15 +11,12 @@ import type { TokenSpan } from './consistency';
 import { B_INITCAP } from './features';
 import { GAZ_BEGIN, GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
+import { tokenText } from './contextTokens';
 
 const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
 const OPEN = new Set(['"', '“', '``']);
 const CLOSE = new Set(['"', '”', "''"]);
 const MAX_NICKNAME_TOKENS = 5;
-
-function tokenText(ctx: SpanRepairContext, k: number): string {
-  return ctx.text.slice(ctx.tokens.start[k], ctx.tokens.end[k]);
-}
 
 /** The token of the closing quote of a nickname opening at token `open`, or -1. */
 function nicknameClose(ctx: SpanRepairContext, open: number): number {

@@ -25,6 +25,7 @@ import { B_INITCAP, B_LOWER, B_UPPER, TokenHashes } from './features';
 import { FNV_OFFSET, mix2 } from './hashing';
 import { GAZ_BEGIN, GAZ_CATEGORIES, GAZ_COUNT, GAZ_INSIDE, gazState, NO_CLUSTER } from './gazetteer';
 import { MAX_TITLE_TOKENS, titleAt } from './titles';
+import { tokenText } from './contextTokens';
 import { repairAffiliationTypes, repairClassExampleTypes, repairDatelineTypes, repairInstitutionHeadTypes, repairListTypes } from './typeRepair';
 
 const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
@@ -55,9 +56,6 @@ export interface SpanRepairContext {
 /** Titles of nobility and religion are part of a name in news convention ("Prince Charles", "Pope John Paul"). */
 const NAME_TITLES = new Set(['prince', 'princess', 'king', 'queen', 'pope', 'sheikh', 'sheik', 'emir', 'sultan', 'lord', 'lady', 'sir', 'dame', 'crown prince', 'grand ayatollah', 'ayatollah']);
 
-function word(ctx: SpanRepairContext, k: number): string {
-  return ctx.text.slice(ctx.tokens.start[k], ctx.tokens.end[k]);
-}
 
 function isLowercaseWord(ctx: SpanRepairContext, k: number): boolean {
   const b = ctx.hashes.bits[k];
@@ -93,7 +91,7 @@ function isGazetteerEntry(ctx: SpanRepairContext, first: number, last: number): 
  */
 function isCoordinatedPair(ctx: SpanRepairContext, sp: TokenSpan, alone: Set<number>): boolean {
   if (sp.last !== sp.first + 2) return false;
-  const conj = word(ctx, sp.first + 1);
+  const conj = tokenText(ctx, sp.first + 1);
   if (conj !== 'and' && conj !== 'or') return false;
   if (!isCapitalized(ctx, sp.first) || !isCapitalized(ctx, sp.last)) return false;
   if (ctx.hashes.lower[sp.first] === ctx.hashes.lower[sp.last]) return false; // "Johnson and Johnson"
@@ -138,7 +136,7 @@ function splitAtLowercaseWords(ctx: SpanRepairContext, sp: TokenSpan): TokenSpan
     let a = start;
     let b = k - 1;
     while (b >= a && !hasUpper(ctx, b)) b--;
-    while (a <= b && !hasUpper(ctx, a) && !(a + 1 <= b && hasUpper(ctx, a + 1) && isNameParticle(word(ctx, a)))) a++;
+    while (a <= b && !hasUpper(ctx, a) && !(a + 1 <= b && hasUpper(ctx, a + 1) && isNameParticle(tokenText(ctx, a)))) a++;
     if (a <= b) pieces.push({ ...sp, first: a, last: b });
     start = k + 1;
   }
@@ -147,13 +145,13 @@ function splitAtLowercaseWords(ctx: SpanRepairContext, sp: TokenSpan): TokenSpan
 
 function isCutWord(ctx: SpanRepairContext, k: number): boolean {
   if (!isLowercaseWord(ctx, k) || ctx.tokens.end[k] - ctx.tokens.start[k] <= MAX_PARTICLE) return false;
-  const w = word(ctx, k);
+  const w = tokenText(ctx, k);
   return /^[a-z]+$/.test(w) && !isNameParticle(w) && ctx.hashes.cluster[k] !== NO_CLUSTER;
 }
 
 /** "al-Maliki", "el-Baradei": a joined Arabic article and a capitalised name. */
 function isArticleName(ctx: SpanRepairContext, k: number): boolean {
-  const w = word(ctx, k);
+  const w = tokenText(ctx, k);
   const n = articlePrefixLength(w);
   // a capitalised name, not an all-capitals dateline ("AL-RAM")
   return n > 0 && /[a-z]/.test(w.charAt(n + 1));
@@ -181,7 +179,7 @@ function isNameParticle(w: string): boolean {
  * and "The Oval" keep it.
  */
 function isLeadingArticleOfInstitution(ctx: SpanRepairContext, first: number, last: number): boolean {
-  if (last - first < 2 || !/^(?:The|THE)$/.test(word(ctx, first))) return false;
+  if (last - first < 2 || !/^(?:The|THE)$/.test(tokenText(ctx, first))) return false;
   for (let k = first + 1; k <= last; k++) if (gazState(ctx.hashes.gaz[k], ORGWORD) === GAZ_BEGIN) return true;
   return false;
 }
@@ -192,8 +190,8 @@ const PORTFOLIOS = new Set(['defense', 'defence', 'foreign', 'interior', 'financ
 /** "Defense" in "Defense Secretary", "Foreign" in "Foreign Minister": part of a title, not a name (CoNLL train: 42 of 47 untagged). */
 function isPortfolioOfTitle(ctx: SpanRepairContext, sp: TokenSpan): boolean {
   if (sp.first !== sp.last || sp.type === ctx.personType || sp.last + 1 >= ctx.tokens.count) return false;
-  const next = word(ctx, sp.last + 1).toLowerCase();
-  return (next === 'secretary' || next === 'minister') && PORTFOLIOS.has(word(ctx, sp.first).toLowerCase());
+  const next = tokenText(ctx, sp.last + 1).toLowerCase();
+  return (next === 'secretary' || next === 'minister') && PORTFOLIOS.has(tokenText(ctx, sp.first).toLowerCase());
 }
 
 /**
@@ -203,14 +201,14 @@ function isPortfolioOfTitle(ctx: SpanRepairContext, sp: TokenSpan): boolean {
  */
 function isLeadingMonth(ctx: SpanRepairContext, first: number, last: number): boolean {
   if (last <= first) return false;
-  const w = word(ctx, first).toLowerCase();
+  const w = tokenText(ctx, first).toLowerCase();
   return w !== 'may' && w.length > 3 && MONTHS.has(w) && isCapitalized(ctx, first + 1);
 }
 
 /** A capitalised word that can continue an institution's name after "of"/"on"/"for" (not a date or a title). */
 function isNameWord(ctx: SpanRepairContext, k: number): boolean {
   if (!isCapitalized(ctx, k)) return false;
-  const w = word(ctx, k).toLowerCase().replace(/\.$/, '');
+  const w = tokenText(ctx, k).toLowerCase().replace(/\.$/, '');
   return !MONTHS.has(w) && !WEEKDAYS.has(w) && titleAt(ctx.text, ctx.tokens.start[k], ctx.tokens.end[k]) === undefined;
 }
 
@@ -230,13 +228,13 @@ function extendInstitutions(spans: TokenSpan[], ctx: SpanRepairContext): TokenSp
     const a = spans[i];
     out.push(a);
     const k = a.last + 1;
-    if (a.type !== org || k + 1 >= n || gazState(ctx.hashes.gaz[a.last], ORGWORD) !== GAZ_BEGIN || COMPANY_FORM.test(word(ctx, a.last))) continue;
-    const prep = word(ctx, k);
+    if (a.type !== org || k + 1 >= n || gazState(ctx.hashes.gaz[a.last], ORGWORD) !== GAZ_BEGIN || COMPANY_FORM.test(tokenText(ctx, a.last))) continue;
+    const prep = tokenText(ctx, k);
     if ((prep !== 'of' && prep !== 'on' && prep !== 'for') || !isNameWord(ctx, k + 1)) continue;
     let end = k + 1;
     for (let j = k + 2; j < n && j <= k + 1 + MAX_INSTITUTION_TAIL; j++) {
       if (isNameWord(ctx, j)) end = j;
-      else if (!/^(?:and|of|the)$/.test(word(ctx, j))) break;
+      else if (!/^(?:and|of|the)$/.test(tokenText(ctx, j))) break;
     }
     let next = i + 1;
     while (next < spans.length && spans[next].last <= end) next++;
@@ -258,8 +256,8 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
       let { first, last } = sp;
       if (last > first) {
         let k = last;
-        if (word(ctx, k) === '.' && k - 1 > first) k--;
-        if (MONTHS.has(word(ctx, k).toLowerCase().replace(/\.$/, '')) && k > first && last + 1 < n && /^\d{1,2}$/.test(word(ctx, last + 1))) last = k - 1;
+        if (tokenText(ctx, k) === '.' && k - 1 > first) k--;
+        if (MONTHS.has(tokenText(ctx, k).toLowerCase().replace(/\.$/, '')) && k > first && last + 1 < n && /^\d{1,2}$/.test(tokenText(ctx, last + 1))) last = k - 1;
       }
       if (sp.type === ctx.personType) first += leadingTitleLength(ctx, first, last);
       else if (isLeadingArticleOfInstitution(ctx, first, last) || isLeadingMonth(ctx, first, last)) first++;
@@ -303,7 +301,7 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
     }
     let split = false;
     for (let k = sp.first + 1; k < sp.last && !split; k++) {
-      if (word(ctx, k) !== 'and') continue;
+      if (tokenText(ctx, k) !== 'and') continue;
       if (alone.has(seqHash(ctx, sp.first, k - 1)) && alone.has(seqHash(ctx, k + 1, sp.last))) {
         out.push({ ...sp, last: k - 1 }, { ...sp, first: k + 1 });
         split = true;

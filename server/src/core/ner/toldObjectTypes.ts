@@ -8,6 +8,7 @@
 import type { TokenSpan } from './consistency';
 import { GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
+import { tokenText } from './contextTokens';
 import { hashLowerString } from './hashing';
 
 const PLACE_CATEGORIES = (['country', 'city', 'state', 'region'] as const).map((c) => GAZ_CATEGORIES.indexOf(c));
@@ -15,10 +16,6 @@ const TOLD_HASH = hashLowerString('told');
 const THE_HASH = hashLowerString('the');
 /** A place typed at or above this confidence keeps its type. */
 const MAX_RETYPED_CONFIDENCE = 0.9;
-
-function tokenText(ctx: SpanRepairContext, k: number): string {
-  return ctx.text.slice(ctx.tokens.start[k], ctx.tokens.end[k]);
-}
 
 export function repairToldObjectTypes(spans: TokenSpan[], ctx: SpanRepairContext): void {
   const org = ctx.orgType ?? 1;

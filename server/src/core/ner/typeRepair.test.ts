@@ -1,39 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadNerModel } from '../../nerModelFile';
-import { tokenize } from '../text/tokenize';
-import { allocTokenHashes, computeTokenHashes } from './features';
-import type { TokenSpan } from './consistency';
-import type { SpanRepairContext } from './spanRepair';
+import { LOC, MISC, ORG, PER, spanSetup as setup } from './spanTestSupport';
 import { repairAffiliationTypes, repairClassExampleTypes, repairDatelineTypes, repairInstitutionHeadTypes, repairListTypes } from './typeRepair';
-
-const model = loadNerModel();
-const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
-
-/** Spans over `text` as a tagger might give them: `names` are [surface, type, confidence] in text order. */
-function setup(text: string, names: Array<[string, number, number]>): { spans: TokenSpan[]; ctx: SpanRepairContext; show: () => string[] } {
-  const tokens = tokenize(text);
-  const hashes = allocTokenHashes(tokens.count);
-  computeTokenHashes(text, tokens, model.gazetteer, hashes);
-  const spans: TokenSpan[] = [];
-  let from = 0;
-  for (const [surface, type, confidence] of names) {
-    const start = text.indexOf(surface, from);
-    const end = start + surface.length;
-    let first = -1;
-    let last = -1;
-    for (let k = 0; k < tokens.count; k++) {
-      if (tokens.start[k] === start) first = k;
-      if (tokens.end[k] === end) last = k;
-    }
-    if (first < 0 || last < 0) throw new Error(surface);
-    spans.push({ first, last, type, confidence, source: 'model' });
-    from = end;
-  }
-  const ctx: SpanRepairContext = { text, tokens, hashes, personType: PER, miscType: MISC, orgType: ORG, locType: LOC };
-  const show = (): string[] => spans.map((sp) => `${sp.type}${sp.source === 'rule' ? '*' : ''}:${text.slice(tokens.start[sp.first], tokens.end[sp.last])}`);
-  return { spans, ctx, show };
-}
 
 test('an unsure name inside a list of places is a place', () => {
   const text = 'In Shiite cities such as Najaf, Kufa, Karbala, Amarah and Basra, protests grew.';
