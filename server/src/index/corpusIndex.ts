@@ -378,7 +378,7 @@ export class CorpusIndex {
     return {
       decisionsKey: this.decisionsKey,
       notesKey: this.notesKey(),
-      // Each text is decoded only while its line is written (all at once they would take ~130 MB at 10,000 articles).
+      // A text is decoded only if its line needs it (the index's compact analyses do not; all at once they would take ~130 MB at 10,000 articles).
       articles: ordered.map((a, d) => ({
         uri: a.uri,
         hash: a.hash,

@@ -25,7 +25,7 @@ export const SNAPSHOT_FORMAT = 3;
 export interface SnapshotArticle {
   uri: string;
   hash: string;
-  /** The article's text (packed analyses leave out what can be read from it); may be decoded on each read. */
+  /** The article's text (read only to pack an analysis that is not compact); may be decoded on each read. */
   text: string;
   analysis: ArticleAnalysis;
   /** Entity id per cluster of the analysis (the linking's assignment row). */
@@ -231,7 +231,7 @@ export async function writeSnapshot(file: string, source: SnapshotSource, stillV
     }
     if (!stillValid()) throw changed;
     for (const a of source.articles) {
-      pending.push(encodeArticleLine(a.analysis, a.text));
+      pending.push(encodeArticleLine(a.analysis, () => a.text));
       if (Date.now() - sliceStart >= sliceMs) await flush();
     }
     pending.push(JSON.stringify({ end: source.articles.length + source.entities.length }));

@@ -33,10 +33,13 @@ function packedHead(a: ArticleAnalysis, columns: ArticleColumns, clusterCount: n
 
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
 
-/** The snapshot line of an article's analysis of `text` (no newline). */
-export function encodeArticleLine(a: ArticleAnalysis, text: string): string {
+/**
+ * The snapshot line of an article's analysis of the text `text` gives (no newline). A compact
+ * analysis is written from its own bytes, without the text.
+ */
+export function encodeArticleLine(a: ArticleAnalysis, text: () => string): string {
   if (a instanceof CompactAnalysis) return `${packedHead(a, a.columns, a.clusterCount)}\t${base64(a.columns.bytes)}\t${a.outlineText()}\t${a.clustersText()}`;
-  const columns = ArticleColumns.of(a.mentions, a.clusterOf, a.dates, text);
+  const columns = ArticleColumns.of(a.mentions, a.clusterOf, a.dates, text());
   return `${packedHead(a, columns, a.clusters.length)}\t${base64(columns.bytes)}\t${JSON.stringify(a.outline)}\t${JSON.stringify(storedClusters(a.clusters))}`;
 }
 
