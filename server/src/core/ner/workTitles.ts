@@ -13,6 +13,7 @@ import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
 import { B_INITCAP, B_LOWER } from './features';
 import type { SpanRepairContext } from './spanRepair';
+import { tokenText } from './contextTokens';
 import { hashLowerString } from './hashing';
 import { IntMap } from './intMap';
 
@@ -48,10 +49,6 @@ const CLOSE_QUOTES = new Set(['"', '”', '’', "'", "''"]);
 const MAX_TITLE_TOKENS = 24;
 /** Most linking tokens between the work noun and the title. */
 const MAX_LINKING = 2;
-
-function tokenText(ctx: SpanRepairContext, k: number): string {
-  return ctx.text.slice(ctx.tokens.start[k], ctx.tokens.end[k]);
-}
 
 function isCapitalised(ctx: SpanRepairContext, k: number): boolean {
   return (ctx.tokens.flags[k] & TOKEN_WORD) !== 0 && (ctx.hashes.bits[k] & B_INITCAP) !== 0;
