@@ -7,7 +7,6 @@
  */
 import { tokenize, TokenList } from '../text/tokenize';
 import { FNV_OFFSET, hashLower, hashLowerString, mix2 } from './hashing';
-import { IntMap } from './intMap';
 
 /** Category names, in bit order. The order is part of the model format. */
 export const GAZ_CATEGORIES = ['country', 'city', 'state', 'firstname', 'demonym', 'group', 'title', 'orgword', 'organization', 'lastname', 'region'] as const;
@@ -23,9 +22,11 @@ export interface Gazetteer {
   entries: Map<number, number>;
   /** Sequence hashes of every proper prefix of an entry. */
   prefixes: Set<number>;
-  /** `entries` and `prefixes` (value 0) as IntMaps, for the matcher. */
-  entryTable: IntMap;
-  prefixTable: IntMap;
+  /** `entries` and `prefixes` in one open-addressing table for the matcher (see stepOf): per slot
+   * the sequence hash, then its categories plus FIRST_PREFIX when it is a proper prefix of an entry
+   * (0: empty slot), so a step of a match is one probe of one cache line. */
+  steps: Int32Array;
+  stepBits: number;
   maxTokens: number;
   lists: Record<string, string[]>;
   /** Word classes (see scripts/build-word-clusters.js): lowercase hashes, ascending, and their class paths. */
@@ -85,11 +86,19 @@ export function buildGazetteer(lists: Record<string, string[]>, clusters?: { key
       if (toks.count > maxTokens) maxTokens = toks.count;
     }
   }
-  const entryTable = new IntMap();
-  for (const [h, cats] of entries) entryTable.set(h, cats);
-  const prefixTable = new IntMap();
-  for (const h of prefixes) prefixTable.add(h);
-  return { entries, prefixes, entryTable, prefixTable, maxTokens, lists, clusterKeys: clusters?.keys ?? new Uint32Array(0), clusterCodes: clusters?.codes ?? new Uint16Array(0) };
+  const stepValues = new Map<number, number>(entries);
+  for (const h of prefixes) stepValues.set(h, (stepValues.get(h) ?? 0) | FIRST_PREFIX);
+  // (at most half full)
+  const stepBits = Math.max(4, 32 - Math.clz32(stepValues.size * 2));
+  const steps = new Int32Array(2 << stepBits);
+  const mask = (1 << stepBits) - 1;
+  for (const [h, v] of stepValues) {
+    let s = Math.imul(h, 0x9e3779b1) >>> (32 - stepBits);
+    while (steps[2 * s + 1] !== 0) s = (s + 1) & mask;
+    steps[2 * s] = h;
+    steps[2 * s + 1] = v;
+  }
+  return { entries, prefixes, steps, stepBits, maxTokens, lists, clusterKeys: clusters?.keys ?? new Uint32Array(0), clusterCodes: clusters?.codes ?? new Uint16Array(0) };
 }
 
 /** In a first-step value (gazetteerFirstStep): the token alone is a proper prefix of an entry. */
@@ -101,9 +110,22 @@ export const FIRST_PREFIX = 1 << 30;
  * begins with it. A function of the word only, so the type cache computes it once per word.
  */
 export function gazetteerFirstStep(gaz: Gazetteer, lower: number): number {
-  const h = mix2(FNV_OFFSET, lower);
-  return gaz.entryTable.get(h, 0) | (gaz.prefixTable.has(h) ? FIRST_PREFIX : 0);
+  return stepOf(gaz.steps, gaz.stepBits, mix2(FNV_OFFSET, lower));
 }
+
+/** The categories of the entry with sequence hash `h`, plus FIRST_PREFIX when longer entries begin with it; 0 when neither. */
+function stepOf(steps: Int32Array, bits: number, h: number): number {
+  const mask = (1 << bits) - 1;
+  let s = Math.imul(h, 0x9e3779b1) >>> (32 - bits);
+  for (;;) {
+    const v = steps[2 * s + 1];
+    if (v === 0 || steps[2 * s] === h) return v;
+    s = (s + 1) & mask;
+  }
+}
+
+/** matchGazetteer's scratch: per category, the token index up to which it is already assigned. */
+const COVERED_UNTIL = new Int32Array(GAZ_COUNT);
 
 /**
  * Per token and category, GAZ_NONE / GAZ_BEGIN / GAZ_INSIDE of the longest left-to-right match,
@@ -115,17 +137,19 @@ export function matchGazetteer(gaz: Gazetteer, tokens: TokenList, lower: Int32Ar
   const n = tokens.count;
   out.fill(0, 0, n);
   // coveredUntil[c]: the token index up to which category c is already assigned
-  const coveredUntil = new Int32Array(GAZ_COUNT);
-  const { entryTable, prefixTable } = gaz;
+  const coveredUntil = COVERED_UNTIL.fill(0);
+  const { steps, stepBits } = gaz;
   for (let i = 0; i < n; i++) {
-    const f = first !== undefined ? first[i] : -1;
     // a token that is neither an entry nor the first token of one begins no match
+    const f = first !== undefined ? first[i] : stepOf(steps, stepBits, mix2(FNV_OFFSET, lower[i]));
     if (f === 0) continue;
     let h = FNV_OFFSET;
     const limit = Math.min(n, i + gaz.maxTokens);
     for (let j = i; j < limit; j++) {
       h = mix2(h, lower[j]);
-      const cats = j === i && f >= 0 ? f & ~FIRST_PREFIX : entryTable.get(h, 0);
+      // the categories of the entry j - i + 1 tokens long, plus FIRST_PREFIX when longer ones go on
+      const step = j === i ? f : stepOf(steps, stepBits, h);
+      const cats = step & ~FIRST_PREFIX;
       if (cats !== 0) {
         for (let c = 0; c < GAZ_COUNT; c++) {
           if ((cats & (1 << c)) === 0 || coveredUntil[c] > i) continue;
@@ -137,7 +161,7 @@ export function matchGazetteer(gaz: Gazetteer, tokens: TokenList, lower: Int32Ar
         }
       }
       if (j + 1 >= limit) break;
-      if (j === i && f >= 0 ? (f & FIRST_PREFIX) === 0 : !prefixTable.has(h)) break;
+      if ((step & FIRST_PREFIX) === 0) break;
     }
     // mark the extent of the matches that begin at i so later starts do not override them
     for (let c = 0; c < GAZ_COUNT; c++) {
