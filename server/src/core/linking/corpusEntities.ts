@@ -43,6 +43,8 @@ export interface CorpusLinking {
   byId: Map<string, CorpusEntity>;
   /** assignment[doc][cluster] = entity id. */
   assignment: string[][];
+  /** Per document, the clusters that are a capital standing for its government (DocCluster.governmentSeat). */
+  governmentSeats?: Array<Set<number>>;
 }
 
 interface Builder {
@@ -219,7 +221,14 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
     if (e.mentionCount > 0 || e.note) entities.push(e);
   }
   const byId = new Map(entities.map((e) => [e.id, e]));
-  return { entities, byId, assignment };
+  const governmentSeats = documents.map((clusters) => {
+    const seats = new Set<number>();
+    clusters.forEach((c, i) => {
+      if (c.governmentSeat) seats.add(i);
+    });
+    return seats;
+  });
+  return { entities, byId, assignment, governmentSeats };
 }
 
 function longestSpelling(cluster: DocCluster): string {
@@ -343,6 +352,8 @@ function misspelledSurname(key: string, fuzzy: DeletionIndex, surnameIndex: Map<
  * mention that type measured worse on CoNLL dev (93.83 -> 92.22).
  */
 export function reportedType(linking: CorpusLinking, doc: number, cluster: number, ownType: EntityType): EntityType {
+  // a capital standing for its government is an organization, whatever the city's note says
+  if (linking.governmentSeats?.[doc]?.has(cluster)) return 'organization';
   const id = linking.assignment[doc]?.[cluster];
   const note = id ? linking.byId.get(id)?.note : undefined;
   return note ? note.type : ownType;

@@ -22,6 +22,7 @@ import { alignMentionTypes } from './clusterTypes';
 import { commonNounAcronyms } from './commonAcronyms';
 import { mergeNameVariants } from './nameVariants';
 import { absorbCluster } from './clusterMerge';
+import { splitGovernmentSeats } from './governmentSeats';
 
 export interface DocCluster {
   /** Normal form of the cluster's longest name. */
@@ -40,6 +41,9 @@ export interface DocCluster {
   /** The recognizer's highest confidence in a mention of it typed as the cluster is (1 for a reader's
    * mention; mentions added for consistency do not count). Absent: unknown (taken as sure). */
   confidence?: number;
+  /** Its mentions are a capital standing for its government ("Washington warned Tehran"): an
+   * organization that links to the city's entity (governmentSeats.ts). */
+  governmentSeat?: boolean;
 }
 
 export interface LinkedDocument {
@@ -343,6 +347,7 @@ export function linkDocument(text: string, recognised: EntityMention[]): LinkedD
     }
     c.confidence = typedConfidence(c, mentions);
   }
+  splitGovernmentSeats(text, mentions, live.clusters, live.clusterOf);
   return { mentions, clusters: live.clusters, clusterOf: live.clusterOf };
 }
 
