@@ -10,9 +10,10 @@
  *  4. articleNameTypes: "al-Gama'a al-Islamiya" is an organization;
  *  5. otherClassTypes: "al-Qaeda and other terrorist groups" takes the class's type;
  *  6. modifierSurnames: "the Bush administration" holds a person;
- *  7. workTitles: "his book Imbalance of Power" is a work, not an actor (last of the retypings, so
+ *  7. parenthesizedSources: "a follow-up meeting (Bloomberg) is expected": a cited name;
+ *  8. workTitles: "his book Imbalance of Power" is a work, not an actor (last of the retypings, so
  *     nothing inside a title is retyped after it);
- *  8. ruleRepeats: a one-word name a rule typed gives its type to the same word's MISC mentions.
+ *  9. ruleRepeats: a one-word name a rule typed gives its type to the same word's MISC mentions.
  * Later rules see earlier ones' types (a person found by 2 is a known person for 6).
  */
 import type { TokenSpan } from './consistency';
@@ -28,6 +29,7 @@ import { repairToponymTypes } from './toponymTypes';
 import { joinQuotedNicknames } from './quotedNicknames';
 import { repairToldObjectTypes } from './toldObjectTypes';
 import { repairWorkTitles } from './workTitles';
+import { findParenthesizedSources } from './parenthesizedSources';
 
 /** Applies the rules in order; returns the spans (sorted by first token; some may be added). */
 export function applyContextRules(spans0: TokenSpan[], ctx: SpanRepairContext, gazetteer: Gazetteer | null, countryCodes: ReadonlySet<string>): TokenSpan[] {
@@ -40,7 +42,7 @@ export function applyContextRules(spans0: TokenSpan[], ctx: SpanRepairContext, g
   repairToldObjectTypes(input, ctx);
   repairArticleNameTypes(input, ctx);
   repairOtherClassTypes(input, ctx);
-  const spans = repairModifierSurnames(input, ctx, gazetteer);
+  const spans = findParenthesizedSources(repairModifierSurnames(input, ctx, gazetteer), ctx);
   repairWorkTitles(spans, ctx);
   retypeMiscRepeats(spans, ctx);
   return spans;
