@@ -23,3 +23,16 @@ test('sure, singular, distant or unjoined names keep their type', () => {
   assert.deepEqual(run('Sunnis met Shias', [['Sunnis', GROUP, 0.9], ['Shias', ORG, 0.5]]), [`${GROUP}:Sunnis`, `${ORG}:Shias`]);
   assert.deepEqual(run('Sunnis and Glass met', [['Sunnis', GROUP, 0.9], ['Glass', PER, 0.5]]), [`${GROUP}:Sunnis`, `${PER}:Glass`]);
 });
+
+test('a group name takes in the people\'s adjective before it; a MISC adjective + group word is a group', () => {
+  assert.deepEqual(run('lashing out against innocent Sunni Arabs after attacks', [['Arabs', GROUP, 0.6]]), [`${GROUP}*:Sunni Arabs`]);
+  assert.deepEqual(run('the leaders of the Iraqi Kurds said', [['Iraqi Kurds', MISC, 0.9]]), [`${GROUP}*:Iraqi Kurds`]);
+});
+
+test('no adjective, a tagged one, a singular word or a sentence start: unchanged', () => {
+  assert.deepEqual(run('attacks on Arabs continued', [['Arabs', GROUP, 0.6]]), [`${GROUP}:Arabs`]);
+  assert.deepEqual(run('a Sunni insurgent group said', [['Sunni', MISC, 0.9]]), [`${MISC}:Sunni`]);
+  assert.deepEqual(run('the Iraqi Shiite leaders met', [['Iraqi Shiite', MISC, 0.9]]), [`${MISC}:Iraqi Shiite`]);
+  assert.deepEqual(run('He met Sunni leaders. Arabs voted.', [['Arabs', GROUP, 0.6]]), [`${GROUP}:Arabs`]);
+  assert.deepEqual(run('the French Open winner', [['French Open', MISC, 0.9]]), [`${MISC}:French Open`]);
+});
