@@ -103,6 +103,9 @@ export function startLanguageServer(connection: Connection, components: Analysis
   function guarded<A extends unknown[], R>(name: string, fallback: R, run: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
     return async (...args: A) => {
       try {
+        // Edits are analysed in a worker: wait for them, so the answer sees the text the editor shows.
+        const edits = indexer?.settled();
+        if (edits) await edits;
         return await run(...args);
       } catch (err) {
         connection.console.error(`${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
@@ -199,11 +202,11 @@ export function startLanguageServer(connection: Connection, components: Analysis
     status('indexing');
     void indexer
       .indexAll(pendingRoots)
-      // Once the scan is done, load the recognizers on the main thread and run them over one article,
-      // so the first edit pays neither for loading nor for compiling the analysis code; then remove the
-      // caches of other SourceLens versions (not during the scan: it competes for the disk).
-      .then(() => {
-        index.warmUpAnalysis();
+      // Once the scan is done, ready the worker that analyses edits (or the main thread, without
+      // workers), so the first edit pays neither for loading nor for compiling the analysis code; then
+      // remove the caches of other SourceLens versions (not during the scan: it competes for the disk).
+      .then(async () => {
+        await indexer.prepareForEdits();
         return cache?.pruneOtherVersions();
       })
       .catch((err) => connection.console.error(`Indexing failed: ${(err as Error).stack ?? err}`));

@@ -74,6 +74,43 @@ test('editing an open article updates the cards', async () => {
   await h.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 });
 
+test('the request right after an edit already sees it: new names, shifted offsets, the latest of several quick edits', async () => {
+  const rel = 'corpus/2006-11-02-relations-between-us-and-iraqi-government-at-breaking-point.md';
+  const uri = h.uri(rel);
+  const original = readFileSync(join(h.root, rel), 'utf8');
+  await h.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text: original } });
+  const bodyStart = original.indexOf('\n---', 3) + 5;
+  // Three quick edits, each inserting text before every name (shifting every offset); no waiting in between.
+  let text = original;
+  const inserts = ['Condoleezza Rice flew in. ', 'Zalmay Khalilzad stayed. ', 'Hoshyar Zebari waited. '];
+  for (const [k, insert] of inserts.entries()) {
+    text = text.slice(0, bodyStart) + insert + text.slice(bodyStart);
+    await h.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: k + 2 },
+      contentChanges: [{ range: { start: positionOfOffset(text, bodyStart), end: positionOfOffset(text, bodyStart) }, text: insert }],
+    });
+  }
+  // No polling: the first request after the edits must answer for the text the editor shows.
+  const zebari = await hoverText(uri, text, 'Zebari waited');
+  assert.match(zebari, /Hoshyar Zebari/, zebari.slice(0, 200));
+  const maliki = await hoverText(uri, text, 'Maliki');
+  assert.match(maliki, /al-Maliki/, 'a name further down, its offset shifted by all three inserts');
+  const symbols: Array<{ name: string }> = await h.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.ok(symbols.length > 0);
+  // And an edit that puts the text back is the indexed text again: the first request sees it too.
+  await h.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 9 }, contentChanges: [{ text: original }] });
+  const back = await hoverText(uri, original, 'Maliki');
+  assert.match(back, /al-Maliki/);
+  await h.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+});
+
+/** The LSP position of a UTF-16 offset. */
+function positionOfOffset(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
 test('a new article on disk is indexed after a file event, and a deleted one leaves', async () => {
   const rel = 'corpus/new-article.md';
   const uri = h.uri(rel);

@@ -36,6 +36,31 @@ test('workers start on the first analysis, stop when released, and start again f
   }
 });
 
+test('after a scan one worker, the most practised, stays for edits; a warm-up sends nothing back', async () => {
+  const components = productionComponents();
+  const expected = plain(analyzeArticle(TEXT, components));
+  const pool = new AnalysisPool(2, components, () => undefined, path.join(__dirname, 'analysisWorker.js'));
+  try {
+    await Promise.all([pool.analyze(TEXT, NO_DECISIONS), pool.analyze(TEXT, NO_DECISIONS), pool.analyze(TEXT, NO_DECISIONS)]);
+    assert.equal(pool.running, 2);
+    assert.equal(pool.practice, 2, 'the least loaded worker took two of the three');
+    pool.release(1);
+    assert.equal(pool.running, 1);
+    assert.equal(pool.practice, 2, 'the worker kept is the one that analysed two');
+    assert.equal(pool.size, 2, 'a new scan still plans for two');
+    assert.equal(await pool.analyze(TEXT, NO_DECISIONS, { discard: true, oneWorker: true }), undefined);
+    assert.equal(pool.practice, 3);
+    assert.deepEqual(plain(await pool.analyze(TEXT, NO_DECISIONS, { oneWorker: true })), expected);
+    assert.equal(pool.running, 1, 'an edit does not start the second worker');
+    await pool.analyze(TEXT, NO_DECISIONS);
+    assert.equal(pool.running, 2, 'a scan analysis tops the pool up');
+    pool.release();
+    assert.equal(pool.running, 0);
+  } finally {
+    pool.dispose();
+  }
+});
+
 test('without a worker file the pool analyses on the main thread, with the same result', async () => {
   const components = productionComponents();
   const pool = new AnalysisPool(2, components, () => undefined, path.join(__dirname, 'no-such-worker.js'));

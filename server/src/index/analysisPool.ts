@@ -1,6 +1,9 @@
 /**
- * A small pool of analysis workers (see analysisWorker.ts), started on the first analysis and
- * stopped by `release` when a scan is done. Falls back to analysing on the main thread when
+ * A small pool of analysis workers (see analysisWorker.ts), started on the first analysis. When a
+ * scan is done, `release(1)` stops all but the most practised worker, which then analyses the
+ * reader's edits: its compiled code and word caches are warm, so an edit costs a few milliseconds
+ * there, against tens on a main thread that never analysed. `warm` trains a worker that has not
+ * analysed enough yet (after a warm start). Falls back to analysing on the main thread when
  * workers cannot start (the result is the same, only slower).
  */
 import * as path from 'path';
@@ -10,16 +13,20 @@ import type { AnalysisComponents, ArticleAnalysis, ReaderDecisions } from '../co
 import { analyzeArticleModule } from './lazyCore';
 
 interface Pending {
-  resolve(a: ArticleAnalysis): void;
+  resolve(a: ArticleAnalysis | undefined): void;
   reject(e: Error): void;
   /** The worker analysing it. */
   worker: Worker;
+  /** A warm-up: the worker sends no analysis back. */
+  discard?: boolean;
 }
 
 export class AnalysisPool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
   private readonly load: number[] = [];
+  /** Articles each worker has analysed (warm-up included): the most practised one is kept for edits. */
+  private readonly analysed: number[] = [];
   private nextId = 1;
   /** Workers could not be started here: analyse on the main thread from now on. */
   private unavailable = false;
@@ -34,8 +41,8 @@ export class AnalysisPool {
     if (wanted < 1 || !existsSync(workerFile)) this.unavailable = true;
   }
 
-  private start(): void {
-    for (let started = 0; started < this.wanted; started++) {
+  private start(count = this.wanted): void {
+    for (let started = 0; started < count; started++) {
       try {
         const w = new Worker(this.workerFile);
         w.unref();
@@ -44,14 +51,18 @@ export class AnalysisPool {
           if (!p) return;
           this.pending.delete(m.id);
           const k = this.workers.indexOf(w);
-          if (k >= 0) this.load[k]--;
-          if (m.analysis) p.resolve(m.analysis);
+          if (k >= 0) {
+            this.load[k]--;
+            this.analysed[k]++;
+          }
+          if (m.analysis || p.discard) p.resolve(m.analysis);
           else p.reject(new Error(m.error ?? 'analysis failed'));
         });
         w.on('error', (err) => this.lost(w, err.message));
         w.on('exit', (code) => this.lost(w, `it exited with code ${code}`));
         this.workers.push(w);
         this.load.push(0);
+        this.analysed.push(0);
       } catch (err) {
         this.log(`Could not start an analysis worker (${(err as Error).message}); analysing on the main thread.`);
         if (this.workers.length === 0) this.unavailable = true;
@@ -71,6 +82,7 @@ export class AnalysisPool {
     this.log(`Analysis worker failed: ${why}.`);
     this.workers.splice(k, 1);
     this.load.splice(k, 1);
+    this.analysed.splice(k, 1);
     for (const [id, p] of this.pending) {
       if (p.worker !== w) continue;
       this.pending.delete(id);
@@ -78,9 +90,9 @@ export class AnalysisPool {
     }
   }
 
-  /** How many workers analyse (started on demand); 0 when analysis runs on the main thread. */
+  /** How many workers a scan uses (started on demand); 0 when analysis runs on the main thread. */
   get size(): number {
-    return this.unavailable ? 0 : this.workers.length || this.wanted;
+    return this.unavailable ? 0 : Math.max(this.workers.length, this.wanted);
   }
 
   /** Workers running now. */
@@ -90,26 +102,52 @@ export class AnalysisPool {
 
   /**
    * Stops the workers while nothing is pending (each holds its own copy of the recognizers and their
-   * caches, about 100 MB): the initial scan is done, and a later one starts them again.
+   * caches, about 100 MB): the initial scan is done, and a later one starts them again. `keep`
+   * workers stay, the most practised first, to analyse edits.
    */
-  release(): void {
-    if (this.pending.size > 0 || this.workers.length === 0) return;
-    for (const w of this.workers) void w.terminate();
-    this.workers.length = 0;
-    this.load.length = 0;
+  release(keep = 0): void {
+    if (this.pending.size > 0 || this.workers.length <= keep) return;
+    const order = this.workers.map((_, k) => k).sort((a, b) => this.analysed[b] - this.analysed[a]);
+    const kept = new Set(order.slice(0, keep));
+    for (let k = this.workers.length - 1; k >= 0; k--) {
+      if (kept.has(k)) continue;
+      void this.workers[k].terminate();
+      this.workers.splice(k, 1);
+      this.load.splice(k, 1);
+      this.analysed.splice(k, 1);
+    }
   }
 
-  analyze(text: string, decisions: ReaderDecisions): Promise<ArticleAnalysis> {
-    if (this.workers.length === 0 && !this.unavailable) this.start();
-    if (this.workers.length === 0) return Promise.resolve(analyzeArticleModule().analyzeArticle(text, this.fallback, { decisions }));
+  /** True when analyses run in a worker (started, or able to start), not on the main thread. */
+  get inWorkers(): boolean {
+    return !this.unavailable;
+  }
+
+  /** Articles analysed by the most practised running worker (0 when none runs). */
+  get practice(): number {
+    return this.analysed.length ? Math.max(...this.analysed) : 0;
+  }
+
+  /**
+   * Analyses `text` in a worker (the least loaded; workers start on demand: all of them for a scan,
+   * one for `oneWorker`). `discard`: the result is not sent back (a warm-up: only the worker's
+   * practice counts), and the promise resolves to undefined.
+   */
+  analyze(text: string, decisions: ReaderDecisions, options?: { oneWorker?: boolean }): Promise<ArticleAnalysis>;
+  analyze(text: string, decisions: ReaderDecisions, options: { discard: true; oneWorker?: boolean }): Promise<undefined>;
+  analyze(text: string, decisions: ReaderDecisions, options: { discard?: boolean; oneWorker?: boolean } = {}): Promise<ArticleAnalysis | undefined> {
+    // A scan's analysis tops the pool up to every worker; an edit or a warm-up needs only one.
+    const wanted = options.oneWorker ? 1 : this.wanted;
+    if (this.workers.length < wanted && !this.unavailable) this.start(wanted - this.workers.length);
+    if (this.workers.length === 0) return Promise.resolve(options.discard ? undefined : analyzeArticleModule().analyzeArticle(text, this.fallback, { decisions }));
     let best = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i] < this.load[best]) best = i;
     const id = this.nextId++;
     this.load[best]++;
     return new Promise((resolve, reject) => {
       const worker = this.workers[best];
-      this.pending.set(id, { resolve, reject, worker });
-      worker.postMessage({ id, text, decisions });
+      this.pending.set(id, { resolve, reject, worker, discard: options.discard });
+      worker.postMessage({ id, text, decisions, discard: options.discard });
     });
   }
 
@@ -117,6 +155,8 @@ export class AnalysisPool {
     this.unavailable = true;
     for (const w of this.workers) void w.terminate();
     this.workers.length = 0;
+    this.load.length = 0;
+    this.analysed.length = 0;
     for (const p of this.pending.values()) p.reject(new Error('pool disposed'));
     this.pending.clear();
   }

@@ -238,11 +238,14 @@ export class CorpusIndex {
     analyzeArticleModule().analyzeArticle(text, this.components, { decisions: this.decisions });
   }
 
-  /** Adds an article analysed elsewhere (a worker, the cache or the snapshot); `text` may be its exact UTF-8 bytes. */
-  putAnalysed(uri: string, text: string | Buffer, hash: string, analysed: ArticleAnalysis, decisionsKey: string): IndexedArticle {
-    const document = articleDocument(uri, 0, text);
+  /**
+   * Adds an article analysed elsewhere (a worker, the cache or the snapshot); `text` may be its exact
+   * UTF-8 bytes. `version`: the editor's version of an open article (-1: read from disk).
+   */
+  putAnalysed(uri: string, text: string | Buffer, hash: string, analysed: ArticleAnalysis, decisionsKey: string, version = -1): IndexedArticle {
+    const document = articleDocument(uri, Math.max(0, version), text);
     const analysis = compactAnalysis(analysed, () => document.getText());
-    const article: IndexedArticle = { uri, version: -1, hash, document, analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
+    const article: IndexedArticle = { uri, version, hash, document, analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
     this.changed(uri);
     this.putArticle(article);
     this.markDirty();

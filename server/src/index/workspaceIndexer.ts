@@ -7,11 +7,13 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
+import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { Problem } from '../core/types';
 import type { Settings } from '../settings';
 import type { AnalysisCache } from './analysisCache';
 import type { AnalysisPool } from './analysisPool';
 import { contentHash, CorpusIndex, utf8ContentHash } from './corpusIndex';
+import { EditAnalyses } from './editAnalyses';
 import { readSnapshot, writeSnapshot, type LoadedSnapshot } from './corpusSnapshot';
 import { classifyPath, effectivePaths, noteIdFromPath, type FileKind } from './fileKinds';
 import { parseIgnoreList } from './readerDecisions';
@@ -27,6 +29,9 @@ export interface IndexerHost {
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** A worker that has analysed this many articles runs the analysis at full speed (compiled code, word caches). */
+const PRACTISED = 150;
+
 export class WorkspaceIndexer {
   private roots: string[] = [];
   private readonly open = new Set<string>();
@@ -37,6 +42,8 @@ export class WorkspaceIndexer {
   /** `index.changes` when the snapshot on disk was written or restored (-1: none). */
   private snapshotAt = -1;
   ready = false;
+  /** Edits of open articles being analysed in the pool's worker (undefined: analysed on the main thread). */
+  private edits: EditAnalyses | undefined;
 
   constructor(
     readonly index: CorpusIndex,
@@ -52,6 +59,50 @@ export class WorkspaceIndexer {
   attach(pool: AnalysisPool | undefined, cache: AnalysisCache | undefined): void {
     this.pool = pool;
     this.cache = cache;
+    this.edits = pool?.inWorkers
+      ? new EditAnalyses(pool, {
+          analysed: (uri, text, version, analysis, decisionsKey) => this.applyEdit(uri, text, version, analysis, decisionsKey),
+          failed: (uri, text, version, why) => {
+            this.host.log(`${uri}: the edit could not be analysed in a worker (${why}); analysing here.`);
+            if (this.open.has(uri)) this.applyEdit(uri, text, version);
+          },
+        })
+      : undefined;
+  }
+
+  /**
+   * Resolves when every edit has been analysed (undefined: none is in flight). The server's
+   * handlers wait for it, so an answer never pairs an article's new text with its old analysis.
+   */
+  settled(): Promise<void> | undefined {
+    return this.edits?.settled();
+  }
+
+  /**
+   * After a scan, readies edits: the pool keeps its most practised worker, and trains it on the
+   * corpus when it has analysed too few articles (a warm start analyses none), one article at a time
+   * so an edit never waits for more than one. Without workers, the main thread warms up instead.
+   */
+  async prepareForEdits(): Promise<void> {
+    const pool = this.pool;
+    if (!pool?.inWorkers) {
+      this.index.warmUpAnalysis();
+      return;
+    }
+    pool.release(1);
+    const generation = this.generation;
+    const articles = this.index.allArticles();
+    const step = Math.max(1, Math.floor(articles.length / PRACTISED));
+    for (let k = 0; k < articles.length && pool.practice < PRACTISED; k += step) {
+      if (generation !== this.generation) return;
+      await this.edits?.settled();
+      try {
+        await pool.analyze(articles[k].document.getText(), this.index.readerDecisions, { discard: true, oneWorker: true });
+      } catch (err) {
+        this.host.log(`Warming the edit worker up failed (${(err as Error).message}).`);
+        return;
+      }
+    }
   }
 
   updateSettings(settings: Settings): void {
@@ -110,8 +161,8 @@ export class WorkspaceIndexer {
     };
     await Promise.all(Array.from({ length: lanes }, lane));
     if (generation !== this.generation) return;
-    // The workers' memory is not needed until another scan: an edit is analysed on the main thread.
-    this.pool?.release();
+    // The workers' memory is not needed until another scan: one worker stays to analyse edits.
+    this.pool?.release(1);
     this.host.progress(total, total);
     const restored = !!snapshot && this.index.restoreLinking(snapshot);
     if (restored) {
@@ -227,12 +278,34 @@ export class WorkspaceIndexer {
     const kind = where?.kind ?? (languageId === 'article' ? 'article' : undefined);
     if (!kind || kind === 'decisions') return;
     this.open.add(uri);
+    if (kind === 'article' && this.edits) {
+      const hash = contentHash(text);
+      if (this.index.hasContent(uri, hash)) {
+        // Back to the indexed text (an undo, or an open): nothing to analyse, and nothing older applies.
+        this.edits.cancel(uri);
+        this.index.setArticle(uri, text, version);
+        return;
+      }
+      this.edits.submit(uri, text, version, this.index.readerDecisions, this.index.readerDecisionsKey);
+      return;
+    }
     this.ingest(uri, text, kind, where?.relativePath ?? uri, version);
+    this.scheduleRelink();
+  }
+
+  /** The analysis of an open article's latest version arrived (none: analyse it here). */
+  private applyEdit(uri: string, text: string, version: number, analysis?: ArticleAnalysis, decisionsKey?: string): void {
+    if (!this.open.has(uri)) return; // closed meanwhile: the text on disk was indexed instead
+    if (!analysis || decisionsKey !== this.index.readerDecisionsKey) this.index.setArticle(uri, text, version);
+    else this.index.putAnalysed(uri, text, contentHash(text), analysis, decisionsKey, version);
+    const article = this.index.article(uri);
+    if (article) this.publishArticleProblems(uri, () => text, article.analysis.problems, text.includes('\uFFFD'));
     this.scheduleRelink();
   }
 
   async didClose(uri: string): Promise<void> {
     this.open.delete(uri);
+    this.edits?.cancel(uri);
     const where = this.locate(uri);
     if (!where) {
       // An article opened from outside the corpus leaves with its editor.
