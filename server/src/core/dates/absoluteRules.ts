@@ -258,6 +258,11 @@ export function numericDateRule(ctx: ScanContext, i: number): RuleMatch | undefi
   return undefined;
 }
 
+/** "the twenties" … "the nineties" → the decade's digit (of the 1900s). */
+export const DECADE_WORDS: ReadonlyMap<string, string> = new Map([
+  ['twenties', '2'], ['thirties', '3'], ['forties', '4'], ['fifties', '5'], ['sixties', '6'], ['seventies', '7'], ['eighties', '8'], ['nineties', '9'],
+]);
+
 /**
  * Bare years ("in 2013", "fiscal 1989"), decades ("the 1990s", "the '90s", "the nineties"). A decade's
  * TIMEX3 value is its first three digits, "199" (TimeBank; TempEval-3 dropped the trailing "X").
@@ -301,10 +306,7 @@ export function yearRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     return undefined;
   }
   if (t.kind === 'word') {
-    const DECADES: Record<string, string> = {
-      twenties: '2', thirties: '3', forties: '4', fifties: '5', sixties: '6', seventies: '7', eighties: '8', nineties: '9',
-    };
-    const d = DECADES[t.lower];
+    const d = DECADE_WORDS.get(t.lower);
     if (d && lowerAt(ctx, i - 1) === 'the') return { start: i - 1, end: i + 1, type: 'date', value: `19${d}`, relative: false };
     const sp = readYear(ctx, i);
     if (sp && !UNIT_AFTER.has(lowerAt(ctx, sp.next)) && !['years', 'year', 'miles', 'dollars'].includes(lowerAt(ctx, sp.next))) {

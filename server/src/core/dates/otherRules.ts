@@ -87,10 +87,15 @@ export function timeRule(ctx: ScanContext, i: number): RuleMatch | undefined {
 }
 
 /** "every week", "each Monday", "annually", "weekly", "twice a year". */
+/** Adverbs that are a set by themselves ("meets annually"). */
+export const SET_ADVERBS: ReadonlyMap<string, string> = new Map([
+  ['annually', 'P1Y'], ['yearly', 'P1Y'], ['monthly', 'P1M'], ['weekly', 'P1W'], ['daily', 'P1D'], ['nightly', 'P1D'], ['hourly', 'PT1H'],
+]);
+
 export function setRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const w = lowerAt(ctx, i);
-  const ADVERBS: Record<string, string> = { annually: 'P1Y', yearly: 'P1Y', monthly: 'P1M', weekly: 'P1W', daily: 'P1D', nightly: 'P1D', hourly: 'PT1H' };
-  if (ADVERBS[w]) return { start: i, end: i + 1, type: 'set', value: ADVERBS[w], relative: false };
+  const adverb = SET_ADVERBS.get(w);
+  if (adverb) return { start: i, end: i + 1, type: 'set', value: adverb, relative: false };
   if (w === 'every' || w === 'each') {
     const n = lowerAt(ctx, i + 1);
     const unit = UNITS.get(n);

@@ -14,14 +14,16 @@ const date = (start: number, end: number, value: string, relative = true): RuleM
 const UNKNOWN_DAY = 'XXXX-XX-XX';
 
 /** today, tonight, yesterday, tomorrow (+ morning/night…), now, currently, recently, the future. */
+const DAY_OFFSETS: ReadonlyMap<string, number> = new Map([['today', 0], ['tonight', 0], ['yesterday', -1], ['tomorrow', 1]]);
+
 export function deicticRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const w = lowerAt(ctx, i);
   const a = ctx.anchor;
-  const dayOffset: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
-  if (w in dayOffset) {
+  const offset = DAY_OFFSETS.get(w);
+  if (offset !== undefined) {
     let end = i + 1;
     if (w !== 'tonight' && DAY_PARTS.has(lowerAt(ctx, end))) end++;
-    return date(i, end, a ? fmtDay(addDays(a, dayOffset[w])) : UNKNOWN_DAY);
+    return date(i, end, a ? fmtDay(addDays(a, offset)) : UNKNOWN_DAY);
   }
   if (w === 'the' && lowerAt(ctx, i + 1) === 'day' && (lowerAt(ctx, i + 2) === 'before' || lowerAt(ctx, i + 2) === 'after')) {
     const t = lowerAt(ctx, i + 3);

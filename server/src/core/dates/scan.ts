@@ -11,16 +11,18 @@ import { durationRule, setRule, timeRule } from './otherRules';
 import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
 import { adjacent } from './tokenize';
 import { narrativeDayRule } from './narrativeDay';
+import { buildRuleGates, gateFor, type Rule } from './ruleGates';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
-type Rule = (ctx: ScanContext, i: number) => RuleMatch | undefined;
 
 /** In priority order: on equal length the earlier rule wins. */
-const RULES: readonly Rule[] = [
+export const RULES: readonly Rule[] = [
   numericDateRule, monthRule, dayMonthRule, holidayRule, centuryRule, fiscalRule, yearRule, deicticRule, shiftRule,
   seasonRule, weekdayRule, agoRule, setRule, timeRule, durationRule, vagueCountDurationRule, bareUnitDurationRule,
   theUnitsAroundRule, narrativeDayRule,
 ];
+/** Which of RULES can match at a token (the others are not called there). */
+const GATES = buildRuleGates(RULES);
 
 const TRIGGER_WORDS: ReadonlySet<string> = new Set([
   ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...WEEKDAYS.keys(), ...WEEKDAY_ABBREVIATIONS.keys(), ...SEASONS.keys(),
@@ -157,7 +159,9 @@ export function scanRange(ctx: ScanContext, from: number, to: number): RuleMatch
     }
     let best: RuleMatch | undefined;
     let bestRank = 0;
+    const gate = gateFor(GATES, ctx.tokens[i]);
     for (let r = 0; r < RULES.length; r++) {
+      if (((gate >>> r) & 1) === 0) continue;
       const m = RULES[r](ctx, i);
       if (!m || m.end > to || m.start < floor || m.end <= i) continue;
       const len = ctx.tokens[m.end - 1].end - ctx.tokens[m.start].start;
