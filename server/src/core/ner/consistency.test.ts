@@ -42,3 +42,23 @@ test('without a rule, or with two rules disagreeing, tagged types stay', () => {
   rules[2].source = 'rule';
   assert.deepEqual(applyDocumentConsistency(rules, words.length, word, capitalized, 3, PER).map((s) => s.type), [PER, ORG, PER]);
 });
+
+test('a name starting with a lower-case particle is tagged again where it repeats, particle included', () => {
+  // "against al Qaeda short ... Sunnis against al Qaeda ." ; "Qaeda" alone typed MISC in a third place
+  const words = ['against', 'al', 'Qaeda', 'short', 'of', 'against', 'al', 'Qaeda', '.', 'the', 'al', 'Qaeda', 'group'];
+  const { word, capitalized } = doc(words);
+  const spans: TokenSpan[] = [
+    { first: 6, last: 7, type: ORG, confidence: 0.6, source: 'model' },
+    { first: 11, last: 11, type: 3, confidence: 0.5, source: 'model' },
+  ];
+  const out = applyDocumentConsistency(spans, words.length, word, capitalized, 3, PER);
+  assert.deepEqual(out.map((s) => `${s.first}-${s.last}:${s.type}`), ['1-2:1', '6-7:1', '10-11:1']);
+});
+
+test('a lower-case word alone, or a particle no tagged name starts with, is never tagged', () => {
+  const words = ['the', 'al', 'Qaeda', 'and', 'al', 'said', 'van', 'Gogh', 'with', 'Gogh'];
+  const { word, capitalized } = doc(words);
+  const spans: TokenSpan[] = [{ first: 1, last: 2, type: ORG, confidence: 0.6, source: 'model' }];
+  const out = applyDocumentConsistency(spans, words.length, word, capitalized, 3, PER);
+  assert.deepEqual(out.map((s) => `${s.first}-${s.last}:${s.type}`), ['1-2:1']);
+});

@@ -32,7 +32,8 @@ function seqHash(word: Int32Array, first: number, last: number): number {
 }
 
 /**
- * Applies majority types per name and tags untagged repetitions.
+ * Applies majority types per name and tags untagged repetitions, also of names that start with a
+ * lower-case particle ("al Qaeda"), which take in the particle where the tagger left it out.
  * `word` holds exact-case token hashes; `capitalized[i]` says token i starts with an uppercase letter;
  * `typeCount` is the number of types that vote (types >= typeCount are left alone).
  */
@@ -57,10 +58,14 @@ export function applyDocumentConsistency(
     }
     v[type] += w;
   };
+  // exact-case first words of tagged names that start in lower case ("al Qaeda", "van Gogh"): their
+  // other mentions may start there too (usually there are none, and then no token is looked up)
+  let lowerStarts: Set<number> | undefined;
   for (const s of spans) {
     if (s.type >= typeCount) continue;
     const len = s.last - s.first + 1;
     if (len > MAX_NAME_TOKENS) continue;
+    if (len >= 2 && !capitalized[s.first] && capitalized[s.last]) (lowerStarts ??= new Set()).add(word[s.first]);
     let h = FNV_OFFSET;
     for (let k = s.first; k <= s.last; k++) {
       if (k > s.first) prefixes.add(h);
@@ -99,9 +104,25 @@ export function applyDocumentConsistency(
       }
     }
   }
+  // a name tagged without the lower-case particle it has elsewhere ("Qaeda" where "al Qaeda" is an
+  // organization) takes it in, and that name's type when it was MISC
+  if (lowerStarts !== undefined) {
+    for (const s of spans) {
+      const p = s.first - 1;
+      if (p < 0 || covered[p] || !lowerStarts.has(word[p]) || s.last - p + 1 > MAX_NAME_TOKENS) continue;
+      const m = majority(seqHash(word, p, s.last));
+      if (m < 0 || (m !== s.type && s.type < typeCount)) continue;
+      s.first = p;
+      if (m !== s.type) {
+        s.type = m;
+        s.source = 'consistency';
+      }
+      covered[p] = 1;
+    }
+  }
   const added: TokenSpan[] = [];
   for (let i = 0; i < n; i++) {
-    if (covered[i] || !capitalized[i]) continue;
+    if (covered[i] || (!capitalized[i] && !(lowerStarts !== undefined && lowerStarts.has(word[i])))) continue;
     let h = FNV_OFFSET;
     let bestLast = -1;
     let bestType = -1;
@@ -119,6 +140,8 @@ export function applyDocumentConsistency(
     if (bestLast >= 0) {
       // do not extend a name already tagged right before or after (would split a longer name)
       if ((i > 0 && covered[i - 1] && capitalized[i - 1]) || (bestLast + 1 < n && covered[bestLast + 1] && capitalized[bestLast + 1])) continue;
+      // a lower-case particle starts a repetition only with the capitalised words after it
+      if (!capitalized[i] && bestLast === i) continue;
       added.push({ first: i, last: bestLast, type: bestType, confidence: 0.6, source: 'consistency' });
       for (let k = i; k <= bestLast; k++) covered[k] = 1;
       i = bestLast;
