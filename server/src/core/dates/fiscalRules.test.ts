@@ -22,6 +22,17 @@ test('quarters, halves and fiscal years', () => {
   assert.equal(at("next year's first quarter", 'next'), "next year's first quarter=1990-Q1");
 });
 
+test('a quarter or half "of next/last/this year" is one expression in that year', () => {
+  assert.equal(at('sales in the second half of next year', 'the'), 'the second half of next year=1990-H2');
+  assert.equal(at('in the fourth quarter of last year, sales fell', 'the'), 'the fourth quarter of last year=1988-Q4');
+  // a numbered quarter still ahead "of this year" is not moved back to last year
+  assert.equal(at('The fourth quarter of this year will be weak', 'The', '1989-08-02'), 'The fourth quarter of this year=1989-Q4');
+  assert.equal(at('earnings for the last half of 1989 fell', 'the'), 'the last half of 1989=1989-H2');
+  // a possessive year belongs to what follows ("this year's results"); no "year" after the shift word
+  assert.equal(at("the fourth quarter of this year's results", 'the'), 'the fourth quarter=1989-Q4');
+  assert.equal(at('the first half of next season', 'the'), 'the first half=1989-H1');
+});
+
 test('"the quarter ended <day>" is the calendar quarter holding most of its three months', () => {
   assert.equal(at('In the quarter ended July 31, sales rose', 'the', '1989-10-30'), 'the quarter=1989-Q2');
   assert.equal(at('In the quarter ended Sept. 30, sales rose', 'the', '1989-10-30'), 'the quarter=1989-Q3');

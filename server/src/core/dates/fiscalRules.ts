@@ -84,6 +84,11 @@ function quarterEndedAt(ctx: ScanContext, k: number): { y: number; q: number } |
   return { y: middle === 12 ? y - 1 : y, q: quarterOf(middle) };
 }
 
+/** "this" / "last" / "next" before "year": the shift from the anchor's year. */
+function yearShiftWord(w: string): number | undefined {
+  return w === 'this' ? 0 : w === 'last' ? -1 : w === 'next' ? 1 : undefined;
+}
+
 const HEADS: ReadonlySet<string> = new Set(['quarter', 'quarters', 'half', 'year', 'period', 'ago', 'earlier']);
 
 /**
@@ -131,6 +136,8 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     if (w0 === 'this' || w0 === 'current') current = true;
     if (w0 === 'last') yearShift = 0;
     j++;
+    // "the last half of 1989": "last" is the ordinal of the half, inside the expression.
+    if (w0 === 'the' && lowerAt(ctx, j) === 'last' && lowerAt(ctx, j + 1) === 'half') j++;
   }
   const afterDet = j;
   for (let guard = 0; guard < 4; guard++) {
@@ -163,10 +170,18 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   }
   const head = lowerAt(ctx, j);
   let end = j + 1;
-  // "of 1990", "of fiscal 1990"
+  // "of 1990", "of fiscal 1990"; "of next year", "of last year", "of this year" (a year counted from the anchor)
+  let ofRelativeYear = false;
   const ofYear = (): void => {
     if (lowerAt(ctx, end) !== 'of') return;
     let k = end + 1;
+    const shift = yearShiftWord(lowerAt(ctx, k));
+    if (shift !== undefined && lowerAt(ctx, k + 1) === 'year' && lowerAt(ctx, k + 2) !== "'s") {
+      explicitYear = a.y + shift;
+      ofRelativeYear = true;
+      end = k + 2;
+      return;
+    }
     if (lowerAt(ctx, k) === 'fiscal') k++;
     const y = readYear(ctx, k);
     if (y) {
@@ -218,7 +233,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
         y = (explicitYear ?? ref.y) + yearShift - (yearAgo ? 1 : 0);
       }
     }
-    const m: RuleMatch = { start, end, type: 'date', value: `${fmtYear(y)}-Q${q}`, relative: explicitYear === undefined };
+    const m: RuleMatch = { start, end, type: 'date', value: `${fmtYear(y)}-Q${q}`, relative: explicitYear === undefined || ofRelativeYear };
     if (reported) m.reportedQuarter = true;
     return m;
   }
@@ -227,7 +242,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const h = ord === 1 ? 1 : 2;
     // A bare "first half" (of a match, of a sentence…) is a date only with a determiner or a year.
     if (afterDet === i && explicitYear === undefined) return undefined;
-    return { start: i, end, type: 'date', value: `${fmtYear(baseYear())}-H${h}`, relative: explicitYear === undefined };
+    return { start: i, end, type: 'date', value: `${fmtYear(baseYear())}-H${h}`, relative: explicitYear === undefined || ofRelativeYear };
   }
   if (head === 'year' && fiscal && ord === undefined) {
     const y = readYear(ctx, end);
