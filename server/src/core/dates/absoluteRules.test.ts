@@ -29,6 +29,15 @@ test('a lone month beside a past verb of saying is the past one, even a month ah
   assert.equal(at(monthRule, 'The vote in June will decide', 'June'), 'June=2006-06');
 });
 
+test('a month in a future clause closed by ", he said." is the month to come, not the past one', () => {
+  assert.equal(at(monthRule, 'Sales will rise in January, he said.', 'January', '1999-12-20'), 'January=2000-01');
+  assert.equal(at(monthRule, 'The unit will be sold in June, they said.', 'June', '2006-05-06'), 'June=2006-06');
+  // A past clause, or an attribution that goes on, keeps the month of the saying.
+  assert.equal(at(monthRule, 'Sales rose in January, he said.', 'January', '1999-12-20'), 'January=1999-01');
+  assert.equal(at(monthRule, 'In June, they reported gains.', 'June'), 'June=2005-06');
+  assert.equal(at(monthRule, 'Sales will rise in January, he said, adding that costs fell.', 'January', '1999-12-20'), 'January=1999-01');
+});
+
 test('month ranges: both ends are months, even "March" and "May" without a cue word', () => {
   assert.equal(at(monthRule, 'during the same March-April period', 'March'), 'March=2006-03');
   assert.equal(at(monthRule, 'during the same March-April period', 'April'), 'April=2006-04');

@@ -56,12 +56,21 @@ function pastOnlyAt(ctx: ScanContext, i: number): boolean {
  */
 const SAID_VERBS: ReadonlySet<string> = new Set(['said', 'told', 'announced', 'reported', 'wrote', 'declared', 'admitted', 'warned', 'stated']);
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
-function pastVerbBeside(ctx: ScanContext, i: number, next: number): boolean {
+function pastVerbBeside(ctx: ScanContext, i: number, next: number, dir: Direction | undefined): boolean {
   const p = lowerAt(ctx, i - 1);
   if (SAID_VERBS.has(p) || (MONTH_CUE_BEFORE.has(p) && SAID_VERBS.has(lowerAt(ctx, i - 2)))) return true;
   let k = next;
   if (lowerAt(ctx, k) === ',') k++;
-  return SUBJECT_PRONOUNS.has(lowerAt(ctx, k)) && SAID_VERBS.has(lowerAt(ctx, k + 1));
+  if (!SUBJECT_PRONOUNS.has(lowerAt(ctx, k)) || !SAID_VERBS.has(lowerAt(ctx, k + 1))) return false;
+  // "Sales will rise in January, he said.": the attribution closes a clause in the future tense,
+  // which dates the month; "In June, he said" opens the sentence and dates the saying.
+  return dir !== 'future' || !attributionEndsSentence(ctx, k + 2);
+}
+
+/** Whether token k ends the sentence after an attribution ("…, he said." / "…, she said ``…"). */
+function attributionEndsSentence(ctx: ScanContext, k: number): boolean {
+  const w = lowerAt(ctx, k);
+  return k >= ctx.tokens.length || w === '.' || w === '!' || w === '?' || w === ';' || ctx.sentStart[k] === k;
 }
 
 const DATE_OBJECT_VERBS: ReadonlySet<string> = new Set([
@@ -147,7 +156,8 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const y = mon.v >= ctx.anchor.m ? ctx.anchor.y : ctx.anchor.y + 1;
     return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
   }
-  const y = resolveMonth(ctx.anchor, mon.v, partialDirection(ctx, i, mon.next), pastOnlyAt(ctx, i) || pastVerbBeside(ctx, i, mon.next));
+  const dir = partialDirection(ctx, i, mon.next);
+  const y = resolveMonth(ctx.anchor, mon.v, dir, pastOnlyAt(ctx, i) || pastVerbBeside(ctx, i, mon.next, dir));
   return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
 }
 
