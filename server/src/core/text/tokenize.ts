@@ -127,18 +127,21 @@ class Builder {
   end: Int32Array;
   flags: Uint8Array;
   constructor(capacity: number) {
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
+    // (the three arrays share one buffer: one allocation per text instead of three)
+    const buffer = new ArrayBuffer(capacity * 9);
+    this.start = new Int32Array(buffer, 0, capacity);
+    this.end = new Int32Array(buffer, capacity * 4, capacity);
+    this.flags = new Uint8Array(buffer, capacity * 8, capacity);
   }
   push(s: number, e: number, f: number): void {
     if (this.count === this.start.length) {
       const cap = this.count * 2 + 16;
-      const ns = new Int32Array(cap);
+      const buffer = new ArrayBuffer(cap * 9);
+      const ns = new Int32Array(buffer, 0, cap);
       ns.set(this.start);
-      const ne = new Int32Array(cap);
+      const ne = new Int32Array(buffer, cap * 4, cap);
       ne.set(this.end);
-      const nf = new Uint8Array(cap);
+      const nf = new Uint8Array(buffer, cap * 8, cap);
       nf.set(this.flags);
       this.start = ns;
       this.end = ne;
