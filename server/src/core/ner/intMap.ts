@@ -3,6 +3,7 @@
  * word hashes seen capitalised, the first occurrence of each word, ...). Unlike a Map or Set of
  * numbers it allocates nothing per key (a hash outside the small-integer range is a heap number in
  * a Map) and is emptied in O(1) by a generation stamp, so one instance serves every document.
+ * A slot is four int32 side by side (stamp, key, value, unused), so a probe reads one cache line.
  *
  *   const m = new IntMap();
  *   m.clear(); m.set(h, 3); m.get(h, -1) // 3
@@ -10,20 +11,19 @@
 const DEFAULT_BITS = 10;
 /** Tables grown past this many slots by a long document are given back on the next clear. */
 const MAX_RETAINED_SLOTS = 1 << 17;
+/** int32 per slot. */
+const SLOT = 4;
 
 export class IntMap {
-  private keys: Int32Array;
-  private vals: Int32Array;
-  private stamps: Uint32Array;
+  /** SLOT int32 per slot: the generation that filled it, the key, the value. */
+  private data: Int32Array;
   private gen = 1;
   private bits: number;
   private count = 0;
 
   constructor(bits = DEFAULT_BITS) {
     this.bits = bits;
-    this.keys = new Int32Array(1 << bits);
-    this.vals = new Int32Array(1 << bits);
-    this.stamps = new Uint32Array(1 << bits);
+    this.data = new Int32Array(SLOT << bits);
   }
 
   get size(): number {
@@ -33,44 +33,44 @@ export class IntMap {
   /** Removes every key. */
   clear(): void {
     this.count = 0;
-    if (this.keys.length > MAX_RETAINED_SLOTS) this.allocate(DEFAULT_BITS);
-    else if (this.gen === 0xffffffff) {
-      this.stamps.fill(0);
+    if (this.data.length > SLOT * MAX_RETAINED_SLOTS) this.allocate(DEFAULT_BITS);
+    else if (this.gen === 0x7fffffff) {
+      this.data.fill(0);
       this.gen = 1;
     } else this.gen++;
   }
 
-  /** The slot of `key`, or the empty slot where it would go. */
+  /** The offset in `data` of the slot of `key`, or of the empty slot where it would go. */
   private slotOf(key: number): number {
-    const mask = this.keys.length - 1;
-    const { keys, stamps } = this;
+    const data = this.data;
+    const mask = data.length - 1;
     const gen = this.gen;
-    let s = Math.imul(key, 0x9e3779b1) >>> (32 - this.bits);
-    while (stamps[s] === gen && keys[s] !== key) s = (s + 1) & mask;
-    return s;
+    let o = (Math.imul(key, 0x9e3779b1) >>> (32 - this.bits)) * SLOT;
+    while (data[o] === gen && data[o + 1] !== key) o = (o + SLOT) & mask;
+    return o;
   }
 
   has(key: number): boolean {
-    return this.stamps[this.slotOf(key)] === this.gen;
+    return this.data[this.slotOf(key)] === this.gen;
   }
 
   get(key: number, missing: number): number {
-    const s = this.slotOf(key);
-    return this.stamps[s] === this.gen ? this.vals[s] : missing;
+    const o = this.slotOf(key);
+    return this.data[o] === this.gen ? this.data[o + 2] : missing;
   }
 
   set(key: number, value: number): void {
-    let s = this.slotOf(key);
-    if (this.stamps[s] !== this.gen) {
-      if ((this.count + 1) * 2 > this.keys.length) {
+    let o = this.slotOf(key);
+    if (this.data[o] !== this.gen) {
+      if ((this.count + 1) * 2 > this.data.length / SLOT) {
         this.grow();
-        s = this.slotOf(key);
+        o = this.slotOf(key);
       }
-      this.stamps[s] = this.gen;
-      this.keys[s] = key;
+      this.data[o] = this.gen;
+      this.data[o + 1] = key;
       this.count++;
     }
-    this.vals[s] = value;
+    this.data[o + 2] = value;
   }
 
   /** Adds `key` (value 0 when new); true when it was not there. */
@@ -82,21 +82,19 @@ export class IntMap {
 
   private allocate(bits: number): void {
     this.bits = bits;
-    this.keys = new Int32Array(1 << bits);
-    this.vals = new Int32Array(1 << bits);
-    this.stamps = new Uint32Array(1 << bits);
+    this.data = new Int32Array(SLOT << bits);
     this.gen = 1;
   }
 
   private grow(): void {
-    const { keys, vals, stamps, gen } = this;
+    const { data, gen } = this;
     this.allocate(this.bits + 1);
-    for (let s = 0; s < keys.length; s++) {
-      if (stamps[s] !== gen) continue;
-      const t = this.slotOf(keys[s]);
-      this.stamps[t] = this.gen;
-      this.keys[t] = keys[s];
-      this.vals[t] = vals[s];
+    for (let o = 0; o < data.length; o += SLOT) {
+      if (data[o] !== gen) continue;
+      const t = this.slotOf(data[o + 1]);
+      this.data[t] = this.gen;
+      this.data[t + 1] = data[o + 1];
+      this.data[t + 2] = data[o + 2];
     }
   }
 }
