@@ -11,6 +11,7 @@
  *  5. otherClassTypes: "al-Qaeda and other terrorist groups" takes the class's type;
  *  6. modifierSurnames: "the Bush administration" holds a person;
  *  7. parenthesizedSources: "a follow-up meeting (Bloomberg) is expected": a cited name;
+ *     countryModifiers: "the US command" holds the place, "the US Embassy" is an organization;
  *  8. workTitles: "his book Imbalance of Power" is a work, not an actor (last of the retypings, so
  *     nothing inside a title is retyped after it);
  *  9. ruleRepeats: a one-word name a rule typed gives its type to the same word's MISC mentions.
@@ -30,6 +31,7 @@ import { joinQuotedNicknames } from './quotedNicknames';
 import { repairToldObjectTypes } from './toldObjectTypes';
 import { repairWorkTitles } from './workTitles';
 import { findParenthesizedSources } from './parenthesizedSources';
+import { findCountryModifiers } from './countryModifiers';
 
 /** Applies the rules in order; returns the spans (sorted by first token; some may be added). */
 export function applyContextRules(spans0: TokenSpan[], ctx: SpanRepairContext, gazetteer: Gazetteer | null, countryCodes: ReadonlySet<string>): TokenSpan[] {
@@ -42,7 +44,7 @@ export function applyContextRules(spans0: TokenSpan[], ctx: SpanRepairContext, g
   repairToldObjectTypes(input, ctx);
   repairArticleNameTypes(input, ctx);
   repairOtherClassTypes(input, ctx);
-  const spans = findParenthesizedSources(repairModifierSurnames(input, ctx, gazetteer), ctx);
+  const spans = findCountryModifiers(findParenthesizedSources(repairModifierSurnames(input, ctx, gazetteer), ctx), ctx, countryCodes);
   repairWorkTitles(spans, ctx);
   retypeMiscRepeats(spans, ctx);
   return spans;
