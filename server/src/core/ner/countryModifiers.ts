@@ -23,11 +23,6 @@ const MISSION_HASHES = ['embassy', 'consulate'].map(hashLowerString);
 const RULE_CONFIDENCE = 0.7;
 const MAX_CODE_LENGTH = 6;
 
-function isLowerWord(ctx: SpanRepairContext, k: number): boolean {
-  const b = ctx.hashes.bits[k];
-  return (ctx.tokens.flags[k] & TOKEN_WORD) !== 0 && (b & B_LOWER) !== 0 && (b & B_INITCAP) === 0;
-}
-
 function isCode(ctx: SpanRepairContext, k: number, codes: ReadonlySet<string>): boolean {
   const s = ctx.tokens.start[k];
   const e = ctx.tokens.end[k];
@@ -41,14 +36,24 @@ export function findCountryModifiers(spans: TokenSpan[], ctx: SpanRepairContext,
   const loc = ctx.locType ?? 2;
   const bits = ctx.hashes.bits;
   const lower = ctx.hashes.lower;
+  const flags = ctx.tokens.flags;
+  const mission0 = MISSION_HASHES[0];
+  const mission1 = MISSION_HASHES[1];
   let added: TokenSpan[] | undefined;
   let si = 0; // index of the first span that does not end before token k
   for (let k = 0; k + 1 < n; k++) {
+    const b = bits[k];
+    if (!(b & B_INITCAP)) continue;
+    const m = k + 1;
+    const bm = bits[m];
+    const codeCase = (b & B_ALLCAPS) !== 0 && (bm & B_LOWER) !== 0 && (bm & B_INITCAP) === 0 && (flags[m] & TOKEN_WORD) !== 0;
+    const missionCase = (bm & B_INITCAP) !== 0 && (lower[m] === mission0 || lower[m] === mission1) && (bm & B_LOWER) !== 0;
+    if (!codeCase && !missionCase) continue;
     while (si < spans.length && spans[si].last < k) si++;
     const tagged = si < spans.length && spans[si].first <= k;
-    const b = bits[k];
     // "US command": a code before a lower-case word, untagged or called MISC alone
-    if (b & B_ALLCAPS && b & B_INITCAP && isLowerWord(ctx, k + 1) && isCode(ctx, k, codes)) {
+    if (codeCase) {
+      if (!isCode(ctx, k, codes)) continue;
       if (!tagged) (added ??= []).push({ first: k, last: k, type: loc, confidence: RULE_CONFIDENCE, source: 'rule' });
       else if (spans[si].first === k && spans[si].last === k && spans[si].type === ctx.miscType) {
         spans[si].type = loc;
@@ -57,11 +62,9 @@ export function findCountryModifiers(spans: TokenSpan[], ctx: SpanRepairContext,
       continue;
     }
     // "US Embassy": the next token is a capitalised mission word
-    const m = k + 1;
-    if (!(bits[m] & B_INITCAP) || !(bits[m] & B_LOWER) || (lower[m] !== MISSION_HASHES[0] && lower[m] !== MISSION_HASHES[1])) continue;
     const g = ctx.hashes.gaz[k];
     // (a word that is also a people's adjective, "Thai", reads as the adjective)
-    const country = (b & B_INITCAP) !== 0 && ((gazState(g, COUNTRY) === GAZ_BEGIN && gazState(g, DEMONYM) === 0) || isCode(ctx, k, codes));
+    const country = (gazState(g, COUNTRY) === GAZ_BEGIN && gazState(g, DEMONYM) === 0) || isCode(ctx, k, codes);
     if (tagged) {
       const sp = spans[si];
       // the tagger's place or MISC span ends at the country ("US" + "Embassy"), or is "US Embassy" as MISC

@@ -17,10 +17,13 @@ import type { TokenSpan } from './consistency';
 import { B_ALLCAPS, B_INITCAP, B_LOWER, B_UPPER } from './features';
 import { GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
+import { hashLowerString } from './hashing';
 
 const PLACE_CATEGORIES = (['country', 'city', 'state', 'region'] as const).map((c) => GAZ_CATEGORIES.indexOf(c));
 const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
 const SOURCE_CONFIDENCE = 0.6;
+/** Lowercase hash of "(": one typed-array read per token before any character is read. */
+const OPEN_HASH = hashLowerString('(');
 /** Words before the parenthesis an acronym may abbreviate. */
 const DEFINING_WORDS = 3;
 
@@ -61,8 +64,9 @@ export function findParenthesizedSources(spans: TokenSpan[], ctx: SpanRepairCont
   const loc = ctx.locType ?? 2;
   let added: TokenSpan[] | undefined;
   let si = 0; // spans before this one end before the token looked at
+  const lower = ctx.hashes.lower;
   for (let k = 1; k + 2 < n; k++) {
-    if (charAt(ctx, k) !== 40 || charAt(ctx, k + 2) !== 41) continue;
+    if (lower[k] !== OPEN_HASH || charAt(ctx, k) !== 40 || charAt(ctx, k + 2) !== 41) continue;
     const name = k + 1;
     const b = ctx.hashes.bits[name];
     if (!(ctx.tokens.flags[name] & TOKEN_WORD) || !(b & B_INITCAP) || !(b & (B_LOWER | B_ALLCAPS))) continue;
