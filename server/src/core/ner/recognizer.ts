@@ -17,7 +17,8 @@ import { allocTokenHashes, B_UPPER, completeTokenHashes, hashToken, PRIOR_ABSENT
 import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
 import { decodeSpans } from './labels';
 import { NerModel } from './model';
-import { addFeatureWeights, allocEmissionWork, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
+import { addFeatureWeights, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
+import { allocEmissionWork } from './contextScores';
 import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_BUCKET, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { applyContextRules } from './contextRules';

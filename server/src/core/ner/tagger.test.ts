@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { loadNerModel } from '../../nerModelFile';
 import { tokenize } from '../text/tokenize';
 import { allocTokenHashes, completeTokenHashes, computeTokenHashes, writeContextLexicalFeatures, writeContextShapeFeatures } from './features';
-import { allocEmissionWork, CTX_OTHER, CTX_SHAPE_SELF, CTX_SHAPES_AFTER, CTX_SHAPES_BEFORE, CTX_WORD_LEFT, CTX_WORD_RIGHT, CTX_WORD_RUN, CTX_WORD_SELF, PER_TOKEN_CONTEXT, scoreEmissionsWithTypes } from './tagger';
+import { scoreEmissionsWithTypes } from './tagger';
+import { allocEmissionWork, CTX_OTHER, CTX_SHAPE_SELF, CTX_SHAPES_AFTER, CTX_SHAPES_BEFORE, CTX_WORD_LEFT, CTX_WORD_RIGHT, CTX_WORD_RUN, CTX_WORD_SELF, PER_TOKEN_CONTEXT } from './contextScores';
 import { createTokenTypeCache } from './tokenTypes';
 import { referenceEmissions } from './emissionTestSupport';
 

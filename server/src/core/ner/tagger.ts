@@ -11,8 +11,8 @@ import { VEC_AS_NEXT, VEC_AS_PREVIOUS, VEC_AS_SECOND_NEXT, VEC_AS_SECOND_PREVIOU
 import { weightRowOf } from './weightIndex';
 import { backwardBio9, bestPredecessorBio9, forwardBio9, isBio9 } from './viterbiBio9';
 
-export { addFeatureInt, allocEmissionWork, CTX_OTHER, CTX_SHAPE_SELF, CTX_SHAPES_AFTER, CTX_SHAPES_BEFORE, CTX_WORD_LEFT, CTX_WORD_RIGHT, CTX_WORD_RUN, CTX_WORD_SELF, PER_TOKEN_CONTEXT } from './contextScores';
-export type { EmissionWork } from './contextScores';
+// (no re-exports from contextScores here: tsc writes them as getters, which leave this module's
+// exports object in dictionary mode, and the recognizer's calls of viterbi & co. through it slow)
 
 /** Emission scores: emis[i*L + l] = sum of weights of token i's features for label l. */
 export function scoreEmissions(model: NerModel, feats: Int32Array, n: number, F: number, emis: Float32Array): void {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { loadNerModel } from '../../nerModelFile';
 import { tokenize } from '../text/tokenize';
 import { allocTokenHashes, B_UPPER, completeTokenHashes, computeTokenHashes, CONTEXT_FEATURES, extractFeatures, FEATURES_PER_TOKEN, NULL_FEATURE, SELF_FEATURES, NEIGHBOUR_FEATURES } from './features';
-import { allocEmissionWork, scoreEmissionsWithTypes } from './tagger';
+import { scoreEmissionsWithTypes } from './tagger';
+import { allocEmissionWork } from './contextScores';
 import { createTokenTypeCache, ROW_GAZ_FIRST, TYPE_ROW } from './tokenTypes';
 import { referenceEmissions } from './emissionTestSupport';
 
