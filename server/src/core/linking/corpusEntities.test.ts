@@ -119,3 +119,17 @@ test('two people of different articles who share a surname used alone stay apart
   assert.notEqual(idsOf(r)[0][0], idsOf(r)[1][0]);
   assert.equal(idsOf(r)[2][0], idsOf(r)[0][0]);
 });
+
+test('a lone given name links to the one person who has it, not when two do or when it is someone\'s surname', () => {
+  const r = linkCorpus([[cluster('person', 'Saddam Hussein', 'Hussein')], [cluster('person', 'Saddam')]]);
+  assert.equal(idsOf(r)[1][0], idsOf(r)[0][0]);
+  const two = linkCorpus([[cluster('person', 'George W. Bush'), cluster('person', 'George Casey')], [cluster('person', 'George')]]);
+  assert.notEqual(two.assignment[1][0], two.assignment[0][0]);
+  assert.notEqual(two.assignment[1][0], two.assignment[0][1]);
+  // "Jordan" goes by the surname of Michael Jordan before the given name of Jordan Smith
+  const sur = linkCorpus([[cluster('person', 'Michael Jordan', 'Jordan'), cluster('person', 'Jordan Smith')], [cluster('person', 'Jordan')]]);
+  assert.equal(sur.assignment[1][0], sur.assignment[0][0]);
+  // an organization or place is never joined by a given name
+  const org = linkCorpus([[cluster('person', 'Saddam Hussein')], [cluster('place', 'Saddam')]]);
+  assert.notEqual(org.assignment[1][0], org.assignment[0][0]);
+});

@@ -4,7 +4,7 @@
  * transliteration: "Nuri"/"Nouri al-Maliki", or with and without middle initials: "George Casey"/
  * "George W. Casey"); then lone surnames, acronyms and likely misspellings
  * join an entity only when the evidence is strong ("Mailiki" → Maliki, never "Jalil Nouri" →
- * Nouri al-Maliki). Deterministic: the result depends only on the order of the documents given.
+ * Nouri al-Maliki), and a lone given name ("Saddam") the one person who has it. Deterministic: the result depends only on the order of the documents given.
  */
 import type { EntityType } from '../types';
 import type { DocCluster } from './documentEntities';
@@ -82,6 +82,8 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   const fuzzySurnames = new DeletionIndex();
   /** A person's key without initials → [entity id, initials] of the persons with it. */
   const bareIndex = new Map<string, Array<[string, string]>>();
+  /** A person's given name (first word of a name of two or more words) → the persons with it. */
+  const givenNameIndex = new Map<string, string[]>();
   const usedIds = new Set<string>();
   const memo = new NameMemo();
 
@@ -113,6 +115,8 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
       push(surnameIndex, sur, b.entity.id);
       if (b.entity.type === 'person' && sur.length >= 5) fuzzySurnames.add(sur);
       if (b.entity.type === 'person') {
+        const given = memo.tokensOf(key)[0];
+        if (given.length >= 3) push(givenNameIndex, given, b.entity.id);
         const { bare, initials } = splitInitials(key);
         if (bare) {
           const list = bareIndex.get(bare);
@@ -206,6 +210,11 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
     if (!id && cluster.type === 'person') id = pick(surnameIndex.get(stripArticle(key)), cluster.type, true);
     if (!id && (cluster.type === 'organization' || cluster.type === 'place')) id = personSurnameOf(cluster, surnameIndex, builders);
     if (!id && cluster.type === 'person') id = misspelledSurname(stripArticle(key), fuzzySurnames, surnameIndex, builders);
+    // "Saddam" alone: the one person whose given name it is, when no person goes by it as a surname
+    if (!id && cluster.type === 'person') {
+      const ids = givenNameIndex.get(key);
+      if (ids && ids.length === 1) id = ids[0];
+    }
     if (!id) id = newEntity(slugify(key), longestSpelling(cluster), cluster.type).entity.id;
     attach(d, c, id);
   }
