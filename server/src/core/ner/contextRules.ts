@@ -12,6 +12,7 @@
  *  6. modifierSurnames: "the Bush administration" holds a person;
  *  7. parenthesizedSources: "a follow-up meeting (Bloomberg) is expected": a cited name;
  *     countryModifiers: "the US command" holds the place, "the US Embassy" is an organization;
+ *     followerNames: "the Sadrist movement" is an organization;
  *  8. workTitles: "his book Imbalance of Power" is a work, not an actor (last of the retypings, so
  *     nothing inside a title is retyped after it);
  *  9. ruleRepeats: a one-word name a rule typed gives its type to the same word's MISC mentions.
@@ -32,6 +33,7 @@ import { repairToldObjectTypes } from './toldObjectTypes';
 import { repairWorkTitles } from './workTitles';
 import { findParenthesizedSources } from './parenthesizedSources';
 import { findCountryModifiers } from './countryModifiers';
+import { findMovementNames } from './followerNames';
 
 /** Applies the rules in order; returns the spans (sorted by first token; some may be added). */
 export function applyContextRules(spans0: TokenSpan[], ctx: SpanRepairContext, gazetteer: Gazetteer | null, countryCodes: ReadonlySet<string>): TokenSpan[] {
@@ -44,7 +46,7 @@ export function applyContextRules(spans0: TokenSpan[], ctx: SpanRepairContext, g
   repairToldObjectTypes(input, ctx);
   repairArticleNameTypes(input, ctx);
   repairOtherClassTypes(input, ctx);
-  const spans = findCountryModifiers(findParenthesizedSources(repairModifierSurnames(input, ctx, gazetteer), ctx), ctx, countryCodes);
+  const spans = findMovementNames(findCountryModifiers(findParenthesizedSources(repairModifierSurnames(input, ctx, gazetteer), ctx), ctx, countryCodes), ctx);
   repairWorkTitles(spans, ctx);
   retypeMiscRepeats(spans, ctx);
   return spans;

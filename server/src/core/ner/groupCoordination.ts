@@ -4,13 +4,15 @@
  * typed otherwise without being sure, or called MISC, is a group too: peoples and communities are
  * named alongside their like. Also, a group name right after a people's or community's adjective
  * that no span holds takes the adjective in: "innocent Sunni Arabs", "Shiite Muslims", "Iraqi Kurds"
- * are one group each (the adjective alone is no name). Linear in the number of spans.
+ * are one group each (the adjective alone is no name); and "the Sadrists" are a group
+ * (followerNames.ts). Linear in the number of spans.
  */
 import { TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
 import { B_INITCAP, B_LOWER } from './features';
 import type { SpanRepairContext } from './spanRepair';
 import { tokenText } from './contextTokens';
+import { findFollowerGroups } from './followerNames';
 import { GAZ_BEGIN, GAZ_CATEGORIES, GAZ_INSIDE, gazState } from './gazetteer';
 
 const DEMONYM = GAZ_CATEGORIES.indexOf('demonym');
@@ -49,6 +51,7 @@ export function repairGroupCoordination(spans: TokenSpan[], ctx: SpanRepairConte
     sp.source = 'rule';
   }
   joinGroupAdjectives(spans, ctx, groupType);
+  findFollowerGroups(spans, ctx, groupType);
 }
 
 /** A one-word people's or community's adjective ("Sunni", "Iraqi") at token k. */
