@@ -97,10 +97,19 @@ export function encodeLabels(ls: LabelSet, n: number, spans: Array<{ first: numb
 /** Entity token ranges from a label sequence (tolerant of ill-formed sequences). */
 export function decodeSpans(ls: LabelSet, labels: ArrayLike<number>, n: number): Array<{ first: number; last: number; type: number }> {
   const spans: Array<{ first: number; last: number; type: number }> = [];
+  decodeSpansIn(ls, labels, 0, n, spans);
+  return spans;
+}
+
+/**
+ * decodeSpans of labels[from, to) as if the labels before and after were O (label 0), appended to
+ * `spans`: over ranges separated by O labels, the same spans as decodeSpans of the whole sequence.
+ */
+export function decodeSpansIn(ls: LabelSet, labels: ArrayLike<number>, from: number, to: number, spans: Array<{ first: number; last: number; type: number }>): void {
   let open = -1;
   let openType = -1;
-  for (let k = 0; k <= n; k++) {
-    const lab = k < n ? labels[k] : 0;
+  for (let k = from; k <= to; k++) {
+    const lab = k < to ? labels[k] : 0;
     const t = ls.typeOf[lab];
     const p = ls.partOf[lab];
     const continues = t >= 0 && t === openType && (p === PART_I || p === PART_L);
@@ -119,5 +128,4 @@ export function decodeSpans(ls: LabelSet, labels: ArrayLike<number>, n: number):
       openType = -1;
     }
   }
-  return spans;
 }

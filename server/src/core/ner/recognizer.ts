@@ -15,7 +15,7 @@ import { tokenize, TokenList, TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/t
 import { applyDocumentConsistency, TokenSpan } from './consistency';
 import { allocTokenHashes, B_UPPER, completeTokenHashes, hashToken, PRIOR_ABSENT, priorFeature0, priorFeature1, setPriorFromLabels, TokenHashes } from './features';
 import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
-import { decodeSpans } from './labels';
+import { decodeSpansIn } from './labels';
 import { NerModel } from './model';
 import { addFeatureWeights, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { allocEmissionWork } from './contextScores';
@@ -169,6 +169,26 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     return out;
   }
 
+  /**
+   * decodeSpans of the document's labels, read only inside the decoding windows (every other token
+   * is O): adjacent windows are read as one range, so a span is cut nowhere decodeSpans would not cut it.
+   */
+  function windowSpans(windows: number[], labels: Int32Array): Array<{ first: number; last: number; type: number }> {
+    const spans: Array<{ first: number; last: number; type: number }> = [];
+    let k = 0;
+    while (k < windows.length) {
+      const from = windows[k];
+      let to = windows[k + 1];
+      k += 3;
+      while (k < windows.length && windows[k] === to) {
+        to = windows[k + 1];
+        k += 3;
+      }
+      decodeSpansIn(model.labels, labels, from, to, spans);
+    }
+    return spans;
+  }
+
   /** Token hashes of the document from the type cache (character part) plus the document-level part. */
   function hashDocument(text: string, tokens: TokenList): TokenHashes {
     const n = tokens.count;
@@ -217,7 +237,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     if (twoPass) {
       const typeOf = typeOfBuf.fill(-1, 0, n);
       const inMulti = inMultiBuf.fill(0, 0, n);
-      for (const sp of decodeSpans(model.labels, labels, n)) {
+      for (const sp of windowSpans(windows, labels)) {
         for (let k = sp.first; k <= sp.last; k++) {
           typeOf[k] = sp.type;
           inMulti[k] = sp.last > sp.first ? 1 : 0;
@@ -246,7 +266,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       }
     }
     // margins (confidence) only where there is an entity; work.score still holds each window's forward scores
-    const spansRaw = decodeSpans(model.labels, labels, n);
+    const spansRaw = windowSpans(windows, labels);
     let si = 0;
     for (let k = 0; k < windows.length && si < spansRaw.length; k += 3) {
       const s = windows[k];
