@@ -56,3 +56,10 @@ test('the government uses get a cluster of their own, linked to the city and rep
   assert.equal(reportedType(linking, 0, doc.clusterOf[0], 'place'), 'place');
   assert.equal(reportedType(linking, 0, doc.clusterOf[1], 'place'), 'organization');
 });
+
+test('a building that names a government stands for it wherever it occurs; other buildings do not', () => {
+  assert.deepEqual(seats('Maliki met Obama at the White House on Friday.', [['White House', 'place', 0.9]]), [true]);
+  assert.deepEqual(seats('the Kremlin said', [['Kremlin', 'place', 0.9]]), [true]);
+  assert.deepEqual(seats('a concert at the Royal Albert Hall', [['Royal Albert Hall', 'place', 0.9]]), [false]);
+  assert.deepEqual(seats('the White House said', [['White House', 'organization', 0.9]]), [false]);
+});

@@ -2,7 +2,9 @@
  * A capital city standing for its government ("Washington must prevent…", "tensions between Tehran and
  * Washington", "loyal to Washington", "Washington's broader plans") is an organization; the same name
  * as a location ("the debate in Washington", "has come to Washington") stays a place. Countries are
- * places in both readings, so only capitals (capitalCities.ts) are read this way.
+ * places in both readings, so only capitals (capitalCities.ts) are read this way. The buildings that
+ * name an executive or a legislature ("the White House", "the Kremlin", "Capitol Hill") stand for it
+ * wherever they occur: an organization (CoNLL types them LOC).
  *
  * The reading is made for articles, after document linking: the uses that stand for the government
  * move to a cluster of their own, typed an organization and flagged `governmentSeat`, which links to the
@@ -52,6 +54,12 @@ const POLICY_NOUNS = new Set([
 ]);
 
 const CONJUNCTIONS = new Set(['and', 'nor', 'or']);
+
+/** Buildings and streets whose name is used for the government or legislature they house. */
+export const GOVERNMENT_BUILDINGS: ReadonlySet<string> = new Set([
+  'White House', 'Kremlin', 'Pentagon', 'Capitol Hill', 'Downing Street', 'Whitehall', 'Elysee', 'Élysée',
+  'Elysee Palace', 'Élysée Palace', 'Foggy Bottom', 'Zhongnanhai', 'Blue House', "Quai d'Orsay", 'Bundestag',
+]);
 
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
@@ -130,11 +138,15 @@ function joinedNext(text: string, mentions: readonly EntityMention[], i: number)
   return CONJUNCTIONS.has(between) ? i + 1 : -1;
 }
 
-/** For each mention (sorted by start), whether it is a capital standing for its government. */
+/** For each mention (sorted by start), whether it is a capital or a building standing for its government. */
 export function governmentSeatUses(text: string, mentions: readonly EntityMention[]): boolean[] {
   const out = new Array<boolean>(mentions.length).fill(false);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
+    if (m.type === 'place' && GOVERNMENT_BUILDINGS.has(m.text)) {
+      out[i] = true;
+      continue;
+    }
     if (!isCapital(m)) continue;
     const j = joinedNext(text, mentions, i);
     if (j >= 0) {
@@ -163,7 +175,7 @@ export function splitGovernmentSeats(text: string, mentions: readonly EntityMent
   const count = clusters.length;
   for (let ci = 0; ci < count; ci++) {
     const c = clusters[ci];
-    if (c.type !== 'place' || !c.mentions.some((i) => CAPITAL_CITIES.has(mentions[i].text))) continue;
+    if (c.type !== 'place' || !c.mentions.some((i) => CAPITAL_CITIES.has(mentions[i].text) || GOVERNMENT_BUILDINGS.has(mentions[i].text))) continue;
     uses ??= governmentSeatUses(text, mentions);
     const gov = c.mentions.filter((i) => uses![i]);
     if (gov.length === 0) continue;
