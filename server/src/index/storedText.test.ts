@@ -69,3 +69,17 @@ test('texts are kept as UTF-8 bytes, and repeated reads of one text return it un
   const odd = 'a\uD800b\n';
   assert.equal(new StoredText('file:///odd.md', 'article', 0, odd).getText(), odd);
 });
+
+test('a text kept as bytes makes its line table on the first position asked for, or when prepared', () => {
+  const text = 'One “line”\r\nTwo 😀\rThree\n';
+  const lazy = new StoredText('file:///a.md', 'article', 1, Buffer.from(text, 'utf8'));
+  assert.equal(lazy.prepared, false, 'nothing made while the index loads');
+  assert.deepEqual(lazy.positionAt(text.indexOf('Three')), { line: 2, character: 0 });
+  assert.equal(lazy.prepared, true);
+  const prepared = new StoredText('file:///a.md', 'article', 1, Buffer.from(text, 'utf8'));
+  prepared.prepare();
+  assert.equal(prepared.prepared, true);
+  assert.equal(prepared.length, text.length);
+  assert.equal(new StoredText('file:///a.md', 'article', 1, Buffer.from(text, 'utf8')).length, text.length, 'the length alone makes the table too');
+  assert.equal(new StoredText('file:///a.md', 'article', 1, text).prepared, true, 'a string (an editor text) has its table at once');
+});

@@ -16,10 +16,10 @@ const recent: Array<{ owner: StoredText; text: string }> = [];
 export class StoredText implements TextDocument {
   /** UTF-8 bytes, or the string itself when it is not well-formed UTF-16 (a lone surrogate would not survive UTF-8). */
   private readonly content: Buffer | string;
-  /** Per line: its start offset and the offset where its end-of-line characters begin (UTF-16 units). */
-  private readonly lines: Int32Array;
-  /** Length in UTF-16 code units. */
-  readonly length: number;
+  /** Per line: its start offset and the offset where its end-of-line characters begin (UTF-16 units); made on first use. */
+  private table: Int32Array | undefined;
+  /** Length in UTF-16 code units (-1 until the line table of bytes is made). */
+  private units: number;
 
   constructor(
     readonly uri: string,
@@ -29,15 +29,39 @@ export class StoredText implements TextDocument {
     text: string | Buffer,
   ) {
     if (typeof text === 'string') {
-      this.length = text.length;
+      this.units = text.length;
       this.content = isWellFormed(text) ? Buffer.from(text, 'utf8') : text;
-      this.lines = lineTable(text);
+      this.table = lineTable(text);
     } else {
+      // A warm start keeps thousands of these: the line table is made when a position is first asked
+      // for (or by `prepare`, off the request path), not while the index loads.
       this.content = text;
-      const table = utf8LineTable(text);
-      this.lines = table.lines;
-      this.length = table.length;
+      this.units = -1;
     }
+  }
+
+  /** Makes the line table now (a no-op once made). */
+  prepare(): void {
+    if (this.table) return;
+    const made = utf8LineTable(this.content as Buffer);
+    this.table = made.lines;
+    this.units = made.length;
+  }
+
+  /** True once the line table is made. */
+  get prepared(): boolean {
+    return this.table !== undefined;
+  }
+
+  private get lines(): Int32Array {
+    if (!this.table) this.prepare();
+    return this.table!;
+  }
+
+  /** Length in UTF-16 code units. */
+  get length(): number {
+    if (this.units < 0) this.prepare();
+    return this.units;
   }
 
   get lineCount(): number {

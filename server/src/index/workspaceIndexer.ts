@@ -14,6 +14,7 @@ import type { AnalysisCache } from './analysisCache';
 import type { AnalysisPool } from './analysisPool';
 import { contentHash, CorpusIndex, utf8ContentHash } from './corpusIndex';
 import { EditAnalyses } from './editAnalyses';
+import { StoredText } from './storedText';
 import { readSnapshot, writeSnapshot, type LoadedSnapshot } from './corpusSnapshot';
 import { classifyPath, effectivePaths, noteIdFromPath, type FileKind } from './fileKinds';
 import { parseIgnoreList } from './readerDecisions';
@@ -179,6 +180,24 @@ export class WorkspaceIndexer {
     this.ready = true;
     this.index.scanning = false;
     this.host.relinked();
+    await this.prepareDocuments(generation);
+  }
+
+  /**
+   * Makes the line tables a warm start left for later (offsets ↔ positions), in slices of a few
+   * milliseconds between requests; a request that needs one before makes it itself.
+   */
+  private async prepareDocuments(generation: number): Promise<void> {
+    let sliceStart = Date.now();
+    for (const article of this.index.allArticles()) {
+      if (generation !== this.generation) return;
+      const doc = article.document;
+      if (doc instanceof StoredText && !doc.prepared) doc.prepare();
+      if (Date.now() - sliceStart >= 4) {
+        await yieldToLoop();
+        sliceStart = Date.now();
+      }
+    }
   }
 
   /** Reads an article and analyses it through the cache and the worker pool. */
@@ -191,6 +210,7 @@ export class WorkspaceIndexer {
     const hash = utf8 ? utf8ContentHash(utf8) : contentHash(read.text);
     if (this.index.hasContent(uri, hash)) return;
     let analysis = snapshot && snapshot.decisionsKey === decisionsKey ? snapshot.analysis(uri, hash, () => read.text) : undefined;
+    const fromSnapshot = !!analysis;
     const key = analysis ? undefined : this.cache?.key(hash, decisionsKey);
     if (key) analysis = await this.cache!.get(key);
     if (!analysis) {
@@ -204,6 +224,8 @@ export class WorkspaceIndexer {
     if (generation !== this.generation || this.open.has(uri)) return;
     if (!analysis) return this.ingest(uri, read.text, 'article', relativePath, -1);
     const article = this.index.putAnalysed(uri, utf8 ?? read.text, hash, analysis, decisionsKey);
+    // A cold scan has time for the line table while workers analyse; a warm start makes it after ready.
+    if (!fromSnapshot && article.document instanceof StoredText) article.document.prepare();
     this.publishArticleProblems(uri, article.document.getText.bind(article.document), article.analysis.problems, !utf8 && read.text.includes('\uFFFD'));
   }
 
