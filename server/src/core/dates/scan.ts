@@ -37,19 +37,26 @@ const TRIGGER_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A pre-filter for TRIGGER_WORDS: the (first letter, length) pairs of its words. Most words of a
- * text fail it, and it costs two array reads instead of hashing the word (same answers: a word
- * whose pair is absent cannot be in the set).
+ * A pre-filter for TRIGGER_WORDS: the (first letter, length) and (last letter, length) pairs of its
+ * words. Most words of a text fail it, and it costs a few array reads instead of hashing the word
+ * (same answers: a word whose pairs are absent cannot be in the set).
  */
 const MAX_LEN = 31;
 const TRIGGER_SHAPES = new Uint8Array(128 * (MAX_LEN + 1));
+/** The same for (last letter, length): a word must pass both. */
+const TRIGGER_ENDS = new Uint8Array(128 * (MAX_LEN + 1));
 for (const w of TRIGGER_WORDS) {
   const c = w.charCodeAt(0);
-  if (c < 128) TRIGGER_SHAPES[c * (MAX_LEN + 1) + Math.min(w.length, MAX_LEN)] = 1;
+  const len = Math.min(w.length, MAX_LEN);
+  if (c < 128) TRIGGER_SHAPES[c * (MAX_LEN + 1) + len] = 1;
+  const e = w.charCodeAt(w.length - 1);
+  if (e < 128) TRIGGER_ENDS[e * (MAX_LEN + 1) + len] = 1;
 }
 function mayBeTriggerWord(lower: string): boolean {
   const c = lower.charCodeAt(0);
-  return c >= 128 || TRIGGER_SHAPES[c * (MAX_LEN + 1) + Math.min(lower.length, MAX_LEN)] === 1;
+  const e = lower.charCodeAt(lower.length - 1);
+  const len = Math.min(lower.length, MAX_LEN);
+  return (c >= 128 || TRIGGER_SHAPES[c * (MAX_LEN + 1) + len] === 1) && (e >= 128 || TRIGGER_ENDS[e * (MAX_LEN + 1) + len] === 1);
 }
 
 /** Function words that only start a date when a date word follows them ("the summer", "a year ago"). */
@@ -64,6 +71,14 @@ const FOLLOWERS: ReadonlySet<string> = new Set([
 ]);
 
 function isTrigger(ctx: ScanContext, i: number): boolean {
+  return triggerAt(ctx, i, 3);
+}
+
+/**
+ * A function word starts a date only before a date word, or before another function word that
+ * does ("about a year ago", "the first half"): up to `depth` function words in a row.
+ */
+function triggerAt(ctx: ScanContext, i: number, depth: number): boolean {
   const t = ctx.tokens[i];
   if (t.kind === 'num') return true;
   if (t.kind === 'punct') return t.text === "'" || t.text === '\u2019';
@@ -71,7 +86,9 @@ function isTrigger(ctx: ScanContext, i: number): boolean {
     if (!LEADING_FUNCTION_WORDS.has(t.lower)) return true;
     const n = ctx.tokens[i + 1];
     if (!n) return false;
-    return n.kind === 'num' || FOLLOWERS.has(n.lower) || TRIGGER_WORDS.has(n.lower) || (n.kind === 'punct' && (n.text === "'" || n.text === '\u2019'));
+    if (n.kind === 'num' || FOLLOWERS.has(n.lower) || (n.kind === 'punct' && (n.text === "'" || n.text === '\u2019'))) return true;
+    if (!TRIGGER_WORDS.has(n.lower)) return false;
+    return !LEADING_FUNCTION_WORDS.has(n.lower) || (depth > 1 && triggerAt(ctx, i + 1, depth - 1));
   }
   return false; // TRIGGER_WORDS holds every weekday
 }

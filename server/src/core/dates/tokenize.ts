@@ -50,6 +50,8 @@ export function tokenize(text: string): Token[] {
     // Whether the word has a letter that lower-casing changes (A-Z or beyond ASCII): noted during
     // the scan, so a lower-case word is its own lower case without a second pass.
     let upper = false;
+    // Whether the word has an inner apostrophe: only such a word can end in a possessive "'s".
+    let apostrophe = false;
     if (isWordLetter(c)) {
       kind = 'word';
       upper = c <= 90 || c >= 0x80;
@@ -62,6 +64,7 @@ export function tokenize(text: string): Token[] {
         const q = text.charCodeAt(i);
         if ((q !== 39 && q !== 0x2019) || !isAsciiLetter(text.charCodeAt(i + 1))) break;
         upper = true; // checked no further: lower-casing gives the same string either way
+        apostrophe = true;
         i += 2;
         while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
       }
@@ -85,7 +88,7 @@ export function tokenize(text: string): Token[] {
     const t = text.slice(start, i);
     const lower = upper ? t.toLowerCase() : t;
     // The possessive "'s" is its own token: TIMEX3 extents stop before it ("[Friday]'s ruling").
-    if (kind === 'word' && t.length > 2 && (lower.endsWith("'s") || lower.endsWith('\u2019s'))) {
+    if (apostrophe && t.length > 2 && (lower.endsWith("'s") || lower.endsWith('\u2019s'))) {
       const cut = i - 2;
       out.push({ text: t.slice(0, -2), lower: lower.slice(0, -2), start, end: cut, kind });
       out.push({ text: t.slice(-2), lower: "'s", start: cut, end: cut + 2, kind: 'word' });
