@@ -88,6 +88,8 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
   let tableBits = 0;
   /** SLOT int32 per slot: type id + 1 (0 empty), then the type's two hashes (a probe reads one cache line). */
   let slots!: Int32Array;
+  /** The object returned (its array and size properties follow the arrays and count here). */
+  let view: { chars: CharHashes; vectors: Int32Array; vectorsReady: Uint8Array; gazFirst: Int32Array; rows: Int32Array; size: number } | null = null;
   allocate(INITIAL_CAPACITY, false);
   const feats = new Int32Array(SELF_FEATURES);
   const pair = new Int32Array(3);
@@ -119,6 +121,14 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
       g.set(gazFirst);
     } else count = 0;
     [key1, key2, chars, vectors, vectorsReady, gazFirst, rows, capacity] = [k1, k2, c, v, ready, g, r, size];
+    if (view !== null) {
+      view.chars = chars;
+      view.vectors = vectors;
+      view.vectorsReady = vectorsReady;
+      view.gazFirst = gazFirst;
+      view.rows = rows;
+      view.size = count;
+    }
     tableBits = 32 - Math.clz32(size); // twice the capacity, so the table is at most half full
     slots = new Int32Array((1 << tableBits) * SLOT);
     for (let id = 0; id < count; id++) fillSlot(findSlot(key1[id], key2[id]), id, key1[id], key2[id]);
@@ -146,6 +156,7 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
       slot = findSlot(h1, h2);
     }
     const id = count++;
+    if (view !== null) view.size = count;
     key1[id] = h1;
     key2[id] = h2;
     fillSlot(slot, id, h1, h2);
@@ -205,33 +216,26 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
       return;
     }
     count = 0;
+    if (view !== null) view.size = 0;
     slots.fill(0);
   }
 
-  return {
+  // plain data properties, updated when the arrays are replaced (an object literal with getters is a
+  // dictionary-mode object, and the tagger's reads of it, intern on every token, go through a generic IC)
+  const api = {
     intern,
     beginDocument,
     ensureVectors,
-    get chars() {
-      return chars;
-    },
-    get vectors() {
-      return vectors;
-    },
-    get vectorsReady() {
-      return vectorsReady;
-    },
-    get gazFirst() {
-      return gazFirst;
-    },
-    get rows() {
-      return rows;
-    },
+    chars,
+    vectors,
+    vectorsReady,
+    gazFirst,
+    rows,
     padVectors,
-    get size() {
-      return count;
-    },
+    size: count,
   };
+  view = api;
+  return api;
 }
 
 function allocChars(n: number): CharHashes {
