@@ -13,7 +13,7 @@ function check(text: string, dct: string | undefined, expected: string[]): void 
 const CASES: Array<[string, string | undefined, string[]]> = [
   // The corpus-style cases of the issue.
   ['Tomorrow President Bush meets Prime Minister Maliki in Amman.', '2006-11-28', ['Tomorrow=2006-11-29']],
-  ['The embassy issued a press release on Tuesday afternoon.', '2006-11-02', ['Tuesday afternoon=2006-10-31']],
+  ['The embassy issued a press release on Tuesday afternoon.', '2006-11-02', ['Tuesday afternoon=2006-10-31TAF']],
   ['He met with Khalilzad seven times starting on Jan. 16.', '2006-05-06', ['Jan. 16=2006-01-16']],
   ['The offensive began around Mar. 1 and ended on Apr. 29.', '2006-05-06', ['Mar. 1=2006-03-01', 'Apr. 29=2006-04-29']],
   ['Elections are due in 2011.', '2006-05-06', ['2011=2011']],

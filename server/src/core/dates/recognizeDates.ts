@@ -8,6 +8,7 @@ import { fmtDay, parseIsoDay } from './calendar';
 import { makeContext, type RuleMatch } from './context';
 import { chronoFallback } from './chronoFallback';
 import { datelineDay } from './dateline';
+import { withDayPart } from './dayParts';
 import { scanRange } from './scan';
 import { resolveNarrativeDays } from './narrativeDay';
 import { reanchorReportedSpeech } from './speechAnchor';
@@ -36,7 +37,8 @@ export function recognizeDates(text: string, dct?: string): DateMention[] {
 function toMention(text: string, tokens: ReturnType<typeof tokenize>, m: RuleMatch, anchorIso: string | undefined): DateMention {
   const start = tokens[m.start].start;
   const end = tokens[m.end - 1].end;
-  const out: DateMention = { start, end, text: text.slice(start, end), value: m.value, type: m.type, relative: m.relative };
+  const value = m.type === 'date' ? withDayPart(m.value, tokens[m.end - 1].lower) : m.value;
+  const out: DateMention = { start, end, text: text.slice(start, end), value, type: m.type, relative: m.relative };
   const a = m.anchorIso ?? anchorIso;
   if (m.relative && a) out.anchor = a;
   return out;
