@@ -94,7 +94,6 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   let work = allocViterbiWork(1, L);
   let typeIds = new Int32Array(0);
   let gazFirst = new Int32Array(0);
-  let mark = new Uint8Array(0);
   let hashesBuf = allocTokenHashes(0, false);
   let labelsBuf = new Int32Array(0);
   let marginsBuf = new Float32Array(0);
@@ -117,7 +116,6 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     fixViterbiTransitions(work, model.labels, model.transitions);
     typeIds = new Int32Array(capacity);
     gazFirst = new Int32Array(capacity);
-    mark = new Uint8Array(capacity);
     hashesBuf = allocTokenHashes(capacity, false);
     labelsBuf = new Int32Array(capacity);
     marginsBuf = new Float32Array(capacity);
@@ -137,32 +135,34 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
    * between are O (no name lies that far from any capital). flags: 1 = preceded by such an O token,
    * 2 = followed by one. radius < 0 decodes whole sentences.
    */
-  function windowsOf(tokens: TokenList, bits: Int32Array): number[] {
+  function windowsOf(tokens: TokenList): number[] {
     const n = tokens.count;
+    const flags = tokens.flags;
     const out: number[] = [];
     let s = 0;
+    let u = 0; // the next of the document's tokens with an uppercase letter (upperBuf, ascending)
     while (s < n) {
       let e = s + 1;
-      while (e < n && e - s < CHUNK && !(tokens.flags[e] & TOKEN_SENTENCE_START)) e++;
+      while (e < n && e - s < CHUNK && !(flags[e] & TOKEN_SENTENCE_START)) e++;
       if (radius < 0) out.push(s, e, 0);
       else {
-        mark.fill(0, s, e);
-        for (let i = s; i < e; i++) {
-          if (!(bits[i] & B_UPPER)) continue;
-          const to = Math.min(e, i + radius + 1);
-          for (let k = Math.max(s, i - radius); k < to; k++) mark[k] = 1;
-        }
-        let i = s;
-        while (i < e) {
-          if (!mark[i]) {
-            i++;
+        // the union of [i - radius, i + radius] over the chunk's tokens i with an uppercase letter,
+        // clipped to the chunk: overlapping or touching intervals make one window
+        let ws = -1;
+        let we = -1;
+        while (u < upperCount && upperBuf[u] < e) {
+          const i = upperBuf[u++];
+          const a = Math.max(s, i - radius);
+          const b = Math.min(e, i + radius + 1);
+          if (ws >= 0 && a <= we) {
+            if (b > we) we = b;
             continue;
           }
-          let j = i + 1;
-          while (j < e && mark[j]) j++;
-          out.push(i, j, (i > s ? 1 : 0) | (j < e ? 2 : 0));
-          i = j;
+          if (ws >= 0) out.push(ws, we, (ws > s ? 1 : 0) | (we < e ? 2 : 0));
+          ws = a;
+          we = b;
         }
+        if (ws >= 0) out.push(ws, we, (ws > s ? 1 : 0) | (we < e ? 2 : 0));
       }
       s = e;
     }
@@ -225,7 +225,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     const labels = labelsBuf.fill(0, 0, n);
     const margins = marginsBuf.fill(0, 0, n);
     const docEmis = emisBuf;
-    const windows = windowsOf(tokens, hashes.bits);
+    const windows = windowsOf(tokens);
     const decode = (k: number): void => {
       const f = windows[k + 2];
       viterbi(model.labels, model.transitions, model.start, docEmis, windows[k], windows[k + 1], work, labels, (f & 1) !== 0, (f & 2) !== 0);
