@@ -11,9 +11,13 @@
 import { LabelSet } from './labels';
 
 const LAYOUT = new WeakMap<LabelSet, boolean>();
+let lastSet: LabelSet | null = null;
+let lastAnswer = false;
 
 /** Whether `ls` is the nine-label BIO set this file is written for (its predecessor lists checked, once per set). */
 export function isBio9(ls: LabelSet): boolean {
+  // (asked for every window, a few tokens long: the last answer is kept beside the map)
+  if (ls === lastSet) return lastAnswer;
   let ok = LAYOUT.get(ls);
   if (ok === undefined) {
     ok = ls.count === 9 && ls.prevStart.length === 10 && ls.nextStart.length === 10;
@@ -28,6 +32,8 @@ export function isBio9(ls: LabelSet): boolean {
     }
     LAYOUT.set(ls, ok);
   }
+  lastSet = ls;
+  lastAnswer = ok;
   return ok;
 }
 
