@@ -106,3 +106,14 @@ test('the adjective "current" is the present; "then current" the past; the noun 
   assert.equal(at(deicticRule, 'in the current fiscal year', 'current'), undefined);
   assert.deepEqual(recognizeDates('Sales in the current fiscal year rose.', '1989-11-02').map((d) => `${d.text}=${d.value}`), ['the current fiscal year=1989']);
 });
+
+test('a weekday as a deadline or start lies ahead unless its clause is in the past', () => {
+  // anchor Thursday 2006-11-02
+  assert.equal(at(weekdayRule, 'Police have until Friday to charge him.', 'Friday'), 'Friday=2006-11-03');
+  assert.equal(at(weekdayRule, 'Starting Monday, the rules change.', 'Monday'), 'Monday=2006-11-06');
+  // a past clause keeps the past day
+  assert.equal(at(weekdayRule, 'Police had until Friday to charge him.', 'Friday'), 'Friday=2006-10-27');
+  assert.equal(at(weekdayRule, 'Ten countries had filed reports by Wednesday.', 'Wednesday'), 'Wednesday=2006-11-01');
+  // no bound word: the past by default
+  assert.equal(at(weekdayRule, 'Shares closed at $5 Monday.', 'Monday'), 'Monday=2006-10-30');
+});

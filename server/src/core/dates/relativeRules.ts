@@ -8,6 +8,7 @@ import { weekdayInName } from './weekdayNames';
 import { DAY_PARTS, MONTHS, SEASONS, UNITS } from './lexicon';
 import { readCardinal, readWeekday, readYear } from './parts';
 import { reportedDayBefore } from './reportedDay';
+import type { Direction } from './tense';
 import { lastMonth, lastSeason, nextMonth, nextSeason, resolveMonthDay, resolveSeason } from './resolve';
 
 const date = (start: number, end: number, value: string, relative = true): RuleMatch => ({ start, end, type: 'date', value, relative });
@@ -322,6 +323,20 @@ function postponedTo(ctx: ScanContext, i: number): boolean {
 /** A present copula right before a weekday schedules it: "the funeral is Friday", "talks are on Monday". */
 const COPULA_NOW: ReadonlySet<string> = new Set(['is', 'are']);
 
+/** Words that make a weekday a deadline or a start ("until Friday", "starting Monday"). */
+const BOUND_BEFORE: ReadonlySet<string> = new Set(['until', 'till', 'by', 'starting', 'beginning', 'effective']);
+
+/**
+ * The tense of the clause, else the past (news reports what happened). A deadline or a start in a
+ * clause that is not in the past lies ahead: "Police have until Friday to charge him", "Starting
+ * Monday, the rules change"; "had filed reports by Wednesday" stays in the past.
+ */
+function weekdayDirection(ctx: ScanContext, i: number, end: number): Direction {
+  const dir = directionAt(ctx, i, end);
+  if (dir) return dir;
+  return BOUND_BEFORE.has(lowerAt(ctx, i - 1)) ? 'future' : 'past';
+}
+
 /** A weekday alone: "Tuesday", "Tuesday afternoon", "Friday's"; past or future by the clause's tense. */
 export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const wd = readWeekday(ctx, i);
@@ -330,7 +345,7 @@ export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined 
   if (DAY_PARTS.has(lowerAt(ctx, end))) end++;
   if (!ctx.anchor) return date(i, end, UNKNOWN_DAY);
   // "Friday's ruling" refers to something that happened; "the vote is Friday" to what is scheduled.
-  const dir = lowerAt(ctx, end) === "'s" ? 'past' : postponedTo(ctx, i) ? 'future' : COPULA_NOW.has(lowerAt(ctx, lowerAt(ctx, i - 1) === 'on' ? i - 2 : i - 1)) ? 'future' : directionAt(ctx, i, end) ?? 'past';
+  const dir = lowerAt(ctx, end) === "'s" ? 'past' : postponedTo(ctx, i) ? 'future' : COPULA_NOW.has(lowerAt(ctx, lowerAt(ctx, i - 1) === 'on' ? i - 2 : i - 1)) ? 'future' : weekdayDirection(ctx, i, end);
   if (dir === 'future') {
     // "said Tuesday the vote would be held Thursday": ahead of the day of the report.
     const reported = reportedDayBefore(ctx, i);
