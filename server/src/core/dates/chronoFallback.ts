@@ -31,7 +31,8 @@ function hasCalendarWord(s: string): boolean {
  */
 function isCandidate(ctx: ScanContext, i: number, inMatch: Uint8Array): boolean {
   const t = ctx.tokens[i];
-  if (t.kind !== 'word') return false;
+  // month names and abbreviations have 3 to 9 letters ("May", "Sept", "September")
+  if (t.kind !== 'word' || t.text.length < 3 || t.text.length > 9) return false;
   const c = t.text.charCodeAt(0);
   if (c < 65 || c > 90) return false; // capitalised
   if (!(MONTH_ABBREVIATIONS.has(t.lower) || (MONTHS.has(t.lower) && t.lower !== 'may' && t.lower !== 'march'))) return false;
