@@ -185,7 +185,9 @@ export type CharHashes = Pick<TokenHashes, 'word' | 'lower' | 'shape' | 'prefix'
  * occurrences of each capitalised word and capitalised runs. `gazFirst[t]` (optional) is token t's
  * gazetteerFirstStep (lets the matcher skip lookups; the result is the same).
  */
-export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th: TokenHashes, gazFirst?: Int32Array): void {
+export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th: TokenHashes, gazFirst?: Int32Array, upper?: Int32Array, upperCount = 0): void {
+  // `upper` (optional): the tokens with B_UPPER, ascending, upperCount of them; the passes that only
+  // concern such tokens then visit only those (the result is the same)
   const n = tokens.count;
   const flags = tokens.flags;
   let pos = 0;
@@ -221,7 +223,8 @@ export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th
     }
   }
   // document statistics, only for the tokens that get contextual features (an uppercase letter)
-  for (let t = 0; t < n; t++) if (th.bits[t] & B_UPPER) capForms.add(th.lower[t]);
+  if (upper) for (let u = 0; u < upperCount; u++) capForms.add(th.lower[upper[u]]);
+  else for (let t = 0; t < n; t++) if (th.bits[t] & B_UPPER) capForms.add(th.lower[t]);
   for (let t = 0; t < n; t++) {
     const b = th.bits[t];
     if (!(flags[t] & TOKEN_WORD) || b & B_CAPS_SENT) continue;
@@ -229,23 +232,46 @@ export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th
       if (capForms.has(th.lower[t])) lowerSeen.add(th.lower[t]);
     } else if (b & B_INITCAP && b & B_LOWER && !(b & B_SENT)) capSeen.add(th.lower[t]);
   }
-  for (let t = 0; t < n; t++) {
+  const m = upper ? upperCount : n;
+  for (let k = 0; k < m; k++) {
+    const t = upper ? upper[k] : k;
     if (!(th.bits[t] & B_UPPER)) continue;
     if (lowerSeen.has(th.lower[t])) th.bits[t] |= B_DOC_LOWER;
     if (capSeen.has(th.lower[t])) th.bits[t] |= B_DOC_CAP;
   }
   if (gaz) matchGazetteer(gaz, tokens, th.lower, th.gaz, gazFirst);
   else th.gaz.fill(0, 0, n);
-  computeOtherOccurrences(th, n);
-  computeRuns(th, tokens, n);
+  computeOtherOccurrences(th, n, upper, upperCount);
+  computeRuns(th, tokens, n, upper, upperCount);
 }
 
 /** The run values of a token outside any capitalised run (and of a run word that is the token itself, in features 44 and 45). */
 export const NO_RUN = 0x5a5a5a5;
 
 /** Runs of consecutive capitalised words (a whole name): shape of the run and its first/last words. */
-function computeRuns(th: TokenHashes, tokens: TokenList, n: number): void {
-  const { bits, lower, run } = th;
+function computeRuns(th: TokenHashes, tokens: TokenList, n: number, upper?: Int32Array, upperCount = 0): void {
+  const { bits, run } = th;
+  if (upper) {
+    // every capitalised word has B_UPPER: runs are consecutive entries of `upper`
+    run.fill(NO_RUN, 0, n * 3);
+    const flags = tokens.flags;
+    let u = 0;
+    while (u < upperCount) {
+      const i = upper[u];
+      if (!(flags[i] & TOKEN_WORD && bits[i] & B_INITCAP)) {
+        u++;
+        continue;
+      }
+      let j = i + 1;
+      u++;
+      while (u < upperCount && upper[u] === j && flags[j] & TOKEN_WORD && bits[j] & B_INITCAP && !(flags[j] & TOKEN_SENTENCE_START)) {
+        j++;
+        u++;
+      }
+      writeRun(th, i, j);
+    }
+    return;
+  }
   let i = 0;
   while (i < n) {
     const capital = tokens.flags[i] & TOKEN_WORD && bits[i] & B_INITCAP;
@@ -258,22 +284,28 @@ function computeRuns(th: TokenHashes, tokens: TokenList, n: number): void {
     }
     let j = i + 1;
     while (j < n && tokens.flags[j] & TOKEN_WORD && bits[j] & B_INITCAP && !(tokens.flags[j] & TOKEN_SENTENCE_START)) j++;
-    const len = j - i;
-    const lenBucket = len < 5 ? len : 5;
-    for (let k = i; k < j; k++) {
-      const idx = k - i;
-      run[k * 3] = lenBucket * 8 + (idx === len - 1 ? 7 : idx < 3 ? idx : 3);
-      run[k * 3 + 1] = lower[i];
-      run[k * 3 + 2] = lower[j - 1];
-    }
+    writeRun(th, i, j);
     i = j;
+  }
+}
+
+/** The run values of the capitalised run of tokens [i, j). */
+function writeRun(th: TokenHashes, i: number, j: number): void {
+  const { lower, run } = th;
+  const len = j - i;
+  const lenBucket = len < 5 ? len : 5;
+  for (let k = i; k < j; k++) {
+    const idx = k - i;
+    run[k * 3] = lenBucket * 8 + (idx === len - 1 ? 7 : idx < 3 ? idx : 3);
+    run[k * 3 + 1] = lower[i];
+    run[k * 3 + 2] = lower[j - 1];
   }
 }
 
 const NO_OTHER = 0x3c3c3c3;
 
 /** Fills th.other from the first and the next occurrences of each capitalised word. */
-function computeOtherOccurrences(th: TokenHashes, n: number): void {
+function computeOtherOccurrences(th: TokenHashes, n: number, upper?: Int32Array, upperCount = 0): void {
   const { lower, bits, other } = th;
   other.fill(NO_OTHER, 0, n * 4);
   const first = FIRST;
@@ -282,7 +314,10 @@ function computeOtherOccurrences(th: TokenHashes, n: number): void {
   last.clear();
   if (nextScratch.length < n || nextScratch.length > Math.max(n, 1 << 16)) nextScratch = new Int32Array(Math.max(n, 1024));
   const next = nextScratch.fill(-1, 0, n);
-  for (let i = 0; i < n; i++) {
+  // (a capitalised or all-caps word has B_UPPER: with `upper`, only those tokens are visited)
+  const m = upper ? upperCount : n;
+  for (let k = 0; k < m; k++) {
+    const i = upper ? upper[k] : k;
     if ((bits[i] & (B_INITCAP | B_LOWER)) !== (B_INITCAP | B_LOWER) && (bits[i] & B_ALLCAPS) === 0) continue;
     const h = lower[i];
     const prev = last.get(h, -1);
@@ -291,7 +326,8 @@ function computeOtherOccurrences(th: TokenHashes, n: number): void {
     last.set(h, i);
   }
   if (first.size === 0) return;
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < m; k++) {
+    const i = upper ? upper[k] : k;
     // (only tokens with an uppercase letter have contextual features, the only ones that read `other`)
     if (!(bits[i] & B_UPPER)) continue;
     const f = first.get(lower[i], -1);

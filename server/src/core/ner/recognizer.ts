@@ -214,7 +214,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     }
     upperCount = 0;
     for (let t = 0; t < n; t++) if (bits[t] & B_UPPER) upperBuf[upperCount++] = t;
-    completeTokenHashes(tokens, model.gazetteer, hashes, gazFirst);
+    completeTokenHashes(tokens, model.gazetteer, hashes, gazFirst, upperBuf, upperCount);
     return hashes;
   }
 
