@@ -1,10 +1,12 @@
 /**
  * The core's one entry point for an article: text in, everything SourceLens knows about it out.
- * Front matter → markup masked (same offsets) → names → document-level linking → dates →
- * quotes and argument outline. The components are passed in (see `components.ts`), so tests can
+ * Front matter → markup masked (same offsets) → names (of the body, and of the front matter's
+ * title, author and publisher: frontMatterNames.ts) → document-level linking → dates (of the body)
+ * → quotes and argument outline (of the body). The components are passed in (see `components.ts`), so tests can
  * run the pipeline with fakes and the recognizer stays behind one interface.
  */
 import { parseFrontMatter } from './frontMatter';
+import { frontMatterNames, type FrontMatterNames } from './frontMatterNames';
 import { linkDocument, type DocCluster } from './linking/documentEntities';
 import { nameKey } from './linking/nameKey';
 import type { ArticleMeta, DateMention, EntityMention, EntityType, OutlineNode, Problem, Quote } from './types';
@@ -115,21 +117,50 @@ function safely<T>(what: string, fallback: T, problems: Problem[], run: () => T)
   }
 }
 
+/** The masked text with the front-matter spans names were read from shown again (as they were read), for linking. */
+function withReadable(masked: string, spans: FrontMatterNames['readable']): string {
+  if (spans.length === 0) return masked;
+  let out = '';
+  let last = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < last) continue;
+    out += masked.slice(last, s.start) + s.text;
+    last = s.end;
+  }
+  return out + masked.slice(last);
+}
+
+const NO_NAMES: FrontMatterNames = { mentions: [], readable: [] };
+
 export function analyzeArticle(text: string, components: AnalysisComponents, options: AnalyzeOptions = {}): ArticleAnalysis {
-  const front = options.frontMatter === false ? { meta: { extra: {} } as ArticleMeta, bodyStart: 0, problems: [] as Problem[] } : parseFrontMatter(text);
+  const front = options.frontMatter === false ? { meta: { extra: {} } as ArticleMeta, bodyStart: 0, blockStart: 0, blockEnd: 0, data: {}, problems: [] as Problem[] } : parseFrontMatter(text);
   const problems: Problem[] = [...front.problems];
   const meta = front.meta;
   const masked = safely('reading the markup', text, problems, () => components.maskMarkup(text, front.bodyStart));
-  const recognised = safely('recognizing names', [] as EntityMention[], problems, () =>
-    applyDecisions(inSource(text, masked, components.recognizeEntities(masked)), options.decisions ?? NO_DECISIONS),
-  );
-  const linked = safely('linking names', { mentions: recognised, clusters: [], clusterOf: [] as number[] }, problems, () => linkDocument(masked, recognised));
+  const decisions = options.decisions ?? NO_DECISIONS;
+  const recognised = safely('recognizing names', [] as EntityMention[], problems, () => applyDecisions(inSource(text, masked, components.recognizeEntities(masked)), decisions));
+  const frontNames =
+    front.bodyStart > 0
+      ? safely('recognizing names in the front matter', NO_NAMES, problems, () => frontMatterNames(text, front, masked, front.bodyStart, (t) => components.recognizeEntities(t), recognised))
+      : NO_NAMES;
+  const frontMentions = applyDecisions(frontNames.mentions.filter((m) => m.end <= front.bodyStart), decisions);
+  const all = frontMentions.length ? [...frontMentions, ...recognised] : recognised;
+  const linkText = frontMentions.length ? withReadable(masked, [...frontNames.readable, ...frontMentions]) : masked;
+  const linked = safely('linking names', { mentions: all, clusters: [], clusterOf: [] as number[] }, problems, () => linkDocument(linkText, all));
+  // linking read the title in the body's casing: a name found there is reported as the source writes it
+  if (linkText !== masked) for (let i = 0; i < linked.mentions.length && linked.mentions[i].start < front.bodyStart; i++) {
+    const m = linked.mentions[i];
+    const written = text.slice(m.start, m.end);
+    if (m.text !== written) linked.mentions[i] = { ...m, text: written };
+  }
+  // the outline reads the body only: names in the front matter are not its speakers or actors
+  const bodyMentions = front.bodyStart > 0 ? linked.mentions.filter((m) => m.start >= front.bodyStart) : linked.mentions;
   const dates = safely('recognizing dates', [] as DateMention[], problems, () => sortedSpans(inSource(text, masked, components.recognizeDates(masked, meta.date ?? options.dct))));
   const argument =
     options.outline === false
       ? { outline: [], quotes: [] }
       : safely('building the outline', { outline: [] as OutlineNode[], quotes: [] as Quote[] }, problems, () =>
-          components.analyzeArgument({ text, bodyStart: front.bodyStart, meta, mentions: linked.mentions, masked }),
+          components.analyzeArgument({ text, bodyStart: front.bodyStart, meta, mentions: bodyMentions, masked }),
         );
   return {
     meta,
