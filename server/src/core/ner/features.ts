@@ -190,15 +190,6 @@ export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th
   // concern such tokens then visit only those (the result is the same)
   const n = tokens.count;
   const flags = tokens.flags;
-  let pos = 0;
-  for (let t = 0; t < n; t++) {
-    if (flags[t] & TOKEN_SENTENCE_START) {
-      th.bits[t] |= B_SENT;
-      pos = 0;
-    }
-    th.position[t] = pos < 3 ? pos : 3;
-    pos++;
-  }
   // all-caps sentences (headlines) and document statistics
   const lowerSeen = LOWER_SEEN;
   const capSeen = CAP_SEEN;
@@ -206,22 +197,34 @@ export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th
   lowerSeen.clear();
   capSeen.clear();
   capForms.clear();
+  // (one pass: sentence starts and positions, and the letter counts of each sentence)
+  const { bits, position } = th;
+  let pos = 0;
   let sStart = 0;
-  for (let t = 0; t <= n; t++) {
-    if (t === n || (t > sStart && flags[t] & TOKEN_SENTENCE_START)) {
-      let letters = 0;
-      let caps = 0;
-      for (let k = sStart; k < t; k++) {
-        const b = th.bits[k];
-        if (b & (B_LOWER | B_ALLCAPS)) {
-          letters++;
-          if (b & B_ALLCAPS && !(b & B_LOWER)) caps++;
-        }
+  let letters = 0;
+  let caps = 0;
+  for (let t = 0; t < n; t++) {
+    const f = flags[t];
+    let b = bits[t];
+    if (f & TOKEN_SENTENCE_START) {
+      if (t > sStart) {
+        if (letters >= 3 && caps === letters) for (let k = sStart; k < t; k++) bits[k] |= B_CAPS_SENT;
+        sStart = t;
+        letters = 0;
+        caps = 0;
       }
-      if (letters >= 3 && caps === letters) for (let k = sStart; k < t; k++) th.bits[k] |= B_CAPS_SENT;
-      sStart = t;
+      b |= B_SENT;
+      bits[t] = b;
+      pos = 0;
+    }
+    position[t] = pos < 3 ? pos : 3;
+    pos++;
+    if (b & (B_LOWER | B_ALLCAPS)) {
+      letters++;
+      if (b & B_ALLCAPS && !(b & B_LOWER)) caps++;
     }
   }
+  if (letters >= 3 && caps === letters) for (let k = sStart; k < n; k++) bits[k] |= B_CAPS_SENT;
   // document statistics, only for the tokens that get contextual features (an uppercase letter)
   if (upper) for (let u = 0; u < upperCount; u++) capForms.add(th.lower[upper[u]]);
   else for (let t = 0; t < n; t++) if (th.bits[t] & B_UPPER) capForms.add(th.lower[t]);
