@@ -12,6 +12,7 @@ import { slugify } from '../core/linking/nameKey';
 import type { DateMention, EntityMention, Problem, Quote } from '../core/types';
 import type { LoadedSnapshot, SnapshotSource } from './corpusSnapshot';
 import { compactAnalysis, type CompactAnalysis } from './compactAnalysis';
+import { EntityArticleTable, EntityArticleTableBuilder } from './entityArticleTable';
 import { StoredText } from './storedText';
 import { firstAtLeast } from '../core/sortedSpans';
 import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './lazyCore';
@@ -120,8 +121,14 @@ export class CorpusIndex {
   private linking: CorpusLinking = { entities: [], byId: new Map(), assignment: [] };
   /** speaker entity id → quotations attributed to it. */
   private quotesByEntity = new Map<string, Array<{ uri: string; quote: Quote }>>();
-  /** entity id → article URI → mentions there. */
+  /**
+   * entity id → article URI → mentions there, for the entities read or changed since the last full
+   * link (`articleRow` reads the others from `linkedRows`).
+   */
   private perArticle = new Map<string, Map<string, number>>();
+  /** The last full link's entity → articles table; a full link fills `linkedRowsBuilder` instead of maps. */
+  private linkedRows: EntityArticleTable | undefined;
+  private linkedRowsBuilder: EntityArticleTableBuilder | undefined;
   /** What each article added to the corpus maps, so an edit can take it back. */
   private readonly contributions = new Map<string, Contribution>();
   /** Notes or reader decisions changed since the last link: only a full relink applies them. */
@@ -421,6 +428,8 @@ export class CorpusIndex {
     this.linking = linking;
     this.entityNumbers = new Map(linking.entities.map((e, n) => [e.id, n]));
     this.perArticle = new Map();
+    this.linkedRows = undefined;
+    this.linkedRowsBuilder = new EntityArticleTableBuilder();
     this.quotesByEntity = new Map();
     this.dateGroups = new Map();
     this.dateValues = [];
@@ -433,6 +442,8 @@ export class CorpusIndex {
       article.entityIds = ids;
       this.addContributions(article, false);
     });
+    this.linkedRows = this.linkedRowsBuilder!.build(linking.entities.length);
+    this.linkedRowsBuilder = undefined;
     this.dateValues.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     const byKey = new Map<string, string>();
     for (const e of linking.entities) for (const k of e.keys) if (!byKey.has(k)) byKey.set(k, e.id);
@@ -494,32 +505,42 @@ export class CorpusIndex {
     // The article's distinct entities in order of first mention (the counts' order), as numbers (for co-occurrence rows).
     const entities = new Int32Array(counts.size);
     let distinct = 0;
+    const slot = this.slotOf.get(article.uri) ?? -1;
+    const builder = incremental ? undefined : this.linkedRowsBuilder;
     for (const [id, n] of counts) {
-      let row = this.perArticle.get(id);
-      if (!row) this.perArticle.set(id, (row = new Map()));
-      row.set(article.uri, n);
       const number = this.entityNumbers.get(id);
       if (number !== undefined) entities[distinct++] = number;
+      if (builder && number !== undefined && slot >= 0) builder.add(number, slot, n);
+      else {
+        let row = this.articleRow(id);
+        if (!row) this.perArticle.set(id, (row = new Map()));
+        row.set(article.uri, n);
+      }
       if (!incremental) continue;
       const e = this.linking.byId.get(id);
       if (e) e.mentionCount += n;
     }
     const { columns } = analysis;
-    const slot = this.slotOf.get(article.uri) ?? -1;
     const values = new Set<string>();
+    // The group of each of the article's value strings, looked up once per distinct value, not per date.
+    const groupOf: Array<number[] | undefined> = new Array(columns.strings.length);
     for (let i = 0; i < Math.min(columns.dateCount, DATES_PER_SLOT); i++) {
       if (!columns.isCalendarDate(i)) continue;
-      const value = columns.dateValueOf(i);
-      values.add(value);
-      const group = this.dateGroups.get(value);
-      if (group) {
-        group.push(dateCode(slot, i));
-        continue;
+      const string = columns.dateValue[i];
+      let group = groupOf[string];
+      if (!group) {
+        const value = columns.strings[string];
+        values.add(value);
+        group = this.dateGroups.get(value);
+        if (!group) {
+          this.dateGroups.set(value, (group = []));
+          // During a relink the values are sorted once at the end; after it, each new one goes in its place.
+          if (incremental) this.dateValues.splice(firstAtLeast(this.dateValues, value), 0, value);
+          else this.dateValues.push(value);
+        }
+        groupOf[string] = group;
       }
-      this.dateGroups.set(value, [dateCode(slot, i)]);
-      // During a relink the values are sorted once at the end; after it, each new one goes in its place.
-      if (incremental) this.dateValues.splice(firstAtLeast(this.dateValues, value), 0, value);
-      else this.dateValues.push(value);
+      group.push(dateCode(slot, i));
     }
     if (values.size) this.datesFlat = undefined;
     for (const quote of analysis.quotes) {
@@ -544,7 +565,7 @@ export class CorpusIndex {
     for (const [id, n] of old.counts) {
       const quotes = this.quotesByEntity.get(id);
       if (quotes) this.quotesByEntity.set(id, quotes.filter((q) => q.uri !== uri));
-      this.perArticle.get(id)?.delete(uri);
+      this.articleRow(id)?.delete(uri);
       const e = this.linking.byId.get(id);
       if (e) e.mentionCount = Math.max(0, e.mentionCount - n);
     }
@@ -636,7 +657,7 @@ export class CorpusIndex {
   mentionsOf(id: string): readonly MentionLocation[] {
     return this.entityMemo(id, 'mentionLocations', () => {
       const out: MentionLocation[] = [];
-      for (const uri of this.perArticle.get(id)?.keys() ?? []) {
+      for (const uri of this.articleRow(id)?.keys() ?? []) {
         const article = this.articles.get(uri);
         if (!article) continue;
         const { mentionStart, mentionEnd } = article.analysis.columns;
@@ -649,7 +670,7 @@ export class CorpusIndex {
 
   /** The entity's first mention in `mentionsOf` order, without making the whole list. */
   firstMentionOf(id: string): MentionLocation | undefined {
-    for (const uri of this.perArticle.get(id)?.keys() ?? []) {
+    for (const uri of this.articleRow(id)?.keys() ?? []) {
       const article = this.articles.get(uri);
       if (!article) continue;
       const i = article.entityIds.indexOf(id);
@@ -706,7 +727,7 @@ export class CorpusIndex {
     const counts = this.scratch;
     const touched: number[] = [];
     let seen = 0;
-    for (const uri of this.perArticle.get(id)?.keys() ?? []) {
+    for (const uri of this.articleRow(id)?.keys() ?? []) {
       if (++seen > CO_OCCURRENCE_SAMPLE) break;
       const entities = this.articles.has(uri) ? this.contributions.get(uri)?.entities : undefined;
       if (!entities) continue;
@@ -738,7 +759,27 @@ export class CorpusIndex {
 
   /** Article URI → number of mentions of the entity there. */
   articlesOf(id: string): ReadonlyMap<string, number> {
-    return this.perArticle.get(id) ?? new Map();
+    return this.articleRow(id) ?? new Map();
+  }
+
+  /**
+   * The entity's articles (URI → its mentions there): kept as a map once read or changed, else read
+   * from the last full link's table (articles replaced or removed since are left out: their new
+   * contributions are in the map).
+   */
+  private articleRow(id: string): Map<string, number> | undefined {
+    const kept = this.perArticle.get(id);
+    if (kept) return kept;
+    const table = this.linkedRows;
+    const number = this.entityNumbers.get(id);
+    if (!table || number === undefined || number >= table.entityCount) return undefined;
+    const row = new Map<string, number>();
+    table.forEach(number, (slot, n) => {
+      const article = this.slots[slot];
+      if (article) row.set(article.uri, n);
+    });
+    this.perArticle.set(id, row);
+    return row;
   }
 
   noteUriOf(entity: CorpusEntity): string | undefined {

@@ -124,8 +124,7 @@ export async function readTextFile(fsPath: string, maxBytes: number): Promise<Re
 
 /** UTF-8 text, or a reason it is not text. Invalid sequences become U+FFFD (reported, not fatal). */
 export function decodeText(buffer: Buffer): ReadResult {
-  const probe = buffer.subarray(0, 8192);
-  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) return { ok: false, skipped: true, reason: 'looks binary (it contains NUL bytes); it is not indexed' };
+  if (buffer.subarray(0, 8192).indexOf(0) >= 0) return { ok: false, skipped: true, reason: 'looks binary (it contains NUL bytes); it is not indexed' };
   const bom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
   return new FileText(buffer, !bom && isUtf8(buffer));
 }
