@@ -4,7 +4,8 @@ import type { DateMention } from '../core/types';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function dayMs(iso: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  // A day, possibly with a time or part of day ("2006-10-31TAF", "2006-10-31T17:00"): its calendar day.
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T[0-9A-Z:.]*)?$/.exec(iso);
   if (!m) return undefined;
   return Date.UTC(+m[1], +m[2] - 1, +m[3]);
 }

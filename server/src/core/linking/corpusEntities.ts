@@ -10,6 +10,7 @@ import type { EntityType } from '../types';
 import type { DocCluster } from './documentEntities';
 import { boundedEditDistance, consonantSkeleton, isVariantName, misspellingBudget } from './editDistance';
 import { groupKey, initialsAgree, initialsKey, keyTokens, nameKey, slugify, splitInitials, stripArticle, surnameKey } from './nameKey';
+import { CAPITAL_CITIES } from './capitalCities';
 
 export interface EntityNote {
   /** Stable id (from the note's file name). */
@@ -361,9 +362,13 @@ function misspelledSurname(key: string, fuzzy: DeletionIndex, surnameIndex: Map<
  * mention that type measured worse on CoNLL dev (93.83 -> 92.22).
  */
 export function reportedType(linking: CorpusLinking, doc: number, cluster: number, ownType: EntityType): EntityType {
-  // a capital standing for its government is an organization, whatever the city's note says
-  if (linking.governmentSeats?.[doc]?.has(cluster)) return 'organization';
   const id = linking.assignment[doc]?.[cluster];
-  const note = id ? linking.byId.get(id)?.note : undefined;
+  const entity = id ? linking.byId.get(id) : undefined;
+  const note = entity?.note;
+  if (linking.governmentSeats?.[doc]?.has(cluster)) {
+    // A capital standing for its government is an organization, whatever the city's note says; a
+    // building ("Capitol Hill") is what the reader's note says it is.
+    if (!note || CAPITAL_CITIES.has(entity!.name)) return 'organization';
+  }
   return note ? note.type : ownType;
 }
