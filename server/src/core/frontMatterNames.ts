@@ -65,7 +65,8 @@ function trimmedPiece(value: string, start: number, end: number, dropThe: boolea
 /** Splits a person field on commas, semicolons, "&" and "and"; an organization field on semicolons only. */
 function fieldPieces(readable: string, person: boolean): Span[] {
   const out: Span[] = [];
-  const separator = person ? /\s*(?:[,;&]|\band\b)\s*/giu : /\s*;\s*/g;
+  // (blanks around a separator are trimmed off each piece later)
+  const separator = person ? /[,;&]|\band\b/gi : /;/g;
   let last = 0;
   for (let m = separator.exec(readable); m; m = separator.exec(readable)) {
     if (m[0].length === 0) {
@@ -121,6 +122,18 @@ function titleMentions(field: FrontMatterValue, source: string, readable: string
   return out;
 }
 
+const NAME_CHAR = /[\p{L}\p{M}'’.-]/u;
+
+/** Start of the capitalised word that ends in blanks right before `at`, or -1 (a scan back, no regex). */
+function capitalisedWordBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && (text.charAt(i - 1) === ' ' || text.charAt(i - 1) === '\t')) i--;
+  if (i === at) return -1;
+  let start = i;
+  while (start > 0 && NAME_CHAR.test(text.charAt(start - 1))) start--;
+  return start < i && /\p{Lu}/u.test(text.charAt(start)) ? start : -1;
+}
+
 /** Most frequent type of each name the body recognised (possessive dropped), names of 3+ characters. */
 function bodyNameTypes(bodyMentions: readonly EntityMention[]): Map<string, EntityType> {
   const counts = new Map<string, Map<EntityType, number>>();
@@ -150,8 +163,8 @@ function bodyNamesInTitle(field: FrontMatterValue, readable: string, found: Enti
       if (/[\p{L}\p{N}-]/u.test(readable.charAt(at - 1)) || /[\p{L}\p{N}]/u.test(readable.charAt(end))) continue;
       // next to another capitalised word the name is likely part of a longer one ("Iraq Study Group");
       // the title's first word is capitalised for its place
-      const before = /(\p{Lu}[\p{L}\p{M}'’.-]*)[ \t]+$/u.exec(readable.slice(Math.max(0, at - 60), at));
-      if (before && readable.slice(0, at - before[0].length).trim() !== '') continue;
+      const before = capitalisedWordBefore(readable, at);
+      if (before >= 0 && readable.slice(0, before).trim() !== '') continue;
       if (/^[ \t]+\p{Lu}/u.test(readable.slice(end, end + 3))) continue;
       const start = field.start + at;
       if (taken(start, field.start + end)) continue;
