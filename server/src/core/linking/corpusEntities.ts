@@ -10,7 +10,7 @@ import type { EntityType } from '../types';
 import type { DocCluster } from './documentEntities';
 import { boundedEditDistance, consonantSkeleton, isVariantName, misspellingBudget } from './editDistance';
 import { groupKey, initialsAgree, initialsKey, keyTokens, nameKey, slugify, splitInitials, stripArticle, surnameKey } from './nameKey';
-import { CAPITAL_CITIES } from './capitalCities';
+import { GOVERNMENT_BUILDINGS } from './governmentSeats';
 
 export interface EntityNote {
   /** Stable id (from the note's file name). */
@@ -355,6 +355,12 @@ function misspelledSurname(key: string, fuzzy: DeletionIndex, surnameIndex: Map<
   return best?.entity.id;
 }
 
+/** The entity is a building that names a government ("Capitol Hill"), by one of its spellings. */
+function isGovernmentBuilding(entity: CorpusEntity): boolean {
+  for (const spelling of entity.spellings.keys()) if (GOVERNMENT_BUILDINGS.has(spelling)) return true;
+  return GOVERNMENT_BUILDINGS.has(entity.name);
+}
+
 /**
  * The type a document cluster's mentions should report once linked: the type of the entity's note
  * when it has one (the reader's decision: "White House" is an organization, "Capitol Hill" an alias
@@ -368,7 +374,7 @@ export function reportedType(linking: CorpusLinking, doc: number, cluster: numbe
   if (linking.governmentSeats?.[doc]?.has(cluster)) {
     // A capital standing for its government is an organization, whatever the city's note says; a
     // building ("Capitol Hill") is what the reader's note says it is.
-    if (!note || CAPITAL_CITIES.has(entity!.name)) return 'organization';
+    if (!note || !isGovernmentBuilding(entity!)) return 'organization';
   }
   return note ? note.type : ownType;
 }
