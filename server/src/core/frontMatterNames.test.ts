@@ -91,3 +91,13 @@ test('no date and nothing from other keys', () => {
   assert.deepEqual(names(text, dictionary({ Obama: 'person', March: 'person' })), ['March/person/model', 'Obama/person/model']);
   assert.equal(names('---\ntitle: x\ndate: 2007-03-12\nseed: Ann Lee\n---\nB').length, 0);
 });
+
+test('an overlong title is not read; a long body is read in linear time', () => {
+  const long = '---\ntitle: ' + 'Obama Spoke '.repeat(200) + '\n---\nSo Obama spoke.';
+  assert.deepEqual(names(long, dictionary({ Obama: 'person' })), []);
+  const body = 'So Obama spoke in Iraq. '.repeat(40_000);
+  const text = '---\ntitle: How Obama Can Help Iraq\n---\n' + body;
+  const t0 = Date.now();
+  assert.deepEqual(names(text, dictionary({ Obama: 'person', Iraq: 'place' })), ['Obama/person/model', 'Iraq/place/model']);
+  assert.ok(Date.now() - t0 < 2000, String(Date.now() - t0));
+});

@@ -16,6 +16,8 @@ export const FIELD_NAME_CONFIDENCE = 0.95;
 const PERSON_KEYS = new Set(['author', 'authors']);
 const ORGANIZATION_KEYS = new Set(['publisher', 'source']);
 const TITLE_KEY = 'title';
+/** A longer "title" is not a headline: its names are not read (the reading is per word of the title). */
+export const MAX_TITLE_LENGTH = 1000;
 
 /** Lower-case words inside a person's name ("Ibn", "van", "al-" are also written capitalised). */
 const NAME_PARTICLES = new Set(['de', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la', 'du', 'des', 'al', 'el', 'bin', 'bint', 'ibn', 'ben', 'ter', 'ten', 'y', 'e', 'zu']);
@@ -202,6 +204,7 @@ export function frontMatterNames(
   const fields = frontMatterValues(source, block, [TITLE_KEY, ...PERSON_KEYS, ...ORGANIZATION_KEYS]);
   for (const field of fields) {
     if (field.key === TITLE_KEY) {
+      if (field.readable.length > MAX_TITLE_LENGTH) continue;
       const title = sentenceCaseTitle(field.readable, source, masked, bodyStart);
       const found = titleMentions(field, source, title, recognize);
       mentions.push(...found, ...bodyNamesInTitle(field, title, found, bodyMentions));

@@ -13,6 +13,7 @@ const WORD = /\p{L}[\p{L}\p{M}]*/gu;
 const HEADLINE_SMALL = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'onto', 'over', 'than', 'that', 'upon', 'amid', 'near']);
 /** Characters passed over when looking for what precedes a word. */
 const SKIPPED = new Set([' ', '\t', '"', "'", '“', '”', '‘', '’', '(', '[', '*', '_', '\u00a0']);
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '—', '–', '\n']);
 
 function isUpper(ch: string): boolean {
@@ -60,15 +61,22 @@ function bodyForms(source: string, body: string, from: number, wanted: ReadonlyS
     while (source.charAt(i) === ' ' || source.charAt(i) === '\t') i++;
     return source.charAt(i) === '#';
   };
+  // one pass of a regex of the wanted words (letters only: nothing to escape, no nested quantifier)
+  // (longest first, so the alternative taken at a word's start is the word if it is wanted; the
+  // word boundaries are checked by hand: a lookbehind made the scan several times slower)
+  const words = [...wanted].filter((w) => /^[\p{L}\p{M}]+$/u.test(w)).sort((a, b) => b.length - a.length);
+  if (words.length === 0) return forms;
+  const find = new RegExp(`(?:${words.join('|')})`, 'giu');
   let lineStart = from;
   let lineEnd = body.indexOf('\n', from);
   if (lineEnd < 0) lineEnd = body.length;
   let heading = headingAt(lineStart);
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(body); m; m = WORD.exec(body)) {
+  find.lastIndex = from;
+  for (let m = find.exec(body); m; m = find.exec(body)) {
     const at = m.index;
+    if (LETTER_OR_MARK.test(body.charAt(at - 1)) || LETTER_OR_MARK.test(body.charAt(at + m[0].length))) continue;
     if (at > lineEnd) {
-      // the next line with a word (each character is looked at a bounded number of times)
+      // the line of this occurrence (each character is looked at a bounded number of times)
       lineStart = body.lastIndexOf('\n', at) + 1;
       lineEnd = body.indexOf('\n', at);
       if (lineEnd < 0) lineEnd = body.length;
