@@ -28,6 +28,14 @@ import { MAX_TITLE_TOKENS, titleAt } from './titles';
 import { tokenText } from './contextTokens';
 import { repairAffiliationTypes, repairClassExampleTypes, repairDatelineTypes, repairInstitutionHeadTypes, repairListTypes } from './typeRepair';
 
+/**
+ * A copy of `sp` over tokens first…last, written out field by field: a spread copy gets another
+ * hidden class than the spans made elsewhere, and every rule reading spans then slows down (~3%).
+ */
+function withBounds(sp: TokenSpan, first: number, last: number): TokenSpan {
+  return { first, last, type: sp.type, confidence: sp.confidence, source: sp.source };
+}
+
 const FIRSTNAME = GAZ_CATEGORIES.indexOf('firstname');
 const ORGWORD = GAZ_CATEGORIES.indexOf('orgword');
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -137,7 +145,7 @@ function splitAtLowercaseWords(ctx: SpanRepairContext, sp: TokenSpan): TokenSpan
     let b = k - 1;
     while (b >= a && !hasUpper(ctx, b)) b--;
     while (a <= b && !hasUpper(ctx, a) && !(a + 1 <= b && hasUpper(ctx, a + 1) && isNameParticle(tokenText(ctx, a)))) a++;
-    if (a <= b) pieces.push({ ...sp, first: a, last: b });
+    if (a <= b) pieces.push(withBounds(sp, a, b));
     start = k + 1;
   }
   return pieces;
@@ -261,7 +269,7 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
       }
       if (sp.type === ctx.personType) first += leadingTitleLength(ctx, first, last);
       else if (isLeadingArticleOfInstitution(ctx, first, last) || isLeadingMonth(ctx, first, last)) first++;
-      if (first <= last) spans.push({ ...sp, first, last });
+      if (first <= last) spans.push(withBounds(sp, first, last));
     }
   }
   spans = extendInstitutions(spans, ctx);
@@ -296,14 +304,14 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
   const out: TokenSpan[] = [];
   for (const sp of spans) {
     if (isCoordinatedPair(ctx, sp, alone)) {
-      out.push({ ...sp, last: sp.first }, { ...sp, first: sp.last });
+      out.push(withBounds(sp, sp.first, sp.first), withBounds(sp, sp.last, sp.last));
       continue;
     }
     let split = false;
     for (let k = sp.first + 1; k < sp.last && !split; k++) {
       if (tokenText(ctx, k) !== 'and') continue;
       if (alone.has(seqHash(ctx, sp.first, k - 1)) && alone.has(seqHash(ctx, k + 1, sp.last))) {
-        out.push({ ...sp, last: k - 1 }, { ...sp, first: k + 1 });
+        out.push(withBounds(sp, sp.first, k - 1), withBounds(sp, k + 1, sp.last));
         split = true;
       }
     }
