@@ -66,3 +66,24 @@ test('the status counts stay equal to a recount through replacements and removal
   assert.equal(index.stats().mentions, recount());
   assert.equal(index.stats().articles, 2);
 });
+
+test('many edits of a date-heavy article: date searches and the timeline stay exactly those of a fresh index', () => {
+  const years = (from: number): string => Array.from({ length: 400 }, (_, k) => `In ${from + (k % 40)} the army grew.`).join(' ');
+  const D = 'file:///c/corpus/d.md';
+  let texts = { ...TEXT, [D]: `---\ndate: 2006-11-20\n---\n${years(1950)}\n` };
+  const index = built(texts);
+  for (let edit = 1; edit <= 8; edit++) {
+    // Each edit replaces every date of d (400 codes): the old ones outnumber the live ones by the fourth.
+    texts = { ...texts, [D]: `---\ndate: 2006-11-20\n---\n${years(1950 + edit * 5)}\n` };
+    index.setArticle(D, texts[D]);
+    index.relinkIncremental();
+    const fresh = built(texts);
+    assert.deepEqual([...view(index)].sort(), [...view(fresh)].sort(), `after edit ${edit}`);
+    for (const prefix of ['195', '1960', '199', '2005']) {
+      assert.deepEqual(index.datesWithValue(prefix, 5000).map((d) => `${d.uri} ${d.date.start}`).sort(), fresh.datesWithValue(prefix, 5000).map((d) => `${d.uri} ${d.date.start}`).sort(), `${prefix} after edit ${edit}`);
+    }
+  }
+  index.remove(D);
+  index.relinkIncremental();
+  assert.deepEqual(index.datesWithValue('19'), [], 'a removed article leaves no date behind');
+});

@@ -84,10 +84,10 @@ export type IndexListener = () => void;
 interface Contribution {
   /** Entity id → mentions (speakers of its quotes with 0). */
   counts: Map<string, number>;
-  /** The distinct values of its dated mentions. */
-  dateValues: string[];
   /** The article's slot when it was added. */
   slot: number;
+  /** How many date codes it added to the date groups. */
+  dateCodes: number;
   /** The analysis and the entity ids of its mentions as added (to take back their spellings). */
   analysis: CompactAnalysis;
   ids: readonly string[];
@@ -96,8 +96,9 @@ interface Contribution {
 }
 
 /**
- * A document for an article's text: UTF-8 bytes with its line table made now, while indexing, so a
- * request never pays for it (references of a frequent actor touch a thousand articles at once).
+ * A document for an article's text: UTF-8 bytes, its line table made while a cold scan indexes it
+ * or, after a warm start, in slices after ready (references of a frequent actor touch a thousand
+ * articles at once; see `WorkspaceIndexer.prepareDocuments`).
  */
 function articleDocument(uri: string, version: number, text: string | Buffer): TextDocument {
   return new StoredText(uri, 'article', version, text);
@@ -151,6 +152,13 @@ export class CorpusIndex {
    * mention is a number (`dateCode`: its article's slot and its index there), not an object.
    */
   private dateGroups = new Map<string, number[]>();
+  /**
+   * Codes in the date groups whose slot is gone (its article replaced or removed): readers skip them,
+   * and they are swept out together once they outnumber the live ones, so an edit's cost does not
+   * grow with the corpus's date groups.
+   */
+  private staleDateCodes = 0;
+  private liveDateCodes = 0;
   /** Articles by slot (a slot is given to each article put in the index; undefined once replaced or removed). */
   private readonly slots: Array<IndexedArticle | undefined> = [];
   /** Slot of each indexed article. */
@@ -432,6 +440,8 @@ export class CorpusIndex {
     this.linkedRowsBuilder = new EntityArticleTableBuilder();
     this.quotesByEntity = new Map();
     this.dateGroups = new Map();
+    this.staleDateCodes = 0;
+    this.liveDateCodes = 0;
     this.dateValues = [];
     this.datesFlat = undefined;
     ordered.forEach((article, d) => {
@@ -521,7 +531,7 @@ export class CorpusIndex {
       if (e) e.mentionCount += n;
     }
     const { columns } = analysis;
-    const values = new Set<string>();
+    let dateCodes = 0;
     // The group of each of the article's value strings, looked up once per distinct value, not per date.
     const groupOf: Array<number[] | undefined> = new Array(columns.strings.length);
     for (let i = 0; i < Math.min(columns.dateCount, DATES_PER_SLOT); i++) {
@@ -530,7 +540,6 @@ export class CorpusIndex {
       let group = groupOf[string];
       if (!group) {
         const value = columns.strings[string];
-        values.add(value);
         group = this.dateGroups.get(value);
         if (!group) {
           this.dateGroups.set(value, (group = []));
@@ -541,8 +550,10 @@ export class CorpusIndex {
         groupOf[string] = group;
       }
       group.push(dateCode(slot, i));
+      dateCodes++;
     }
-    if (values.size) this.datesFlat = undefined;
+    this.liveDateCodes += dateCodes;
+    if (dateCodes) this.datesFlat = undefined;
     for (const quote of analysis.quotes) {
       const id = this.speakerId(article, quote);
       if (!id) continue;
@@ -555,8 +566,8 @@ export class CorpusIndex {
       counts,
       analysis,
       ids,
-      dateValues: [...values],
       slot,
+      dateCodes,
       entities: distinct === entities.length ? entities : entities.slice(0, distinct),
     });
   }
@@ -578,17 +589,29 @@ export class CorpusIndex {
       if (left > 0) e.spellings.set(spelling, left);
       else e.spellings.delete(spelling);
     }
-    for (const value of old.dateValues) {
-      const left = (this.dateGroups.get(value) ?? []).filter((code) => slotOfCode(code) !== old.slot);
-      if (left.length) this.dateGroups.set(value, left);
-      else {
-        this.dateGroups.delete(value);
-        const at = firstAtLeast(this.dateValues, value);
-        if (this.dateValues[at] === value) this.dateValues.splice(at, 1);
-      }
+    if (old.dateCodes > 0) {
+      this.datesFlat = undefined;
+      this.liveDateCodes -= old.dateCodes;
+      this.staleDateCodes += old.dateCodes;
+      // A replaced or removed article has left its slot already; should it not have, its codes go now.
+      if (this.slots[old.slot]) this.sweepDateGroups(old.slot);
+      else if (this.staleDateCodes > Math.max(1024, this.liveDateCodes)) this.sweepDateGroups();
     }
-    if (old.dateValues.length) this.datesFlat = undefined;
     this.contributions.delete(uri);
+  }
+
+  /** Takes the codes of freed slots (and of `slot`) out of the date groups, and the values left empty. */
+  private sweepDateGroups(slot = -1): void {
+    for (const [value, codes] of this.dateGroups) {
+      const left = codes.filter((code) => slotOfCode(code) !== slot && this.slots[slotOfCode(code)] !== undefined);
+      if (left.length) this.dateGroups.set(value, left);
+      else this.dateGroups.delete(value);
+    }
+    this.dateValues = this.dateValues.filter((value) => this.dateGroups.has(value));
+    let live = 0;
+    for (const codes of this.dateGroups.values()) live += codes.length;
+    this.liveDateCodes = live;
+    this.staleDateCodes = 0;
   }
 
   /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
