@@ -2,8 +2,8 @@
  * A small pool of analysis workers (see analysisWorker.ts), started on the first analysis. When a
  * scan is done, `release(1)` stops all but the most practised worker, which then analyses the
  * reader's edits: its compiled code and word caches are warm, so an edit costs a few milliseconds
- * there, against tens on a main thread that never analysed. `warm` trains a worker that has not
- * analysed enough yet (after a warm start). Falls back to analysing on the main thread when
+ * there, against tens on a main thread that never analysed. A warm-up (`analyze` with `discard`)
+ * trains a worker that has not analysed enough yet (after a warm start). Falls back to analysing on the main thread when
  * workers cannot start (the result is the same, only slower).
  */
 import * as path from 'path';
