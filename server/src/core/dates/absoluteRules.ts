@@ -16,7 +16,7 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 /** Words before a lone month name that make it a date ("in March", "since May"). */
 const MONTH_CUE_BEFORE: ReadonlySet<string> = new Set([
   'in', 'since', 'until', 'till', 'by', 'from', 'through', 'to', 'before', 'after', 'during', 'early', 'late',
-  'mid', 'last', 'next', 'this', 'of', 'between', 'and', 'or', 'throughout', 'around', 'last', 'past', 'coming',
+  'mid', 'last', 'next', 'this', 'of', 'between', 'and', 'or', 'throughout', 'around', 'past', 'coming',
 ]);
 
 /** Words after "the" that introduce a number, not a year: "the 1,000", "about 2000 people". */

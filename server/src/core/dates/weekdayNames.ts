@@ -12,7 +12,7 @@ const TITLE_WORDS: ReadonlySet<string> = new Set([
 
 /** Words that make a following weekday a date whatever comes after it ("on Sunday Times Square was empty"). */
 const DATE_CUE_BEFORE: ReadonlySet<string> = new Set([
-  'on', 'last', 'next', 'this', 'by', 'until', 'till', 'since', 'from', 'before', 'after', 'early', 'late', 'since',
+  'on', 'last', 'next', 'this', 'by', 'until', 'till', 'since', 'from', 'before', 'after', 'early', 'late',
 ]);
 
 const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr']);

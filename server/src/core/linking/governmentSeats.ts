@@ -21,7 +21,7 @@ import type { DocCluster } from './documentEntities';
 import { CAPITAL_CITIES } from './capitalCities';
 
 /** Before the name: it is where something happens or goes. */
-const LOCATIVE_BEFORE = new Set(['in', 'at', 'from', 'into', 'near', 'outside', 'inside', 'around', 'across', 'of', 'to', 'toward', 'towards', 'via', 'through', 'throughout', 'over', 'within', 'around', 'above', 'below', 'beyond', 'downtown', 'central', 'western', 'eastern', 'northern', 'southern', 'greater']);
+const LOCATIVE_BEFORE = new Set(['in', 'at', 'from', 'into', 'near', 'outside', 'inside', 'around', 'across', 'of', 'to', 'toward', 'towards', 'via', 'through', 'throughout', 'over', 'within', 'above', 'below', 'beyond', 'downtown', 'central', 'western', 'eastern', 'northern', 'southern', 'greater']);
 /** Before the name: it acts or is acted on as a party. */
 const AGENCY_BEFORE = new Set(['against', 'between', 'neither', 'with', 'by', 'nor', 'both']);
 /** Before "to" before the name ("loyal to Washington"). */
@@ -50,7 +50,7 @@ const POLICY_NOUNS = new Set([
   'agenda', 'objectives', 'involvement', 'backing', 'refusal', 'insistence', 'view', 'views', 'attitude', 'offer',
   'proposal', 'proposals', 'dictates', 'campaign', 'sanctions', 'envoy', 'envoys', 'diplomats', 'diplomacy', 'officials',
   'critics', 'enemies', 'adversaries', 'opponents', 'rivals', 'partners', 'ties', 'assurances', 'promises', 'warnings',
-  'message', 'reaction', 'role', 'aims', 'calculations', 'priorities', 'commitment', 'commitments', 'refusal', 'veto',
+  'message', 'reaction', 'role', 'aims', 'calculations', 'priorities', 'commitment', 'commitments', 'veto',
 ]);
 
 const CONJUNCTIONS = new Set(['and', 'nor', 'or']);
