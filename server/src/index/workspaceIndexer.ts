@@ -318,10 +318,11 @@ export class WorkspaceIndexer {
   /** The analysis of an open article's latest version arrived (none: analyse it here). */
   private applyEdit(uri: string, text: string, version: number, analysis?: ArticleAnalysis, decisionsKey?: string): void {
     if (!this.open.has(uri)) return; // closed meanwhile: the text on disk was indexed instead
-    if (!analysis || decisionsKey !== this.index.readerDecisionsKey) this.index.setArticle(uri, text, version);
-    else this.index.putAnalysed(uri, text, contentHash(text), analysis, decisionsKey, version);
-    const article = this.index.article(uri);
-    if (article) this.publishArticleProblems(uri, () => text, article.analysis.problems, text.includes('\uFFFD'));
+    if (!analysis || decisionsKey !== this.index.readerDecisionsKey) this.ingest(uri, text, 'article', uri, version);
+    else {
+      const article = this.index.putAnalysed(uri, text, contentHash(text), analysis, decisionsKey, version);
+      this.publishArticleProblems(uri, () => text, article.analysis.problems, text.includes('\uFFFD'));
+    }
     this.scheduleRelink();
   }
 
