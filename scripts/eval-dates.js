@@ -4,7 +4,7 @@
 // predictions of type duration / time / set are not DATEs and are ignored.
 //
 //   npm run eval:dates -- GOLD.jsonl [--pred PRED.jsonl] [--direct] [--split all|tune|heldout]
-//                                     [--errors N] [--json] [--by-kind]
+//                                     [--errors N] [--json] [--by-kind] [--categories]
 // --errors N lists the first N errors; only with --split tune (the held-out split is for checking).
 //
 // Without --pred the CLI is run: `node server/bin/sourcelens.js extract --jsonl-in GOLD`.
@@ -13,6 +13,9 @@
 // Reports extraction P/R/F1, strict (exact span) and relaxed (overlap, one-to-one), and the value
 // accuracy of the matched DATEs (strict and relaxed matches), plus ms per 1,000 words with --direct.
 // --by-kind adds the strict value accuracy per kind of gold value (day, month, week, year, …).
+// --categories counts the value errors of strict matches by category (gold kind -> predicted kind, and
+// for the same kind the direction and size of the shift, e.g. "day: 7 days early"). Counts only, no
+// individual errors, so it may be run on the held-out split too.
 'use strict';
 const { readJsonl } = require('./lib/jsonl');
 const fs = require('fs');
@@ -22,7 +25,7 @@ const { spawnSync } = require('child_process');
 const root = path.join(__dirname, '..');
 
 function parseArgs(argv) {
-  const opts = { gold: null, pred: null, direct: false, split: 'all', errors: 0, json: false, byKind: false };
+  const opts = { gold: null, pred: null, direct: false, split: 'all', errors: 0, json: false, byKind: false, categories: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--pred') opts.pred = argv[++i];
@@ -31,6 +34,7 @@ function parseArgs(argv) {
     else if (a === '--errors') opts.errors = Number(argv[++i]) || 0;
     else if (a === '--json') opts.json = true;
     else if (a === '--by-kind') opts.byKind = true;
+    else if (a === '--categories') opts.categories = true;
     else if (!opts.gold) opts.gold = a;
     else throw new Error(`unexpected argument ${a}`);
   }
@@ -121,10 +125,42 @@ function valueKind(v) {
   return 'other';
 }
 
+/** Days since 0000-01-01 of a YYYY-MM-DD value (day kind only). */
+function dayNumber(v) {
+  return Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))) / 86400000;
+}
+
+/** The category of a value error: kinds, and for two values of the same kind how far apart they are. */
+function errorCategory(gold, pred) {
+  const gk = valueKind(gold);
+  const pk = valueKind(pred);
+  if (gk !== pk) {
+    if (gold.startsWith(pred) || pred.startsWith(gold)) return `${gk} -> ${pk} (same period, other granularity)`;
+    return `${gk} -> ${pk}`;
+  }
+  if (/X/.test(gold) && !/X/.test(pred)) return `${gk}: gold underspecified (X)`;
+  if (/X/.test(pred) && !/X/.test(gold)) return `${gk}: prediction underspecified (X)`;
+  const dir = (d) => (d < 0 ? 'early' : 'late');
+  if (gk === 'day' || gk === 'day+time') {
+    const d = dayNumber(pred) - dayNumber(gold);
+    if (gk === 'day+time' && d === 0) return 'day+time: same day, other time';
+    const a = Math.abs(d);
+    return `${gk}: ${a === 1 ? '1 day' : a === 7 ? '7 days' : a < 7 ? '2-6 days' : a < 360 ? '8-359 days' : a % 365 <= 1 || a % 366 <= 1 ? 'whole years' : 'other'} ${dir(d)}`;
+  }
+  if (gk === 'year') {
+    const d = Number(pred) - Number(gold);
+    return `year: ${Math.abs(d) === 1 ? '1 year' : 'years'} ${dir(d)}`;
+  }
+  if (gold.slice(0, 4) !== pred.slice(0, 4) && gold.slice(4) === pred.slice(4)) return `${gk}: other year, same ${gk}`;
+  if (gold.slice(0, 4) === pred.slice(0, 4)) return `${gk}: same year, other ${gk}`;
+  return `${gk}: other`;
+}
+
 function score(docs, preds, nErrors) {
   const tot = { gold: 0, pred: 0, strict: 0, relaxed: 0, strictVal: 0, relaxedVal: 0 };
   const kinds = {};
   const errors = [];
+  const categories = {};
   for (const d of docs) {
     const gold = (d.timexes || []).filter((t) => t.type === 'DATE');
     const pred = (preds.get(d.id) || []).filter(isPredDate);
@@ -140,6 +176,10 @@ function score(docs, preds, nErrors) {
       const k = (kinds[valueKind(g.value)] ||= { matched: 0, right: 0 });
       k.matched++;
       if (g.value === p.value) k.right++;
+      else {
+        const c = errorCategory(String(g.value), String(p.value));
+        categories[c] = (categories[c] || 0) + 1;
+      }
     }
     if (nErrors) {
       const ctx = (s, e) => JSON.stringify(d.text.slice(Math.max(0, s - 40), s) + '[' + d.text.slice(s, e) + ']' + d.text.slice(e, e + 30));
@@ -163,6 +203,7 @@ function score(docs, preds, nErrors) {
     relaxed: { ...prf(tot.relaxed), matched: tot.relaxed, valueAccuracy: tot.relaxed ? tot.relaxedVal / tot.relaxed : 0 },
     errors: errors.slice(0, nErrors),
     byKind: kinds,
+    categories,
   };
 }
 
@@ -192,6 +233,12 @@ function main() {
   if (opts.byKind) {
     for (const [k, v] of Object.entries(s.byKind).sort((a, b) => b[1].matched - a[1].matched)) {
       console.log(`  ${k.padEnd(15)} ${String(v.matched).padStart(5)} matched  value acc=${f(v.right / v.matched)}`);
+    }
+  }
+  if (opts.categories) {
+    console.log('value errors of strict matches by category:');
+    for (const [c, n] of Object.entries(s.categories).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+      console.log(`  ${String(n).padStart(4)}  ${c}`);
     }
   }
 }
