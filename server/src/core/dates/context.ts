@@ -27,6 +27,9 @@ export interface ScanContext {
   narrativeQuarter?: number;
   /** The last quarter the story named in any way, as y*4 + q-1 ("that quarter"). */
   lastQuarter?: number;
+  /** The last quarter named plainly (no "year-ago", no "last year's"), as y*4 + q-1, and the token past it. */
+  namedQuarter?: number;
+  namedQuarterEnd?: number;
   /** The fiscal rule's scan memo: no business-period head word among tokens [from, to). */
   fiscalHeadFrom?: number;
   fiscalHeadTo?: number;
@@ -74,6 +77,8 @@ export interface RuleMatch {
   anchorIso?: string;
   /** Set on a numbered quarter that is the story's reporting period ("the third quarter ended Sept. 30"). */
   reportedQuarter?: boolean;
+  /** Set on a quarter named plainly ("the first quarter", "the quarter ended July 31"), not as a year-ago quarter. */
+  namedQuarter?: boolean;
   /** A day counted from the story's last-named day ("the next day" = +1); resolved by narrativeDay.ts. */
   dayOffset?: number;
   /** With dayOffset: only a day the text named counts as the base ("that day"), not the anchor. */

@@ -111,3 +111,15 @@ test('the reported quarter: an indefinite quarter is a passing mention; "this qu
   assert.deepEqual(values('It lost money in the third quarter. It will break even this quarter.'), ['the third quarter=1989-Q3', 'this quarter=1989-Q4']);
   assert.deepEqual(values('Shipments this quarter are strong.'), ['this quarter=1989-Q4']);
 });
+
+test('a year-ago comparison compares the quarter named earlier in its own sentence', () => {
+  const values = (text: string, dct: string): string[] => recognizeDates(text, dct).filter((d) => d.type === 'date').map((d) => `${d.text}=${d.value}`);
+  // The first quarter is under way on March 21: it is no reported quarter, yet the comparison is with it.
+  assert.deepEqual(values('Sales in the first quarter rose 5 percent from a year earlier.', '2013-03-21'), ['the first quarter=2013-Q1', 'a year earlier=2012-Q1']);
+  assert.deepEqual(values('Sales in the first quarter rose from $5 million in the year-ago quarter.', '2013-03-21'), ['the first quarter=2013-Q1', 'the year-ago quarter=2012-Q1']);
+  // Negative: a quarter named in an earlier sentence does not count; the story's reporting quarter does.
+  assert.deepEqual(values('The first quarter will be weak. Profit rose in the quarter from a year earlier.', '2013-05-02'), ['The first quarter=2013-Q1', 'the quarter=2013-Q1', 'a year earlier=2012-Q1']);
+  assert.deepEqual(values('The fourth quarter will be weak. Net rose 5% to $3 million from a year earlier, it said of its quarter.', '1989-11-02'), ['The fourth quarter=1989-Q4', 'a year earlier=1988-Q3']);
+  // A year-ago quarter named first is no base for a second comparison.
+  assert.deepEqual(values('In the year-ago quarter, net was $2 million, up from $1 million a year earlier.', '1989-11-02'), ['the year-ago quarter=1988-Q3', 'a year earlier=1988-Q3']);
+});

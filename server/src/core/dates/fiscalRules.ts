@@ -106,6 +106,14 @@ function headWithin(ctx: ScanContext, i: number, reach: number): boolean {
   return k < lim;
 }
 
+/** The quarter named plainly earlier in the sentence of token i, if any. */
+function sentenceQuarter(ctx: ScanContext, i: number): { y: number; q: number } | undefined {
+  const yq = ctx.namedQuarter;
+  const end = ctx.namedQuarterEnd;
+  if (yq === undefined || end === undefined || end > i || end <= ctx.sentStart[i]) return undefined;
+  return { y: Math.floor(yq / 4), q: (yq % 4) + 1 };
+}
+
 export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const a = ctx.anchor;
   if (!a) return undefined;
@@ -114,7 +122,10 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const aq = quarterOf(a.m);
   const lastQ = aq === 1 ? { y: a.y - 1, q: 4 } : { y: a.y, q: aq - 1 };
   // The quarter being reported: the one the story last named by number, else the last one completed.
-  const ref = ctx.narrativeQuarter !== undefined ? { y: Math.floor(ctx.narrativeQuarter / 4), q: (ctx.narrativeQuarter % 4) + 1 } : lastQ;
+  const storyRef = ctx.narrativeQuarter !== undefined ? { y: Math.floor(ctx.narrativeQuarter / 4), q: (ctx.narrativeQuarter % 4) + 1 } : lastQ;
+  // The quarter a year-ago comparison compares: one named earlier in the same sentence ("Sales in the
+  // first quarter rose from a year earlier"), else the one the story reports on.
+  const ref = sentenceQuarter(ctx, i) ?? storyRef;
   let j = i;
   let yearShift = 0;
   let explicitYear: number | undefined;
@@ -210,8 +221,8 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     } else if (current && w0 === 'this' && j === afterDet && ctx.narrativeQuarter !== undefined && explicitYear === undefined && directionAt(ctx, i, end) !== 'future') {
       // "This quarter's loss includes …" in a results story: the quarter being reported, not the
       // calendar quarter the story appears in ("the current quarter" stays the one under way).
-      q = ref.q;
-      y = ref.y;
+      q = storyRef.q;
+      y = storyRef.y;
     } else if (current) {
       q = aq;
       y = baseYear();
@@ -229,12 +240,14 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
         q = ended.q;
         reported = true;
       } else {
-        q = ref.q;
-        y = (explicitYear ?? ref.y) + yearShift - (yearAgo ? 1 : 0);
+        const r = yearAgo ? ref : storyRef;
+        q = r.q;
+        y = (explicitYear ?? r.y) + yearShift - (yearAgo ? 1 : 0);
       }
     }
     const m: RuleMatch = { start, end, type: 'date', value: `${fmtYear(y)}-Q${q}`, relative: explicitYear === undefined || ofRelativeYear };
     if (reported) m.reportedQuarter = true;
+    if (!yearAgo && yearShift === 0 && !ofRelativeYear) m.namedQuarter = true;
     return m;
   }
   if (head === 'half' && (ord === 1 || ord === 2 || lowerAt(ctx, j - 1) === 'last')) {
@@ -251,7 +264,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   }
   if (head === 'period' && latest && !yearAgo && explicitYear === undefined && ord === undefined) {
     // "the latest period": the quarter just reported.
-    return { start: i, end, type: 'date', value: `${fmtYear(ref.y)}-Q${ref.q}`, relative: true };
+    return { start: i, end, type: 'date', value: `${fmtYear(storyRef.y)}-Q${storyRef.q}`, relative: true };
   }
   if (head === 'period' && (yearAgo || explicitYear !== undefined)) {
     if (yearAgo) return { start: i, end, type: 'date', value: `${fmtYear(ref.y - 1)}-Q${ref.q}`, relative: true };

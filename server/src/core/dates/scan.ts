@@ -205,6 +205,10 @@ export function scanRange(ctx: ScanContext, from: number, to: number): RuleMatch
       const yq = Number(q[1]) * 4 + Number(q[2]) - 1;
       if (ctx.tokens[best.end - 1].lower === 'quarter') ctx.lastQuarter = yq;
       if (best.reportedQuarter) ctx.narrativeQuarter = yq;
+      if (best.namedQuarter) {
+        ctx.namedQuarter = yq;
+        ctx.namedQuarterEnd = best.end;
+      }
     }
     floor = best.end;
     i = best.end;
