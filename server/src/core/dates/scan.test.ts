@@ -20,6 +20,18 @@ test('modifiers widen the span, the value keeps its granularity', () => {
   assert.deepEqual(scan('by the end of 1990'), ['the end of 1990=1990']);
 });
 
+test('"earlier" / "later" stay outside a weekday and "this week", not outside a month or a year', () => {
+  assert.deepEqual(scan('Earlier Tuesday, police said'), ['Tuesday=2006-10-31']);
+  assert.deepEqual(scan('He wrote earlier this week'), ['this week=2006-W44']);
+  assert.deepEqual(scan('a vote later this week'), ['this week=2006-W44']);
+  // Negative: months and years take the comparative in; "early" / "late" stay modifiers of a weekday.
+  assert.deepEqual(scan('earlier this month, earlier this year, later this month'), [
+    'earlier this month=2006-11', 'earlier this year=2006', 'later this month=2006-11',
+  ]);
+  assert.deepEqual(scan('early Tuesday, late Tuesday'), ['early Tuesday=2006-10-31', 'late Tuesday=2006-10-31']);
+  assert.deepEqual(scan('earlier this weekend'), ['earlier this weekend=2006-W44-WE']);
+});
+
 test('a clock time joins its day; a weekday joins its calendar date', () => {
   assert.deepEqual(scan('until 5 p.m. EST Nov. 9'), ['5 p.m. EST Nov. 9=2006-11-09T17:00']);
   assert.deepEqual(scan('this coming Sunday, March eighth'), ['this coming Sunday, March eighth=2007-03-08']);

@@ -96,6 +96,19 @@ function triggerAt(ctx: ScanContext, i: number, depth: number): boolean {
 const EDGE_MODIFIERS: ReadonlySet<string> = new Set(['early', 'late', 'earlier', 'later', 'mid']);
 const PART_OF: ReadonlySet<string> = new Set(['end', 'beginning', 'start', 'middle', 'turn']);
 
+/**
+ * "earlier" / "later" before a weekday or "this week" stays outside the expression, as TimeBank marks
+ * it ("Earlier [Friday]", "earlier [this week]"): it places an event within that day or week. Before a
+ * month or a year ("earlier this month", "earlier this year") the annotation mostly takes it in.
+ */
+function comparativeOutside(ctx: ScanContext, m: RuleMatch): boolean {
+  const w = lowerAt(ctx, m.start - 1);
+  if (w !== 'earlier' && w !== 'later') return false;
+  const first = lowerAt(ctx, m.start);
+  if (WEEKDAYS.has(first)) return true;
+  return first === 'this' && m.end === m.start + 2 && lowerAt(ctx, m.start + 1) === 'week';
+}
+
 /** Widens a date match leftwards over "early", "late", "mid-", "the end of", never before `floor`. */
 function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
   if (m.type === 'duration') return widenOverHedge(ctx, m, floor);
@@ -103,7 +116,7 @@ function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
   let s = m.start;
   // "mid-1990s", "mid-November"
   if (s - 2 >= floor && lowerAt(ctx, s - 1) === '-' && lowerAt(ctx, s - 2) === 'mid' && adjacent(tok(ctx, s - 2), tok(ctx, s - 1))) s -= 2;
-  else if (s - 1 >= floor && EDGE_MODIFIERS.has(lowerAt(ctx, s - 1))) s -= 1;
+  else if (s - 1 >= floor && EDGE_MODIFIERS.has(lowerAt(ctx, s - 1)) && !comparativeOutside(ctx, m)) s -= 1;
   else if (s - 3 >= floor && lowerAt(ctx, s - 1) === 'of' && PART_OF.has(lowerAt(ctx, s - 2)) && lowerAt(ctx, s - 3) === 'the') s -= 3;
   // "the late 1970s", "the early summer"
   if (s < m.start && s - 1 >= floor && lowerAt(ctx, s - 1) === 'the' && lowerAt(ctx, s) !== 'the' && /^\d{3}$|-(SP|SU|FA|WI)$/.test(m.value)) s -= 1;
