@@ -113,3 +113,24 @@ test('a plain present of a schedule verb points ahead; after "to", "did" or a de
 test('a fronted date finds the verb of its clause past a long subject', () => {
   assert.equal(dirOf('In January , a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision , a clinic bombing in Birmingham , Ala. , killed a guard', 'January'), 'past');
 });
+
+test('a present tense close before a date schedules it; nouns, habits and far-off states do not', () => {
+  assert.equal(dirOf('Voters go to the polls on Sunday', 'Sunday'), 'future');
+  assert.equal(dirOf('The Senate votes Tuesday on the bill', 'Tuesday'), 'future');
+  assert.equal(dirOf('Manchester United host Blackburn on Sunday', 'Sunday'), 'future');
+  assert.equal(dirOf('Negotiators are meeting Friday in Vienna', 'Friday'), 'future');
+  assert.equal(dirOf('Demonstrators are planning a march for Saturday', 'Saturday'), 'future');
+  // Nouns: after a determiner, a number or "'s"; before "of".
+  assert.equal(dirOf('after three votes in parliament on Monday', 'Monday'), undefined);
+  assert.equal(dirOf('The votes on Monday', 'Monday'), undefined);
+  assert.equal(dirOf('The gathers of Monday', 'Monday'), undefined);
+  // A plain form needs a subject before it: "to visit" and "could visit" are no tense of their own.
+  assert.equal(dirOf('Officials could visit on Monday', 'Monday'), undefined);
+  assert.equal(dirOf('the visit on Monday', 'Monday'), undefined);
+  // Past and far-off forms: "was meeting" is past; a state far before the date does not reach it.
+  assert.equal(dirOf('Negotiators were meeting Friday in Vienna', 'Friday'), 'past');
+  assert.equal(dirOf('It is continuing to try to sell itself , under a June agreement', 'June'), undefined);
+  assert.equal(dirOf('the communities visit frequently , competing at soccer in the summer and in the winter', 'winter'), undefined);
+  // "being" is no progressive of an event.
+  assert.equal(dirOf('He is being held Friday', 'Friday'), undefined);
+});

@@ -3,6 +3,7 @@
  * to the past, "will meet on Tuesday" to the future. The nearest cue wins (left side first, then the
  * right side), within the sentence. Returns undefined when nothing in reach signals a tense.
  */
+import { NUMBER_WORDS } from './lexicon';
 import type { Token } from './tokenize';
 
 export type Direction = 'past' | 'future';
@@ -57,12 +58,38 @@ const SCHEDULE_S: ReadonlySet<string> = new Set([
   'reconvenes', 'convenes', 'ends', 'returns', 'departs', 'concludes', 'hopes', 'aims', 'intends',
 ]);
 /**
+ * Present -s forms that, like those above, schedule an event when they stand close before a date
+ * (NEAR_REACH: "the Senate votes Tuesday", "the court hears arguments Wednesday", "the match kicks off
+ * Saturday"): news writes what already happened in the past tense. Forms that are as often nouns
+ * ("reports", "talks", "plays", "rules") are left out; a determiner or a number before a form still
+ * makes it a noun ("the votes", "three votes").
+ */
+const PRESENT_S_SCHEDULE: ReadonlySet<string> = new Set([
+  'goes', 'votes', 'holds', 'hosts', 'hears', 'kicks', 'reopens', 'flies', 'unveils', 'celebrates', 'debates',
+  'decides', 'attends', 'launches', 'gathers', 'marches', 'tees', 'wraps', 'welcomes', 'receives',
+]);
+/**
  * Plain present forms that schedule when a subject precedes them: "Arafat and Netanyahu meet
  * Monday", "talks resume Friday". After "to", "did", "not" or "could" the form is no tense of its own.
  */
 const SCHEDULE_BARE: ReadonlySet<string> = new Set([
   'meet', 'arrive', 'depart', 'convene', 'reconvene', 'resume', 'expire', 'begin', 'travel', 'fly',
 ]);
+/**
+ * Plain present forms that schedule only when they stand close before the date (NEAR_REACH): "voters
+ * go to the polls Sunday", "the two teams play Saturday", "schools reopen Monday", "the new rules come
+ * into force Monday", "United host Blackburn on Sunday". Farther off they are as often habits ("the
+ * communities visit frequently, … races in the winter").
+ */
+const NEAR_BARE: ReadonlySet<string> = new Set([
+  'go', 'play', 'vote', 'reopen', 'come', 'gather', 'debate', 'hold', 'host', 'visit', 'celebrate',
+]);
+/** Forms of "be" that make a present progressive ("negotiators are meeting Friday"). */
+const PRESENT_BE: ReadonlySet<string> = new Set(['is', 'are', "'re", 'am']);
+/** How many tokens before a date a present tense of nearPresentSchedule may stand and still schedule it. */
+const NEAR_REACH = 6;
+/** Adverbs between "be" and its -ing form: "are also meeting", "is still planning". */
+const PROGRESSIVE_ADVERBS: ReadonlySet<string> = new Set(['also', 'still', 'now', 'again', 'only', 'expected']);
 const NOT_A_TENSE_BEFORE: ReadonlySet<string> = new Set([
   'to', 'did', "didn't", 'didn\u2019t', 'not', "n't", 'could', "couldn't", 'never', 'cannot', "can't", 'might', 'may',
   'must', 'should', 'would', 'can', 'will', 'shall', 'let', 'help', 'make', 'made', 'saw', 'see', 'watch', 'watched',
@@ -135,6 +162,35 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   return undefined;
 }
 
+/**
+ * A present tense standing close to a date that schedules it (see NEAR_REACH): a present progressive
+ * ("negotiators are meeting Friday"; "was meeting" is past by "was"), an -s form of PRESENT_S_SCHEDULE
+ * or, after a subject, a plain form of NEAR_BARE.
+ */
+function nearPresentSchedule(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const w = t.lower;
+  if (t.kind !== 'word') return false;
+  if (PRESENT_BE.has(w)) return isProgressiveAfter(tokens, i);
+  if (i === 0) return false;
+  const prev = tokens[i - 1];
+  const p = prev.lower;
+  if (DETERMINERS.has(p) || p === "'s" || NOT_A_TENSE_BEFORE.has(p) || prev.kind === 'num' || NUMBER_WORDS.has(p)) return false;
+  if (i + 1 < tokens.length && tokens[i + 1].lower === 'of') return false;
+  if (PRESENT_S_SCHEDULE.has(w)) return true;
+  if (!NEAR_BARE.has(w)) return false;
+  return PLURAL_PRONOUNS.has(p) || (prev.kind === 'word' && (/^[A-Z]/.test(prev.text) || (p.length > 3 && p.endsWith('s') && !p.endsWith('ss'))));
+}
+
+/** True when a present -ing form follows the form of "be" at i (one adverb between them at most), not "being". */
+function isProgressiveAfter(tokens: readonly Token[], i: number): boolean {
+  let k = i + 1;
+  if (k < tokens.length && PROGRESSIVE_ADVERBS.has(tokens[k].lower)) k++;
+  if (k >= tokens.length) return false;
+  const v = tokens[k];
+  return v.kind === 'word' && v.lower.length > 5 && v.lower.endsWith('ing') && v.lower !== 'being' && v.text[0] === v.lower[0];
+}
+
 /** True when token i is itself a past-tense verb form ("expired", "died", "was"), not a participle of a passive or future. */
 export function isPastVerb(tokens: readonly Token[], i: number): boolean {
   return i >= 0 && i < tokens.length && cue(tokens, i, true) === 'past';
@@ -164,6 +220,10 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
   for (let i = from - 1; i >= left; i--) {
     const c = cue(tokens, i);
     if (c) return c;
+    // A present tense right before the date arranges what lies ahead: "negotiators are meeting
+    // Friday", "the Senate votes Tuesday" ("is being held since Friday" meets "since" first). Farther
+    // off it is a state that goes on ("is continuing to try to sell itself under a June agreement").
+    if (from - i <= NEAR_REACH && nearPresentSchedule(tokens, i)) return 'future';
   }
   const right = Math.min(hi2, to + 8);
   for (let i = to; i < right; i++) {
