@@ -13,13 +13,14 @@
 import { EntityMention, EntityType } from '../types';
 import { tokenize, TokenList, TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import { applyDocumentConsistency, TokenSpan } from './consistency';
-import { allocTokenHashes, B_UPPER, completeTokenHashes, hashToken, PRIOR_ABSENT, priorFeature0, priorFeature1, setPriorFromLabels, TokenHashes } from './features';
+import { allocTokenHashes, B_UPPER, completeTokenHashes, hashToken, PRIOR_ABSENT, setPriorFromLabels, TokenHashes } from './features';
 import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
 import { decodeSpansIn } from './labels';
 import { NerModel } from './model';
-import { addFeatureWeights, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
+import { addWeightRow, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { allocEmissionWork } from './contextScores';
-import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LENGTH_BUCKET, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
+import { createPriorRowCache } from './priorRows';
+import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { applyContextRules } from './contextRules';
 import { repairGroupCoordination } from './groupCoordination';
@@ -107,7 +108,10 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   /** The document's tokens with an uppercase letter (B_UPPER), ascending; upperCount of them. */
   let upperBuf = new Int32Array(0);
   let upperCount = 0;
+  /** The last document's tokens, whose arrays tokenize writes again (see tokenize's `reuse`). */
+  let tokensBuf: TokenList | undefined;
   const radius = options.contextWindow ?? DEFAULT_WINDOW;
+  const priorRows = createPriorRowCache(model);
 
   function ensureCapacity(n: number): void {
     if (n <= capacity) return;
@@ -195,31 +199,34 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     ensureCapacity(n);
     wordTypes.beginDocument();
     const { start, end } = tokens;
-    for (let t = 0; t < n; t++) typeIds[t] = wordTypes.intern(text, start[t], end[t]);
-    // reused buffers: only [0, n) is meaningful (every array below is written there before it is read)
+    // reused buffers: only [0, n) is meaningful (every array below is written there before it is read;
+    // lengthBucket is not: only the type's own features read it, from the type cache)
     const hashes = hashesBuf;
     hashes.n = n;
     hashes.prior.fill(PRIOR_ABSENT, 0, n);
-    const rows = wordTypes.rows;
-    const { word, lower, shape, bits, lengthBucket, cluster } = hashes;
+    const { word, lower, shape, bits, cluster } = hashes;
+    // one pass: each token's type, its row copied, and the list of tokens with an uppercase letter
+    upperCount = 0;
     for (let t = 0; t < n; t++) {
-      const r = typeIds[t] * TYPE_ROW;
+      const id = wordTypes.intern(text, start[t], end[t]);
+      typeIds[t] = id;
+      const rows = wordTypes.rows; // (replaced when the cache grows)
+      const r = id * TYPE_ROW;
       word[t] = rows[r + ROW_WORD];
       lower[t] = rows[r + ROW_LOWER];
       shape[t] = rows[r + ROW_SHAPE];
-      bits[t] = rows[r + ROW_BITS];
-      lengthBucket[t] = rows[r + ROW_LENGTH_BUCKET];
+      const b = rows[r + ROW_BITS];
+      bits[t] = b;
       cluster[t] = rows[r + ROW_CLUSTER];
       gazFirst[t] = rows[r + ROW_GAZ_FIRST];
+      if (b & B_UPPER) upperBuf[upperCount++] = t;
     }
-    upperCount = 0;
-    for (let t = 0; t < n; t++) if (bits[t] & B_UPPER) upperBuf[upperCount++] = t;
     completeTokenHashes(tokens, model.gazetteer, hashes, gazFirst, upperBuf, upperCount);
     return hashes;
   }
 
   function tag(text: string): TaggedText {
-    const tokens = tokenize(text);
+    const tokens = (tokensBuf = tokenize(text, tokensBuf));
     const n = tokens.count;
     const hashes = hashDocument(text, tokens);
     const labels = labelsBuf.fill(0, 0, n);
@@ -254,10 +261,11 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
         if (prior[i] === PRIOR_ABSENT) continue;
         changed[i] = 1;
         const o = i * L;
-        addFeatureWeights(model, priorFeature0(PRIOR_ABSENT), docEmis, o, -1);
-        addFeatureWeights(model, priorFeature1(PRIOR_ABSENT, shape[i]), docEmis, o, -1);
-        addFeatureWeights(model, priorFeature0(prior[i]), docEmis, o, 1);
-        addFeatureWeights(model, priorFeature1(prior[i], shape[i]), docEmis, o, 1);
+        // (the four features' weight rows from the cache: the same rows added in the same order)
+        addWeightRow(model, priorRows.row0(PRIOR_ABSENT), docEmis, o, -1);
+        addWeightRow(model, priorRows.row1(PRIOR_ABSENT, shape[i]), docEmis, o, -1);
+        addWeightRow(model, priorRows.row0(prior[i]), docEmis, o, 1);
+        addWeightRow(model, priorRows.row1(prior[i], shape[i]), docEmis, o, 1);
       }
       for (let k = 0; k < windows.length; k += 3) {
         let any = false;
@@ -295,6 +303,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
         capacity = 0;
         ensureCapacity(1024);
       }
+      if (tokensBuf !== undefined && tokensBuf.start.length > MAX_RETAINED_TOKENS) tokensBuf = undefined;
     }
   }
 

@@ -163,8 +163,17 @@ function scoreInto(
 
 /** Adds sign * (weights of one feature) to the L scores at emis[offset..]. */
 export function addFeatureWeights(model: NerModel, feature: number, emis: Float32Array, offset: number, sign: number): void {
+  addWeightRow(model, featureRow(model, feature), emis, offset, sign);
+}
+
+/** The weight row of a feature (-1: the model has none). */
+export function featureRow(model: NerModel, feature: number): number {
+  return weightRowOf(model.rowIndex, feature >>> (32 - model.header.hashBits));
+}
+
+/** Adds sign * (weights of row `row`, from featureRow) to the L scores at emis[offset..]: what addFeatureWeights adds. */
+export function addWeightRow(model: NerModel, row: number, emis: Float32Array, offset: number, sign: number): void {
   const L = model.labels.count;
-  const row = weightRowOf(model.rowIndex, feature >>> (32 - model.header.hashBits));
   if (row < 0) return;
   const tw = model.rowWeights;
   const wo = row * L;

@@ -133,3 +133,27 @@ test('handles empty, whitespace-only and pathological input in linear time', () 
   assert.equal(tokenize(many).count, 50_000);
   assert.ok(Date.now() - start < 5000);
 });
+
+test('a reused token list gives the same tokens as a fresh one, and grows when a text needs more', () => {
+  const texts = ['Gen. Petraeus met al-Maliki in the U.S. on Dec. 5, 2006.', 'x', '', 'A b c d e f g h i j k l m n o p q r s t u v w x y z. '.repeat(40), "Bush's aides don't.\n\nNew paragraph"];
+  let reuse = tokenize('warm up with a first text');
+  const firstStart = reuse.start;
+  for (const text of texts) {
+    const fresh = tokenize(text);
+    const again = tokenize(text, reuse);
+    assert.equal(again, reuse, 'the reused list is returned');
+    assert.equal(again.count, fresh.count, text);
+    for (let k = 0; k < fresh.count; k++) {
+      assert.equal(again.start[k], fresh.start[k]);
+      assert.equal(again.end[k], fresh.end[k]);
+      assert.equal(again.flags[k], fresh.flags[k], `flags of token ${k} of ${JSON.stringify(text)}`);
+    }
+    reuse = again;
+  }
+  assert.notEqual(reuse.start, firstStart, 'the long text needed longer arrays');
+  const short = tokenize('Two words', reuse);
+  assert.equal(short.count, 2);
+  assert.equal(short.start, reuse.start, 'long enough arrays are written again');
+  assert.equal(short.flags[0] & TOKEN_SENTENCE_START, TOKEN_SENTENCE_START, 'no flag is left over from the text before');
+  assert.equal(short.flags[1] & TOKEN_SENTENCE_START, 0);
+});

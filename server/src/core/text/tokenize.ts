@@ -126,7 +126,13 @@ class Builder {
   start: Int32Array;
   end: Int32Array;
   flags: Uint8Array;
-  constructor(capacity: number) {
+  constructor(capacity: number, reuse?: TokenList) {
+    if (reuse && reuse.start.length >= capacity && reuse.end.length === reuse.start.length && reuse.flags.length === reuse.start.length) {
+      this.start = reuse.start;
+      this.end = reuse.end;
+      this.flags = reuse.flags;
+      return;
+    }
     // (the three arrays share one buffer: one allocation per text instead of three)
     const buffer = new ArrayBuffer(capacity * 9);
     this.start = new Int32Array(buffer, 0, capacity);
@@ -252,10 +258,14 @@ function isDigitRun(text: string, s: number, e: number): boolean {
   return true;
 }
 
-/** Tokenizes `text`. Never throws; linear in the length of the text. */
-export function tokenize(text: string): TokenList {
+/**
+ * Tokenizes `text`. Never throws; linear in the length of the text. `reuse` (optional): a token list
+ * from an earlier call that the caller no longer reads; its arrays are written again when they are
+ * long enough (no allocation per text), and it is returned, updated. The tokens are the same.
+ */
+export function tokenize(text: string, reuse?: TokenList): TokenList {
   const n = text.length;
-  const b = new Builder(Math.min(n + 1, Math.max(64, (n >> 2) + 16)));
+  const b = new Builder(Math.min(n + 1, Math.max(64, (n >> 2) + 16)), reuse);
   let pendingFlags = TOKEN_SENTENCE_START | TOKEN_LINE_START | TOKEN_PARAGRAPH_START;
   let sentenceEnded = false; // a terminal punctuation mark was seen; the next capitalized word starts a sentence
   let newlines = 0;
@@ -361,6 +371,13 @@ export function tokenize(text: string): TokenList {
     }
     lastWasTerminal = isTerminal || (lastWasTerminal && isCloser);
     i = e;
+  }
+  if (reuse) {
+    reuse.count = b.count;
+    reuse.start = b.start;
+    reuse.end = b.end;
+    reuse.flags = b.flags;
+    return reuse;
   }
   return { count: b.count, start: b.start, end: b.end, flags: b.flags };
 }
