@@ -134,3 +134,14 @@ test('a present tense close before a date schedules it; nouns, habits and far-of
   // "being" is no progressive of an event.
   assert.equal(dirOf('He is being held Friday', 'Friday'), undefined);
 });
+
+test('"should", "may", "might", "must" before a date point ahead, unless a perfect follows', () => {
+  assert.equal(dirOf('Rain which washed out a match should cease by Saturday', 'Saturday'), 'future');
+  assert.equal(dirOf('The two sides may meet on Friday', 'Friday'), 'future');
+  assert.equal(dirOf('He must leave the country by Monday', 'Monday'), 'future');
+  // Negative: a perfect looks back; after the date a modal is another clause; "May" is a month.
+  assert.equal(dirOf('He may have gone on Monday', 'Monday'), undefined);
+  assert.equal(dirOf('They should not have filed by Friday', 'Friday'), 'past');
+  assert.equal(dirOf('Pivotal , a winner in June , may now be aimed at the race', 'June'), undefined);
+  assert.equal(dirOf('In May officials met on Friday', 'Friday'), 'past');
+});

@@ -18,6 +18,9 @@ const FUTURE_WORDS: ReadonlySet<string> = new Set([
   'departs', 'concludes',
 ]);
 
+/** Modals that point ahead unless a perfect follows them. */
+const FORWARD_MODALS: ReadonlySet<string> = new Set(['should', 'may', 'might', 'must']);
+
 const PAST_WORDS: ReadonlySet<string> = new Set([
   'was', 'were', 'had', 'did', 'said', 'told', 'came', 'went', 'met', 'took', 'made', 'gave', 'began', 'left',
   'held', 'fell', 'rose', 'sold', 'bought', 'won', 'lost', 'got', 'saw', 'became', 'ran', 'spoke', 'wrote',
@@ -131,6 +134,14 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   if (w === 'next' && i > 0 && tokens[i - 1].lower === 'the') return undefined;
   if (SCHEDULE_S.has(w) && i > 0 && (nx === 'of' || DETERMINERS.has(tokens[i - 1].lower) || tokens[i - 1].lower === "'s")) return undefined;
   if (FUTURE_WORDS.has(w)) return 'future';
+  // Before the date, "the rain should cease by Saturday", "may meet Friday" point ahead, unless a
+  // perfect follows ("should have filed by Friday", "may have left on Monday"). After the date a modal
+  // tells of something else ("Pivotal, a winner in June, may now be aimed at …"); "May" is the month.
+  if (FORWARD_MODALS.has(w) && !after && tok.text === w) {
+    const k = nx === 'not' || nx === "n't" ? i + 2 : i + 1;
+    const v = k < tokens.length ? tokens[k].lower : '';
+    return v === 'have' || v === "'ve" || v === 'been' ? undefined : 'future';
+  }
   if (SCHEDULE_BARE.has(w) && i > 0) {
     const p = tokens[i - 1].lower;
     if (NOT_A_TENSE_BEFORE.has(p) || DETERMINERS.has(p) || p === "'s") return undefined;
