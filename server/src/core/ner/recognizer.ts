@@ -275,12 +275,23 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     }
     // margins (confidence) only where there is an entity; work.score still holds each window's forward scores
     const spansRaw = windowSpans(windows, labels);
+    // (per window, only the margins of its span tokens are read: from the first of them, or the
+    // window's start when a span of an earlier window runs into it, to the last of them)
     let si = 0;
+    let reach = -1; // the last token of the spans before window k
     for (let k = 0; k < windows.length && si < spansRaw.length; k += 3) {
       const s = windows[k];
       const e = windows[k + 1];
-      while (si < spansRaw.length && spansRaw[si].first < s) si++;
-      if (si < spansRaw.length && spansRaw[si].first < e) maxMarginalMargins(model.labels, model.transitions, docEmis, s, e, work, labels, margins, (windows[k + 2] & 2) !== 0);
+      while (si < spansRaw.length && spansRaw[si].first < s) {
+        if (spansRaw[si].last > reach) reach = spansRaw[si].last;
+        si++;
+      }
+      if (si < spansRaw.length && spansRaw[si].first < e) {
+        const first = reach >= s ? s : spansRaw[si].first;
+        let last = reach;
+        for (let j = si; j < spansRaw.length && spansRaw[j].first < e; j++) if (spansRaw[j].last > last) last = spansRaw[j].last;
+        maxMarginalMargins(model.labels, model.transitions, docEmis, s, e, work, labels, margins, (windows[k + 2] & 2) !== 0, first, Math.min(last, e - 1));
+      }
     }
     const spans: TokenSpan[] = [];
     for (const sp of spansRaw) {

@@ -302,7 +302,8 @@ function bestPredecessor(ls: LabelSet, prevTrans: Float64Array, score: Float64Ar
 /**
  * Max-marginal margins, to be called right after `viterbi` on the same range (it reuses the forward
  * scores): margins[i] = score of the best sequence minus the score of the best sequence that gives
- * token i a different label (0 = a tie, large = certain).
+ * token i a different label (0 = a tie, large = certain). Only margins[first..last] (default: the
+ * whole range) are written, and the backward pass stops at `first`; those margins are the same.
  */
 export function maxMarginalMargins(
   ls: LabelSet,
@@ -314,9 +315,14 @@ export function maxMarginalMargins(
   labels: Int32Array,
   margins: Float32Array,
   beforeO = false,
+  first = from,
+  last = to - 1,
 ): void {
   const L = ls.count;
   if (to <= from) return;
+  // (the margins of [first, last] need beta at [first, to) only)
+  if (first > from && first < to) from = first;
+  if (last > to - 1) last = to - 1;
   const { score, beta } = work;
   const allowed = ls.allowed;
   const nextTrans = work.nextTrans ?? transitionsBySuccessor(ls, transitions);
@@ -328,7 +334,7 @@ export function maxMarginalMargins(
   }
   if (L === 9 && isBio9(ls)) backwardBio9(beta, emis, from, to, nextTrans);
   else backward(ls, nextTrans, emis, from, to, beta);
-  for (let i = from; i < to; i++) {
+  for (let i = from; i <= last; i++) {
     const o = i * L;
     const chosen = labels[i];
     const top = score[o + chosen] + beta[o + chosen];
