@@ -145,3 +145,11 @@ test('"should", "may", "might", "must" before a date point ahead, unless a perfe
   assert.equal(dirOf('Pivotal , a winner in June , may now be aimed at the race', 'June'), undefined);
   assert.equal(dirOf('In May officials met on Friday', 'Friday'), 'past');
 });
+
+test('a participle after a linking verb takes the tense of what precedes it', () => {
+  assert.equal(dirOf('The banks will stay closed until Thursday', 'Thursday'), 'future');
+  assert.equal(dirOf('The plant remains closed on Monday', 'Monday'), undefined);
+  // Negative: a past linking verb is past; a bare past form stays past.
+  assert.equal(dirOf('The banks remained closed on Thursday', 'Thursday'), 'past');
+  assert.equal(dirOf('The banks closed on Thursday', 'Thursday'), 'past');
+});

@@ -102,7 +102,11 @@ const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be',
 
 const PAST_INTENT: ReadonlySet<string> = new Set(['planned', 'intended']);
 
-const PASSIVE_AUX: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s"]);
+// Linking verbs in the present or plain form count too: "will stay closed until Thursday", "remains
+// closed" ("remained closed" is past by "remained" itself).
+const PASSIVE_AUX: ReadonlySet<string> = new Set([
+  'be', 'been', 'being', 'is', 'are', 'am', "'s", 'stay', 'stays', 'remain', 'remains', 'get', 'gets',
+]);
 // "could be located Wednesday" reports a past (in)ability: "could" is not a future modal here.
 const MODAL: ReadonlySet<string> = new Set(['to', 'can', 'will', 'would', 'may', 'might', 'must', 'should', 'shall']);
 
