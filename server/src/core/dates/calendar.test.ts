@@ -7,6 +7,11 @@ test('parses ISO days and refuses impossible ones', () => {
   assert.deepEqual(parseIsoDay('2006-11-02T10:00:00Z'), { y: 2006, m: 11, d: 2 });
   assert.equal(parseIsoDay('2006-02-30'), undefined);
   assert.equal(parseIsoDay('Nov 2'), undefined);
+  // The basic form some TimeML creation times use; a longer digit run is no day.
+  assert.deepEqual(parseIsoDay('20061102'), { y: 2006, m: 11, d: 2 });
+  assert.deepEqual(parseIsoDay('20061102T1030'), { y: 2006, m: 11, d: 2 });
+  assert.equal(parseIsoDay('200611021'), undefined);
+  assert.equal(parseIsoDay('2006-1102'), undefined);
   assert.equal(parseIsoDay(undefined), undefined);
 });
 

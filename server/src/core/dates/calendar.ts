@@ -23,7 +23,8 @@ export function fromUtc(ms: number): Day {
 /** Parses YYYY-MM-DD (also a longer ISO timestamp); undefined when not a real calendar date. */
 export function parseIsoDay(s: string | undefined): Day | undefined {
   if (typeof s !== 'string') return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
+  // ISO extended (2013-03-22, 2013-03-22T10:00Z) or basic (20130322, as some TimeML DCTs write it).
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim()) ?? /^(\d{4})(\d{2})(\d{2})(?!\d)/.exec(s.trim());
   if (!m) return undefined;
   const day = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
   return isValidDay(day) ? day : undefined;
