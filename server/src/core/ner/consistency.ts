@@ -10,6 +10,7 @@
  * evidence: the name's other tagged mentions take it unless the tagger was sure of them.
  */
 import { FNV_OFFSET, mix2 } from './hashing';
+import { IntMap } from './intMap';
 
 export interface TokenSpan {
   first: number;
@@ -24,6 +25,16 @@ export interface TokenSpan {
 const MAX_NAME_TOKENS = 8;
 /** A tagged mention at or above this confidence keeps its type against a rule's type for its name. */
 const MAX_RULE_RELABEL_CONFIDENCE = 0.9;
+
+/** Scratch tables of applyDocumentConsistency (not reentrant): name hash -> offset of its votes in
+ * `voteSums` (typeCount doubles each), and the hashes of the proper prefixes of tagged names. An
+ * IntMap allocates nothing per key, where a Map or Set of hashes boxes half of them as heap numbers. */
+const VOTE_AT = new IntMap();
+const PREFIXES = new IntMap();
+let voteSums = new Float64Array(256);
+let coveredScratch = new Uint8Array(1024);
+/** Scratch arrays grown past this by a long document are given back after it. */
+const MAX_RETAINED = 1 << 16;
 
 function seqHash(word: Int32Array, first: number, last: number): number {
   let h = FNV_OFFSET;
@@ -48,15 +59,25 @@ export function applyDocumentConsistency(
   articleFree?: Int32Array,
 ): TokenSpan[] {
   if (spans.length === 0) return spans;
-  const votes = new Map<number, Float64Array>();
-  const prefixes = new Set<number>();
+  const votes = VOTE_AT;
+  const prefixes = PREFIXES;
+  votes.clear();
+  prefixes.clear();
+  let used = 0;
   const vote = (h: number, type: number, w: number): void => {
-    let v = votes.get(h);
-    if (!v) {
-      v = new Float64Array(typeCount);
-      votes.set(h, v);
+    let at = votes.get(h, -1);
+    if (at < 0) {
+      at = used;
+      used += typeCount;
+      if (used > voteSums.length) {
+        const grown = new Float64Array(Math.max(used, voteSums.length * 2));
+        grown.set(voteSums);
+        voteSums = grown;
+      }
+      voteSums.fill(0, at, used);
+      votes.set(h, at);
     }
-    v[type] += w;
+    voteSums[at + type] += w;
   };
   // exact-case first words of tagged names that start in lower case ("al Qaeda", "van Gogh"): their
   // other mentions may start there too (usually there are none, and then no token is looked up)
@@ -78,22 +99,24 @@ export function applyDocumentConsistency(
     if (s.type === personType && articleFree && articleFree[s.last] !== 0) vote(mix2(FNV_OFFSET, articleFree[s.last]), personType, 0.25);
   }
   const majority = (h: number): number => {
-    const v = votes.get(h);
-    if (!v) return -1;
+    const at = votes.get(h, -1);
+    if (at < 0) return -1;
+    const v = voteSums;
     let best = -1;
     let bw = 0;
     let total = 0;
     for (let t = 0; t < typeCount; t++) {
-      total += v[t];
-      if (v[t] > bw) {
-        bw = v[t];
+      total += v[at + t];
+      if (v[at + t] > bw) {
+        bw = v[at + t];
         best = t;
       }
     }
     return bw >= 0.6 * total ? best : -1;
   };
   relabelByRules(spans, word, typeCount);
-  const covered = new Uint8Array(n);
+  if (coveredScratch.length < n || coveredScratch.length > Math.max(n, MAX_RETAINED)) coveredScratch = new Uint8Array(Math.max(n, 1024));
+  const covered = coveredScratch.fill(0, 0, n);
   for (const s of spans) {
     for (let k = s.first; k <= s.last; k++) covered[k] = 1;
     if (relabel && s.type < typeCount && s.last - s.first + 1 <= MAX_NAME_TOKENS) {
@@ -147,6 +170,7 @@ export function applyDocumentConsistency(
       i = bestLast;
     }
   }
+  if (voteSums.length > MAX_RETAINED) voteSums = new Float64Array(256);
   if (added.length === 0) return spans;
   return spans.concat(added).sort((a, b) => a.first - b.first);
 }
