@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { centuryRule, dayMonthRule, monthRule, numericDateRule, yearRule } from './absoluteRules';
 import { ruleAt, type Rule } from './ruleTestSupport';
+import { recognizeDates } from './recognizeDates';
 
 const at = (rule: Rule, text: string, word: string, dct = '2006-05-06'): string | undefined => ruleAt(rule, text, word, dct);
 
@@ -99,4 +100,15 @@ test('a month-day followed by "last/this/next year" takes that year', () => {
   assert.equal(at(monthRule, 'in June last year', 'June', '2013-03-06'), 'June last year=2012-06');
   // "last" not before "year" is no year shift
   assert.equal(at(monthRule, 'on March 3 last week', 'March', '2013-03-06'), 'March 3=2013-03-03');
+});
+
+test('the month ending a range follows the month that starts it', () => {
+  const values = (text: string, dct: string): string[] => recognizeDates(text, dct).map((d) => `${d.text}=${d.value}`);
+  // Alone, November would be the nearest one (last year); as the end of a range from June it follows June.
+  assert.deepEqual(values('The hurricane season runs from June to November.', '2013-03-22'), ['June=2013-06', 'November=2013-11']);
+  // A range across the new year: the end month is in the year after the start.
+  assert.deepEqual(values('in the first quarter of 1996/97 (April-March)', '1996-08-28').slice(-2), ['April=1996-04', 'March=1997-03']);
+  // Negative: a pair joined by "and" and months in separate clauses resolve on their own.
+  assert.deepEqual(values('Sales fell in November and rose in June.', '2013-03-22'), ['November=2012-11', 'June=2012-06']);
+  assert.deepEqual(values('He arrived in June. To November, nothing.', '2013-03-22').map((v) => v.split('=')[0]), ['June', 'November']);
 });

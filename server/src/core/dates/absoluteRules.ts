@@ -156,6 +156,8 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const y = mon.v >= ctx.anchor.m ? ctx.anchor.y : ctx.anchor.y + 1;
     return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
   }
+  const rangeEnd = rangeEndYear(ctx, i, mon.v);
+  if (rangeEnd !== undefined) return { start: i, end: mon.next, type: 'date', value: fmtMonth(rangeEnd, mon.v), relative: true };
   const dir = partialDirection(ctx, i, mon.next);
   const y = resolveMonth(ctx.anchor, mon.v, dir, pastOnlyAt(ctx, i) || pastVerbBeside(ctx, i, mon.next, dir));
   return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
@@ -218,6 +220,23 @@ function monthNameEndsAt(ctx: ScanContext, k: number): boolean {
 function inMonthRange(ctx: ScanContext, i: number): boolean {
   if (MONTH_RANGE_JOINERS.has(lowerAt(ctx, i + 1)) && readMonth(ctx, i + 2)) return true;
   return MONTH_RANGE_JOINERS.has(lowerAt(ctx, i - 1)) && monthNameEndsAt(ctx, i - 2);
+}
+
+/** Words that make the month after them the end of a range that began at the month before them. */
+const RANGE_END_JOINERS: ReadonlySet<string> = new Set(['-', '\u2013', 'to', 'through', 'until', 'till']);
+
+/**
+ * The year of a lone month that ends a range ("from June to November", "the December-January
+ * period"): the first month after the range's start, which the scan has just resolved
+ * (ctx.narrativeMonth), not the month nearest the anchor on its own.
+ */
+function rangeEndYear(ctx: ScanContext, i: number, m: number): number | undefined {
+  if (!RANGE_END_JOINERS.has(lowerAt(ctx, i - 1)) || !monthNameEndsAt(ctx, i - 2) || ctx.narrativeMonth === undefined) return undefined;
+  const y1 = Math.floor(ctx.narrativeMonth / 12);
+  const m1 = (ctx.narrativeMonth % 12) + 1;
+  const start = readMonth(ctx, lowerAt(ctx, i - 2) === '.' ? i - 3 : i - 2);
+  if (!start || start.v !== m1) return undefined; // the last month resolved is not this range's start
+  return m >= m1 ? y1 : y1 + 1;
 }
 
 /** "16 January 2006", "16th of January", "the 8th of March". */
