@@ -124,6 +124,9 @@ function stepOf(steps: Int32Array, bits: number, h: number): number {
   }
 }
 
+/** The category bits of a step value (one bit per category). */
+const ALL_CATEGORIES = (1 << GAZ_COUNT) - 1;
+
 /** matchGazetteer's scratch: per category, the token index up to which it is already assigned. */
 const COVERED_UNTIL = new Int32Array(GAZ_COUNT);
 
@@ -149,22 +152,27 @@ export function matchGazetteer(gaz: Gazetteer, tokens: TokenList, lower: Int32Ar
       h = mix2(h, lower[j]);
       // the categories of the entry j - i + 1 tokens long, plus FIRST_PREFIX when longer ones go on
       const step = j === i ? f : stepOf(steps, stepBits, h);
-      const cats = step & ~FIRST_PREFIX;
-      if (cats !== 0) {
-        for (let c = 0; c < GAZ_COUNT; c++) {
-          if ((cats & (1 << c)) === 0 || coveredUntil[c] > i) continue;
-          // longest match wins because j grows: overwrite this category for i..j
-          for (let k = i; k <= j; k++) {
-            const state = k === i ? GAZ_BEGIN : GAZ_INSIDE;
-            out[k] = (out[k] & ~(3 << (2 * c))) | (state << (2 * c));
-          }
+      // (the categories' bits visited lowest first; each category is its own two bits of out[k])
+      let cats = step & ALL_CATEGORIES;
+      while (cats !== 0) {
+        const c = 31 - Math.clz32(cats & -cats);
+        cats &= cats - 1;
+        if (coveredUntil[c] > i) continue;
+        // longest match wins because j grows: overwrite this category for i..j
+        for (let k = i; k <= j; k++) {
+          const state = k === i ? GAZ_BEGIN : GAZ_INSIDE;
+          out[k] = (out[k] & ~(3 << (2 * c))) | (state << (2 * c));
         }
       }
       if (j + 1 >= limit) break;
       if ((step & FIRST_PREFIX) === 0) break;
     }
-    // mark the extent of the matches that begin at i so later starts do not override them
-    for (let c = 0; c < GAZ_COUNT; c++) {
+    // mark the extent of the matches that begin at i so later starts do not override them (only
+    // the categories with a state at i can begin there)
+    let states = out[i];
+    while (states !== 0) {
+      const c = (31 - Math.clz32(states & -states)) >> 1;
+      states &= ~(3 << (2 * c));
       if (coveredUntil[c] > i) continue;
       if (((out[i] >>> (2 * c)) & 3) === GAZ_BEGIN) {
         let k = i + 1;
