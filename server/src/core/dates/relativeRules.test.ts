@@ -117,3 +117,13 @@ test('a weekday as a deadline or start lies ahead unless its clause is in the pa
   // no bound word: the past by default
   assert.equal(at(weekdayRule, 'Shares closed at $5 Monday.', 'Monday'), 'Monday=2006-10-30');
 });
+
+test('"today\'s" before a noun of the present age is PRESENT_REF, not the day', () => {
+  const values = (text: string): string[] => recognizeDates(text, '2013-03-22').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(values("It matters in today's world."), ['today=PRESENT_REF']);
+  assert.deepEqual(values("many of today's personal computers"), ['today=PRESENT_REF']);
+  // Negative: a day's event, a part of the day, "today" alone.
+  assert.deepEqual(values("Today's session was quiet."), ['Today=2013-03-22']);
+  assert.deepEqual(values("today's morning world news"), ['today=2013-03-22']);
+  assert.deepEqual(values('The world changed today.'), ['today=2013-03-22']);
+});

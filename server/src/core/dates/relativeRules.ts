@@ -17,11 +17,30 @@ const UNKNOWN_DAY = 'XXXX-XX-XX';
 /** today, tonight, yesterday, tomorrow (+ morning/night…), now, currently, recently, the future. */
 const DAY_OFFSETS: ReadonlyMap<string, number> = new Map([['today', 0], ['tonight', 0], ['yesterday', -1], ['tomorrow', 1]]);
 
+/** Nouns that make "today's …" the present age, not the day: "today's youth", "today's personal computers". */
+const GENERIC_NOW_NOUNS: ReadonlySet<string> = new Set([
+  'world', 'society', 'youth', 'generation', 'children', 'kids', 'teenagers', 'young', 'culture', 'age', 'era',
+  'standards', 'technology', 'computers', 'economy', 'families', 'parents', 'students', 'workers', 'consumers',
+  'politics', 'politicians', 'media',
+]);
+
+/**
+ * "today's world", "today's fast-changing economy": "today" as the present age (TIMEX3 PRESENT_REF),
+ * not the publication day. The noun may follow one modifier word.
+ */
+function genericTodayAt(ctx: ScanContext, i: number): boolean {
+  if (lowerAt(ctx, i + 1) !== "'s" && lowerAt(ctx, i + 1) !== '\u2019s') return false;
+  if (GENERIC_NOW_NOUNS.has(lowerAt(ctx, i + 2))) return true;
+  const mod = tok(ctx, i + 2);
+  return !!mod && mod.kind === 'word' && !DAY_PARTS.has(mod.lower) && GENERIC_NOW_NOUNS.has(lowerAt(ctx, i + 3));
+}
+
 export function deicticRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const w = lowerAt(ctx, i);
   const a = ctx.anchor;
   const offset = DAY_OFFSETS.get(w);
   if (offset !== undefined) {
+    if (w === 'today' && genericTodayAt(ctx, i)) return date(i, i + 1, 'PRESENT_REF');
     let end = i + 1;
     if (w !== 'tonight' && DAY_PARTS.has(lowerAt(ctx, end))) end++;
     return date(i, end, a ? fmtDay(addDays(a, offset)) : UNKNOWN_DAY);
