@@ -10,6 +10,7 @@ import { MONTHS, MONTH_ABBREVIATIONS, SEASONS, UNITS, WEEKDAYS, WEEKDAY_ABBREVIA
 import { SET_ADVERBS, setRule, timeRule } from './otherRules';
 import { seasonRule, weekdayRule } from './relativeRules';
 import { narrativeDayRule } from './narrativeDay';
+import { periodAbbreviationRule } from './periodAbbreviations';
 import type { Token } from './tokenize';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
@@ -42,6 +43,8 @@ const GATES: ReadonlyMap<Rule, Gate> = new Map<Rule, Gate>([
   [bareUnitDurationRule, { words: PLURAL_UNITS, num: false, apostrophe: false }],
   [theUnitsAroundRule, { words: ['the'], num: false, apostrophe: false }],
   [narrativeDayRule, { words: ['the', 'that'], num: false, apostrophe: false }],
+  // "Q1", "H2", "FY2012": the letters, as one word with their number
+  [periodAbbreviationRule, { words: ['q', 'h', 'fy'], num: false, apostrophe: false }],
 ]);
 
 /** Bit masks over a rule list (bit r = rules[r] may match): at most 31 rules. */

@@ -11,6 +11,7 @@ import { durationRule, setRule, timeRule } from './otherRules';
 import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
 import { adjacent } from './tokenize';
 import { narrativeDayRule } from './narrativeDay';
+import { periodAbbreviationRule } from './periodAbbreviations';
 import { buildRuleGates, gateFor, type Rule } from './ruleGates';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
@@ -19,7 +20,7 @@ import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from
 export const RULES: readonly Rule[] = [
   numericDateRule, monthRule, dayMonthRule, holidayRule, centuryRule, fiscalRule, yearRule, deicticRule, shiftRule,
   seasonRule, weekdayRule, agoRule, setRule, timeRule, durationRule, vagueCountDurationRule, bareUnitDurationRule,
-  theUnitsAroundRule, narrativeDayRule,
+  theUnitsAroundRule, narrativeDayRule, periodAbbreviationRule,
 ];
 /** Which of RULES can match at a token (the others are not called there). */
 const GATES = buildRuleGates(RULES);
@@ -33,7 +34,7 @@ const TRIGGER_WORDS: ReadonlySet<string> = new Set([
   'halloween', 'election', 'independence', 'memorial', 'labor', 'labour', 'veterans', "valentine's", 'inauguration',
   'fiscal', 'nineteen', 'eighteen', 'recent', 'future', 'valentine', 'twenties', 'thirties', 'forties', 'fifties',
   'sixties', 'seventies', 'eighties', 'nineties', 'first', 'second', 'third', 'fourth', 'its', 'that', 'once', 'twice', 'times',
-  'minutes', 'hours', 'days', 'weeks', 'months', 'quarters', 'years', 'decades', 'centuries',
+  'minutes', 'hours', 'days', 'weeks', 'months', 'quarters', 'years', 'decades', 'centuries', 'q', 'h', 'fy',
 ]);
 
 /**
