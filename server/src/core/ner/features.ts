@@ -10,6 +10,7 @@ import { TokenList, TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import { clusterOf, Gazetteer, matchGazetteer, GAZ_COUNT } from './gazetteer';
 import { FNV_OFFSET, fmix, lowerCode, mix2, mix3 } from './hashing';
 import { IntMap } from './intMap';
+import { DenseIntMap } from './denseIntMap';
 
 /** Per-document scratch tables (lowercase word hash -> value), reused: the functions below are not reentrant. */
 const LOWER_SEEN = new IntMap();
@@ -18,6 +19,15 @@ const CAP_FORMS = new IntMap();
 const FIRST = new IntMap();
 const LAST = new IntMap();
 const PRIOR_INDEX = new IntMap();
+/** The same tables keyed by lowercase id (see completeTokenHashes' `lowerIds`) instead of lowercase hash. */
+const LOWER_SEEN_BY_ID = new DenseIntMap();
+const CAP_SEEN_BY_ID = new DenseIntMap();
+const CAP_FORMS_BY_ID = new DenseIntMap();
+const FIRST_BY_ID = new DenseIntMap();
+const LAST_BY_ID = new DenseIntMap();
+const PRIOR_INDEX_BY_ID = new DenseIntMap();
+/** What the functions below read of IntMap and DenseIntMap. */
+type KeyTable = Pick<IntMap, 'has' | 'get' | 'set' | 'add' | 'size'>;
 let priorCounts = new Int32Array(1024);
 /** computeOtherOccurrences: the next occurrence of each token's word (reused; replaced when too small or grown by a very long document). */
 let nextScratch = new Int32Array(1024);
@@ -185,18 +195,39 @@ export type CharHashes = Pick<TokenHashes, 'word' | 'lower' | 'shape' | 'prefix'
  * occurrences of each capitalised word and capitalised runs. `gazFirst[t]` (optional) is token t's
  * gazetteerFirstStep (lets the matcher skip lookups; the result is the same).
  */
-export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th: TokenHashes, gazFirst?: Int32Array, upper?: Int32Array, upperCount = 0): void {
+export function completeTokenHashes(
+  tokens: TokenList,
+  gaz: Gazetteer | null,
+  th: TokenHashes,
+  gazFirst?: Int32Array,
+  upper?: Int32Array,
+  upperCount = 0,
+  lowerIds?: Int32Array,
+  lowerIdCount = 0,
+): void {
   // `upper` (optional): the tokens with B_UPPER, ascending, upperCount of them; the passes that only
   // concern such tokens then visit only those (the result is the same)
+  // `lowerIds` (optional): per token a small id of its lowercase form, below lowerIdCount (equal ids
+  // exactly when the lowercase hashes are equal): the per-document tables are then arrays indexed by
+  // it instead of hash tables (the result is the same)
   const n = tokens.count;
   const flags = tokens.flags;
   // all-caps sentences (headlines) and document statistics
-  const lowerSeen = LOWER_SEEN;
-  const capSeen = CAP_SEEN;
-  const capForms = CAP_FORMS;
-  lowerSeen.clear();
-  capSeen.clear();
-  capForms.clear();
+  let lowerSeen: KeyTable;
+  let capSeen: KeyTable;
+  let capForms: KeyTable;
+  if (lowerIds) {
+    LOWER_SEEN_BY_ID.clear(lowerIdCount);
+    CAP_SEEN_BY_ID.clear(lowerIdCount);
+    CAP_FORMS_BY_ID.clear(lowerIdCount);
+    [lowerSeen, capSeen, capForms] = [LOWER_SEEN_BY_ID, CAP_SEEN_BY_ID, CAP_FORMS_BY_ID];
+  } else {
+    LOWER_SEEN.clear();
+    CAP_SEEN.clear();
+    CAP_FORMS.clear();
+    [lowerSeen, capSeen, capForms] = [LOWER_SEEN, CAP_SEEN, CAP_FORMS];
+  }
+  const key = lowerIds ?? th.lower;
   // (one pass: sentence starts and positions, and the letter counts of each sentence)
   const { bits, position } = th;
   let pos = 0;
@@ -226,25 +257,25 @@ export function completeTokenHashes(tokens: TokenList, gaz: Gazetteer | null, th
   }
   if (letters >= 3 && caps === letters) for (let k = sStart; k < n; k++) bits[k] |= B_CAPS_SENT;
   // document statistics, only for the tokens that get contextual features (an uppercase letter)
-  if (upper) for (let u = 0; u < upperCount; u++) capForms.add(th.lower[upper[u]]);
-  else for (let t = 0; t < n; t++) if (th.bits[t] & B_UPPER) capForms.add(th.lower[t]);
+  if (upper) for (let u = 0; u < upperCount; u++) capForms.add(key[upper[u]]);
+  else for (let t = 0; t < n; t++) if (th.bits[t] & B_UPPER) capForms.add(key[t]);
   for (let t = 0; t < n; t++) {
     const b = th.bits[t];
     if (!(flags[t] & TOKEN_WORD) || b & B_CAPS_SENT) continue;
     if (!(b & B_INITCAP) && b & B_LOWER) {
-      if (capForms.has(th.lower[t])) lowerSeen.add(th.lower[t]);
-    } else if (b & B_INITCAP && b & B_LOWER && !(b & B_SENT)) capSeen.add(th.lower[t]);
+      if (capForms.has(key[t])) lowerSeen.add(key[t]);
+    } else if (b & B_INITCAP && b & B_LOWER && !(b & B_SENT)) capSeen.add(key[t]);
   }
   const m = upper ? upperCount : n;
   for (let k = 0; k < m; k++) {
     const t = upper ? upper[k] : k;
     if (!(th.bits[t] & B_UPPER)) continue;
-    if (lowerSeen.has(th.lower[t])) th.bits[t] |= B_DOC_LOWER;
-    if (capSeen.has(th.lower[t])) th.bits[t] |= B_DOC_CAP;
+    if (lowerSeen.has(key[t])) th.bits[t] |= B_DOC_LOWER;
+    if (capSeen.has(key[t])) th.bits[t] |= B_DOC_CAP;
   }
   if (gaz) matchGazetteer(gaz, tokens, th.lower, th.gaz, gazFirst);
   else th.gaz.fill(0, 0, n);
-  computeOtherOccurrences(th, n, upper, upperCount);
+  computeOtherOccurrences(th, n, upper, upperCount, lowerIds, lowerIdCount);
   computeRuns(th, tokens, n, upper, upperCount);
 }
 
@@ -308,13 +339,21 @@ function writeRun(th: TokenHashes, i: number, j: number): void {
 const NO_OTHER = 0x3c3c3c3;
 
 /** Fills th.other from the first and the next occurrences of each capitalised word. */
-function computeOtherOccurrences(th: TokenHashes, n: number, upper?: Int32Array, upperCount = 0): void {
+function computeOtherOccurrences(th: TokenHashes, n: number, upper?: Int32Array, upperCount = 0, lowerIds?: Int32Array, lowerIdCount = 0): void {
   const { lower, bits, other } = th;
   other.fill(NO_OTHER, 0, n * 4);
-  const first = FIRST;
-  const last = LAST;
-  first.clear();
-  last.clear();
+  let first: KeyTable;
+  let last: KeyTable;
+  if (lowerIds) {
+    FIRST_BY_ID.clear(lowerIdCount);
+    LAST_BY_ID.clear(lowerIdCount);
+    [first, last] = [FIRST_BY_ID, LAST_BY_ID];
+  } else {
+    FIRST.clear();
+    LAST.clear();
+    [first, last] = [FIRST, LAST];
+  }
+  const key = lowerIds ?? lower;
   if (nextScratch.length < n || nextScratch.length > Math.max(n, 1 << 16)) nextScratch = new Int32Array(Math.max(n, 1024));
   const next = nextScratch.fill(-1, 0, n);
   // (a capitalised or all-caps word has B_UPPER: with `upper`, only those tokens are visited)
@@ -322,7 +361,7 @@ function computeOtherOccurrences(th: TokenHashes, n: number, upper?: Int32Array,
   for (let k = 0; k < m; k++) {
     const i = upper ? upper[k] : k;
     if ((bits[i] & (B_INITCAP | B_LOWER)) !== (B_INITCAP | B_LOWER) && (bits[i] & B_ALLCAPS) === 0) continue;
-    const h = lower[i];
+    const h = key[i];
     const prev = last.get(h, -1);
     if (prev < 0) first.set(h, i);
     else next[prev] = i;
@@ -333,7 +372,7 @@ function computeOtherOccurrences(th: TokenHashes, n: number, upper?: Int32Array,
     const i = upper ? upper[k] : k;
     // (only tokens with an uppercase letter have contextual features, the only ones that read `other`)
     if (!(bits[i] & B_UPPER)) continue;
-    const f = first.get(lower[i], -1);
+    const f = first.get(key[i], -1);
     if (f < 0) continue;
     let o1 = f !== i ? f : next[i];
     let o2 = o1 >= 0 ? next[o1] : -1;
@@ -560,14 +599,30 @@ export { B_INITCAP, B_ALLCAPS, B_SENT, B_CAPS_SENT, B_LOWER, B_UPPER };
  * `typeOf[i]` is the first-pass entity type of token i (-1 outside), `inMulti[i]` 1 when its entity
  * has several tokens; `upper`/`upperCount` optionally the tokens with B_UPPER (see the code).
  */
-export function setPriorFromLabels(th: TokenHashes, typeOf: Int8Array, inMulti: Uint8Array, types: number, upper?: Int32Array, upperCount = 0): void {
+export function setPriorFromLabels(
+  th: TokenHashes,
+  typeOf: Int8Array,
+  inMulti: Uint8Array,
+  types: number,
+  upper?: Int32Array,
+  upperCount = 0,
+  lowerIds?: Int32Array,
+  lowerIdCount = 0,
+): void {
   // with `upper` (the tokens with an uppercase letter, ascending: every name is one) only those are
-  // visited; the caller has set every other token's prior to 0 already
+  // visited; the caller has set every other token's prior to 0 already; `lowerIds`: as in completeTokenHashes
   const n = upper ? upperCount : th.n;
-  const { lower, bits, prior } = th;
+  const { bits, prior } = th;
+  const lower = lowerIds ?? th.lower;
   const slots = types + 2; // per word: counts for none + each type, then a multi-token count
-  const index = PRIOR_INDEX;
-  index.clear();
+  let index: KeyTable;
+  if (lowerIds) {
+    PRIOR_INDEX_BY_ID.clear(lowerIdCount);
+    index = PRIOR_INDEX_BY_ID;
+  } else {
+    PRIOR_INDEX.clear();
+    index = PRIOR_INDEX;
+  }
   let used = 0;
   const isName = (i: number): boolean => (bits[i] & B_INITCAP) !== 0 && (bits[i] & (B_LOWER | B_ALLCAPS)) !== 0;
   for (let k = 0; k < n; k++) {

@@ -20,7 +20,7 @@ import { NerModel } from './model';
 import { addWeightRow, allocViterbiWork, fixViterbiTransitions, maxMarginalMargins, scoreEmissionsWithTypes, viterbi } from './tagger';
 import { allocEmissionWork } from './contextScores';
 import { createPriorRowCache } from './priorRows';
-import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LOWER, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
+import { createTokenTypeCache, ROW_BITS, ROW_CLUSTER, ROW_GAZ_FIRST, ROW_LOWER, ROW_LOWER_ID, ROW_SHAPE, ROW_WORD, TYPE_ROW } from './tokenTypes';
 import { articlePrefixLength, repairSpans } from './spanRepair';
 import { applyContextRules } from './contextRules';
 import { repairGroupCoordination } from './groupCoordination';
@@ -95,6 +95,8 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
   let work = allocViterbiWork(1, L);
   let typeIds = new Int32Array(0);
   let gazFirst = new Int32Array(0);
+  /** Per token the type cache's id of its lowercase form (ROW_LOWER_ID). */
+  let lowerIdBuf = new Int32Array(0);
   let hashesBuf = allocTokenHashes(0, false);
   let labelsBuf = new Int32Array(0);
   let marginsBuf = new Float32Array(0);
@@ -120,6 +122,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
     fixViterbiTransitions(work, model.labels, model.transitions);
     typeIds = new Int32Array(capacity);
     gazFirst = new Int32Array(capacity);
+    lowerIdBuf = new Int32Array(capacity);
     hashesBuf = allocTokenHashes(capacity, false);
     labelsBuf = new Int32Array(capacity);
     marginsBuf = new Float32Array(capacity);
@@ -219,9 +222,10 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       bits[t] = b;
       cluster[t] = rows[r + ROW_CLUSTER];
       gazFirst[t] = rows[r + ROW_GAZ_FIRST];
+      lowerIdBuf[t] = rows[r + ROW_LOWER_ID];
       if (b & B_UPPER) upperBuf[upperCount++] = t;
     }
-    completeTokenHashes(tokens, model.gazetteer, hashes, gazFirst, upperBuf, upperCount);
+    completeTokenHashes(tokens, model.gazetteer, hashes, gazFirst, upperBuf, upperCount, lowerIdBuf, wordTypes.lowerIdCount);
     return hashes;
   }
 
@@ -250,7 +254,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
           inMulti[k] = sp.last > sp.first ? 1 : 0;
         }
       }
-      setPriorFromLabels(hashes, typeOf, inMulti, typeCount, upperBuf, upperCount);
+      setPriorFromLabels(hashes, typeOf, inMulti, typeCount, upperBuf, upperCount, lowerIdBuf, wordTypes.lowerIdCount);
       const { prior, shape } = hashes;
       // only the two prior features change, and only on tokens with contextual features (all inside
       // windows); only the windows holding such a token are decoded again

@@ -5,7 +5,7 @@ import { tokenize } from '../text/tokenize';
 import { allocTokenHashes, B_UPPER, completeTokenHashes, computeTokenHashes, CONTEXT_FEATURES, extractFeatures, FEATURES_PER_TOKEN, NULL_FEATURE, SELF_FEATURES, NEIGHBOUR_FEATURES } from './features';
 import { scoreEmissionsWithTypes } from './tagger';
 import { allocEmissionWork } from './contextScores';
-import { createTokenTypeCache, ROW_GAZ_FIRST, TYPE_ROW } from './tokenTypes';
+import { createTokenTypeCache, ROW_GAZ_FIRST, ROW_LOWER, ROW_LOWER_ID, TYPE_ROW } from './tokenTypes';
 import { referenceEmissions } from './emissionTestSupport';
 
 const model = loadNerModel();
@@ -116,5 +116,30 @@ test('only tokens with an uppercase letter get contextual features', () => {
     assert.equal(ctx.every((f) => f === NULL_FEATURE), !upper, word);
     // self and neighbour features are always there
     for (let k = t * FEATURES_PER_TOKEN; k < ctxStart; k++) assert.notEqual(feats[k], NULL_FEATURE);
+  }
+});
+
+test('the type cache numbers lowercase forms: equal ids exactly for equal lowercase hashes, through growth and clears', () => {
+  // documents of ~700, ~2,400 (the cache grows twice) and ~700 types: the second starts by emptying
+  // the table in place, the third with new arrays
+  const cache = createTokenTypeCache(model, model.gazetteer, 600);
+  for (const distinct of [340, 1200, 340]) {
+    cache.beginDocument();
+    const words: string[] = [];
+    for (let i = 0; i < 1500; i++) words.push(`w${(i * 7) % distinct}`, `W${(i * 7) % distinct}`, `Word${i % 30}`, 'the', 'The', 'THE');
+    const text = words.join(' ');
+    const tokens = tokenize(text);
+    const idOfLower = new Map<number, number>();
+    for (let t = 0; t < tokens.count; t++) {
+      const r = cache.intern(text, tokens.start[t], tokens.end[t]) * TYPE_ROW;
+      const lower = cache.rows[r + ROW_LOWER];
+      const id = cache.rows[r + ROW_LOWER_ID];
+      assert.ok(id >= 0 && id < cache.lowerIdCount, `id ${id} of ${cache.lowerIdCount}`);
+      if (idOfLower.has(lower)) assert.equal(id, idOfLower.get(lower), 'the same lowercase form keeps its id');
+      idOfLower.set(lower, id);
+    }
+    assert.equal(new Set(idOfLower.values()).size, idOfLower.size, 'different lowercase forms have different ids');
+    assert.equal(cache.lowerIdCount, idOfLower.size);
+    assert.ok(cache.size > cache.lowerIdCount, 'case variants share their lowercase id');
   }
 });

@@ -48,6 +48,8 @@ export const ROW_BITS = 3;
 export const ROW_LENGTH_BUCKET = 4;
 export const ROW_CLUSTER = 5;
 export const ROW_GAZ_FIRST = 6;
+/** The type's lowercase form as a small dense id (equal ids, equal lowercase hashes; see lowerIdCount). */
+export const ROW_LOWER_ID = 7;
 const INITIAL_CAPACITY = 1024;
 /** int32 per slot of the type table. */
 const SLOT = 4;
@@ -72,6 +74,8 @@ export interface TokenTypeCache {
   /** The vectors standing for "no token" at -1, +1, -2, +2 (L int32 each, in that order). */
   readonly padVectors: Int32Array;
   readonly size: number;
+  /** Distinct lowercase forms among the types (ROW_LOWER_ID is below this); numbered anew when the cache is cleared. */
+  readonly lowerIdCount: number;
 }
 
 export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, softCapacity = 1 << 15): TokenTypeCache {
@@ -88,8 +92,12 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
   let tableBits = 0;
   /** SLOT int32 per slot: type id + 1 (0 empty), then the type's two hashes (a probe reads one cache line). */
   let slots!: Int32Array;
+  /** Lowercase ids: per slot of `lowerSlots` (as many as `slots`) the id + 1 (0 empty); per id its lowercase hash. */
+  let lowerSlots!: Int32Array;
+  let lowerKeys!: Int32Array;
+  let lowerCount = 0;
   /** The object returned (its array and size properties follow the arrays and count here). */
-  let view: { chars: CharHashes; vectors: Int32Array; vectorsReady: Uint8Array; gazFirst: Int32Array; rows: Int32Array; size: number } | null = null;
+  let view: { chars: CharHashes; vectors: Int32Array; vectorsReady: Uint8Array; gazFirst: Int32Array; rows: Int32Array; size: number; lowerIdCount: number } | null = null;
   allocate(INITIAL_CAPACITY, false);
   const feats = new Int32Array(SELF_FEATURES);
   const pair = new Int32Array(3);
@@ -111,16 +119,21 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     const ready = new Uint8Array(size);
     const g = new Int32Array(size);
     const r = new Int32Array(size * TYPE_ROW);
+    const lk = new Int32Array(size);
     if (keep) {
       r.set(rows);
+      lk.set(lowerKeys);
       k1.set(key1);
       k2.set(key2);
       for (const f of Object.keys(c) as Array<keyof CharHashes>) c[f].set(chars[f]);
       v.set(vectors);
       ready.set(vectorsReady);
       g.set(gazFirst);
-    } else count = 0;
-    [key1, key2, chars, vectors, vectorsReady, gazFirst, rows, capacity] = [k1, k2, c, v, ready, g, r, size];
+    } else {
+      count = 0;
+      lowerCount = 0;
+    }
+    [key1, key2, chars, vectors, vectorsReady, gazFirst, rows, lowerKeys, capacity] = [k1, k2, c, v, ready, g, r, lk, size];
     if (view !== null) {
       view.chars = chars;
       view.vectors = vectors;
@@ -128,10 +141,32 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
       view.gazFirst = gazFirst;
       view.rows = rows;
       view.size = count;
+      view.lowerIdCount = lowerCount;
     }
     tableBits = 32 - Math.clz32(size); // twice the capacity, so the table is at most half full
     slots = new Int32Array((1 << tableBits) * SLOT);
     for (let id = 0; id < count; id++) fillSlot(findSlot(key1[id], key2[id]), id, key1[id], key2[id]);
+    lowerSlots = new Int32Array(1 << tableBits); // (no more lowercase forms than types)
+    for (let id = 0; id < lowerCount; id++) lowerSlots[findLowerSlot(lowerKeys[id])] = id + 1;
+  }
+
+  /** The slot of `lowerSlots` holding lowercase hash `h`, or the empty one where it would go. */
+  function findLowerSlot(h: number): number {
+    const mask = (1 << tableBits) - 1;
+    let slot = Math.imul(h, 0x9e3779b1) >>> (32 - tableBits);
+    while (lowerSlots[slot] !== 0 && lowerKeys[lowerSlots[slot] - 1] !== h) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** The lowercase id of lowercase hash `h`, numbering it if new. */
+  function lowerIdOf(h: number): number {
+    const slot = findLowerSlot(h);
+    if (lowerSlots[slot] !== 0) return lowerSlots[slot] - 1;
+    const id = lowerCount++;
+    lowerKeys[id] = h;
+    lowerSlots[slot] = id + 1;
+    if (view !== null) view.lowerIdCount = lowerCount;
+    return id;
   }
 
   function fillSlot(slot: number, id: number, h1: number, h2: number): void {
@@ -173,6 +208,7 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     rows[r + ROW_LENGTH_BUCKET] = chars.lengthBucket[id];
     rows[r + ROW_CLUSTER] = chars.cluster[id];
     rows[r + ROW_GAZ_FIRST] = gazFirst[id];
+    rows[r + ROW_LOWER_ID] = lowerIdOf(l);
     return id;
   }
 
@@ -216,8 +252,13 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
       return;
     }
     count = 0;
-    if (view !== null) view.size = 0;
+    lowerCount = 0;
+    if (view !== null) {
+      view.size = 0;
+      view.lowerIdCount = 0;
+    }
     slots.fill(0);
+    lowerSlots.fill(0);
   }
 
   // plain data properties, updated when the arrays are replaced (an object literal with getters is a
@@ -233,6 +274,7 @@ export function createTokenTypeCache(model: NerModel, gaz: Gazetteer | null, sof
     rows,
     padVectors,
     size: count,
+    lowerIdCount: lowerCount,
   };
   view = api;
   return api;
