@@ -123,3 +123,36 @@ test('a year-ago comparison compares the quarter named earlier in its own senten
   // A year-ago quarter named first is no base for a second comparison.
   assert.deepEqual(values('In the year-ago quarter, net was $2 million, up from $1 million a year earlier.', '1989-11-02'), ['the year-ago quarter=1988-Q3', 'a year earlier=1988-Q3']);
 });
+
+test('"next quarter", "last quarter", "the previous quarter" count from the anchor or the quarter just named', () => {
+  assert.equal(at('Analysts expect growth next quarter.', 'next', '2013-03-22'), 'next quarter=2013-Q2');
+  assert.equal(at('Analysts expect growth next quarter.', 'next', '2013-11-22'), 'next quarter=2014-Q1');
+  assert.equal(at('Profit fell last quarter.', 'last', '2013-03-22'), 'last quarter=2012-Q4');
+  const values = (text: string, dct: string): string[] => recognizeDates(text, dct).filter((d) => d.type === 'date').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(values('The economy grew 0.3% in the fourth quarter from the previous quarter.', '2013-03-22'), [
+    'the fourth quarter=2012-Q4', 'the previous quarter=2012-Q3',
+  ]);
+  assert.deepEqual(values('Sales rose from the prior quarter.', '2013-05-02'), ['the prior quarter=2012-Q4']);
+  // Negative: a possessive year keeps its own reading ("last year's quarter" is the year-ago quarter).
+  assert.equal(at("U.K. sales for last year's quarter were flat.", 'last', '1989-11-01'), "last year's quarter=1988-Q3");
+});
+
+test('"the final quarter", "the last quarter of 2012" are the fourth', () => {
+  assert.equal(at('The economy grew in the final quarter of 2012.', 'the', '2013-03-22'), 'the final quarter of 2012=2012-Q4');
+  assert.equal(at('It shrank in the last quarter of 2012.', 'the', '2013-03-22'), 'the last quarter of 2012=2012-Q4');
+  assert.equal(at('in the final half of 2012', 'the', '2013-03-22'), 'the final half of 2012=2012-H2');
+  // Negative: "the last quarter" alone is the latest one, not the fourth.
+  assert.equal(at('Profit fell in the last quarter.', 'the', '2013-08-22'), undefined);
+});
+
+test('"the quarter ending in March" and month-named quarters', () => {
+  assert.equal(at('Earnings for the quarter ending in March rose.', 'the', '2013-05-22'), 'the quarter=2013-Q1');
+  assert.equal(at('Profit rose in the January-March quarter.', 'the', '2013-05-22'), 'the January-March quarter=2013-Q1');
+  // The latest such quarter begun by the anchor, even in a clause about a later announcement.
+  assert.equal(at('GDP for the April-June quarter will be announced in September.', 'the', '1996-08-28'), 'the April-June quarter=1996-Q2');
+  assert.equal(at('GDP grew in the July-September period.', 'the', '2013-03-22'), 'the July-September period=2012-Q3');
+  assert.equal(at('sales in the December-February quarter', 'the', '2013-03-22'), 'the December-February quarter=2013-Q1');
+  // Negative: two months are no quarter; nor three months without a period word.
+  assert.equal(at('in the March-April quarter', 'the', '2013-05-22'), undefined);
+  assert.equal(at('in the January-March rally', 'the', '2013-05-22'), undefined);
+});

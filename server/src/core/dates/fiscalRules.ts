@@ -12,7 +12,10 @@ import { adjacent } from './tokenize';
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'last', 'next']);
 /** Adjectives that make "the … period" a comparison period: "the corresponding period last year". */
 const COMPARISON: ReadonlySet<string> = new Set(['corresponding', 'comparable', 'same']);
-const ADJECTIVES: ReadonlySet<string> = new Set(['latest', 'current', 'recent', 'comparable', 'corresponding', 'same', 'fiscal', 'flat', 'previous', 'prior', 'just-ended', 'calendar']);
+const ADJECTIVES: ReadonlySet<string> = new Set([
+  'latest', 'current', 'recent', 'comparable', 'corresponding', 'same', 'fiscal', 'flat', 'previous', 'prior', 'preceding',
+  'just-ended', 'calendar',
+]);
 
 /** "last year" / "a year ago" / "a year earlier" / "of last year" at i: the token index past it, else undefined. */
 function yearBackAt(ctx: ScanContext, i: number): number | undefined {
@@ -73,7 +76,8 @@ function quarterEndedAt(ctx: ScanContext, k: number): { y: number; q: number } |
   const a = ctx.anchor;
   const w = lowerAt(ctx, k);
   if (!a || (w !== 'ended' && w !== 'ending')) return undefined;
-  const mon = readMonth(ctx, k + 1);
+  // "the quarter ending in March": the month alone.
+  const mon = readMonth(ctx, lowerAt(ctx, k + 1) === 'in' ? k + 2 : k + 1);
   if (!mon) return undefined;
   const day = readDay(ctx, mon.next);
   const year = readYear(ctx, skipComma(ctx, day ? day.next : mon.next));
@@ -82,6 +86,36 @@ function quarterEndedAt(ctx: ScanContext, k: number): { y: number; q: number } |
   if (!year && w === 'ended' && (mon.v > a.m || (mon.v === a.m && day !== undefined && day.v > a.d))) y -= 1;
   const middle = mon.v === 1 ? 12 : mon.v - 1;
   return { y: middle === 12 ? y - 1 : y, q: quarterOf(middle) };
+}
+
+/** "final quarter" (4), "final half" (2), "the last quarter of 2012" (4): the ordinal word at j, if it is one of these. */
+function lastOrdinalAt(ctx: ScanContext, j: number, w0: string): number | undefined {
+  const w = lowerAt(ctx, j);
+  const head = lowerAt(ctx, j + 1);
+  if (head !== 'quarter' && head !== 'half') return undefined;
+  if (w === 'final' || (w === 'last' && w0 === 'the' && head === 'quarter' && lowerAt(ctx, j + 2) === 'of')) return head === 'quarter' ? 4 : 2;
+  return undefined;
+}
+
+/**
+ * "the January-March quarter", "the July-September period": three months named by their ends, the
+ * calendar quarter of the middle month.
+ */
+function monthSpanQuarterAt(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const a = ctx.anchor;
+  if (!a || lowerAt(ctx, i) !== 'the') return undefined;
+  const m1 = readMonth(ctx, i + 1);
+  if (!m1 || (lowerAt(ctx, m1.next) !== '-' && lowerAt(ctx, m1.next) !== '\u2013')) return undefined;
+  const m2 = readMonth(ctx, m1.next + 1);
+  if (!m2) return undefined;
+  const head = lowerAt(ctx, m2.next);
+  if ((head !== 'quarter' && head !== 'period') || (m2.v - m1.v + 12) % 12 !== 2) return undefined;
+  // The latest such quarter begun by the anchor ("GDP for the April-June quarter, due in September"),
+  // or the coming one in a future clause.
+  const startYear = m1.v <= a.m || directionAt(ctx, i, m2.next + 1) === 'future' ? a.y : a.y - 1;
+  const middle = (m1.v % 12) + 1;
+  const y = middle < m1.v ? startYear + 1 : startYear; // "the December-February quarter": January's year
+  return { start: i, end: m2.next + 1, type: 'date', value: `${fmtYear(y)}-Q${quarterOf(middle)}`, relative: true };
 }
 
 /** "this" / "last" / "next" before "year": the shift from the anchor's year. */
@@ -133,7 +167,10 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   let fiscal = false;
   let yearAgo = false;
   let latest = false;
+  let previous = false;
   const w0 = lowerAt(ctx, j);
+  const span = monthSpanQuarterAt(ctx, i);
+  if (span) return span;
   // "a year ago" / "a year earlier" in a sentence about quarterly results → the year-ago quarter.
   if (w0 === 'a' && lowerAt(ctx, j + 1) === 'year' && (lowerAt(ctx, j + 2) === 'ago' || lowerAt(ctx, j + 2) === 'earlier')) {
     if (!sentenceMentionsQuarter(ctx, i)) return undefined;
@@ -160,6 +197,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       if (w === 'current') current = true;
       if (w === 'fiscal') fiscal = true;
       if (w === 'latest') latest = true;
+      if (w === 'previous' || w === 'prior' || w === 'preceding') previous = true;
       j++;
       if (lowerAt(ctx, j) === '-' && w === 'fiscal') j++;
     } else if (tok(ctx, j)?.kind === 'num' && readYear(ctx, j)) {
@@ -169,7 +207,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   }
   let ord: number | undefined;
   let hyphenated = false;
-  const o = ORDINALS.get(lowerAt(ctx, j));
+  const o = lastOrdinalAt(ctx, j, w0) ?? ORDINALS.get(lowerAt(ctx, j));
   if (o !== undefined && o <= 4) {
     ord = o;
     j++;
@@ -230,6 +268,19 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       // "that quarter": the quarter just named, whichever it was.
       q = (ctx.lastQuarter % 4) + 1;
       y = Math.floor(ctx.lastQuarter / 4);
+    } else if (w0 === 'next' && j === afterDet && yearShift === 0 && explicitYear === undefined) {
+      // "next quarter": the one after the quarter the anchor is in.
+      q = aq === 4 ? 1 : aq + 1;
+      y = aq === 4 ? a.y + 1 : a.y;
+    } else if (w0 === 'last' && j === afterDet && yearShift === 0 && explicitYear === undefined) {
+      // "last quarter": the one before the quarter the anchor is in.
+      q = lastQ.q;
+      y = lastQ.y;
+    } else if (previous && !yearAgo && explicitYear === undefined) {
+      // "the previous quarter": the one before the quarter named in the sentence, else before the reported one.
+      const base = sentenceQuarter(ctx, i) ?? storyRef;
+      q = base.q === 1 ? 4 : base.q - 1;
+      y = base.q === 1 ? base.y - 1 : base.y;
     } else {
       // A story that numbered its quarter ("its fiscal first quarter") keeps its own numbering.
       const ended = explicitYear === undefined && yearShift === 0 && !yearAgo && ctx.narrativeQuarter === undefined ? quarterEndedAt(ctx, end) : undefined;

@@ -68,7 +68,8 @@ const LEADING_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 const FOLLOWERS: ReadonlySet<string> = new Set([
   ...UNITS.keys(), 'end', 'beginning', 'start', 'middle', 'near', 'future', 'latest', 'current', 'recent',
   'comparable', 'corresponding', 'same', 'flat', 'prior', 'calendar', 'following', 'previous', 'than', '-', 'few',
-  'couple', "year's", 'quarter', 'half', 'day', 'years', 'week', 'weekend', 'full', 'whole', 'entire', ...ORDINALS.keys(),
+  'couple', "year's", 'quarter', 'half', 'day', 'years', 'week', 'weekend', 'full', 'whole', 'entire', 'final', 'preceding',
+  ...ORDINALS.keys(),
 ]);
 
 function isTrigger(ctx: ScanContext, i: number): boolean {
