@@ -92,7 +92,7 @@ const PRESENT_BE: ReadonlySet<string> = new Set(['is', 'are', "'re", 'am']);
 /** How many tokens before a date a present tense of nearPresentSchedule may stand and still schedule it. */
 const NEAR_REACH = 6;
 /** Adverbs between "be" and its -ing form: "are also meeting", "is still planning". */
-const PROGRESSIVE_ADVERBS: ReadonlySet<string> = new Set(['also', 'still', 'now', 'again', 'only', 'expected']);
+const PROGRESSIVE_ADVERBS: ReadonlySet<string> = new Set(['also', 'still', 'now', 'again', 'only']);
 const NOT_A_TENSE_BEFORE: ReadonlySet<string> = new Set([
   'to', 'did', "didn't", 'didn\u2019t', 'not', "n't", 'could', "couldn't", 'never', 'cannot', "can't", 'might', 'may',
   'must', 'should', 'would', 'can', 'will', 'shall', 'let', 'help', 'make', 'made', 'saw', 'see', 'watch', 'watched',
