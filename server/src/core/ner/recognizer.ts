@@ -410,12 +410,19 @@ function articleFreeWords(text: string, tokens: TokenList, out: Int32Array): Int
     const e = tokens.end[t];
     const c = text.charCodeAt(s);
     if (e - s < 5 || (c !== 97 && c !== 101 && c !== 65 && c !== 69)) continue;
+    // (a joined article has its hyphen third or fourth: most words are not sliced and matched)
+    if (!isArticleHyphen(text.charCodeAt(s + 2)) && !isArticleHyphen(text.charCodeAt(s + 3))) continue;
     const n = articlePrefixLength(text.slice(s, Math.min(e, s + 5)));
     if (n === 0) continue;
     hashToken(text, s + n, e, ARTICLE_SCRATCH, 0);
     out[t] = ARTICLE_SCRATCH.word[0];
   }
   return out;
+}
+
+/** A hyphen that joins an Arabic article to a name (spanRepair.ts ARABIC_ARTICLE). */
+function isArticleHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011;
 }
 
 /** Scratch hashes for articleFreeWords (one token). */

@@ -23,6 +23,7 @@ import { TokenList, TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
 import { B_INITCAP, B_LOWER, B_UPPER, TokenHashes } from './features';
 import { FNV_OFFSET, mix2 } from './hashing';
+import { IntMap } from './intMap';
 import { GAZ_BEGIN, GAZ_CATEGORIES, GAZ_COUNT, GAZ_INSIDE, gazState, NO_CLUSTER } from './gazetteer';
 import { MAX_TITLE_TOKENS, titleAt } from './titles';
 import { tokenText } from './contextTokens';
@@ -97,7 +98,7 @@ function isGazetteerEntry(ctx: SpanRepairContext, first: number, last: number): 
  * confidence and never apart, stays whole: CoNLL train has ~350 pairs of names around "and"/"or"
  * for ~50 names holding "and".)
  */
-function isCoordinatedPair(ctx: SpanRepairContext, sp: TokenSpan, alone: Set<number>): boolean {
+function isCoordinatedPair(ctx: SpanRepairContext, sp: TokenSpan, alone: IntMap): boolean {
   if (sp.last !== sp.first + 2) return false;
   const conj = tokenText(ctx, sp.first + 1);
   if (conj !== 'and' && conj !== 'or') return false;
@@ -106,6 +107,22 @@ function isCoordinatedPair(ctx: SpanRepairContext, sp: TokenSpan, alone: Set<num
   if (isGazetteerEntry(ctx, sp.first, sp.last)) return false; // "Trinidad and Tobago"
   if (conj === 'or' || sp.confidence < MAX_JOINED_PAIR_CONFIDENCE) return true;
   return alone.has(seqHash(ctx, sp.first, sp.first)) || alone.has(seqHash(ctx, sp.last, sp.last));
+}
+
+/** repairSpans' scratch: the name hashes of the document's spans (an IntMap boxes no hash, unlike a Set). */
+const ALONE = new IntMap();
+
+/**
+ * Whether token k can be a month name (MONTHS) once lowercased and without a final period: it starts
+ * with the ASCII initial of one, or with a non-ASCII character (left to the full test). A cheap test
+ * before the token's text is sliced and lowercased.
+ */
+function mayBeMonthName(ctx: SpanRepairContext, k: number): boolean {
+  const c = ctx.text.charCodeAt(ctx.tokens.start[k]);
+  if (c >= 128) return true;
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  const l = c | 32;
+  return l === 106 || l === 102 || l === 109 || l === 97 || l === 115 || l === 111 || l === 110 || l === 100; // j f m a s o n d
 }
 
 function seqHash(ctx: SpanRepairContext, first: number, last: number): number {
@@ -265,7 +282,7 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
       if (last > first) {
         let k = last;
         if (tokenText(ctx, k) === '.' && k - 1 > first) k--;
-        if (MONTHS.has(tokenText(ctx, k).toLowerCase().replace(/\.$/, '')) && k > first && last + 1 < n && /^\d{1,2}$/.test(tokenText(ctx, last + 1))) last = k - 1;
+        if (mayBeMonthName(ctx, k) && MONTHS.has(tokenText(ctx, k).toLowerCase().replace(/\.$/, '')) && k > first && last + 1 < n && /^\d{1,2}$/.test(tokenText(ctx, last + 1))) last = k - 1;
       }
       if (sp.type === ctx.personType) first += leadingTitleLength(ctx, first, last);
       else if (isLeadingArticleOfInstitution(ctx, first, last) || isLeadingMonth(ctx, first, last)) first++;
@@ -298,11 +315,19 @@ export function repairSpans(input: TokenSpan[], ctx: SpanRepairContext): TokenSp
     } else if (!b || b.first > k) a.last = k;
   }
   spans = merged;
-  // "X and Y" where X and Y each stand alone elsewhere in the document
-  const alone = new Set<number>();
-  for (const sp of spans) alone.add(seqHash(ctx, sp.first, sp.last));
+  // "X and Y" where X and Y each stand alone elsewhere in the document (only a span of three or more
+  // tokens can be split, so without one the names are not collected)
+  const alone = ALONE;
+  alone.clear();
+  let splittable = false;
+  for (const sp of spans) if (sp.last - sp.first >= 2) splittable = true;
+  if (splittable) for (const sp of spans) alone.add(seqHash(ctx, sp.first, sp.last));
   const out: TokenSpan[] = [];
   for (const sp of spans) {
+    if (sp.last - sp.first < 2) {
+      out.push(sp);
+      continue;
+    }
     if (isCoordinatedPair(ctx, sp, alone)) {
       out.push(withBounds(sp, sp.first, sp.first), withBounds(sp, sp.last, sp.last));
       continue;

@@ -4,6 +4,8 @@
  * nearest run of them as the mention's `title`. Also used as a gazetteer category by the tagger.
  * Generic English vocabulary of roles, not names.
  */
+import { FNV_OFFSET } from './hashing';
+import { IntMap } from './intMap';
 
 export const TITLE_WORDS: readonly string[] = [
   'president', 'vice president', 'prime minister', 'deputy prime minister', 'minister', 'foreign minister',
@@ -32,8 +34,40 @@ export const REPORTING_ROLES: readonly string[] = [
 
 const SET = new Set([...TITLE_WORDS, ...REPORTING_ROLES].map((t) => t.toLowerCase()));
 
+/** What asciiPhraseHash returns for a text with a character outside ASCII (not a hash it returns otherwise). */
+const NOT_ASCII = 0;
+
+/**
+ * An FNV hash of text[start, end) lowercased with each run of whitespace as one space, as titleAt
+ * normalises a phrase, when the text is all ASCII (there its lowercasing and \s are the ASCII
+ * ones); NOT_ASCII otherwise.
+ */
+function asciiPhraseHash(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  let inSpace = false;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 128) return NOT_ASCII;
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (!inSpace) h = Math.imul(h ^ 32, 16777619);
+      inSpace = true;
+      continue;
+    }
+    inSpace = false;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return h === NOT_ASCII ? 1 : h;
+}
+
+/** asciiPhraseHash of every title phrase: a phrase whose hash is not here is not a title (a cheap test before the slice). */
+const PHRASE_HASHES = new IntMap(9);
+for (const t of SET) PHRASE_HASHES.add(asciiPhraseHash(t, 0, t.length));
+
 /** text[start, end) as a lowercase single-spaced title phrase if it is one ("Prime  Minister" → "prime minister"). */
 export function titleAt(text: string, start: number, end: number): string | undefined {
+  const h = asciiPhraseHash(text, start, end);
+  if (h !== NOT_ASCII && !PHRASE_HASHES.has(h)) return undefined;
   const phrase = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
   return SET.has(phrase) ? phrase : undefined;
 }
