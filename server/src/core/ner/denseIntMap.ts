@@ -31,7 +31,8 @@ export class DenseIntMap {
     this.count = 0;
     const len = this.stamp.length;
     if (capacity > len || (len > MAX_RETAINED_KEYS && capacity <= MAX_RETAINED_KEYS)) {
-      const size = Math.max(capacity, 1024);
+      // (grown to twice the need: the ids of a type cache grow a little with each new document)
+      const size = Math.max(2 * capacity, 1024);
       this.stamp = new Int32Array(size);
       this.value = new Int32Array(size);
       this.gen = 1;

@@ -380,7 +380,7 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
       const found = findDefiniteGroupNames(spans, ctx, covered, model.gazetteer);
       if (found.length > 0) spans = spans.concat(found).sort((a, b) => a.first - b.first);
     }
-    if (useConsistency) spans = applyDocumentConsistency(spans, n, hashes.word, capitalized, scored, personType, false, articleFreeWords(text, tokens, articleFreeBuf.subarray(0, n).fill(0)));
+    if (useConsistency) spans = applyDocumentConsistency(spans, n, hashes.word, capitalized, scored, personType, false, articleFreeWords(text, tokens, articleFreeBuf.subarray(0, n).fill(0), spans, personType));
     const out: EntityMention[] = [];
     for (const sp of spans) {
       const type: EntityType | null = sp.type === TYPE_GROUP ? 'group' : (mapType[sp.type] ?? null);
@@ -402,10 +402,13 @@ export function createEntityRecognizer(model: NerModel, options: RecognizerOptio
 
 /**
  * Per token, the exact-word hash (as hashToken computes it) of the name after a joined Arabic article
- * ("al-Maliki" → hash of "Maliki"), or 0, written to `out` (zeroed, one per token).
+ * ("al-Maliki" → hash of "Maliki"), or 0, written to `out` (zeroed, one per token): only for the
+ * last tokens of the person spans, the only ones document consistency reads (others stay 0).
  */
-function articleFreeWords(text: string, tokens: TokenList, out: Int32Array): Int32Array {
-  for (let t = 0; t < tokens.count; t++) {
+function articleFreeWords(text: string, tokens: TokenList, out: Int32Array, spans: readonly TokenSpan[], personType: number): Int32Array {
+  for (const sp of spans) {
+    if (sp.type !== personType) continue;
+    const t = sp.last;
     const s = tokens.start[t];
     const e = tokens.end[t];
     const c = text.charCodeAt(s);
