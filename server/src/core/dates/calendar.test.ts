@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, addMonths, fmtDay, fmtWeek, isoWeek, isoWeekday, nthWeekdayOfMonth, parseIsoDay, seasonOf, weekdayFrom } from './calendar';
+import { addDays, addMonths, easterSunday, fmtDay, fmtWeek, isoWeek, isoWeekday, nthWeekdayOfMonth, parseIsoDay, seasonOf, weekdayFrom } from './calendar';
 
 test('parses ISO days and refuses impossible ones', () => {
   assert.deepEqual(parseIsoDay('2006-11-02'), { y: 2006, m: 11, d: 2 });
@@ -41,4 +41,12 @@ test('floating holidays and seasons', () => {
   assert.equal(fmtDay(nthWeekdayOfMonth(2006, 5, 1, -1)), '2006-05-29'); // Memorial Day
   assert.equal(seasonOf(7), 'SU');
   assert.equal(seasonOf(12), 'WI');
+});
+
+test('Easter Sunday by the Gregorian computus', () => {
+  assert.equal(fmtDay(easterSunday(2000)), '2000-04-23');
+  assert.equal(fmtDay(easterSunday(2013)), '2013-03-31');
+  assert.equal(fmtDay(easterSunday(2019)), '2019-04-21');
+  assert.equal(fmtDay(easterSunday(1998)), '1998-04-12');
+  assert.notEqual(fmtDay(easterSunday(2014)), '2014-03-31');
 });

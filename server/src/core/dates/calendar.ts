@@ -112,6 +112,24 @@ export function nthWeekdayOfMonth(y: number, m: number, wd: number, n: number): 
   return { y, m, d: last.d - back };
 }
 
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus). */
+export function easterSunday(y: number): Day {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const n = h + l - 7 * m + 114;
+  return { y, m: Math.floor(n / 31), d: (n % 31) + 1 };
+}
+
 /** TIMEX3 season of a month (northern hemisphere, meteorological). */
 export function seasonOf(m: number): string {
   if (m >= 3 && m <= 5) return 'SP';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
+import { agoRule, deicticRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
+import { holidayRule } from './holidays';
 import { ruleAt, type Rule } from './ruleTestSupport';
 import { recognizeDates } from './recognizeDates';
 

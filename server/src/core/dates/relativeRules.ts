@@ -2,14 +2,14 @@
  * Rules for dates relative to the anchor: "today", "yesterday", "now", "last week", "next April",
  * "this summer", "two years ago", "Tuesday", weekends and holidays.
  */
-import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, nthWeekdayOfMonth, weekdayFrom, type Day } from './calendar';
+import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, weekdayFrom, type Day } from './calendar';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { weekdayInName } from './weekdayNames';
 import { DAY_PARTS, MONTHS, SEASONS, UNITS } from './lexicon';
 import { readCardinal, readWeekday, readYear } from './parts';
 import { reportedDayBefore } from './reportedDay';
 import type { Direction } from './tense';
-import { lastMonth, lastSeason, nextMonth, nextSeason, resolveMonthDay, resolveSeason } from './resolve';
+import { lastMonth, lastSeason, nextMonth, nextSeason, resolveSeason } from './resolve';
 
 const date = (start: number, end: number, value: string, relative = true): RuleMatch => ({ start, end, type: 'date', value, relative });
 const UNKNOWN_DAY = 'XXXX-XX-XX';
@@ -438,54 +438,4 @@ export function agoRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     default:
       return undefined;
   }
-}
-
-/** Fixed and floating holidays: Christmas, New Year's Day, Thanksgiving, Election Day, … */
-export function holidayRule(ctx: ScanContext, i: number): RuleMatch | undefined {
-  const t = tok(ctx, i);
-  if (!t || !/^[A-Z]/.test(t.text)) return undefined;
-  const w = t.lower;
-  const n1 = lowerAt(ctx, i + 1);
-  let end = i + 1;
-  let fixed: [number, number] | undefined;
-  let floating: ((y: number) => Day) | undefined;
-  if (w === 'christmas') {
-    if (n1 === 'eve') { fixed = [12, 24]; end++; } else { fixed = [12, 25]; if (n1 === 'day') end++; }
-  } else if (w === 'new' && n1 === 'year' && lowerAt(ctx, i + 2) === "'s") {
-    const n3 = lowerAt(ctx, i + 3);
-    if (n3 === 'day') { fixed = [1, 1]; end = i + 4; } else if (n3 === 'eve') { fixed = [12, 31]; end = i + 4; }
-  } else if (w === 'thanksgiving') {
-    floating = (y) => nthWeekdayOfMonth(y, 11, 4, 4);
-    if (n1 === 'day') end++;
-  } else if (w === 'halloween') fixed = [10, 31];
-  else if (w === 'valentine' && n1 === "'s" && lowerAt(ctx, i + 2) === 'day') {
-    fixed = [2, 14];
-    end = i + 3;
-  } else if (n1 === 'day' && /^[A-Z]/.test(tok(ctx, i + 1)!.text)) {
-    end = i + 2;
-    if (w === 'election') floating = (y) => addDays(nthWeekdayOfMonth(y, 11, 1, 1), 1);
-    else if (w === 'independence') fixed = [7, 4];
-    else if (w === 'memorial') floating = (y) => nthWeekdayOfMonth(y, 5, 1, -1);
-    else if (w === 'labor' || w === 'labour') floating = (y) => nthWeekdayOfMonth(y, 9, 1, 1);
-    else if (w === 'veterans' || w === "veterans'") fixed = [11, 11];
-
-    else if (w === 'inauguration') fixed = [1, 20];
-  }
-  if (!fixed && !floating) return undefined;
-  const a = ctx.anchor;
-  if (!a) return date(i, end, UNKNOWN_DAY);
-  const yr = readYear(ctx, end);
-  if (yr) {
-    const d = fixed ? { y: yr.v, m: fixed[0], d: fixed[1] } : floating!(yr.v);
-    return date(i, yr.next, fmtDay(d), false);
-  }
-  const dir = directionAt(ctx, i, end);
-  let d: Day;
-  if (fixed) d = resolveMonthDay(a, fixed[0], fixed[1], dir) ?? { y: a.y, m: fixed[0], d: fixed[1] };
-  else {
-    const cand = floating!(a.y);
-    const r = resolveMonthDay(a, cand.m, cand.d, dir);
-    d = r && r.y !== a.y ? floating!(r.y) : cand;
-  }
-  return date(i, end, fmtDay(d));
 }

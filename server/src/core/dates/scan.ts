@@ -8,7 +8,8 @@ import { centuryRule, dayMonthRule, monthRule, numericDateRule, yearRule } from 
 import { fiscalRule } from './fiscalRules';
 import { MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINALS, SEASONS, UNITS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from './lexicon';
 import { durationRule, setRule, timeRule } from './otherRules';
-import { agoRule, deicticRule, holidayRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
+import { agoRule, deicticRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
+import { holidayRule } from './holidays';
 import { adjacent } from './tokenize';
 import { narrativeDayRule } from './narrativeDay';
 import { periodAbbreviationRule } from './periodAbbreviations';
@@ -35,6 +36,7 @@ const TRIGGER_WORDS: ReadonlySet<string> = new Set([
   'fiscal', 'nineteen', 'eighteen', 'recent', 'future', 'valentine', 'twenties', 'thirties', 'forties', 'fifties',
   'sixties', 'seventies', 'eighties', 'nineties', 'first', 'second', 'third', 'fourth', 'its', 'that', 'once', 'twice', 'times',
   'minutes', 'hours', 'days', 'weeks', 'months', 'quarters', 'years', 'decades', 'centuries', 'q', 'h', 'fy',
+  'easter', 'boxing', 'bastille', 'columbus', 'presidents', "presidents'",
 ]);
 
 /**
