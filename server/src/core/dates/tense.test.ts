@@ -153,3 +153,10 @@ test('a participle after a linking verb takes the tense of what precedes it', ()
   assert.equal(dirOf('The banks remained closed on Thursday', 'Thursday'), 'past');
   assert.equal(dirOf('The banks closed on Thursday', 'Thursday'), 'past');
 });
+
+test('a fronted date before a scheduling present lies ahead; a progressive after it does not decide', () => {
+  assert.equal(dirOf('On Sunday , voters go to the polls', 'Sunday'), 'future');
+  assert.equal(dirOf('On Tuesday , the Senate votes on the bill', 'Tuesday'), 'future');
+  assert.equal(dirOf('In January , the company is cutting jobs', 'January'), undefined);
+  assert.equal(dirOf('On Monday , talks with rebels failed', 'Monday'), 'past');
+});

@@ -244,6 +244,9 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
   for (let i = to; i < right; i++) {
     const c = cue(tokens, i, true);
     if (c) return c;
+    // A fronted date before a scheduling present: "On Sunday, voters go to the polls". Not a progressive
+    // there ("In January, the company is cutting jobs" tells of what goes on).
+    if (i - to < NEAR_REACH && !PRESENT_BE.has(tokens[i].lower) && nearPresentSchedule(tokens, i)) return 'future';
   }
   // Farther left in the sentence (bounded, so a 1 MB single-line "sentence" stays linear).
   for (let i = left - 1; i >= lo2; i--) {
