@@ -128,3 +128,11 @@ test('"today\'s" before a noun of the present age is PRESENT_REF, not the day', 
   assert.deepEqual(values("today's morning world news"), ['today=2013-03-22']);
   assert.deepEqual(values('The world changed today.'), ['today=2013-03-22']);
 });
+
+test('"the end of the decade" is the anchor\'s decade; "the decade" alone is not read', () => {
+  const values = (text: string): string[] => recognizeDates(text, '2013-03-22').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(values('By the end of the decade, emissions will fall.'), ['the end of the decade=201']);
+  assert.deepEqual(values('for the rest of the decade'), ['the decade=201']);
+  assert.deepEqual(values('The decade was hard.'), []);
+  assert.deepEqual(values('a record of the decade'), []);
+});

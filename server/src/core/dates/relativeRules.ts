@@ -137,7 +137,7 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const sat = weekdayFrom(a, 6, dir);
     return date(i, i + 2, `${fmtWeek(sat)}-WE`);
   }
-  const current = currentYearAt(ctx, i);
+  const current = currentYearAt(ctx, i) ?? currentDecadeAt(ctx, i);
   if (current) return current;
   // "that year", "the following year", "the previous year": relative to the story's own time line.
   if (w === 'that' && lowerAt(ctx, j + 1) === 'year') {
@@ -287,6 +287,17 @@ function currentYearAt(ctx: ScanContext, i: number): RuleMatch | undefined {
   // A year the same sentence has just named is the year it talks about: "In 1995, profit for the year rose".
   const named = ctx.narrativeYear !== undefined && ctx.narrativeYearEnd !== undefined && ctx.narrativeYearEnd > ctx.sentStart[i];
   return date(start, k + 1, fmtYear(named ? ctx.narrativeYear! : ctx.anchor.y));
+}
+
+/** Words before "of the decade" that make it the decade the anchor is in: "by the end of the decade". */
+const DECADE_PARTS: ReadonlySet<string> = new Set(['end', 'start', 'beginning', 'middle', 'rest', 'turn', 'close']);
+
+/** "the end of the decade", "the rest of the decade": "the decade" is the anchor's (TIMEX3 "201" in 2013). */
+function currentDecadeAt(ctx: ScanContext, i: number): RuleMatch | undefined {
+  const a = ctx.anchor;
+  if (!a || lowerAt(ctx, i) !== 'the' || lowerAt(ctx, i + 1) !== 'decade') return undefined;
+  if (lowerAt(ctx, i - 1) !== 'of' || !DECADE_PARTS.has(lowerAt(ctx, i - 2))) return undefined;
+  return date(i, i + 2, String(Math.floor(a.y / 10)));
 }
 
 /** "the summer", "summer 2006", "the winter of 1994", "in spring". */
