@@ -136,3 +136,13 @@ test('"the end of the decade" is the anchor\'s decade; "the decade" alone is not
   assert.deepEqual(values('The decade was hard.'), []);
   assert.deepEqual(values('a record of the decade'), []);
 });
+
+test('"this morning", "this evening", "last night" are times of the day (TIMEX3 TIME)', () => {
+  const times = (text: string): string[] => recognizeDates(text, '1998-02-06').map((d) => `${d.type}:${d.text}=${d.value}`);
+  assert.deepEqual(times('Her lawyers stated this morning that'), ['time:this morning=1998-02-06TMO']);
+  assert.deepEqual(times('At the end of the broadcast this evening, one more trip'), ['time:this evening=1998-02-06TEV']);
+  assert.deepEqual(times("after last night's attacks"), ['time:last night=1998-02-05TNI']);
+  // Negative: "last morning" is no expression; "this week" stays a date.
+  assert.deepEqual(times('on the last morning of the trip'), []);
+  assert.deepEqual(times('this week'), ['date:this week=1998-W06']);
+});

@@ -35,6 +35,11 @@ function genericTodayAt(ctx: ScanContext, i: number): boolean {
   return !!mod && mod.kind === 'word' && !DAY_PARTS.has(mod.lower) && GENERIC_NOW_NOUNS.has(lowerAt(ctx, i + 3));
 }
 
+/** TIMEX3 codes of the parts of a day. */
+const PART_OF_DAY_CODES: ReadonlyMap<string, string> = new Map([
+  ['morning', 'TMO'], ['afternoon', 'TAF'], ['evening', 'TEV'], ['night', 'TNI'],
+]);
+
 export function deicticRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const w = lowerAt(ctx, i);
   const a = ctx.anchor;
@@ -44,6 +49,12 @@ export function deicticRule(ctx: ScanContext, i: number): RuleMatch | undefined 
     let end = i + 1;
     if (w !== 'tonight' && DAY_PARTS.has(lowerAt(ctx, end))) end++;
     return date(i, end, a ? fmtDay(addDays(a, offset)) : UNKNOWN_DAY);
+  }
+  // "this morning", "this evening", "last night": a part of the day, TIMEX3 type TIME ("1998-02-06TMO").
+  const part = PART_OF_DAY_CODES.get(lowerAt(ctx, i + 1));
+  if (part && (w === 'this' || (w === 'last' && lowerAt(ctx, i + 1) === 'night'))) {
+    const day = a ? fmtDay(addDays(a, w === 'last' ? -1 : 0)) : UNKNOWN_DAY;
+    return { start: i, end: i + 2, type: 'time', value: `${day}${part}`, relative: true };
   }
   if (w === 'the' && lowerAt(ctx, i + 1) === 'day' && (lowerAt(ctx, i + 2) === 'before' || lowerAt(ctx, i + 2) === 'after')) {
     const t = lowerAt(ctx, i + 3);
