@@ -163,3 +163,17 @@ test('a write is abandoned when the index changes meanwhile, leaving no file beh
   index.setArticle('file:///c/corpus/e.md', 'Vladimir Putin arrived.');
   assert.equal(index.snapshotSource(), undefined);
 });
+
+test('a snapshot is read from its file until closed; a closed one gives misses, not errors', async () => {
+  const file = await snapshotOf(indexOf(ARTICLES));
+  const snapshot = await readSnapshot(file, () => undefined);
+  assert.ok(snapshot);
+  const uri = 'file:///c/corpus/b.md';
+  const hash = contentHash(ARTICLES[uri]);
+  const notes = new Map(indexOf(ARTICLES).entities().flatMap((e) => (e.note ? [[e.note.id, e.note] as const] : [])));
+  assert.ok(snapshot.analysis(uri, hash, () => ARTICLES[uri]), 'an unchanged article is found');
+  assert.ok(snapshot.linking(notes), 'the linking is read while open');
+  snapshot.close();
+  assert.equal(snapshot.analysis(uri, hash, () => ARTICLES[uri]), undefined);
+  assert.equal(snapshot.linking(notes), undefined);
+});

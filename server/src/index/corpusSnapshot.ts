@@ -18,6 +18,7 @@ import * as path from 'path';
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { CorpusEntity, EntityNote } from '../core/linking/corpusEntities';
 import { decodeArticleLine, encodeArticleLine } from './snapshotCodec';
+import { SnapshotLines } from './snapshotLines';
 
 /** Bump when the file's layout changes (the analysis format and model are in the folder name). */
 export const SNAPSHOT_FORMAT = 3;
@@ -61,7 +62,10 @@ interface Header {
   entities: number;
 }
 
-/** A snapshot read from disk: the article list at once, analyses and entities parsed on demand. */
+/**
+ * A snapshot read from disk: the article list at once, analyses and entities read from the open
+ * file and parsed on demand. `close` when done (the reader of a scan closes it when the scan ends).
+ */
 export class LoadedSnapshot {
   private readonly position = new Map<string, number>();
 
@@ -71,10 +75,7 @@ export class LoadedSnapshot {
     readonly uris: readonly string[],
     readonly hashes: readonly string[],
     private readonly assignment: readonly string[][],
-    private readonly buffer: Buffer,
-    /** Line boundaries: line i spans [starts[i], ends[i]). */
-    private readonly starts: Int32Array,
-    private readonly ends: Int32Array,
+    private readonly lines: SnapshotLines,
     private readonly entityCount: number,
   ) {
     uris.forEach((uri, i) => this.position.set(uri, i));
@@ -84,13 +85,18 @@ export class LoadedSnapshot {
     return this.uris.length;
   }
 
-  /** Line i parsed; undefined when it is not JSON (a damaged file is never trusted, never fatal). */
+  /** Line i parsed; undefined when it is not JSON or cannot be read (a damaged file is never trusted, never fatal). */
   private line(i: number): unknown {
     try {
-      return JSON.parse(this.buffer.toString('utf8', this.starts[i], this.ends[i]));
+      return JSON.parse(this.lines.text(i));
     } catch {
       return undefined;
     }
+  }
+
+  /** Releases the file; the snapshot then has no analyses to give (each reads as a miss). */
+  close(): void {
+    this.lines.close();
   }
 
   /** The stored analysis of an article when its content is still that of hash `hash` (`text` gives it, read only when mention objects are made). */
@@ -99,7 +105,8 @@ export class LoadedSnapshot {
     if (i === undefined || this.hashes[i] !== hash) return undefined;
     const line = 2 + this.entityCount + i;
     try {
-      return decodeArticleLine(this.buffer, this.starts[line], this.ends[line], text);
+      const bytes = this.lines.bytes(line);
+      return decodeArticleLine(bytes, 0, bytes.length, text);
     } catch {
       return undefined;
     }
@@ -140,40 +147,29 @@ function storedEntity(e: CorpusEntity): StoredEntity {
 }
 
 /**
- * Reads and checks a snapshot. Undefined when missing; a corrupt, truncated or foreign file is
- * logged, removed and treated as missing.
+ * Opens and checks a snapshot (it stays open until `close`). Undefined when missing; a corrupt,
+ * truncated or foreign file is logged, removed and treated as missing.
  */
 export async function readSnapshot(file: string, log: (m: string) => void): Promise<LoadedSnapshot | undefined> {
-  let buffer: Buffer;
+  let lines: SnapshotLines | undefined;
   try {
-    buffer = await fs.readFile(file);
-  } catch {
-    return undefined;
-  }
-  try {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    for (let at = 0; at < buffer.length; ) {
-      let nl = buffer.indexOf(10, at);
-      if (nl < 0) nl = buffer.length;
-      starts.push(at);
-      ends.push(nl);
-      at = nl + 1;
-    }
-    const lineAt = (i: number): unknown => JSON.parse(buffer.toString('utf8', starts[i], ends[i]));
+    lines = SnapshotLines.open(file);
+    if (!lines) return undefined;
+    const lineAt = (i: number): unknown => JSON.parse(lines!.text(i));
     const header = lineAt(0) as Header;
     if (!header || header.format !== SNAPSHOT_FORMAT) throw new Error('unknown format');
-    const lines = 3 + header.articles + header.entities;
-    if (starts.length !== lines) throw new Error(`${starts.length} lines, expected ${lines}`);
-    const trailer = lineAt(lines - 1) as { end?: number };
+    const count = 3 + header.articles + header.entities;
+    if (lines.count !== count) throw new Error(`${lines.count} lines, expected ${count}`);
+    const trailer = lineAt(count - 1) as { end?: number };
     if (!trailer || trailer.end !== header.articles + header.entities) throw new Error('truncated');
     const index = lineAt(1) as { uris: string[]; hashes: string[]; assignment: string[][] };
     const n = header.articles;
     if (!Array.isArray(index.uris) || !Array.isArray(index.hashes) || !Array.isArray(index.assignment) || index.uris.length !== n || index.hashes.length !== n || index.assignment.length !== n || !index.assignment.every(Array.isArray)) {
       throw new Error('bad article index');
     }
-    return new LoadedSnapshot(header.decisionsKey, header.notesKey, index.uris, index.hashes, index.assignment, buffer, Int32Array.from(starts), Int32Array.from(ends), header.entities);
+    return new LoadedSnapshot(header.decisionsKey, header.notesKey, index.uris, index.hashes, index.assignment, lines, header.entities);
   } catch (err) {
+    lines?.close();
     log(`Discarding the corpus snapshot ${path.basename(file)} (${(err as Error).message}).`);
     await fs.rm(file, { force: true }).catch(() => undefined);
     return undefined;

@@ -137,6 +137,15 @@ export class WorkspaceIndexer {
     // Only a first scan gains from the snapshot: a re-scan finds its unchanged articles indexed already.
     const snapshotFile = this.index.stats().articles === 0 ? this.snapshotFile() : undefined;
     const snapshot = snapshotFile ? await readSnapshot(snapshotFile, (m) => this.host.log(m)) : undefined;
+    try {
+      await this.scan(files, generation, snapshot);
+    } finally {
+      snapshot?.close();
+    }
+  }
+
+  /** Indexes the files found (taking analyses and the linking from `snapshot` where they still hold), then relinks. */
+  private async scan(files: readonly FoundFile[], generation: number, snapshot: LoadedSnapshot | undefined): Promise<void> {
     if (generation !== this.generation) return;
     const total = files.length;
     this.host.progress(0, total);
@@ -166,6 +175,7 @@ export class WorkspaceIndexer {
     this.pool?.release(1);
     this.host.progress(total, total);
     const restored = !!snapshot && this.index.restoreLinking(snapshot);
+    snapshot?.close();
     if (restored) {
       this.snapshotAt = this.index.changes;
       this.host.log(`Corpus linking restored from the snapshot (${snapshot!.size} articles).`);
