@@ -112,3 +112,21 @@ test('the month ending a range follows the month that starts it', () => {
   assert.deepEqual(values('Sales fell in November and rose in June.', '2013-03-22'), ['November=2012-11', 'June=2012-06']);
   assert.deepEqual(values('He arrived in June. To November, nothing.', '2013-03-22').map((v) => v.split('=')[0]), ['June', 'November']);
 });
+
+test('numeric dates: day first when the first number cannot be a month; dotted European dates', () => {
+  assert.equal(at(numericDateRule, 'dated 22/03/2013', '22/03/2013'), '22/03/2013=2013-03-22');
+  assert.equal(at(numericDateRule, 'signed on 3/15/2013', '3/15/2013'), '3/15/2013=2013-03-15');
+  assert.equal(at(numericDateRule, 'on 22.03.2013', '22.03.2013'), '22.03.2013=2013-03-22');
+  // Ambiguous ones stay month first; impossible ones are no date.
+  assert.equal(at(numericDateRule, 'on 3/4/2013', '3/4/2013'), '3/4/2013=2013-03-04');
+  assert.equal(at(numericDateRule, 'on 22/13/2013', '22/13/2013'), undefined);
+  assert.equal(at(numericDateRule, 'on 1.2.2013', '1.2.2013'), '1.2.2013=2013-02-01');
+  assert.equal(at(numericDateRule, 'version 1.2.3', '1.2.3'), undefined);
+});
+
+test('"March of last year" is one expression in the year before the anchor', () => {
+  assert.equal(at(monthRule, 'in March of last year', 'March', '2013-03-22'), 'March of last year=2012-03');
+  assert.equal(at(monthRule, 'in June of this year', 'June', '2013-03-22'), 'June of this year=2013-06');
+  // Negative: "of" before something else leaves the month alone.
+  assert.equal(at(monthRule, 'in March of that year', 'March', '2013-03-22'), 'March=2013-03');
+});

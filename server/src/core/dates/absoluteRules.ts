@@ -145,10 +145,11 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   }
   // A lone month name.
   if (!loneMonthPlausible(ctx, j, mon.v)) return undefined;
-  // "January this year", "June last year", "January next year".
-  const shifted = yearShiftAt(ctx, mon.next);
+  // "January this year", "June last year", "January next year", "March of last year".
+  const shiftAt = lowerAt(ctx, mon.next) === 'of' ? mon.next + 1 : mon.next;
+  const shifted = yearShiftAt(ctx, shiftAt);
   if (ctx.anchor && shifted !== undefined) {
-    return { start: i, end: mon.next + 2, type: 'date', value: fmtMonth(ctx.anchor.y + shifted, mon.v), relative: true };
+    return { start: i, end: shiftAt + 2, type: 'date', value: fmtMonth(ctx.anchor.y + shifted, mon.v), relative: true };
   }
   if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}`, relative: true };
   // "December bonds", "the March contract": a futures delivery month, the next such month to come.
@@ -269,7 +270,16 @@ export function numericDateRule(ctx: ScanContext, i: number): RuleMatch | undefi
   if (us) {
     let y = Number(us[3]);
     if (us[3].length === 2) y += y < 50 ? 2000 : 1900;
-    const dd = { y, m: Number(us[1]), d: Number(us[2]) };
+    // Month first (US) unless the first number cannot be a month: "22/03/2013" is day first.
+    const a = Number(us[1]);
+    const b = Number(us[2]);
+    const dd = a > 12 && b <= 12 ? { y, m: b, d: a } : { y, m: a, d: b };
+    return isValidDay(dd) ? { start: i, end: i + 1, type: 'date', value: fmtDay(dd), relative: false } : undefined;
+  }
+  // "22.03.2013": the European dotted form, day first.
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t.text);
+  if (dotted) {
+    const dd = { y: Number(dotted[3]), m: Number(dotted[2]), d: Number(dotted[1]) };
     return isValidDay(dd) ? { start: i, end: i + 1, type: 'date', value: fmtDay(dd), relative: false } : undefined;
   }
   if (/^\d{4}$/.test(t.text)) {

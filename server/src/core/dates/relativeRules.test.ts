@@ -146,3 +146,12 @@ test('"this morning", "this evening", "last night" are times of the day (TIMEX3 
   assert.deepEqual(times('on the last morning of the trip'), []);
   assert.deepEqual(times('this week'), ['date:this week=1998-W06']);
 });
+
+test('"from today" counts ahead like "from now"', () => {
+  const values = (text: string): string[] => recognizeDates(text, '2013-03-22').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(values('Ten days from today, the vote happens.'), ['Ten days from today=2013-04-01']);
+  assert.deepEqual(values('Two weeks from today.'), ['Two weeks from today=2013-W14']);
+  assert.deepEqual(values('Several weeks from today.'), ['Several weeks from today=FUTURE_REF']);
+  // Negative: "from today's" is no count ahead.
+  assert.deepEqual(values("two weeks from today's level").map((v) => v.split('=')[0]), ['two weeks', 'today']);
+});

@@ -11,6 +11,7 @@ import { SET_ADVERBS, setRule, timeRule } from './otherRules';
 import { seasonRule, weekdayRule } from './relativeRules';
 import { narrativeDayRule } from './narrativeDay';
 import { periodAbbreviationRule } from './periodAbbreviations';
+import { nthWeekdayRule } from './nthWeekday';
 import type { Token } from './tokenize';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
@@ -45,6 +46,8 @@ const GATES: ReadonlyMap<Rule, Gate> = new Map<Rule, Gate>([
   [narrativeDayRule, { words: ['the', 'that'], num: false, apostrophe: false }],
   // "Q1", "H2", "FY2012": the letters, as one word with their number
   [periodAbbreviationRule, { words: ['q', 'h', 'fy'], num: false, apostrophe: false }],
+  // "the first Sunday of March"
+  [nthWeekdayRule, { words: ['the'], num: false, apostrophe: false }],
 ]);
 
 /** Bit masks over a rule list (bit r = rules[r] may match): at most 31 rules. */

@@ -13,6 +13,7 @@ import { holidayRule } from './holidays';
 import { adjacent } from './tokenize';
 import { narrativeDayRule } from './narrativeDay';
 import { periodAbbreviationRule } from './periodAbbreviations';
+import { nthWeekdayRule } from './nthWeekday';
 import { buildRuleGates, gateFor, type Rule } from './ruleGates';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
@@ -21,7 +22,7 @@ import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from
 export const RULES: readonly Rule[] = [
   numericDateRule, monthRule, dayMonthRule, holidayRule, centuryRule, fiscalRule, yearRule, deicticRule, shiftRule,
   seasonRule, weekdayRule, agoRule, setRule, timeRule, durationRule, vagueCountDurationRule, bareUnitDurationRule,
-  theUnitsAroundRule, narrativeDayRule, periodAbbreviationRule,
+  theUnitsAroundRule, narrativeDayRule, periodAbbreviationRule, nthWeekdayRule,
 ];
 /** Which of RULES can match at a token (the others are not called there). */
 const GATES = buildRuleGates(RULES);
