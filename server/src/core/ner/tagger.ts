@@ -9,7 +9,7 @@ import { LabelSet } from './labels';
 import { NerModel } from './model';
 import { VEC_AS_NEXT, VEC_AS_PREVIOUS, VEC_AS_SECOND_NEXT, VEC_AS_SECOND_PREVIOUS, VEC_SLOTS, type TokenTypeCache } from './tokenTypes';
 import { weightRowOf } from './weightIndex';
-import { backwardBio9, bestPredecessorBio9, forwardBio9, isBio9 } from './viterbiBio9';
+import { backwardBio9, bestPredecessorBio9, endBio9, forwardBio9, initBio9, isBio9 } from './viterbiBio9';
 
 // (no re-exports from contextScores here: tsc writes them as getters, which leave this module's
 // exports object in dictionary mode, and the recognizer's calls of viterbi & co. through it slow)
@@ -243,13 +243,16 @@ export function viterbi(
   const { prevStart, prevOf, allowed } = ls;
   const prevTrans = work.prevTrans ?? transitionsByPredecessor(ls, transitions);
   const NEG = -1e30;
-  for (let l = 0; l < L; l++) {
-    if (afterO) score[from * L + l] = allowed[l] ? transitions[l] + emis[from * L + l] : NEG;
-    else score[from * L + l] = ls.canStart[l] ? start[l] + emis[from * L + l] : NEG;
+  const bio9 = L === 9 && isBio9(ls);
+  if (bio9) initBio9(score, emis, from, transitions, start, afterO);
+  else {
+    for (let l = 0; l < L; l++) {
+      if (afterO) score[from * L + l] = allowed[l] ? transitions[l] + emis[from * L + l] : NEG;
+      else score[from * L + l] = ls.canStart[l] ? start[l] + emis[from * L + l] : NEG;
+    }
   }
   // forward: the best score of each label (the back pointers are recomputed along the chosen path
   // only, by the same comparisons in the same order, so ties go the same way)
-  const bio9 = L === 9 && isBio9(ls);
   if (bio9) forwardBio9(score, emis, from, to, prevTrans);
   else {
     for (let i = from + 1; i < to; i++) {
@@ -266,15 +269,18 @@ export function viterbi(
       }
     }
   }
-  let best = NEG;
   let arg = 0;
-  const lo = (to - 1) * L;
-  for (let l = 0; l < L; l++) {
-    if (beforeO ? !allowed[l * L] : !ls.canEnd[l]) continue;
-    const s = beforeO ? score[lo + l] + transitions[l * L] : score[lo + l];
-    if (s > best) {
-      best = s;
-      arg = l;
+  if (bio9) arg = endBio9(score, to - 1, transitions, beforeO);
+  else {
+    let best = NEG;
+    const lo = (to - 1) * L;
+    for (let l = 0; l < L; l++) {
+      if (beforeO ? !allowed[l * L] : !ls.canEnd[l]) continue;
+      const s = beforeO ? score[lo + l] + transitions[l * L] : score[lo + l];
+      if (s > best) {
+        best = s;
+        arg = l;
+      }
     }
   }
   for (let i = to - 1; i >= from; i--) {
@@ -328,11 +334,17 @@ export function maxMarginalMargins(
   const nextTrans = work.nextTrans ?? transitionsBySuccessor(ls, transitions);
   const NEG = -1e30;
   const lo = (to - 1) * L;
-  for (let l = 0; l < L; l++) {
-    if (beforeO) beta[lo + l] = allowed[l * L] ? transitions[l * L] : NEG;
-    else beta[lo + l] = ls.canEnd[l] ? 0 : NEG;
+  const bio9 = L === 9 && isBio9(ls);
+  if (bio9) {
+    // (every label may end the range and precede O)
+    for (let l = 0; l < 9; l++) beta[lo + l] = beforeO ? transitions[l * 9] : 0;
+  } else {
+    for (let l = 0; l < L; l++) {
+      if (beforeO) beta[lo + l] = allowed[l * L] ? transitions[l * L] : NEG;
+      else beta[lo + l] = ls.canEnd[l] ? 0 : NEG;
+    }
   }
-  if (L === 9 && isBio9(ls)) backwardBio9(beta, emis, from, to, nextTrans);
+  if (bio9) backwardBio9(beta, emis, from, to, nextTrans);
   else backward(ls, nextTrans, emis, from, to, beta);
   for (let i = from; i <= last; i++) {
     const o = i * L;

@@ -121,3 +121,16 @@ for (const scheme of ['BIO', 'BILOU'] as const) {
     }
   });
 }
+
+test('isBio9 holds for the BIO set of four types, and not when its first or last labels differ (which the written-out ends assume)', () => {
+  const ls = makeLabelSet('BIO', ['PER', 'ORG', 'LOC', 'MISC']);
+  assert.equal(isBio9(ls), true);
+  const noEnd = { ...ls, canEnd: ls.canEnd.slice() };
+  noEnd.canEnd[2] = 0;
+  assert.equal(isBio9(noEnd), false);
+  const startI = { ...ls, canStart: ls.canStart.slice() };
+  startI.canStart[2] = 1;
+  assert.equal(isBio9(startI), false);
+  assert.equal(isBio9(makeLabelSet('BIO', ['PER', 'ORG', 'LOC'])), false);
+  assert.equal(isBio9(ls), true, 'the answer is per set');
+});

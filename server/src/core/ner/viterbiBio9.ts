@@ -14,7 +14,8 @@ const LAYOUT = new WeakMap<LabelSet, boolean>();
 let lastSet: LabelSet | null = null;
 let lastAnswer = false;
 
-/** Whether `ls` is the nine-label BIO set this file is written for (its predecessor lists checked, once per set). */
+/** Whether `ls` is the nine-label BIO set this file is written for (its predecessor and successor
+ * lists, its allowed first and last labels and what may follow and precede O checked, once per set). */
 export function isBio9(ls: LabelSet): boolean {
   // (asked for every window, a few tokens long: the last answer is kept beside the map)
   if (ls === lastSet) return lastAnswer;
@@ -29,6 +30,9 @@ export function isBio9(ls: LabelSet): boolean {
       if (cur > 0) next.push(cur % 2 === 0 ? cur : cur + 1);
       next.sort((a, b) => a - b);
       ok = sameList(ls.prevOf.subarray(ls.prevStart[cur], ls.prevStart[cur + 1]), prev) && sameList(ls.nextOf.subarray(ls.nextStart[cur], ls.nextStart[cur + 1]), next);
+      // (initBio9 / endBio9: O and the B labels may start a sequence and follow O; any label may end one and precede O)
+      const opens = cur === 0 || cur % 2 === 1 ? 1 : 0;
+      ok = ok && ls.canStart[cur] === opens && ls.allowed[cur] === opens && ls.canEnd[cur] === 1 && ls.allowed[cur * 9] === 1;
     }
     LAYOUT.set(ls, ok);
   }
@@ -42,6 +46,78 @@ function sameList(a: Int32Array, b: number[]): boolean {
 }
 
 const NEG = -1e30;
+
+/**
+ * The first token's scores, as tagger.ts viterbi sets them: start (or, `afterO`, the transition
+ * from O; `trans` the transitions, prev * 9 + cur) plus the emission, for O and the B labels; NEG for I.
+ */
+export function initBio9(score: Float64Array, emis: Float32Array, from: number, trans: Float32Array, start: Float32Array, afterO: boolean): void {
+  const f = from * 9;
+  const w = afterO ? trans : start; // (the transitions from O are trans[0..9))
+  score[f] = w[0] + emis[f];
+  score[f + 1] = w[1] + emis[f + 1];
+  score[f + 2] = NEG;
+  score[f + 3] = w[3] + emis[f + 3];
+  score[f + 4] = NEG;
+  score[f + 5] = w[5] + emis[f + 5];
+  score[f + 6] = NEG;
+  score[f + 7] = w[7] + emis[f + 7];
+  score[f + 8] = NEG;
+}
+
+/**
+ * The best last label of a range ending at token `last`, as tagger.ts viterbi finds it: the first
+ * label with the highest score (plus, `beforeO`, the transition to O); 0 when none beats NEG.
+ */
+export function endBio9(score: Float64Array, last: number, trans: Float32Array, beforeO: boolean): number {
+  const lo = last * 9;
+  let best = NEG;
+  let arg = 0;
+  let s: number;
+  s = beforeO ? score[lo] + trans[0] : score[lo];
+  if (s > best) {
+    best = s;
+    arg = 0;
+  }
+  s = beforeO ? score[lo + 1] + trans[9] : score[lo + 1];
+  if (s > best) {
+    best = s;
+    arg = 1;
+  }
+  s = beforeO ? score[lo + 2] + trans[18] : score[lo + 2];
+  if (s > best) {
+    best = s;
+    arg = 2;
+  }
+  s = beforeO ? score[lo + 3] + trans[27] : score[lo + 3];
+  if (s > best) {
+    best = s;
+    arg = 3;
+  }
+  s = beforeO ? score[lo + 4] + trans[36] : score[lo + 4];
+  if (s > best) {
+    best = s;
+    arg = 4;
+  }
+  s = beforeO ? score[lo + 5] + trans[45] : score[lo + 5];
+  if (s > best) {
+    best = s;
+    arg = 5;
+  }
+  s = beforeO ? score[lo + 6] + trans[54] : score[lo + 6];
+  if (s > best) {
+    best = s;
+    arg = 6;
+  }
+  s = beforeO ? score[lo + 7] + trans[63] : score[lo + 7];
+  if (s > best) {
+    best = s;
+    arg = 7;
+  }
+  s = beforeO ? score[lo + 8] + trans[72] : score[lo + 8];
+  if (s > best) arg = 8;
+  return arg;
+}
 
 /**
  * score[i*9 + cur] for i in (from, to), from score[from*9 ..] (already set) and the emissions.
