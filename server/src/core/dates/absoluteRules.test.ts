@@ -130,3 +130,13 @@ test('"March of last year" is one expression in the year before the anchor', () 
   // Negative: "of" before something else leaves the month alone.
   assert.equal(at(monthRule, 'in March of that year', 'March', '2013-03-22'), 'March=2013-03');
 });
+
+test('a year cut to two digits after a preposition', () => {
+  assert.equal(at(yearRule, "He won in '08 again", "'", '2013-03-22'), "'08=2008");
+  assert.equal(at(yearRule, "lost since '95", "'", '2013-03-22'), "'95=1995");
+  assert.equal(at(yearRule, "the class of '69", "'", '2013-03-22'), "'69=1969");
+  // Negative: no preposition before it, or more after the number.
+  assert.equal(at(yearRule, "He said '08 was bad", "'", '2013-03-22'), undefined);
+  assert.equal(at(yearRule, "in '08abc", "'", '2013-03-22'), undefined);
+  assert.equal(at(yearRule, "in '90s music", "'", '2013-03-22'), "'90s=199");
+});

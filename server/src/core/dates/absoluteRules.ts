@@ -297,6 +297,9 @@ export function numericDateRule(ctx: ScanContext, i: number): RuleMatch | undefi
   return undefined;
 }
 
+/** Prepositions before a two-digit year: "in '08", "since '95", "until '15". */
+const YEAR_CUT_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'since', 'until', 'by', 'before', 'after', 'from', 'of', 'to']);
+
 /** "the twenties" … "the nineties" → the decade's digit (of the 1900s). */
 export const DECADE_WORDS: ReadonlyMap<string, string> = new Map([
   ['twenties', '2'], ['thirties', '3'], ['forties', '4'], ['fifties', '5'], ['sixties', '6'], ['seventies', '7'], ['eighties', '8'], ['nineties', '9'],
@@ -341,6 +344,16 @@ export function yearRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       const century = Number(n.text[0]) >= 3 ? '19' : '20';
       const withThe = lowerAt(ctx, i - 1) === 'the' ? i - 1 : i;
       return { start: withThe, end: i + 2, type: 'date', value: `${century}${n.text[0]}`, relative: false };
+    }
+    // "in '08", "since '95": a year cut to two digits after a preposition, in the century that puts it
+    // nearest before the anchor (or up to ten years after it).
+    const after = tok(ctx, i + 2);
+    if (n && adjacent(t, n) && /^\d{2}$/.test(n.text) && YEAR_CUT_PREPOSITIONS.has(lowerAt(ctx, i - 1)) && !(after && adjacent(n, after) && after.kind !== 'punct')) {
+      const a = ctx.anchor;
+      const base = a ? a.y : 2000;
+      let y = base - (base % 100) + Number(n.text);
+      if (y > base + 10) y -= 100;
+      return { start: i, end: i + 2, type: 'date', value: fmtYear(y), relative: false };
     }
     return undefined;
   }

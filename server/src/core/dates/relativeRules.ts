@@ -429,7 +429,7 @@ export function agoRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   let end = j + 2;
   if (rel === 'ago' || rel === 'earlier' || rel === 'before') sign = -1;
   else if (rel === 'later' || rel === 'hence') sign = 1;
-  else if (rel === 'from' && (lowerAt(ctx, j + 2) === 'now' || lowerAt(ctx, j + 2) === 'today')) {
+  else if (rel === 'from' && (lowerAt(ctx, j + 2) === 'now' || (lowerAt(ctx, j + 2) === 'today' && lowerAt(ctx, j + 3) !== "'s"))) {
     sign = 1;
     end = j + 3;
   } else return undefined;

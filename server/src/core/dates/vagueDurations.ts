@@ -22,7 +22,7 @@ function pluralUnitAt(ctx: ScanContext, k: number): Unit | undefined {
 /** Words after which a date expression, not a duration, is what follows ("years ago", "weeks later" is a duration). */
 function endsInDate(ctx: ScanContext, k: number): boolean {
   const n = lowerAt(ctx, k);
-  return n === 'ago' || (n === 'from' && (lowerAt(ctx, k + 1) === 'now' || lowerAt(ctx, k + 1) === 'today')) || n === 'before' || n === 'after' || n === 'earlier';
+  return n === 'ago' || (n === 'from' && (lowerAt(ctx, k + 1) === 'now' || (lowerAt(ctx, k + 1) === 'today' && lowerAt(ctx, k + 2) !== "'s"))) || n === 'before' || n === 'after' || n === 'earlier';
 }
 
 function duration(start: number, end: number, u: Unit): RuleMatch {
