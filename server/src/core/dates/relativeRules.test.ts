@@ -155,3 +155,11 @@ test('"from today" counts ahead like "from now"', () => {
   // Negative: "from today's" is no count ahead.
   assert.deepEqual(values("two weeks from today's level").map((v) => v.split('=')[0]), ['two weeks', 'today']);
 });
+
+test('"the weekend of <day>" is the weekend of that day\'s week', () => {
+  const values = (text: string): string[] => recognizeDates(text, '2013-03-22').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(values('It takes place on the weekend of March 30.'), ['the weekend of March 30=2013-W13-WE']);
+  assert.deepEqual(values('Over the weekend of Nov. 5, 2011, it rained.'), ['the weekend of Nov. 5, 2011=2011-W44-WE']);
+  // Negative: "the weekend of" before no day keeps the plain weekend.
+  assert.deepEqual(values('It was the weekend of his wedding.'), ['the weekend=2013-W11-WE']);
+});
