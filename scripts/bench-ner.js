@@ -3,7 +3,12 @@
 // beside `compromise` (dev dependency) on a sample of the same text, in the same run.
 //
 //   npm run bench:ner [-- --data DIR --rounds 15 --sample 200]
+//   npm run bench:ner -- --against DIR [--pairs 100]
 // Requires the compiled server (`npx tsc -b server`).
+// --against DIR: DIR is a copy of an earlier server/out (`cp -r server/out /tmp/ner-old` before a
+// change); both recognizers run in this process in alternating rounds over the dev text (each one
+// first in every other round), and the median of the per-round CPU time ratios is printed: on a
+// shared machine whose speed drifts, the fair comparison of two builds. Checks the outputs are equal.
 // The main figure repeats the same documents, so the recognizer's word-type and context caches are
 // warm; "first pass" is a new recognizer (empty caches, warm JIT) reading the text once, closer to
 // reading new articles. On a shared machine compare CPU figures, best and median of several rounds.
@@ -28,6 +33,11 @@ const words = docs.reduce((a, t) => a + countWords(t), 0);
 const { tokenize } = require(path.join(root, 'server', 'out', 'core', 'text', 'tokenize.js'));
 const { createEntityRecognizer } = require(path.join(root, 'server', 'out', 'core', 'ner', 'recognizer.js'));
 const { loadNerModel } = require(path.join(root, 'server', 'out', 'nerModelFile.js'));
+
+if (arg('against', null)) {
+  pairedComparison(path.resolve(arg('against')), Number(arg('pairs', 100)));
+  process.exit(0);
+}
 
 let t = process.hrtime.bigint();
 const model = loadNerModel();
@@ -106,3 +116,44 @@ console.log(`sourcelens recognizer: ${fmt(words / best)} words/s wall, ${fmt(wor
 console.log(`  first pass (empty caches): ${fmt(words / firstCpu)} words/s of CPU time (best of 3)`);
 console.log(`compromise ${nlp.version}:     ${fmt(sampleWords / compromiseSec)} words/s wall, ${fmt(sampleWords / compromiseCpu)} words/s of CPU time (${sample.length} documents, ${fmt(sampleWords)} words; people+organizations+places)`);
 console.log(`ratio (wall): ${(words / best / (sampleWords / compromiseSec)).toFixed(0)}x`);
+
+/** Old (a copy of server/out in `dir`) and current recognizer in alternating rounds; see --against. */
+function pairedComparison(dir, pairs) {
+  const modelBytes = new Uint8Array(fs.readFileSync(path.join(root, 'server', 'models', 'ner.bin')));
+  const builds = [dir, path.join(root, 'server', 'out')].map((d) => {
+    const r = require(path.join(d, 'core', 'ner', 'recognizer.js'));
+    return r.createEntityRecognizer(r.decodeNerModel(modelBytes));
+  });
+  const outputs = builds.map((rec) => JSON.stringify(docs.map((d) => rec.recognize(d))));
+  if (outputs[0] !== outputs[1]) console.log('NOTE: the two builds give different output on the dev text');
+  const cpuOf = (rec) => {
+    const c = process.cpuUsage();
+    for (const d of docs) rec.recognize(d);
+    const u = process.cpuUsage(c);
+    return (u.user + u.system) / 1e6;
+  };
+  for (let r = 0; r < 5; r++) builds.forEach(cpuOf);
+  const old = [];
+  const cur = [];
+  const ratios = [];
+  for (let r = 0; r < pairs; r++) {
+    let a;
+    let b;
+    if (r % 2 === 0) {
+      a = cpuOf(builds[0]);
+      b = cpuOf(builds[1]);
+    } else {
+      b = cpuOf(builds[1]);
+      a = cpuOf(builds[0]);
+    }
+    old.push(a);
+    cur.push(b);
+    ratios.push(a / b);
+  }
+  const med = (x) => x.slice().sort((p, q) => p - q)[x.length >> 1];
+  const fmt = (x) => Math.round(x).toLocaleString('en-US');
+  console.log(`dev text: ${docs.length} documents, ${fmt(words)} words; ${pairs} alternating rounds`);
+  console.log(`old (${dir}): best ${fmt(words / Math.min(...old))}, median ${fmt(words / med(old))} words/s of CPU time`);
+  console.log(`current:  best ${fmt(words / Math.min(...cur))}, median ${fmt(words / med(cur))} words/s of CPU time`);
+  console.log(`speedup (old CPU time / current, per round): median ${med(ratios).toFixed(3)}`);
+}
