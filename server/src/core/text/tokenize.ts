@@ -74,6 +74,16 @@ for (let c = 0; c < 128; c++) {
   else ASCII_CLASS[c] = C_PUNCT;
 }
 
+/** 1 for the ASCII letters and digits. */
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_ALNUM[c] = ASCII_CLASS[c] === C_LETTER || ASCII_CLASS[c] === C_DIGIT ? 1 : 0;
+
+/** Whether scanWord may take a word on past character c (else the word ends before it): a non-ASCII
+ * character, or a hyphen, period, comma, ampersand or apostrophe. */
+function mayContinueWord(c: number): boolean {
+  return c >= 128 || c === 45 || c === 46 || c === 44 || c === 38 || c === 39;
+}
+
 function charClass(c: number): number {
   if (c < 128) return ASCII_CLASS[c];
   if (c === 0x2028 || c === 0x2029 || c === 0x85) return C_NEWLINE;
@@ -162,11 +172,12 @@ class Builder {
 
 /**
  * Scans one word starting at `i` (text[i] is a letter or digit) and returns its exclusive end,
- * before any possessive/clitic suffix, which the caller emits separately.
+ * before any possessive/clitic suffix, which the caller emits separately. `from` (optional, > i):
+ * the scan resumes there, text[i + 1, from) being ASCII letters and digits already passed.
  */
-function scanWord(text: string, i: number, n: number): number {
+function scanWord(text: string, i: number, n: number, from = i + 1): number {
   const wordStart = i;
-  let j = i + 1;
+  let j = from;
   for (;;) {
     if (j >= n) break;
     const c = text.charCodeAt(j);
@@ -310,7 +321,15 @@ export function tokenize(text: string, reuse?: TokenList): TokenList {
       continue;
     }
     if (cls === C_LETTER || cls === C_DIGIT) {
-      let e = scanWord(text, i, n);
+      // (the ASCII letters and digits of the word are passed here; scanWord, not inlined, is called
+      // only for a character where the word may go on: non-ASCII, or - . , & ')
+      let e = i + 1;
+      while (e < n) {
+        const d = text.charCodeAt(e);
+        if (d >= 128 || ASCII_ALNUM[d] === 0) break;
+        e++;
+      }
+      if (e < n && mayContinueWord(text.charCodeAt(e))) e = scanWord(text, i, n, e);
       let keptPeriod = false;
       if (e < n && text.charCodeAt(e) === 46 && keepsPeriod(text, i, e)) {
         // "U.S." / "Gen." / "J." keep the period; but a sentence-final "etc." / "U.S." also ends the sentence
