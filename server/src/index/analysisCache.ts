@@ -7,35 +7,10 @@ import { createHash } from 'crypto';
 import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import type { ArticleAnalysis } from '../core/analyzeArticle';
-import { plainAnalysis, restoreClusters, storedClusters } from './compactAnalysis';
+import { decodeArticleLine, encodeArticleLine } from './snapshotCodec';
 
-/** Bump when the shape or meaning of an analysis changes. */
-export const ANALYSIS_FORMAT = 1;
-
-export type StoredAnalysis = Omit<ArticleAnalysis, 'clusters'> & { clusters: ReturnType<typeof storedClusters> };
-
-/** The analysis as plain JSON data (the clusters' spelling maps as entry lists; a compact analysis's lazy parts read). */
-export function storedAnalysis(a: ArticleAnalysis): StoredAnalysis {
-  const plain = plainAnalysis(a);
-  return { ...plain, clusters: storedClusters(plain.clusters) };
-}
-
-export function serializeAnalysis(a: ArticleAnalysis): string {
-  return JSON.stringify(storedAnalysis(a));
-}
-
-export function deserializeAnalysis(json: string): ArticleAnalysis | undefined {
-  return restoreAnalysis(JSON.parse(json));
-}
-
-/** An analysis from its parsed stored form; undefined when the value is not one. */
-export function restoreAnalysis(value: unknown): ArticleAnalysis | undefined {
-  const s = value as StoredAnalysis;
-  if (!s || !Array.isArray(s.mentions) || !Array.isArray(s.clusterOf) || !Array.isArray(s.dates)) return undefined;
-  const clusters = restoreClusters(s.clusters);
-  return clusters ? { ...s, clusters } : undefined;
-}
-
+/** Bump when the shape or meaning of an analysis, or the way an entry packs it, changes. */
+export const ANALYSIS_FORMAT = 2;
 
 export class AnalysisCache {
   private readonly dir: string;
@@ -77,27 +52,27 @@ export class AnalysisCache {
   }
 
   private file(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), key + '.json');
+    return path.join(this.dir, key.slice(0, 2), key + '.line');
   }
 
-  async get(key: string): Promise<ArticleAnalysis | undefined> {
-    let text: string;
+  /** The entry `key`, an analysis of the text `text` gives (read only when mention objects are made). */
+  async get(key: string, text: () => string): Promise<ArticleAnalysis | undefined> {
+    let bytes: Buffer;
     try {
       // Synchronous: an entry is a few tens of kilobytes, and the thread pool's round trips cost more.
-      text = readFileSync(this.file(key), 'utf8');
+      bytes = readFileSync(this.file(key));
     } catch {
       return undefined;
     }
-    try {
-      return deserializeAnalysis(text);
-    } catch {
-      this.log(`Discarding a corrupt cache entry ${key}.`);
-      await fs.rm(this.file(key), { force: true }).catch(() => undefined);
-      return undefined;
-    }
+    const analysis = decodeArticleLine(bytes, 0, bytes.length, text);
+    if (analysis) return analysis;
+    this.log(`Discarding a corrupt cache entry ${key}.`);
+    await fs.rm(this.file(key), { force: true }).catch(() => undefined);
+    return undefined;
   }
 
-  async put(key: string, analysis: ArticleAnalysis): Promise<void> {
+  /** Stores `analysis` of the text `text` gives, packed as a snapshot line (snapshotCodec.ts). */
+  async put(key: string, analysis: ArticleAnalysis, text: () => string): Promise<void> {
     const file = this.file(key);
     const dir = path.dirname(file);
     try {
@@ -107,7 +82,7 @@ export class AnalysisCache {
         this.madeDirs.add(dir);
       }
       const tmp = `${file}.${process.pid}.${this.writes++}.tmp`;
-      await fs.writeFile(tmp, serializeAnalysis(analysis));
+      await fs.writeFile(tmp, encodeArticleLine(analysis, text));
       await fs.rename(tmp, file);
     } catch (err) {
       this.madeDirs.delete(dir); // the folder may have been removed under us: make it again next time

@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { analyzeArticle } from '../core/analyzeArticle';
 import { productionComponents } from '../components';
 import { AnalysisPool } from './analysisPool';
-import { storedAnalysis } from './analysisCache';
+import { storedAnalysis } from './compactAnalysis';
 
 const TEXT = '---\ntitle: Talks\ndate: 2006-11-29\n---\nPresident George W. Bush met Prime Minister Nouri al-Maliki in Amman on Tuesday. “We will stay,” Maliki said.\n';
 const NO_DECISIONS = { ignored: new Set<string>(), types: new Map() };

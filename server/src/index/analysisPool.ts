@@ -11,6 +11,7 @@ import { Worker } from 'worker_threads';
 import { existsSync } from 'fs';
 import type { AnalysisComponents, ArticleAnalysis, ReaderDecisions } from '../core/analyzeArticle';
 import { analyzeArticleModule } from './lazyCore';
+import { decodeArticleLine } from './snapshotCodec';
 
 interface Pending {
   resolve(a: ArticleAnalysis | undefined): void;
@@ -19,6 +20,8 @@ interface Pending {
   worker: Worker;
   /** A warm-up: the worker sends no analysis back. */
   discard?: boolean;
+  /** The analysed text (the unpacked analysis reads it when mention objects are made). */
+  text: string;
 }
 
 export class AnalysisPool {
@@ -46,7 +49,7 @@ export class AnalysisPool {
       try {
         const w = new Worker(this.workerFile);
         w.unref();
-        w.on('message', (m: { id: number; analysis?: ArticleAnalysis; error?: string }) => {
+        w.on('message', (m: { id: number; line?: Uint8Array; error?: string }) => {
           const p = this.pending.get(m.id);
           if (!p) return;
           this.pending.delete(m.id);
@@ -55,8 +58,11 @@ export class AnalysisPool {
             this.load[k]--;
             this.analysed[k]++;
           }
-          if (m.analysis || p.discard) p.resolve(m.analysis);
-          else p.reject(new Error(m.error ?? 'analysis failed'));
+          if (p.discard) return p.resolve(undefined);
+          const text = p.text;
+          const analysis = m.line ? decodeArticleLine(Buffer.from(m.line.buffer, m.line.byteOffset, m.line.length), 0, m.line.length, () => text) : undefined;
+          if (analysis) p.resolve(analysis);
+          else p.reject(new Error(m.error ?? 'the worker sent an analysis that does not unpack'));
         });
         w.on('error', (err) => this.lost(w, err.message));
         w.on('exit', (code) => this.lost(w, `it exited with code ${code}`));
@@ -146,7 +152,7 @@ export class AnalysisPool {
     this.load[best]++;
     return new Promise((resolve, reject) => {
       const worker = this.workers[best];
-      this.pending.set(id, { resolve, reject, worker, discard: options.discard });
+      this.pending.set(id, { resolve, reject, worker, discard: options.discard, text });
       worker.postMessage({ id, text, decisions, discard: options.discard });
     });
   }

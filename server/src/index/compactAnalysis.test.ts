@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeArticle } from '../core/analyzeArticle';
 import { productionComponents } from '../components';
-import { compactAnalysis, restoreClusters, storedClusters } from './compactAnalysis';
-import { serializeAnalysis } from './analysisCache';
+import { compactAnalysis, restoreClusters, storedAnalysis, storedClusters } from './compactAnalysis';
+
+const serializeAnalysis = (a: Parameters<typeof storedAnalysis>[0]): string => JSON.stringify(storedAnalysis(a));
 
 const TEXT = '---\ntitle: Talks\ndate: 2006-11-29\n---\n# Talks in Amman\n\nPresident George W. Bush met Prime Minister Nouri al-Maliki in Amman on Tuesday. “We will stay,” Maliki said.\n\n## What next\n\nThe Mahdi Army said it would wait until next April.\n';
 

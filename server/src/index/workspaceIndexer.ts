@@ -222,14 +222,14 @@ export class WorkspaceIndexer {
     let analysis = snapshot && snapshot.decisionsKey === decisionsKey ? snapshot.analysis(uri, hash, () => read.text) : undefined;
     const fromSnapshot = !!analysis;
     const key = analysis ? undefined : this.cache?.key(hash, decisionsKey);
-    if (key) analysis = await this.cache!.get(key);
+    if (key) analysis = await this.cache!.get(key, () => read.text);
     if (!analysis) {
       try {
         analysis = this.pool ? await this.pool.analyze(read.text, this.index.readerDecisions) : undefined;
       } catch (err) {
         this.host.log(`${relativePath}: analysis failed in a worker (${(err as Error).message}); analysing here.`);
       }
-      if (analysis && key) void this.cache!.put(key, analysis);
+      if (analysis && key) void this.cache!.put(key, analysis, () => read.text);
     }
     if (generation !== this.generation || this.open.has(uri)) return;
     if (!analysis) return this.ingest(uri, read.text, 'article', relativePath, -1);
