@@ -10,7 +10,7 @@ import type { ArticleAnalysis } from '../core/analyzeArticle';
 import { decodeArticleLine, encodeArticleLine } from './snapshotCodec';
 
 /** Bump when the shape or meaning of an analysis, or the way an entry packs it, changes. */
-export const ANALYSIS_FORMAT = 2;
+export const ANALYSIS_FORMAT = 3;
 
 export class AnalysisCache {
   private readonly dir: string;

@@ -22,7 +22,9 @@ test('a compact analysis reads exactly as the analysis it was made from, and is 
   assert.equal(compact.columns.mentionCount, analysis.mentions.length);
   // The cache stores the same JSON for both (a compact analysis's lazy parts are getters, not own fields).
   assert.equal(serializeAnalysis(compact), serializeAnalysis(analysis));
-  assert.ok(compact.lazyBytes > 100);
+  // The outline and clusters are kept deflated: well under their JSON's size.
+  const json = JSON.stringify(analysis.outline).length + JSON.stringify(storedClusters(analysis.clusters)).length;
+  assert.ok(compact.lazyBytes - compact.columns.bytes.length < json / 2, `${compact.lazyBytes - compact.columns.bytes.length} packed bytes for ${json} of JSON`);
   const rebound = compactAnalysis(compact, () => TEXT);
   assert.equal(rebound.columns, compact.columns, 'compacting twice shares the columns');
   // Each read is a fresh list: a caller changing it cannot change the stored analysis.

@@ -21,7 +21,7 @@ import { decodeArticleLine, encodeArticleLine } from './snapshotCodec';
 import { SnapshotLines } from './snapshotLines';
 
 /** Bump when the file's layout changes (the analysis format and model are in the folder name). */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 export interface SnapshotArticle {
   uri: string;

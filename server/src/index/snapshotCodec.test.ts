@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'fs';
+import { deflateRawSync } from 'zlib';
 import * as path from 'path';
 import { analyzeArticle, type ArticleAnalysis } from '../core/analyzeArticle';
 import { productionComponents } from '../components';
@@ -93,11 +94,14 @@ test('a damaged line is a miss, never an error; a damaged lazy part reads as emp
     assert.equal(decodeLine(bad, text), undefined, bad.slice(0, 60));
   }
   assert.ok(decodeLine(good, text), 'the good line decodes');
-  const lazyDamaged = decodeLine(`${head}\t${columns}\t{"role"\t${clusters}`, text);
-  assert.ok(lazyDamaged);
-  assert.equal(lazyDamaged.damaged, false);
-  assert.deepEqual(lazyDamaged.outline, []);
-  assert.equal(lazyDamaged.damaged, true);
-  assert.ok(analysis.clusters.length >= 2);
-  assert.deepEqual(lazyDamaged.clusters, analysis.clusters, 'the other part still reads');
+  // An outline that is not deflated data, or deflated text that is not JSON.
+  for (const badOutline of [Buffer.from('not deflated at all').toString('base64'), deflateRawSync('{"role"').toString('base64')]) {
+    const lazyDamaged = decodeLine(`${head}\t${columns}\t${badOutline}\t${clusters}`, text);
+    assert.ok(lazyDamaged);
+    assert.equal(lazyDamaged.damaged, false);
+    assert.deepEqual(lazyDamaged.outline, []);
+    assert.equal(lazyDamaged.damaged, true);
+    assert.ok(analysis.clusters.length >= 2);
+    assert.deepEqual(lazyDamaged.clusters, analysis.clusters, 'the other part still reads');
+  }
 });

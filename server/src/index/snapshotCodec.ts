@@ -5,15 +5,15 @@
  *      `s` the strings of the date columns; `x` mention extras and `y` date texts by index
  *      (articleColumns.ts);
  *   2. the mention and date columns' bytes, base64;
- *   3. the outline;
- *   4. the document clusters (spelling maps as entry lists).
- * A warm start parses only part 1 and copies the bytes of the others, so no mention or date object
- * is made until a feature asks for one article's. `decodeArticleLine(encodeArticleLine(a, text),
+ *   3. the outline's JSON, deflated, base64;
+ *   4. the document clusters' JSON (spelling maps as entry lists), deflated, base64.
+ * A warm start parses only part 1 and decodes the base64 of the others, so no mention or date object
+ * is made until a feature asks for one article's, and the outline and clusters stay packed. `decodeArticleLine(encodeArticleLine(a, text),
  * text)` equals `a` (tested).
  */
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import { ArticleColumns, type MentionExtras } from './articleColumns';
-import { CompactAnalysis, storedClusters, type ResidentParts } from './compactAnalysis';
+import { CompactAnalysis, packJson, storedClusters, type ResidentParts } from './compactAnalysis';
 import { intern } from './stringPool';
 
 interface PackedHead {
@@ -38,9 +38,9 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.by
  * analysis is written from its own bytes, without the text.
  */
 export function encodeArticleLine(a: ArticleAnalysis, text: () => string): string {
-  if (a instanceof CompactAnalysis) return `${packedHead(a, a.columns, a.clusterCount)}\t${base64(a.columns.bytes)}\t${a.outlineText()}\t${a.clustersText()}`;
+  if (a instanceof CompactAnalysis) return `${packedHead(a, a.columns, a.clusterCount)}\t${base64(a.columns.bytes)}\t${base64(a.packedOutline())}\t${base64(a.packedClusters())}`;
   const columns = ArticleColumns.of(a.mentions, a.clusterOf, a.dates, text());
-  return `${packedHead(a, columns, a.clusters.length)}\t${base64(columns.bytes)}\t${JSON.stringify(a.outline)}\t${JSON.stringify(storedClusters(a.clusters))}`;
+  return `${packedHead(a, columns, a.clusters.length)}\t${base64(columns.bytes)}\t${base64(packJson(a.outline))}\t${base64(packJson(storedClusters(a.clusters)))}`;
 }
 
 function isHead(p: PackedHead): boolean {
@@ -79,8 +79,9 @@ export function decodeArticleLine(buffer: Buffer, start: number, end: number, te
   } catch {
     return undefined;
   }
-  const columns = ArticleColumns.fromBytes(Buffer.from(buffer.toString('latin1', tab1 + 1, tab2), 'base64'), head.s.map(intern), extras, dateTexts);
+  const bytesOf = (from: number, to: number): Buffer => Buffer.from(buffer.toString('latin1', from, to), 'base64');
+  const columns = ArticleColumns.fromBytes(bytesOf(tab1 + 1, tab2), head.s.map(intern), extras, dateTexts);
   if (!columns) return undefined;
-  // Copies, so the snapshot's buffer is not kept alive by the articles.
-  return new CompactAnalysis(head.r, columns, head.c, Buffer.from(buffer.subarray(tab2 + 1, tab3)), Buffer.from(buffer.subarray(tab3 + 1, end)), text);
+  // New buffers (base64 decoded), so the line's buffer is not kept alive by the articles.
+  return new CompactAnalysis(head.r, columns, head.c, bytesOf(tab2 + 1, tab3), bytesOf(tab3 + 1, end), text);
 }
