@@ -90,6 +90,25 @@ test('semantic tokens colour the names with their entity type', async () => {
   assert.equal(seen.get('Baghdad'), 'place');
 });
 
+test('semantic tokens colour a capital standing for its government as an organization, and the city as a place', async () => {
+  const legend = ['person', 'organization', 'place', 'group', 'date'];
+  const tokens: { data: number[] } = await h.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: doc() });
+  const typeAt = (position: { line: number; character: number }): string | undefined => {
+    let line = 0;
+    let char = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      const [dl, dc, , type] = tokens.data.slice(i, i + 4);
+      line += dl;
+      char = dl === 0 ? char + dc : dc;
+      if (line === position.line && char === position.character) return legend[type];
+    }
+    return undefined;
+  };
+  // As `sourcelens extract` reports them: "Washington's broader plans" is the government.
+  assert.equal(typeAt(positionOf(text, 'Washington’s broader plans', 0, 0)), 'organization');
+  assert.equal(typeAt(positionOf(text, 'Washington over the future', 0, 0)), 'place');
+});
+
 test('entity notes and all five articles are indexed', async () => {
   const entities: Array<{ name: string; mentions: number; hasNote: boolean }> = await h.connection.sendRequest('sourcelens/entities');
   const articles = readdirSync(join(h.root, 'corpus')).filter((f) => f.endsWith('.md'));

@@ -5,6 +5,7 @@
  */
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import type { CorpusIndex } from '../index/corpusIndex';
+import { typeAsReported } from '../core/linking/corpusEntities';
 
 export const TOKEN_TYPES = ['person', 'organization', 'place', 'group', 'date'] as const;
 export const TOKEN_MODIFIERS = ['linked', 'relative'] as const;
@@ -16,10 +17,15 @@ export function provideSemanticTokens(index: CorpusIndex, uri: string): Semantic
   const doc = article.document;
   const text = doc.getText();
   const spans: Array<{ start: number; end: number; type: number; mods: number }> = [];
-  article.analysis.mentions.forEach((m, i) => {
-    // A mention of an entity with a note is coloured as the note types it (the reader's decision).
-    const note = article.entityIds[i] ? index.entity(article.entityIds[i])?.note : undefined;
-    spans.push({ start: m.start, end: m.end, type: TOKEN_TYPES.indexOf(note ? note.type : m.type), mods: article.entityIds[i] ? 1 : 0 });
+  const { mentions, clusterOf } = article.analysis;
+  // Per document cluster: a capital standing for its government.
+  const seats = article.analysis.clusters.map((c) => !!c.governmentSeat);
+  mentions.forEach((m, i) => {
+    // Coloured as the CLI reports it: as the entity's note types it (the reader's decision), and a
+    // capital standing for its government as an organization (typeAsReported).
+    const entity = article.entityIds[i] ? index.entity(article.entityIds[i]) : undefined;
+    const type = typeAsReported(entity, m.type, seats[clusterOf[i]] === true);
+    spans.push({ start: m.start, end: m.end, type: TOKEN_TYPES.indexOf(type), mods: article.entityIds[i] ? 1 : 0 });
   });
   for (const d of article.analysis.dates) spans.push({ start: d.start, end: d.end, type: 4, mods: d.relative ? 2 : 0 });
   spans.sort((a, b) => a.start - b.start);

@@ -369,9 +369,17 @@ function isGovernmentBuilding(entity: CorpusEntity): boolean {
  */
 export function reportedType(linking: CorpusLinking, doc: number, cluster: number, ownType: EntityType): EntityType {
   const id = linking.assignment[doc]?.[cluster];
-  const entity = id ? linking.byId.get(id) : undefined;
+  return typeAsReported(id ? linking.byId.get(id) : undefined, ownType, !!linking.governmentSeats?.[doc]?.has(cluster));
+}
+
+/**
+ * The rule of `reportedType` for a mention of `entity` (if linked) whose own type is `ownType`;
+ * `governmentSeat`: its document cluster is a capital or building standing for a government
+ * (DocCluster.governmentSeat).
+ */
+export function typeAsReported(entity: CorpusEntity | undefined, ownType: EntityType, governmentSeat: boolean): EntityType {
   const note = entity?.note;
-  if (linking.governmentSeats?.[doc]?.has(cluster)) {
+  if (governmentSeat) {
     // A capital standing for its government is an organization, whatever the city's note says; a
     // building ("Capitol Hill") is what the reader's note says it is.
     if (!note || !isGovernmentBuilding(entity!)) return 'organization';
