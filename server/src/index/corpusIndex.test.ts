@@ -87,3 +87,38 @@ test('many edits of a date-heavy article: date searches and the timeline stay ex
   index.relinkIncremental();
   assert.deepEqual(index.datesWithValue('19'), [], 'a removed article leaves no date behind');
 });
+
+test('each entity\'s mentions per article equal a recount of the articles\' mentions, after a full link and after edits', () => {
+  const texts: Record<string, string> = {
+    [A]: '---\ndate: 2006-11-02\n---\nPrime Minister Nouri al-Maliki met George W. Bush in Amman. Maliki said Bush would stay. Nuri al-Maliki left; al-Maliki returned. The Mahdi Army and the Madhi Army waited.\n',
+    [B]: '---\ndate: 2006-11-20\n---\nBush told Maliki that the Mahdi Army must disarm. Maliki agreed, and Bush flew home.\n',
+    [C]: '---\ndate: 2006-12-01\n---\nHamas and Hezbollah watched Tehran. Hamas spoke first.\n',
+  };
+  const index = built(texts);
+  const check = (when: string): void => {
+    let checked = 0;
+    for (const e of index.entities()) {
+      const recount = new Map<string, number>();
+      for (const a of index.allArticles()) {
+        const n = a.entityIds.filter((id) => id === e.id).length;
+        if (n) recount.set(a.uri, n);
+      }
+      assert.deepEqual(new Map(index.articlesOf(e.id)), recount, `${when}: ${e.name}`);
+      assert.equal(index.mentionsOf(e.id).length, [...recount.values()].reduce((x, y) => x + y, 0));
+      checked += recount.size;
+    }
+    assert.ok(checked >= 8, `${when}: ${checked} entity-article pairs`);
+  };
+  check('full link');
+  const maliki = index.entities().find((e) => e.name.includes('Maliki'));
+  assert.ok(maliki && index.articlesOf(maliki.id).get(A)! >= 3, 'the spellings of one entity in one article are counted together');
+  // "Mahdi Army" and its misspelling are two document clusters of one entity: counted together.
+  const mahdi = index.entities().find((e) => e.name === 'Mahdi Army')!;
+  const a = index.article(A)!;
+  const clusters = new Set(a.analysis.clusterOf.filter((c, i) => a.entityIds[i] === mahdi.id));
+  assert.equal(clusters.size, 2);
+  assert.equal(index.articlesOf(mahdi.id).get(A), 2);
+  index.setArticle(B, texts[B].replace('Maliki agreed', 'Nouri al-Maliki agreed, Maliki said'));
+  index.relinkIncremental();
+  check('after an edit');
+});

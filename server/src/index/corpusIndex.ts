@@ -122,6 +122,9 @@ export class CorpusIndex {
   private linking: CorpusLinking = { entities: [], byId: new Map(), assignment: [] };
   /** speaker entity id → quotations attributed to it. */
   private quotesByEntity = new Map<string, Array<{ uri: string; quote: Quote }>>();
+  /** Scratch of `mentionCounts`: mentions per document cluster (left all zero), and each cluster's first mention. */
+  private clusterCounts = new Int32Array(256);
+  private readonly firstMentions: number[] = [];
   /**
    * entity id → article URI → mentions there, for the entities read or changed since the last full
    * link (`articleRow` reads the others from `linkedRows`).
@@ -497,21 +500,52 @@ export class CorpusIndex {
     for (const l of this.listeners) l();
   }
 
-  private addContributions(article: IndexedArticle, incremental: boolean): void {
-    const { analysis } = article;
+  /**
+   * The article's mentions per entity, in order of first mention. After a full link every mention of
+   * a document cluster has the cluster's entity, so mentions are counted per cluster in a typed array
+   * and the map gets one update per cluster, not per mention (a warm start does this for every article).
+   */
+  private mentionCounts(article: IndexedArticle, incremental: boolean): Map<string, number> {
     const ids = article.entityIds;
     const counts = new Map<string, number>();
-    // Spellings are counted by the linking; an incremental update adds the edited article's (its mention objects are made for it).
-    const mentions = incremental ? analysis.mentions : undefined;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (!id) continue;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-      if (mentions) {
+    if (incremental) {
+      // Spellings are counted by the linking; an incremental update adds the edited article's (its mention objects are made for it).
+      const mentions = article.analysis.mentions;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        if (!id) continue;
+        counts.set(id, (counts.get(id) ?? 0) + 1);
         const e = this.linking.byId.get(id);
         if (e) e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
       }
+      return counts;
     }
+    const { cluster } = article.analysis.columns;
+    const first = this.firstMentions;
+    first.length = 0;
+    let perCluster = this.clusterCounts;
+    for (let i = 0; i < ids.length; i++) {
+      const c = cluster[i];
+      if (c < 0 || !ids[i]) continue;
+      if (c >= perCluster.length) {
+        const grown = new Int32Array(Math.max(c + 1, perCluster.length * 2));
+        grown.set(perCluster);
+        this.clusterCounts = perCluster = grown;
+      }
+      if (perCluster[c]++ === 0) first.push(i);
+    }
+    for (const i of first) {
+      const c = cluster[i];
+      counts.set(ids[i], (counts.get(ids[i]) ?? 0) + perCluster[c]);
+      perCluster[c] = 0;
+    }
+    return counts;
+  }
+
+  private addContributions(article: IndexedArticle, incremental: boolean): void {
+    const { analysis } = article;
+    const ids = article.entityIds;
+    const counts = this.mentionCounts(article, incremental);
     // The article's distinct entities in order of first mention (the counts' order), as numbers (for co-occurrence rows).
     const entities = new Int32Array(counts.size);
     let distinct = 0;
