@@ -73,49 +73,13 @@ export function endBio9(score: Float64Array, last: number, trans: Float32Array, 
   const lo = last * 9;
   let best = NEG;
   let arg = 0;
-  let s: number;
-  s = beforeO ? score[lo] + trans[0] : score[lo];
-  if (s > best) {
-    best = s;
-    arg = 0;
+  for (let l = 0; l < 9; l++) {
+    const s = beforeO ? score[lo + l] + trans[l * 9] : score[lo + l];
+    if (s > best) {
+      best = s;
+      arg = l;
+    }
   }
-  s = beforeO ? score[lo + 1] + trans[9] : score[lo + 1];
-  if (s > best) {
-    best = s;
-    arg = 1;
-  }
-  s = beforeO ? score[lo + 2] + trans[18] : score[lo + 2];
-  if (s > best) {
-    best = s;
-    arg = 2;
-  }
-  s = beforeO ? score[lo + 3] + trans[27] : score[lo + 3];
-  if (s > best) {
-    best = s;
-    arg = 3;
-  }
-  s = beforeO ? score[lo + 4] + trans[36] : score[lo + 4];
-  if (s > best) {
-    best = s;
-    arg = 4;
-  }
-  s = beforeO ? score[lo + 5] + trans[45] : score[lo + 5];
-  if (s > best) {
-    best = s;
-    arg = 5;
-  }
-  s = beforeO ? score[lo + 6] + trans[54] : score[lo + 6];
-  if (s > best) {
-    best = s;
-    arg = 6;
-  }
-  s = beforeO ? score[lo + 7] + trans[63] : score[lo + 7];
-  if (s > best) {
-    best = s;
-    arg = 7;
-  }
-  s = beforeO ? score[lo + 8] + trans[72] : score[lo + 8];
-  if (s > best) arg = 8;
   return arg;
 }
 
