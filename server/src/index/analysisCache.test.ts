@@ -6,7 +6,7 @@ import * as path from 'path';
 import { analyzeArticle } from '../core/analyzeArticle';
 import { productionComponents } from '../components';
 import { AnalysisCache, ANALYSIS_FORMAT } from './analysisCache';
-import { storedAnalysis } from './compactAnalysis';
+import { analysisJson } from './analysisTestSupport';
 
 test('the caches of other SourceLens versions are pruned; its own and unrelated files stay', async () => {
   const storage = mkdtempSync(path.join(tmpdir(), 'sl-cache-'));
@@ -38,7 +38,7 @@ test('an entry gives back the analysis it was given; a corrupt one is a miss, lo
   await cache.put(key, analysis, () => text);
   const back = await cache.get(key, () => text);
   assert.ok(back);
-  assert.deepEqual(JSON.parse(JSON.stringify(storedAnalysis(back))), JSON.parse(JSON.stringify(storedAnalysis(analysis))));
+  assert.deepEqual(JSON.parse(analysisJson(back)), JSON.parse(analysisJson(analysis)));
   const [sub] = readdirSync(cache.folder);
   const [entry] = readdirSync(path.join(cache.folder, sub));
   writeFileSync(path.join(cache.folder, sub, entry), '{"not": "an entry"}');

@@ -6,11 +6,11 @@ import { tmpdir } from 'os';
 import { analyzeArticle } from '../core/analyzeArticle';
 import { productionComponents } from '../components';
 import { AnalysisPool } from './analysisPool';
-import { storedAnalysis } from './compactAnalysis';
+import { analysisJson } from './analysisTestSupport';
 
 const TEXT = '---\ntitle: Talks\ndate: 2006-11-29\n---\nPresident George W. Bush met Prime Minister Nouri al-Maliki in Amman on Tuesday. “We will stay,” Maliki said.\n';
 const NO_DECISIONS = { ignored: new Set<string>(), types: new Map() };
-const plain = (a: unknown) => JSON.parse(JSON.stringify(storedAnalysis(a as never)));
+const plain = (a: unknown) => JSON.parse(analysisJson(a as never));
 
 test('workers start on the first analysis, stop when released, and start again for the next one', async () => {
   const components = productionComponents();

@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeArticle } from '../core/analyzeArticle';
 import { productionComponents } from '../components';
-import { compactAnalysis, restoreClusters, storedAnalysis, storedClusters } from './compactAnalysis';
-
-const serializeAnalysis = (a: Parameters<typeof storedAnalysis>[0]): string => JSON.stringify(storedAnalysis(a));
+import { compactAnalysis, restoreClusters, storedClusters } from './compactAnalysis';
+import { analysisJson } from './analysisTestSupport';
 
 const TEXT = '---\ntitle: Talks\ndate: 2006-11-29\n---\n# Talks in Amman\n\nPresident George W. Bush met Prime Minister Nouri al-Maliki in Amman on Tuesday. “We will stay,” Maliki said.\n\n## What next\n\nThe Mahdi Army said it would wait until next April.\n';
 
@@ -21,7 +20,7 @@ test('a compact analysis reads exactly as the analysis it was made from, and is 
   assert.equal(compact.mentions, compact.mentions, 'the objects are made once');
   assert.equal(compact.columns.mentionCount, analysis.mentions.length);
   // The cache stores the same JSON for both (a compact analysis's lazy parts are getters, not own fields).
-  assert.equal(serializeAnalysis(compact), serializeAnalysis(analysis));
+  assert.equal(analysisJson(compact), analysisJson(analysis));
   // The outline and clusters are kept deflated: well under their JSON's size.
   const json = JSON.stringify(analysis.outline).length + JSON.stringify(storedClusters(analysis.clusters)).length;
   assert.ok(compact.lazyBytes - compact.columns.bytes.length < json / 2, `${compact.lazyBytes - compact.columns.bytes.length} packed bytes for ${json} of JSON`);

@@ -146,14 +146,3 @@ export function packJson(value: unknown): Buffer {
 export function unpackJson(packed: Buffer): string {
   return inflateRawSync(packed).toString('utf8');
 }
-
-/** The analysis as plain JSON data (the clusters' spelling maps as entry lists; a compact analysis's lazy parts read). */
-export function storedAnalysis(a: ArticleAnalysis): Omit<ArticleAnalysis, 'clusters'> & { clusters: StoredCluster[] } {
-  const plain = plainAnalysis(a);
-  return { ...plain, clusters: storedClusters(plain.clusters) };
-}
-
-/** Every part of an analysis as a plain object (for serializing: a compact one's lazy parts are getters). */
-export function plainAnalysis(a: ArticleAnalysis): ArticleAnalysis {
-  return { meta: a.meta, bodyStart: a.bodyStart, mentions: a.mentions, clusters: a.clusters, clusterOf: a.clusterOf, dates: a.dates, quotes: a.quotes, outline: a.outline, problems: a.problems };
-}

@@ -6,7 +6,8 @@ import * as path from 'path';
 import { analyzeArticle, type ArticleAnalysis } from '../core/analyzeArticle';
 import { productionComponents } from '../components';
 import { decodeArticleLine, encodeArticleLine } from './snapshotCodec';
-import { compactAnalysis, plainAnalysis } from './compactAnalysis';
+import { compactAnalysis } from './compactAnalysis';
+import { analysisJson } from './analysisTestSupport';
 
 /** A line as the snapshot reader sees it: inside a larger buffer. */
 function decodeLine(line: string, text: string) {
@@ -15,7 +16,7 @@ function decodeLine(line: string, text: string) {
 }
 
 /** The analysis with maps as entry lists (deepEqual-comparable across a JSON round trip). */
-const plain = (a: ArticleAnalysis): unknown => JSON.parse(JSON.stringify(plainAnalysis(a), (k, v) => (v instanceof Map ? [...v] : v)));
+const plain = (a: ArticleAnalysis): unknown => JSON.parse(analysisJson(a));
 
 const CORPUS = path.join(__dirname, '..', '..', '..', 'corpus');
 
