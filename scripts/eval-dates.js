@@ -4,7 +4,7 @@
 // predictions of type duration / time / set are not DATEs and are ignored.
 //
 //   npm run eval:dates -- GOLD.jsonl [--pred PRED.jsonl] [--direct] [--split all|tune|heldout]
-//                                     [--errors N] [--json] [--by-kind] [--categories]
+//                                     [--errors N] [--json] [--by-kind] [--categories] [--by-form]
 // --errors N lists the first N errors; only with --split tune (the held-out split is for checking).
 //
 // Without --pred the CLI is run: `node server/bin/sourcelens.js extract --jsonl-in GOLD`.
@@ -15,7 +15,9 @@
 // --by-kind adds the strict value accuracy per kind of gold value (day, month, week, year, …).
 // --categories counts the value errors of strict matches by category (gold kind -> predicted kind, and
 // for the same kind the direction and size of the shift, e.g. "day: 7 days early"). Counts only, no
-// individual errors, so it may be run on the held-out split too.
+// individual errors, so it may be run on the held-out split too. --by-form adds to each category the
+// coarse form of the gold expression (weekday, month name, "N units ago", "this/last/next unit", …),
+// still counts only.
 'use strict';
 const { readJsonl } = require('./lib/jsonl');
 const fs = require('fs');
@@ -25,7 +27,7 @@ const { spawnSync } = require('child_process');
 const root = path.join(__dirname, '..');
 
 function parseArgs(argv) {
-  const opts = { gold: null, pred: null, direct: false, split: 'all', errors: 0, json: false, byKind: false, categories: false };
+  const opts = { gold: null, pred: null, direct: false, split: 'all', errors: 0, json: false, byKind: false, categories: false, byForm: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--pred') opts.pred = argv[++i];
@@ -35,6 +37,7 @@ function parseArgs(argv) {
     else if (a === '--json') opts.json = true;
     else if (a === '--by-kind') opts.byKind = true;
     else if (a === '--categories') opts.categories = true;
+    else if (a === '--by-form') opts.byForm = opts.categories = true;
     else if (!opts.gold) opts.gold = a;
     else throw new Error(`unexpected argument ${a}`);
   }
@@ -125,6 +128,20 @@ function valueKind(v) {
   return 'other';
 }
 
+/** The coarse form of an expression's text, for --by-form (no words of the text are reported). */
+function expressionForm(text) {
+  const t = String(text).toLowerCase();
+  if (/\b(ago|earlier|later|before|after)$/.test(t) || /year-(ago|earlier)/.test(t)) return 'N units ago/earlier';
+  if (/\b(today|yesterday|tomorrow|tonight|now)\b/.test(t)) return 'today/yesterday/tomorrow/now';
+  if (/\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/.test(t)) return 'weekday';
+  if (/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d/.test(t)) return 'month day';
+  if (/\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(t)) return 'month name';
+  if (/\b(quarter|half)\b/.test(t)) return 'quarter/half';
+  if (/\b(this|last|next|past|coming|previous|current|that)\b/.test(t)) return 'this/last/next unit';
+  if (/\d/.test(t)) return 'numeric';
+  return 'other';
+}
+
 /** Days since 0000-01-01 of a YYYY-MM-DD value (day kind only). */
 function dayNumber(v) {
   return Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))) / 86400000;
@@ -156,7 +173,7 @@ function errorCategory(gold, pred) {
   return `${gk}: other`;
 }
 
-function score(docs, preds, nErrors) {
+function score(docs, preds, nErrors, byForm) {
   const tot = { gold: 0, pred: 0, strict: 0, relaxed: 0, strictVal: 0, relaxedVal: 0 };
   const kinds = {};
   const errors = [];
@@ -177,7 +194,7 @@ function score(docs, preds, nErrors) {
       k.matched++;
       if (g.value === p.value) k.right++;
       else {
-        const c = errorCategory(String(g.value), String(p.value));
+        const c = errorCategory(String(g.value), String(p.value)) + (byForm ? ` [${expressionForm(g.text ?? d.text.slice(g.start, g.end))}]` : '');
         categories[c] = (categories[c] || 0) + 1;
       }
     }
@@ -219,7 +236,7 @@ function main() {
     preds = r.out;
     speed = r.msPer1000Words;
   } else preds = predictCli(opts.gold, docs);
-  const s = score(docs, preds, opts.errors);
+  const s = score(docs, preds, opts.errors, opts.byForm);
   if (opts.json) {
     console.log(JSON.stringify({ split: opts.split, ...s, msPer1000Words: speed }, null, 2));
     return;
