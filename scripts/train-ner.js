@@ -20,7 +20,9 @@ const root = path.join(__dirname, '..');
 const out = path.join(root, 'server', 'out', 'core');
 const { tokenize, TOKEN_SENTENCE_START } = require(path.join(out, 'text', 'tokenize.js'));
 const { buildGazetteer, clusterTable } = require(path.join(out, 'ner', 'gazetteer.js'));
-const { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN, NULL_FEATURE, setPriorFromLabels, clearPrior } = require(path.join(out, 'ner', 'features.js'));
+const { extractFeatures, FEATURES_PER_TOKEN, NULL_FEATURE } = require(path.join(out, 'ner', 'features.js'));
+const { allocTokenHashes, computeTokenHashes } = require(path.join(out, 'ner', 'tokenHashes.js'));
+const { setPriorFromLabels, clearPrior } = require(path.join(out, 'ner', 'documentPrior.js'));
 /** Bucket of an empty feature slot: never scored, never updated. */
 const NULL_BUCKET = 0xffffffff;
 const { makeLabelSet, encodeLabels, decodeSpans } = require(path.join(out, 'ner', 'labels.js'));

@@ -20,21 +20,8 @@
  * Every slot is in exactly one group (tagger.test.ts checks it). The gazetteer features are summed
  * once per distinct (token, before, after) states.
  */
-import {
-  B_CAPS_SENT,
-  B_SENT,
-  CONTEXT_FEATURES,
-  GAZ_PAD_AFTER,
-  GAZ_PAD_BEFORE,
-  GAZETTEER_FEATURES,
-  NO_RUN,
-  NULL_FEATURE,
-  PAD_HASHES,
-  TokenHashes,
-  writeContextLexicalFeatures,
-  writeContextShapeFeatures,
-  writeGazetteerFeatures,
-} from './features';
+import { CONTEXT_FEATURES, GAZ_PAD_AFTER, GAZ_PAD_BEFORE, GAZETTEER_FEATURES, NULL_FEATURE, PAD_HASHES, writeContextLexicalFeatures, writeContextShapeFeatures, writeGazetteerFeatures } from './features';
+import { B_CAPS_SENT, B_SENT, NO_RUN, TokenHashes } from './tokenHashes';
 import { NerModel } from './model';
 import { allocContextMemo, claimContext, ContextMemo, contextVectorAt, findContext } from './contextMemo';
 import { allocVectorCache, probeVector, storeKey, VectorCache, vectorAt } from './vectorCache';

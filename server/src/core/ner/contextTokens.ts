@@ -3,7 +3,7 @@
  * rules it runs, definiteGroupNames.ts, groupCoordination.ts).
  */
 import { TOKEN_WORD } from '../text/tokenize';
-import { B_INITCAP, B_LOWER } from './features';
+import { B_INITCAP, B_LOWER } from './tokenHashes';
 import type { SpanRepairContext } from './spanRepair';
 
 /** The token's text. */

@@ -11,7 +11,7 @@
  */
 import { TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_INITCAP } from './features';
+import { B_INITCAP } from './tokenHashes';
 import { clusterOf, GAZ_CATEGORIES, gazState, NO_CLUSTER } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { hashLowerString } from './hashing';

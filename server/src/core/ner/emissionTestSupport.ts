@@ -3,7 +3,8 @@
  * of every token, hashed per token, no caches), which those paths must reproduce exactly.
  */
 import { tokenize } from '../text/tokenize';
-import { allocTokenHashes, computeTokenHashes, extractFeatures, FEATURES_PER_TOKEN } from './features';
+import { extractFeatures, FEATURES_PER_TOKEN } from './features';
+import { allocTokenHashes, computeTokenHashes } from './tokenHashes';
 import type { NerModel } from './model';
 import { scoreEmissions } from './tagger';
 

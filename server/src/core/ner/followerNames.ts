@@ -10,7 +10,7 @@
  */
 import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_ALLCAPS, B_INITCAP, B_LOWER } from './features';
+import { B_ALLCAPS, B_INITCAP, B_LOWER } from './tokenHashes';
 import type { SpanRepairContext } from './spanRepair';
 import { hashLowerString } from './hashing';
 

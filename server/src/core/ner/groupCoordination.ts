@@ -9,7 +9,7 @@
  */
 import { TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_INITCAP, B_LOWER } from './features';
+import { B_INITCAP, B_LOWER } from './tokenHashes';
 import type { SpanRepairContext } from './spanRepair';
 import { tokenText } from './contextTokens';
 import { findFollowerGroups } from './followerNames';

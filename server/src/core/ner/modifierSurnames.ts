@@ -15,7 +15,7 @@
  */
 import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_INITCAP, B_LOWER } from './features';
+import { B_INITCAP, B_LOWER } from './tokenHashes';
 import { GAZ_CATEGORIES, gazetteerFirstStep, gazState } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';

@@ -8,7 +8,7 @@
  */
 import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_LOWER } from './features';
+import { B_LOWER } from './tokenHashes';
 import { GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
 import { tokenText } from './contextTokens';

@@ -14,7 +14,7 @@
  */
 import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_ALLCAPS, B_INITCAP, B_LOWER, B_UPPER } from './features';
+import { B_ALLCAPS, B_INITCAP, B_LOWER, B_UPPER } from './tokenHashes';
 import { GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
 import { hashLowerString } from './hashing';

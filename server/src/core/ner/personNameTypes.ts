@@ -11,7 +11,7 @@
  */
 import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_INITCAP } from './features';
+import { B_INITCAP } from './tokenHashes';
 import { GAZ_BEGIN, GAZ_CATEGORIES, gazState } from './gazetteer';
 import type { SpanRepairContext } from './spanRepair';
 import { isCapitalisedLetterWord } from './contextTokens';

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNerModel } from '../../nerModelFile';
 import { tokenize } from '../text/tokenize';
-import { allocTokenHashes, B_UPPER, computeTokenHashes, setPriorFromLabels } from './features';
+import { allocTokenHashes, B_UPPER, computeTokenHashes } from './tokenHashes';
+import { setPriorFromLabels } from './documentPrior';
 
 const model = loadNerModel();
 

@@ -13,7 +13,8 @@
 import { EntityMention, EntityType } from '../types';
 import { tokenize, TokenList, TOKEN_SENTENCE_START, TOKEN_WORD } from '../text/tokenize';
 import { applyDocumentConsistency, TokenSpan } from './consistency';
-import { allocTokenHashes, B_UPPER, completeTokenHashes, hashToken, PRIOR_ABSENT, setPriorFromLabels, TokenHashes } from './features';
+import { allocTokenHashes, B_UPPER, completeTokenHashes, hashToken, PRIOR_ABSENT, TokenHashes } from './tokenHashes';
+import { setPriorFromLabels } from './documentPrior';
 import { GAZ_CATEGORIES, gazState, GAZ_BEGIN, GAZ_INSIDE } from './gazetteer';
 import { decodeSpansIn } from './labels';
 import { NerModel } from './model';

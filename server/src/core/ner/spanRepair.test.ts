@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadNerModel } from '../../nerModelFile';
 import { createEntityRecognizer } from './recognizer';
 import { tokenize } from '../text/tokenize';
-import { allocTokenHashes, computeTokenHashes } from './features';
+import { allocTokenHashes, computeTokenHashes } from './tokenHashes';
 import type { TokenSpan } from './consistency';
 import { repairSpans } from './spanRepair';
 

@@ -21,7 +21,7 @@
  */
 import { TokenList, TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_INITCAP, B_LOWER, B_UPPER, TokenHashes } from './features';
+import { B_INITCAP, B_LOWER, B_UPPER, TokenHashes } from './tokenHashes';
 import { FNV_OFFSET, mix2 } from './hashing';
 import { IntMap } from './intMap';
 import { GAZ_BEGIN, GAZ_CATEGORIES, GAZ_COUNT, GAZ_INSIDE, gazState, NO_CLUSTER } from './gazetteer';

@@ -5,7 +5,7 @@
 import { loadNerModel } from '../../nerModelFile';
 import { tokenize } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { allocTokenHashes, computeTokenHashes } from './features';
+import { allocTokenHashes, computeTokenHashes } from './tokenHashes';
 import type { SpanRepairContext } from './spanRepair';
 
 const model = loadNerModel();

@@ -4,7 +4,8 @@
  * with the tag scheme's hard constraints. Allocation-free in the hot path: callers pass work buffers.
  */
 import { addContextScores, addVector, EmissionWork, resetContextWork } from './contextScores';
-import { B_UPPER, NULL_FEATURE, TokenHashes } from './features';
+import { NULL_FEATURE } from './features';
+import { B_UPPER, TokenHashes } from './tokenHashes';
 import { LabelSet } from './labels';
 import { NerModel } from './model';
 import { VEC_AS_NEXT, VEC_AS_PREVIOUS, VEC_AS_SECOND_NEXT, VEC_AS_SECOND_PREVIOUS, VEC_SLOTS, type TokenTypeCache } from './tokenTypes';

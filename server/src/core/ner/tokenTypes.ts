@@ -14,17 +14,8 @@
  * holds more than `softCapacity` types, so memory stays bounded; within a document it grows.
  */
 import { Gazetteer, clusterOf, gazetteerFirstStep } from './gazetteer';
-import {
-  CharHashes,
-  hashToken,
-  nextTokenFeatures,
-  PAD_HASHES,
-  previousTokenFeatures,
-  secondNextTokenFeature,
-  secondPreviousTokenFeature,
-  SELF_FEATURES,
-  writeSelfFeatures,
-} from './features';
+import { nextTokenFeatures, PAD_HASHES, previousTokenFeatures, secondNextTokenFeature, secondPreviousTokenFeature, SELF_FEATURES, writeSelfFeatures } from './features';
+import { CharHashes, hashToken } from './tokenHashes';
 import { NerModel } from './model';
 import { addFeatureInt } from './contextScores';
 

@@ -7,7 +7,7 @@
  */
 import { TOKEN_WORD } from '../text/tokenize';
 import type { TokenSpan } from './consistency';
-import { B_INITCAP } from './features';
+import { B_INITCAP } from './tokenHashes';
 import type { SpanRepairContext } from './spanRepair';
 import { hashLowerString } from './hashing';
 import { IntMap } from './intMap';

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from '../text/tokenize';
 import { buildGazetteer } from './gazetteer';
-import { allocTokenHashes, B_UPPER, completeTokenHashes, hashToken, setPriorFromLabels, TokenHashes } from './features';
+import { allocTokenHashes, B_UPPER, completeTokenHashes, hashToken, TokenHashes } from './tokenHashes';
+import { setPriorFromLabels } from './documentPrior';
 
 const gaz = buildGazetteer({ country: ['Iraq', 'United States'], firstname: ['Nouri'], city: ['New York'] });
 
