@@ -163,3 +163,15 @@ test('"the weekend of <day>" is the weekend of that day\'s week', () => {
   // Negative: "the weekend of" before no day keeps the plain weekend.
   assert.deepEqual(values('It was the weekend of his wedding.'), ['the weekend=2013-W11-WE']);
 });
+
+test('a weekday naming a weekly break is the nearest one, whatever the tense', () => {
+  // Saturday 1996-08-31: the Friday just past; Thursday 1996-08-22: the next day.
+  assert.equal(at(weekdayRule, 'when the market reopens after Moslem Friday weekend', 'Friday', '1996-08-31'), 'Friday=1996-08-30');
+  assert.equal(at(weekdayRule, 'short-covering ahead of Friday weekend', 'Friday', '1996-08-22'), 'Friday=1996-08-23');
+  assert.equal(at(weekdayRule, 'shares rose after the Friday weekend', 'Friday', '1996-08-26'), 'Friday=1996-08-23');
+  // Without "weekend" the tense decides as before: a future clause puts Friday ahead.
+  assert.equal(at(weekdayRule, 'when the market reopens after Friday', 'Friday', '1996-08-31'), 'Friday=1996-09-06');
+  assert.equal(at(weekdayRule, 'shares rose after Friday', 'Friday', '1996-08-22'), 'Friday=1996-08-16');
+  // "Friday night weekend" is no such compound: the day part keeps the tense reading.
+  assert.equal(at(weekdayRule, 'the market will reopen after Friday night', 'Friday', '1996-08-31'), 'Friday night=1996-09-06');
+});

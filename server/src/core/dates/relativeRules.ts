@@ -2,7 +2,7 @@
  * Rules for dates relative to the anchor: "today", "yesterday", "now", "last week", "next April",
  * "this summer", "two years ago", "Tuesday", weekends and holidays.
  */
-import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, parseIsoDay, weekdayFrom, type Day } from './calendar';
+import { addDays, addMonths, diffDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, parseIsoDay, weekdayFrom, type Day } from './calendar';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { weekdayInName } from './weekdayNames';
 import { DAY_PARTS, MONTHS, SEASONS, UNITS } from './lexicon';
@@ -384,6 +384,17 @@ function weekdayDirection(ctx: ScanContext, i: number, end: number): Direction {
   return BOUND_BEFORE.has(lowerAt(ctx, i - 1)) ? 'future' : 'past';
 }
 
+/**
+ * A weekday naming a weekly break ("after the Moslem Friday weekend", "ahead of Friday weekend"):
+ * the break a market report deals with is the one nearest its day, whichever side; the tense
+ * ("reopens after …") says nothing about which week. The nearer of the last and the next one.
+ */
+function nearestWeekday(anchor: Day, wd: number): Day {
+  const past = weekdayFrom(anchor, wd, 'past');
+  const next = weekdayFrom(addDays(anchor, 1), wd, 'future');
+  return diffDays(anchor, past) <= diffDays(next, anchor) ? past : next;
+}
+
 /** A weekday alone: "Tuesday", "Tuesday afternoon", "Friday's"; past or future by the clause's tense. */
 export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const wd = readWeekday(ctx, i);
@@ -391,6 +402,7 @@ export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined 
   let end = wd.next;
   if (DAY_PARTS.has(lowerAt(ctx, end))) end++;
   if (!ctx.anchor) return date(i, end, UNKNOWN_DAY);
+  if (end === wd.next && lowerAt(ctx, end) === 'weekend') return date(i, end, fmtDay(nearestWeekday(ctx.anchor, wd.v)));
   // "Friday's ruling" refers to something that happened; "the vote is Friday" to what is scheduled.
   const dir = lowerAt(ctx, end) === "'s" ? 'past' : postponedTo(ctx, i) ? 'future' : COPULA_NOW.has(lowerAt(ctx, lowerAt(ctx, i - 1) === 'on' ? i - 2 : i - 1)) ? 'future' : weekdayDirection(ctx, i, end);
   if (dir === 'future') {
