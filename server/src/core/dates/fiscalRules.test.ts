@@ -60,7 +60,8 @@ test('"the quarter", "the latest period" and "a year ago" follow the quarter the
   assert.deepEqual(values('Sun earned $5 million in the fiscal first quarter. It shipped 28,000 systems in the quarter, up from 20,000 a year ago.'),
     ['the fiscal first quarter=1989-Q1', 'the quarter=1989-Q1', 'a year ago=1988-Q1']);
   assert.deepEqual(values('In the comparable year-ago quarter, the second quarter ended Oct. 31, it earned $5. Results for that quarter included a charge.'),
-    ['the comparable year-ago quarter=1988-Q3', 'the second quarter=1989-Q2', 'Oct. 31=1988-10-31', 'that quarter=1989-Q2']);
+    // The second quarter ended Oct. 31 of the year before (the story is of Oct. 26): 1988-Q2, as is "that quarter".
+    ['the comparable year-ago quarter=1988-Q3', 'the second quarter=1988-Q2', 'Oct. 31=1988-10-31', 'that quarter=1988-Q2']);
   // A quarter still ahead is not the one reported: "the quarter" stays the last completed one.
   assert.deepEqual(values('It expects a loss in the fourth quarter. Sales rose in the quarter.'), ['the fourth quarter=1989-Q4', 'the quarter=1989-Q3']);
   assert.deepEqual(values('Sales rose in the latest period.'), ['the latest period=1989-Q3']);
@@ -155,4 +156,21 @@ test('"the quarter ending in March" and month-named quarters', () => {
   // Negative: two months are no quarter; nor three months without a period word.
   assert.equal(at('in the March-April quarter', 'the', '2013-05-22'), undefined);
   assert.equal(at('in the January-March rally', 'the', '2013-05-22'), undefined);
+});
+
+test('a numbered quarter or half whose end the text gives is named by the year it ends in', () => {
+  // A June fiscal year: its final quarter is April-June 1996, numbered 4 by the company (TimeBank style).
+  assert.equal(at('a profit in the final quarter of the year to June 30 , 1996 .', 'the', '1996-08-28'), 'the final quarter=1996-Q4');
+  assert.equal(at('profit rose in the fourth quarter ended June 30.', 'the', '1996-08-28'), 'the fourth quarter=1996-Q4');
+  assert.equal(at('sales in the fourth quarter of its fiscal year to June 30 rose', 'the', '1996-08-28'), 'the fourth quarter=1996-Q4');
+  // The first quarter of a year ended March 31, 1996 ended in June 1995; the first half of a June year in December.
+  assert.equal(at('in the first quarter of the year ended March 31', 'the', '1996-08-28'), 'the first quarter=1995-Q1');
+  assert.equal(at('in the first half of the year to June 30 , 1996', 'the', '1996-08-28'), 'the first half=1995-H1');
+  // A quarter that ends after the story's day lies a year back ("ended Oct. 31" in an Oct. 27 story).
+  assert.equal(at('the second quarter ended Oct. 31, it lost money', 'the', '1989-10-27'), 'the second quarter=1988-Q2');
+  // Negative: without an end the anchor's year stands (a later quarter of the year not yet over is last year's).
+  assert.equal(at('profit rose in the fourth quarter.', 'the', '1996-08-28'), 'the fourth quarter=1995-Q4');
+  assert.equal(at('in the first quarter of the year', 'the', '1996-08-28'), 'the first quarter=1996-Q1');
+  // Negative: "of the year" with no end day, or another preposition, changes nothing.
+  assert.equal(at('in the fourth quarter of the year to come', 'the', '1996-08-28'), 'the fourth quarter=1995-Q4');
 });

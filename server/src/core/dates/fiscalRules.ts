@@ -69,23 +69,65 @@ function isPeriodQuarter(ctx: ScanContext, k: number): boolean {
 }
 
 /**
- * "ended Sept. 30[, 1989]" / "ending June 30" right after a quarter (at token k): the calendar quarter
- * of the middle month of the three months that end then, as year and quarter.
+ * "ended Sept. 30[, 1989]" / "ending June 30" / "to June 30" at token k: the year and month the
+ * period ends in. Without a year it ended at or before the story ("ended", "to") or lies ahead
+ * ("ending", when the day is past).
  */
-function quarterEndedAt(ctx: ScanContext, k: number): { y: number; q: number } | undefined {
+function periodEndAt(ctx: ScanContext, k: number, allowTo: boolean): { y: number; m: number } | undefined {
   const a = ctx.anchor;
   const w = lowerAt(ctx, k);
-  if (!a || (w !== 'ended' && w !== 'ending')) return undefined;
+  if (!a || !(w === 'ended' || w === 'ending' || (allowTo && w === 'to'))) return undefined;
   // "the quarter ending in March": the month alone.
   const mon = readMonth(ctx, lowerAt(ctx, k + 1) === 'in' ? k + 2 : k + 1);
   if (!mon) return undefined;
   const day = readDay(ctx, mon.next);
   const year = readYear(ctx, skipComma(ctx, day ? day.next : mon.next));
-  // Without a year the quarter ended at or before the story ("ended") or lies ahead ("ending").
   let y = year ? year.v : a.y;
-  if (!year && w === 'ended' && (mon.v > a.m || (mon.v === a.m && day !== undefined && day.v > a.d))) y -= 1;
-  const middle = mon.v === 1 ? 12 : mon.v - 1;
-  return { y: middle === 12 ? y - 1 : y, q: quarterOf(middle) };
+  const after = mon.v > a.m || (mon.v === a.m && day !== undefined && day.v > a.d);
+  if (!year && w !== 'ending' && after) y -= 1;
+  return { y, m: mon.v };
+}
+
+/**
+ * "ended Sept. 30[, 1989]" right after a quarter (at token k): the calendar quarter of the middle
+ * month of the three months that end then, as year and quarter.
+ */
+function quarterEndedAt(ctx: ScanContext, k: number): { y: number; q: number } | undefined {
+  const e = periodEndAt(ctx, k, false);
+  if (!e) return undefined;
+  const middle = e.m === 1 ? 12 : e.m - 1;
+  return { y: middle === 12 ? e.y - 1 : e.y, q: quarterOf(middle) };
+}
+
+const YEAR_OWNERS: ReadonlySet<string> = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
+
+/**
+ * "of the year to June 30, 1996", "of its fiscal year ended March 31" at token k: the year and month
+ * the (fiscal) year ends in.
+ */
+function fiscalYearEndAt(ctx: ScanContext, k: number): { y: number; m: number } | undefined {
+  if (lowerAt(ctx, k) !== 'of' || !YEAR_OWNERS.has(lowerAt(ctx, k + 1))) return undefined;
+  let j = k + 2;
+  const w = lowerAt(ctx, j);
+  if (w === 'fiscal' || w === 'financial' || w === 'business') j++;
+  if (lowerAt(ctx, j) !== 'year') return undefined;
+  return periodEndAt(ctx, j + 1, true);
+}
+
+/**
+ * The year a numbered quarter (q of 4) or half (of 2) ends in, when the text gives its end: "the
+ * fourth quarter ended June 30", "the final quarter of the year to June 30, 1996" (its fiscal
+ * year's last quarter ends then; the first ended nine months before). TIMEX3 (TimeBank) keeps the
+ * company's numbering and names the year the period ends in: "its fourth quarter ended June 30" in
+ * an October 1989 story is 1989-Q4.
+ */
+function numberedPeriodEndYear(ctx: ScanContext, k: number, n: number, of: number): number | undefined {
+  const own = periodEndAt(ctx, k, false);
+  if (own) return own.y;
+  const fy = fiscalYearEndAt(ctx, k);
+  if (!fy) return undefined;
+  const months = 12 / of;
+  return Math.floor((fy.y * 12 + fy.m - 1 - months * (of - n)) / 12);
 }
 
 /** "final quarter" (4), "final half" (2), "the last quarter of 2012" (4): the ordinal word at j, if it is one of these. */
@@ -251,7 +293,9 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     if (ord !== undefined) {
       q = ord;
       y = baseYear();
-      if (explicitYear === undefined && !yearAgo && yearShift === 0 && q > aq && directionAt(ctx, i, end) !== 'future') y -= 1;
+      const endYear = explicitYear === undefined && !yearAgo && yearShift === 0 ? numberedPeriodEndYear(ctx, end, q, 4) : undefined;
+      if (endYear !== undefined) y = endYear;
+      else if (explicitYear === undefined && !yearAgo && yearShift === 0 && q > aq && directionAt(ctx, i, end) !== 'future') y -= 1;
       // A numbered quarter already over (or "… ended Sept. 30") is the period the story reports on.
       // An indefinite one ("after a flat second quarter") is mentioned in passing, not reported on.
       reported = !yearAgo && yearShift === 0 && (explicitYear === undefined || explicitYear === a.y) && !indefiniteBefore(ctx, start) &&
@@ -306,7 +350,8 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     const h = ord === 1 ? 1 : 2;
     // A bare "first half" (of a match, of a sentence…) is a date only with a determiner or a year.
     if (afterDet === i && explicitYear === undefined) return undefined;
-    return { start: i, end, type: 'date', value: `${fmtYear(baseYear())}-H${h}`, relative: explicitYear === undefined || ofRelativeYear };
+    const endYear = explicitYear === undefined && !yearAgo && yearShift === 0 ? numberedPeriodEndYear(ctx, end, h, 2) : undefined;
+    return { start: i, end, type: 'date', value: `${fmtYear(endYear ?? baseYear())}-H${h}`, relative: explicitYear === undefined || ofRelativeYear };
   }
   if (head === 'year' && fiscal && ord === undefined) {
     const y = readYear(ctx, end);
