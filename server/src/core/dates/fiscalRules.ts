@@ -8,6 +8,7 @@ import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './c
 import { ORDINALS } from './lexicon';
 import { readDay, readMonth, readYear, skipComma } from './parts';
 import { adjacent } from './tokenize';
+import { halfOfMonthAt, isMatchHalf } from './halves';
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'last', 'next']);
 /** Adjectives that make "the … period" a comparison period: "the corresponding period last year". */
@@ -346,7 +347,11 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     return m;
   }
   if (head === 'half' && (ord === 1 || ord === 2 || lowerAt(ctx, j - 1) === 'last')) {
+    const monthHalf = explicitYear === undefined && yearShift === 0 ? halfOfMonthAt(ctx, i, end) : undefined;
+    if (monthHalf) return monthHalf;
     ofYear();
+    // A bare half in a match report is the match's ("scored twice in the second half").
+    if (explicitYear === undefined && isMatchHalf(ctx, i, end)) return undefined;
     const h = ord === 1 ? 1 : 2;
     // A bare "first half" (of a match, of a sentence…) is a date only with a determiner or a year.
     if (afterDet === i && explicitYear === undefined) return undefined;
