@@ -160,3 +160,19 @@ test('a fronted date before a scheduling present lies ahead; a progressive after
   assert.equal(dirOf('In January , the company is cutting jobs', 'January'), undefined);
   assert.equal(dirOf('On Monday , talks with rebels failed', 'Monday'), 'past');
 });
+
+test('irregular past forms: "underwent surgery on Monday … and will miss" is past', () => {
+  assert.equal(dirOf('Sosa underwent surgery on Monday to remove a bone and will miss four weeks', 'Monday'), 'past');
+  assert.equal(dirOf('The rebels withdrew on Friday', 'Friday'), 'past');
+  // A participle after "be" is still timed by its auxiliary.
+  assert.equal(dirOf('The case will be heard on Friday', 'Friday'), 'future');
+});
+
+test('a "that" clause after the date does not date it; a "that" noun phrase is no clause', () => {
+  // The comment was on Friday; "would" belongs to what he said.
+  assert.equal(dirOf('seized on a comment by prosecutor Michel Bourlet on television on Friday that he would chase everyone', 'Friday'), 'past');
+  assert.equal(dirOf('officials on the island announced plans on Friday that Congress would vote', 'Friday'), 'past');
+  // Negative: without the clause the later "would" still counts; "that day" is a noun phrase.
+  assert.equal(dirOf('a comment by prosecutor Michel Bourlet on Belgian television on Friday he would chase everyone', 'Friday'), 'future');
+  assert.equal(dirOf('a statement by the Polish prime minister on Friday that day would mark a change', 'Friday'), 'future');
+});

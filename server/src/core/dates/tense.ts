@@ -28,6 +28,11 @@ const PAST_WORDS: ReadonlySet<string> = new Set([
   'thought', 'felt', 'knew', 'grew', 'drew', 'threw', 'flew', 'broke', 'chose', 'rode', 'stood', 'sat', 'fled',
   'fought', 'caught', 'taught', 'sought', 'ago', 'yesterday', 'last', 'earlier', 'already', 'ended', 'closed',
   'since', 'former', 'previously', 'late', 'died', 'wasn\'t', 'weren\'t', 'didn\'t', 'hadn\'t', 'been',
+  // More irregular past forms news uses ("underwent surgery on Monday", "withdrew on Friday").
+  'underwent', 'withdrew', 'undertook', 'overcame', 'overtook', 'overran', 'overthrew', 'upheld', 'withheld',
+  'withstood', 'swore', 'shook', 'sank', 'swam', 'spent', 'built', 'heard', 'dealt', 'dug', 'hung', 'froze',
+  'stole', 'swept', 'swung', 'sprang', 'arose', 'awoke', 'woke', 'forgave', 'foresaw', 'forbade', 'forgot',
+  'mistook', 'rebuilt', 'rewrote', 'slept', 'meant', 'lent', 'bled', 'tore', 'wore', 'bore', 'hid', 'slid',
 ]);
 
 // Words ending in -ed that are not past-tense verbs.
@@ -226,7 +231,9 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
     }
   }
   for (let i = to; i < hi2; i++) {
-    if (isQuoteMark(tokens, i)) {
+    // A clause the date's own clause governs ("a comment on Friday that he would chase …") tells its
+    // own time: its verbs do not date the day, nor do a quotation's.
+    if (isQuoteMark(tokens, i) || isComplementizer(tokens, i)) {
       hi2 = i;
       break;
     }
@@ -259,6 +266,19 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
     if (c) return c;
   }
   return undefined;
+}
+
+/** Words after which "that" opens a clause ("that he would", "that the vote"), not a noun phrase ("that day"). */
+const CLAUSE_STARTS: ReadonlySet<string> = new Set([
+  'he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this',
+  'these', 'those', 'no', 'all', 'some', 'any',
+]);
+
+/** "that" opening a subordinate clause: before a pronoun, a determiner or a capitalised name. */
+function isComplementizer(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i].lower !== 'that' || i + 1 >= tokens.length) return false;
+  const n = tokens[i + 1];
+  return n.kind === 'word' && (CLAUSE_STARTS.has(n.lower) || /^[A-Z][a-z]/.test(n.text));
 }
 
 /** A quotation mark: ", “, ”, ` or a doubled '' (a lone ' is an apostrophe: "the '80s"). */
