@@ -175,3 +175,12 @@ test('a weekday naming a weekly break is the nearest one, whatever the tense', (
   // "Friday night weekend" is no such compound: the day part keeps the tense reading.
   assert.equal(at(weekdayRule, 'the market will reopen after Friday night', 'Friday', '1996-08-31'), 'Friday night=1996-09-06');
 });
+
+test('a weekday of last / this / next week is that week\'s day', () => {
+  assert.equal(at(weekdayRule, 'could announce the names on Monday next week', 'Monday', '1996-08-28'), 'Monday next week=1996-09-02');
+  assert.equal(at(weekdayRule, 'He left on Tuesday last week', 'Tuesday', '1996-08-28'), 'Tuesday last week=1996-08-20');
+  assert.equal(at(weekdayRule, 'The vote is on Friday of next week', 'Friday', '1996-08-28'), 'Friday of next week=1996-09-06');
+  // Negative: "next week's" belongs to a noun; a comma parts the two dates.
+  assert.equal(at(weekdayRule, "On Monday next week's talks open", 'Monday', '1996-08-28'), 'Monday=1996-09-02');
+  assert.equal(at(weekdayRule, 'He arrived Monday, next week he leaves', 'Monday', '1996-08-28'), 'Monday=1996-08-26');
+});

@@ -395,6 +395,16 @@ function nearestWeekday(anchor: Day, wd: number): Day {
   return diffDays(anchor, past) <= diffDays(next, anchor) ? past : next;
 }
 
+const WEEK_SHIFTS: ReadonlyMap<string, number> = new Map([['last', -1], ['this', 0], ['next', 1]]);
+
+/** "next week" / "of last week" after a weekday ("on Monday next week"): the week's shift and the end token. */
+function weekOfWeekdayAt(ctx: ScanContext, k: number): { shift: number; end: number } | undefined {
+  const j = lowerAt(ctx, k) === 'of' ? k + 1 : k;
+  const shift = WEEK_SHIFTS.get(lowerAt(ctx, j));
+  if (shift === undefined || lowerAt(ctx, j + 1) !== 'week' || lowerAt(ctx, j + 2) === "'s") return undefined;
+  return { shift, end: j + 2 };
+}
+
 /** A weekday alone: "Tuesday", "Tuesday afternoon", "Friday's"; past or future by the clause's tense. */
 export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const wd = readWeekday(ctx, i);
@@ -403,6 +413,11 @@ export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined 
   if (DAY_PARTS.has(lowerAt(ctx, end))) end++;
   if (!ctx.anchor) return date(i, end, UNKNOWN_DAY);
   if (end === wd.next && lowerAt(ctx, end) === 'weekend') return date(i, end, fmtDay(nearestWeekday(ctx.anchor, wd.v)));
+  const inWeek = weekOfWeekdayAt(ctx, end);
+  if (inWeek) {
+    const monday = addDays(ctx.anchor, 1 - isoWeekday(ctx.anchor) + 7 * inWeek.shift);
+    return date(i, inWeek.end, fmtDay(addDays(monday, wd.v - 1)));
+  }
   // "Friday's ruling" refers to something that happened; "the vote is Friday" to what is scheduled.
   const dir = lowerAt(ctx, end) === "'s" ? 'past' : postponedTo(ctx, i) ? 'future' : COPULA_NOW.has(lowerAt(ctx, lowerAt(ctx, i - 1) === 'on' ? i - 2 : i - 1)) ? 'future' : weekdayDirection(ctx, i, end);
   if (dir === 'future') {

@@ -176,3 +176,25 @@ test('a "that" clause after the date does not date it; a "that" noun phrase is n
   assert.equal(dirOf('a comment by prosecutor Michel Bourlet on Belgian television on Friday he would chase everyone', 'Friday'), 'future');
   assert.equal(dirOf('a statement by the Polish prime minister on Friday that day would mark a change', 'Friday'), 'future');
 });
+
+test('a plain form after a modal is no past: "will hit the road on Friday"', () => {
+  assert.equal(dirOf('Clinton will hit the road on Friday', 'Friday'), 'future');
+  assert.equal(dirOf('The firm plans to cut jobs by Friday', 'Friday'), 'future');
+  // Negative: the same form as a past tense still is one.
+  assert.equal(dirOf('The storm hit the coast on Friday', 'Friday'), 'past');
+});
+
+test('a hyphenated -ed adjective is no past tense: "an IMF-hosted seminar Thursday"', () => {
+  assert.equal(dirOf("Matos 's scheduled appearance at an IMF-hosted seminar Thursday", 'Thursday'), 'future');
+  assert.equal(dirOf('the state-owned company Thursday', 'Thursday'), undefined);
+  // Negative: a free-standing -ed form still counts.
+  assert.equal(dirOf('the company hosted a seminar Thursday', 'Thursday'), 'past');
+});
+
+test('a short quoted phrase is part of the sentence; a quotation still bounds the clause', () => {
+  assert.equal(dirOf('Matos will make an " important announcement " on Thursday at noon', 'Thursday'), 'future');
+  assert.equal(dirOf('Christie will run in a " Dream Team " sprint relay on Friday', 'Friday'), 'future');
+  // Negative: a longer quotation before the date is its own discourse.
+  assert.equal(dirOf('" We will win the whole thing this time , " he said Friday', 'Friday'), 'past');
+  assert.equal(dirOf('" We will win it all " on Friday', 'Friday'), undefined);
+});

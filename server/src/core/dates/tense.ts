@@ -106,6 +106,10 @@ const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(['they', 'we', 'you', 'i', 
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", 'am', 'being']);
 
 const PAST_INTENT: ReadonlySet<string> = new Set(['planned', 'intended']);
+/** Past forms that are also the plain verb ("hit", "put", "set"): after a modal or "to" they are no past. */
+const SAME_AS_PLAIN: ReadonlySet<string> = new Set(['hit', 'put', 'set', 'cut', 'quit', 'let', 'cast', 'shut', 'spread', 'hurt', 'cost', 'read', 'beat', 'bet', 'split']);
+/** Do-support: "did not set", "does hit". */
+const DO_SUPPORT: ReadonlySet<string> = new Set(['did', 'does', 'do', 'not', "n't", "didn't", "doesn't", "don't"]);
 
 // Linking verbs in the present or plain form count too: "will stay closed until Thursday", "remains
 // closed" ("remained closed" is past by "remained" itself).
@@ -163,12 +167,17 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   if (PAST_WORDS.has(w)) {
     // An irregular participle after "be" is a passive, timed by what precedes it: "would be paid".
     const p = i > 0 ? tokens[i - 1].lower : '';
+    // "will hit the road", "to cut costs", "did not set": a form that is also the plain verb is no
+    // past after a modal, "to" or do-support; the modal itself is the cue.
+    if (SAME_AS_PLAIN.has(w) && (MODAL.has(p) || DO_SUPPORT.has(p))) return undefined;
     if (PASSIVE_AUX.has(p) && !NOT_PARTICIPLES.has(w)) {
       const pp = i > 1 ? tokens[i - 2].lower : '';
       return MODAL.has(pp) ? 'future' : undefined;
     }
     return 'past';
   }
+  // "IMF-hosted", "state-owned": an -ed word joined by a hyphen to the word before is an adjective.
+  if (w.endsWith('ed') && i > 1 && tokens[i - 1].text === '-' && tokens[i - 1].start === tokens[i - 2].end && tokens[i - 1].end === tok.start) return undefined;
   if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && tok.text[0] === w[0]) {
     // "can be exercised", "is expected": a participle after an auxiliary is not a past tense.
     const p = i > 0 ? tokens[i - 1].lower : '';
@@ -226,6 +235,12 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
   let hi2 = Math.min(hi, to + 40);
   for (let i = from - 1; i >= lo2; i--) {
     if (isQuoteMark(tokens, i)) {
+      // A few quoted words (an "important announcement") are a phrase of the sentence, not a quotation.
+      const open = scareQuoteOpenBefore(tokens, i, lo2);
+      if (open >= 0) {
+        i = open;
+        continue;
+      }
       lo2 = i + 1;
       break;
     }
@@ -266,6 +281,22 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
     if (c) return c;
   }
   return undefined;
+}
+
+/** How many words a quoted phrase inside a sentence may hold ("an \"important announcement\""). */
+const SCARE_QUOTE_WORDS = 4;
+
+/**
+ * For a closing quotation mark at i, the index of the opening mark of a short quoted phrase
+ * (at most SCARE_QUOTE_WORDS words, no sentence punctuation) with a word before it in the sentence; else -1.
+ */
+function scareQuoteOpenBefore(tokens: readonly Token[], i: number, lo: number): number {
+  for (let k = i - 1; k >= Math.max(lo, i - SCARE_QUOTE_WORDS - 1); k--) {
+    const t = tokens[k];
+    if (isQuoteMark(tokens, k)) return k > lo && k < i - 1 && tokens[k - 1].kind === 'word' ? k : -1;
+    if (t.kind === 'punct' && t.text !== '-') return -1;
+  }
+  return -1;
 }
 
 /** Words after which "that" opens a clause ("that he would", "that the vote"), not a noun phrase ("that day"). */
