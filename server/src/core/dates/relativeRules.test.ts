@@ -184,3 +184,11 @@ test('a weekday of last / this / next week is that week\'s day', () => {
   assert.equal(at(weekdayRule, "On Monday next week's talks open", 'Monday', '1996-08-28'), 'Monday=1996-09-02');
   assert.equal(at(weekdayRule, 'He arrived Monday, next week he leaves', 'Monday', '1996-08-28'), 'Monday=1996-08-26');
 });
+
+test('"the week of <day>" is that day\'s ISO week', () => {
+  const values = (text: string): string[] => recognizeDates(text, '2013-03-22').filter((d) => d.type === 'date').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(values('Lawmakers return from recess the week of April 8.'), ['the week of April 8=2013-W15']);
+  assert.deepEqual(values('It happened the week of Jan. 3, 2011.'), ['the week of Jan. 3, 2011=2011-W01']);
+  // Negative: "the week of" before no day is no such expression.
+  assert.deepEqual(values('It was the week of the summit.').filter((v) => v.includes('of')), []);
+});

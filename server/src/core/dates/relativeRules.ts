@@ -2,7 +2,7 @@
  * Rules for dates relative to the anchor: "today", "yesterday", "now", "last week", "next April",
  * "this summer", "two years ago", "Tuesday", weekends and holidays.
  */
-import { addDays, addMonths, diffDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, parseIsoDay, weekdayFrom, type Day } from './calendar';
+import { addDays, addMonths, diffDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, weekdayFrom, type Day } from './calendar';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { weekdayInName } from './weekdayNames';
 import { DAY_PARTS, MONTHS, SEASONS, UNITS } from './lexicon';
@@ -10,7 +10,6 @@ import { readCardinal, readWeekday, readYear } from './parts';
 import { reportedDayBefore } from './reportedDay';
 import type { Direction } from './tense';
 import { lastMonth, lastSeason, nextMonth, nextSeason, resolveSeason } from './resolve';
-import { monthRule } from './absoluteRules';
 
 const date = (start: number, end: number, value: string, relative = true): RuleMatch => ({ start, end, type: 'date', value, relative });
 const UNKNOWN_DAY = 'XXXX-XX-XX';
@@ -144,11 +143,7 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     if (a && u === 'week') return date(i, i + 5, fmtWeek(a));
   }
   if (w === 'the' && lowerAt(ctx, j + 1) === 'weekend') {
-    // "the weekend of March 30": the weekend of that day's week.
-    const of = lowerAt(ctx, i + 2) === 'of' ? monthRule(ctx, i + 3) : undefined;
-    if (of && of.start === i + 3 && /^\d{4}-\d{2}-\d{2}$/.test(of.value)) {
-      return date(i, of.end, `${fmtWeek(parseIsoDay(of.value)!)}-WE`, of.relative);
-    }
+    // ("the weekend of March 30" is weekOfDay.ts's.)
     if (!a) return date(i, i + 2, 'XXXX-WXX-WE');
     const dir = directionAt(ctx, i, i + 2) ?? 'past';
     const sat = weekdayFrom(a, 6, dir);

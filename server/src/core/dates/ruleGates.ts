@@ -12,6 +12,7 @@ import { seasonRule, weekdayRule } from './relativeRules';
 import { narrativeDayRule } from './narrativeDay';
 import { periodAbbreviationRule } from './periodAbbreviations';
 import { nthWeekdayRule } from './nthWeekday';
+import { weekOfDayRule } from './weekOfDay';
 import type { Token } from './tokenize';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
@@ -48,6 +49,8 @@ const GATES: ReadonlyMap<Rule, Gate> = new Map<Rule, Gate>([
   [periodAbbreviationRule, { words: ['q', 'h', 'fy'], num: false, apostrophe: false }],
   // "the first Sunday of March"
   [nthWeekdayRule, { words: ['the'], num: false, apostrophe: false }],
+  // "the week of April 8"
+  [weekOfDayRule, { words: ['the'], num: false, apostrophe: false }],
 ]);
 
 /** Bit masks over a rule list (bit r = rules[r] may match): at most 31 rules. */

@@ -14,6 +14,7 @@ import { adjacent } from './tokenize';
 import { narrativeDayRule } from './narrativeDay';
 import { periodAbbreviationRule } from './periodAbbreviations';
 import { nthWeekdayRule } from './nthWeekday';
+import { weekOfDayRule } from './weekOfDay';
 import { buildRuleGates, gateFor, type Rule } from './ruleGates';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
@@ -22,7 +23,7 @@ import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from
 export const RULES: readonly Rule[] = [
   numericDateRule, monthRule, dayMonthRule, holidayRule, centuryRule, fiscalRule, yearRule, deicticRule, shiftRule,
   seasonRule, weekdayRule, agoRule, setRule, timeRule, durationRule, vagueCountDurationRule, bareUnitDurationRule,
-  theUnitsAroundRule, narrativeDayRule, periodAbbreviationRule, nthWeekdayRule,
+  theUnitsAroundRule, narrativeDayRule, periodAbbreviationRule, nthWeekdayRule, weekOfDayRule,
 ];
 /** Which of RULES can match at a token (the others are not called there). */
 const GATES = buildRuleGates(RULES);
