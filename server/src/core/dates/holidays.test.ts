@@ -32,3 +32,14 @@ test('not holidays: lower case, another weekday, a day that is no holiday', () =
   assert.equal(at('on Judgment Day', 'Judgment'), undefined);
   assert.equal(at('the easter bunny', 'easter'), undefined);
 });
+
+test('Holy / Maundy Thursday and Fat / Shrove Tuesday count from Easter; an event named after a holiday is no date', () => {
+  const v = (text: string): string[] => recognizeDates(text, '2013-03-22').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(v('Services are held on Holy Thursday.'), ['Holy Thursday=2013-03-28']);
+  assert.deepEqual(v('Maundy Thursday services'), ['Maundy Thursday=2013-03-28']);
+  assert.deepEqual(v('Crowds celebrated Fat Tuesday.'), ['Fat Tuesday=2013-02-12']);
+  assert.deepEqual(v('the Easter Rising of 1916'), ['1916=1916']);
+  assert.deepEqual(v('the Christmas Truce'), []);
+  // Negative: a lower-case word after the holiday leaves it a date.
+  assert.deepEqual(v('the Christmas truce held'), ['Christmas=2012-12-25']);
+});

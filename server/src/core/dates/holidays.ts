@@ -2,13 +2,15 @@
  * Holidays named in news, as the day they fall on: fixed ones (Christmas, New Year's Day,
  * Independence Day, Boxing Day, Bastille Day, May Day), ones on a weekday of a month (Thanksgiving,
  * Election Day, Memorial Day, Labor Day, Columbus Day, Presidents' Day), ones counted from Easter
- * (Easter, Easter Monday, Good Friday, Palm Sunday, Ash Wednesday; "Easter week" is the ISO week
+ * (Easter, Easter Monday, Good Friday, Palm Sunday, Ash Wednesday, Holy / Maundy Thursday, Fat / Shrove
+ * Tuesday; "Easter week" is the ISO week
  * ending on Easter Sunday) and from Thanksgiving (Black Friday, Cyber Monday). Without a year, the
  * occurrence nearest the anchor that the tense allows.
  */
 import { addDays, easterSunday, fmtDay, fmtWeek, nthWeekdayOfMonth, type Day } from './calendar';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { readYear } from './parts';
+import { EVENT_NAME_HEADS } from './lexicon';
 import { resolveMonthDay } from './resolve';
 
 const date = (start: number, end: number, value: string, relative = true): RuleMatch => ({ start, end, type: 'date', value, relative });
@@ -20,6 +22,10 @@ const WEEKDAY_HOLIDAYS: ReadonlyMap<string, { weekday: string; day: (y: number) 
   ['good', { weekday: 'friday', day: (y: number) => addDays(easterSunday(y), -2) }],
   ['palm', { weekday: 'sunday', day: (y: number) => addDays(easterSunday(y), -7) }],
   ['ash', { weekday: 'wednesday', day: (y: number) => addDays(easterSunday(y), -46) }],
+  ['holy', { weekday: 'thursday', day: (y: number) => addDays(easterSunday(y), -3) }],
+  ['maundy', { weekday: 'thursday', day: (y: number) => addDays(easterSunday(y), -3) }],
+  ['fat', { weekday: 'tuesday', day: (y: number) => addDays(easterSunday(y), -47) }],
+  ['shrove', { weekday: 'tuesday', day: (y: number) => addDays(easterSunday(y), -47) }],
   ['black', { weekday: 'friday', day: (y: number) => addDays(thanksgiving(y), 1) }],
   ['cyber', { weekday: 'monday', day: (y: number) => addDays(thanksgiving(y), 4) }],
 ]);
@@ -84,6 +90,9 @@ export function holidayRule(ctx: ScanContext, i: number): RuleMatch | undefined 
     else floating = named;
   }
   if (!fixed && !floating) return undefined;
+  // "the Good Friday Agreement", "the Easter Rising": an event's name, not the holiday.
+  const head = tok(ctx, end);
+  if (head && /^[A-Z]/.test(head.text) && EVENT_NAME_HEADS.has(head.lower)) return undefined;
   const a = ctx.anchor;
   if (!a) return date(start, end, week ? 'XXXX-WXX' : 'XXXX-XX-XX');
   const fmt = (d: Day): string => (week ? fmtWeek(d) : fmtDay(d));

@@ -69,3 +69,13 @@ export const MAY_VERB_FOLLOWERS: ReadonlySet<string> = new Set([
   'provide', 'cause', 'lead', 'allow', 'reach', 'rise', 'fall', 'increase', 'decline', 'hold', 'remain', 'raise',
   'sell', 'buy', 'pay', 'keep', 'prove', 'turn', 'run', 'mean', 'feel', 'well',
 ]);
+
+/**
+ * Capitalised heads that make a holiday or weekday before them part of an event's name ("the Good
+ * Friday Agreement", "the Easter Rising", "the Christmas Truce"): the event's day is not the
+ * holiday's nearest occurrence.
+ */
+export const EVENT_NAME_HEADS: ReadonlySet<string> = new Set([
+  'agreement', 'agreements', 'accord', 'accords', 'treaty', 'massacre', 'rising', 'uprising', 'offensive', 'truce',
+  'war', 'revolution', 'bombing', 'bombings', 'riots', 'declaration', 'tsunami', 'earthquake',
+]);

@@ -1,8 +1,14 @@
 /**
  * A weekday name that is part of a proper name, not a date: a newspaper or programme ("The Sunday
- * Times", "Sunday Telegraph reported", "Monday Night Football") or a person ("Mr. Sunday").
+ * Times", "Sunday Telegraph reported", "Monday Night Football"), a person ("Mr. Sunday"), a day
+ * known by an epithet ("Bloody Sunday", "Black Monday", "Super Tuesday": a day of its own, not the
+ * nearest Sunday) or an event's name ("the Good Friday Agreement").
  */
 import { lowerAt, tok, type ScanContext } from './context';
+import { EVENT_NAME_HEADS } from './lexicon';
+
+/** Capitalised epithets that name a day of their own (holidays such as "Good Friday" are holidays.ts's). */
+const EPITHETS: ReadonlySet<string> = new Set(['bloody', 'black', 'super', 'blue', 'manic']);
 
 /** Title words of papers and programmes named after a weekday. */
 const TITLE_WORDS: ReadonlySet<string> = new Set([
@@ -21,7 +27,9 @@ const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr']);
 export function weekdayInName(ctx: ScanContext, i: number, next: number): boolean {
   const p = lowerAt(ctx, i - 1);
   if (p === '.' && HONORIFICS.has(lowerAt(ctx, i - 2))) return true;
+  if (EPITHETS.has(p) && /^[A-Z]/.test(tok(ctx, i - 1)?.text ?? '')) return true;
   const n = tok(ctx, next);
+  if (n && n.kind === 'word' && /^[A-Z]/.test(n.text) && EVENT_NAME_HEADS.has(n.lower)) return true;
   if (!n || n.kind !== 'word' || !/^[A-Z]/.test(n.text) || !TITLE_WORDS.has(n.lower)) return false;
   return !DATE_CUE_BEFORE.has(p);
 }
