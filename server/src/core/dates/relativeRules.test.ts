@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agoRule, deicticRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
+import { agoRule, deicticRule, shiftRule, weekdayRule } from './relativeRules';
+import { seasonRule } from './seasons';
 import { holidayRule } from './holidays';
 import { ruleAt, type Rule } from './ruleTestSupport';
 import { recognizeDates } from './recognizeDates';
@@ -191,4 +192,26 @@ test('"the week of <day>" is that day\'s ISO week', () => {
   assert.deepEqual(values('It happened the week of Jan. 3, 2011.'), ['the week of Jan. 3, 2011=2011-W01']);
   // Negative: "the week of" before no day is no such expression.
   assert.deepEqual(values('It was the week of the summit.').filter((v) => v.includes('of')), []);
+});
+
+test('"this weekend": the one just past in the past tense or early in the week, else the coming one', () => {
+  const v = (text: string, dct: string): string[] => recognizeDates(text, dct).map((d) => `${d.text}=${d.value}`);
+  // Monday 2013-03-25
+  assert.deepEqual(v('It rained this weekend.', '2013-03-25'), ['this weekend=2013-W12-WE']);
+  assert.deepEqual(v('The festival this weekend drew crowds.', '2013-03-25'), ['this weekend=2013-W12-WE']);
+  assert.deepEqual(v('He will rest this weekend.', '2013-03-25'), ['this weekend=2013-W13-WE']);
+  // Friday 2013-03-22: the coming weekend unless the clause is past; Saturday: the weekend under way.
+  assert.deepEqual(v('Crowds are expected this weekend.', '2013-03-22'), ['this weekend=2013-W12-WE']);
+  assert.deepEqual(v('It rained this weekend.', '2013-03-22'), ['this weekend=2013-W11-WE']);
+  assert.deepEqual(v('It rained this weekend.', '2013-03-23'), ['this weekend=2013-W12-WE']);
+});
+
+test('seasons: a season word that classifies a noun is no date; "this winter" in January is the one under way', () => {
+  const v = (text: string, dct: string): string[] => recognizeDates(text, dct).map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(v('They sowed the winter wheat.', '1996-08-28'), []);
+  assert.deepEqual(v('the Summer Olympics', '1996-08-28'), []);
+  assert.deepEqual(v('Heating costs rose this winter.', '2013-01-15'), ['this winter=2012-WI']);
+  assert.deepEqual(v('Snow fell heavily this winter.', '2013-03-22'), ['this winter=2012-WI']);
+  // Negative: a season before another noun stays a date ("in the summer months" is the summer).
+  assert.deepEqual(v('Sales rose in the summer months.', '2013-10-02'), ['the summer=2013-SU']);
 });

@@ -9,7 +9,7 @@ import { DAY_PARTS, MONTHS, SEASONS, UNITS } from './lexicon';
 import { readCardinal, readWeekday, readYear } from './parts';
 import { reportedDayBefore } from './reportedDay';
 import type { Direction } from './tense';
-import { lastMonth, lastSeason, nextMonth, nextSeason, resolveSeason } from './resolve';
+import { lastMonth, lastSeason, nextMonth, nextSeason, thisSeason } from './resolve';
 
 const date = (start: number, end: number, value: string, relative = true): RuleMatch => ({ start, end, type: 'date', value, relative });
 const UNKNOWN_DAY = 'XXXX-XX-XX';
@@ -217,7 +217,7 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const season = SEASONS.get(unitWord);
   if (season) {
     if (!a) return date(i, end, `XXXX-${season}`);
-    const y = shift < 0 ? lastSeason(a, season) : shift > 0 ? nextSeason(a, season) : a.y;
+    const y = shift < 0 ? lastSeason(a, season) : shift > 0 ? nextSeason(a, season) : thisSeason(a, season, directionAt(ctx, i, end));
     return date(i, end, `${fmtYear(y)}-${season}`);
   }
   const unit = UNITS.get(unitWord);
@@ -231,7 +231,7 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     case 'week':
       return date(i, end, fmtWeek(addDays(a, 7 * shift)));
     case 'weekend': {
-      const sat = shift < 0 ? weekdayFrom(addDays(a, -1), 6, 'past') : shift > 0 ? weekdayFrom(addDays(a, 1), 6, 'future') : addDays(a, 6 - isoWeekday(a));
+      const sat = shift < 0 ? weekdayFrom(addDays(a, -1), 6, 'past') : shift > 0 ? weekdayFrom(addDays(a, 1), 6, 'future') : thisWeekend(a, directionAt(ctx, i, end));
       return date(i, end, `${fmtWeek(sat)}-WE`);
     }
     case 'month': {
@@ -312,28 +312,6 @@ function currentDecadeAt(ctx: ScanContext, i: number): RuleMatch | undefined {
   return date(i, i + 2, String(Math.floor(a.y / 10)));
 }
 
-/** "the summer", "summer 2006", "the winter of 1994", "in spring". */
-export function seasonRule(ctx: ScanContext, i: number): RuleMatch | undefined {
-  let j = i;
-  const withThe = lowerAt(ctx, i) === 'the';
-  if (withThe) j++;
-  const w = lowerAt(ctx, j);
-  const season = SEASONS.get(w);
-  if (!season) return undefined;
-  let yi = j + 1;
-  if (lowerAt(ctx, yi) === 'of') yi++;
-  const year = readYear(ctx, yi);
-  if (year) return date(i, year.next, `${fmtYear(year.v)}-${season}`, false);
-  if (lowerAt(ctx, j + 1) === 'of') return undefined; // "the fall of Saigon"
-  const prev = lowerAt(ctx, i - 1);
-  const cued = withThe || ['in', 'during', 'since', 'until', 'by', 'through', 'over', 'early', 'late', 'mid', 'this', 'last', 'next'].includes(prev);
-  if (!cued || (w === 'fall' && !withThe && prev !== 'in' && prev !== 'early' && prev !== 'late' && prev !== 'since')) return undefined;
-  if (w === 'spring' && !withThe && prev !== 'in' && prev !== 'since' && prev !== 'early' && prev !== 'late') return undefined;
-  if (!ctx.anchor) return date(i, j + 1, `XXXX-${season}`);
-  const y = resolveSeason(ctx.anchor, season, directionAt(ctx, i, j + 1));
-  return date(i, j + 1, `${fmtYear(y)}-${season}`);
-}
-
 /** Verbs that move an event later: what they move it to ("postponed until Tuesday") lies ahead. */
 const POSTPONE: ReadonlySet<string> = new Set([
   'postponed', 'delayed', 'adjourned', 'deferred', 'extended', 'rescheduled', 'recessed', 'suspended', 'moved',
@@ -398,6 +376,21 @@ function weekOfWeekdayAt(ctx: ScanContext, k: number): { shift: number; end: num
   const shift = WEEK_SHIFTS.get(lowerAt(ctx, j));
   if (shift === undefined || lowerAt(ctx, j + 1) !== 'week' || lowerAt(ctx, j + 2) === "'s") return undefined;
   return { shift, end: j + 2 };
+}
+
+/**
+ * The Saturday of "this weekend": the one just past when the clause is in the past ("it rained this
+ * weekend" in a Monday paper), the coming one when it points ahead; without a tense the nearer of
+ * the two (a Monday or Tuesday paper's weekend is the one just past). On a weekend, that weekend.
+ */
+function thisWeekend(a: Day, dir: Direction | undefined): Day {
+  const wd = isoWeekday(a);
+  if (wd >= 6) return addDays(a, 6 - wd);
+  const past = addDays(a, -1 - wd); // the Saturday before
+  const coming = addDays(a, 6 - wd);
+  if (dir === 'past') return past;
+  if (dir === 'future') return coming;
+  return wd <= 2 ? past : coming;
 }
 
 /** A weekday alone: "Tuesday", "Tuesday afternoon", "Friday's"; past or future by the clause's tense. */

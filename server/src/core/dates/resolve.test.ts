@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fmtDay } from './calendar';
-import { lastMonth, lastSeason, nextMonth, resolveMonth, resolveMonthDay, resolveSeason } from './resolve';
+import { lastMonth, lastSeason, nextMonth, nextSeason, resolveMonth, resolveMonthDay, resolveSeason, thisSeason } from './resolve';
 
 const may2006 = { y: 2006, m: 5, d: 6 };
 const jan2007 = { y: 2007, m: 1, d: 5 };
@@ -43,4 +43,33 @@ test('a future tense rules out last year\'s month; a past tense only tips the ba
   assert.equal(fmtDay(resolveMonthDay({ y: 2000, m: 2, d: 15 }, 1, 14, 'future')!), '2001-01-14');
   // A past verb does not pull a near deadline back a year: "extended the offer to Nov. 20".
   assert.equal(fmtDay(resolveMonthDay({ y: 1989, m: 11, d: 2 }, 11, 20, 'past')!), '1989-11-20');
+});
+
+test('a winter belongs to the year it starts in, in January as in December', () => {
+  const jan = { y: 2013, m: 1, d: 15 };
+  const dec = { y: 2012, m: 12, d: 10 };
+  const mar = { y: 2013, m: 3, d: 22 };
+  // The winter under way: 2012-WI from December and from January.
+  assert.equal(resolveSeason(dec, 'WI', undefined), 2012);
+  assert.equal(resolveSeason(jan, 'WI', undefined), 2012);
+  assert.equal(resolveSeason(jan, 'WI', 'future'), 2012);
+  // In March the past winter is 2012's, the coming one 2013's.
+  assert.equal(resolveSeason(mar, 'WI', 'past'), 2012);
+  assert.equal(resolveSeason(mar, 'WI', 'future'), 2013);
+  // The past summer seen from December is that year's (was the year before).
+  assert.equal(resolveSeason(dec, 'SU', 'past'), 2012);
+  assert.equal(lastSeason(jan, 'WI'), 2011);
+  assert.equal(nextSeason(jan, 'WI'), 2013);
+  assert.equal(lastSeason(mar, 'WI'), 2012);
+});
+
+test('"this <season>": the one under way, the one just ended in the past tense, else the anchor year\'s', () => {
+  const mar = { y: 2013, m: 3, d: 22 };
+  assert.equal(thisSeason(mar, 'SP', 'past'), 2013);
+  assert.equal(thisSeason(mar, 'WI', 'past'), 2012);
+  assert.equal(thisSeason(mar, 'WI', 'future'), 2013);
+  assert.equal(thisSeason({ y: 2013, m: 1, d: 15 }, 'WI', 'future'), 2012);
+  // Negative: a past tense does not reach back past the season just ended ("this summer" in March is the coming one).
+  assert.equal(thisSeason(mar, 'SU', 'past'), 2013);
+  assert.equal(thisSeason({ y: 1989, m: 11, d: 1 }, 'SU', 'past'), 1989);
 });

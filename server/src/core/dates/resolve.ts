@@ -2,7 +2,7 @@
  * Year inference for partial dates ("Jan. 16", "in March", "the summer", "Tuesday") against an
  * anchor date and the direction the clause points to.
  */
-import { diffDays, isValidDay, SEASON_ORDER, seasonOf, type Day } from './calendar';
+import { diffDays, isValidDay, seasonOf, type Day } from './calendar';
 import type { Direction } from './tense';
 
 /** Days a future-tense month-day may lie before the anchor and still count as this year's. */
@@ -70,23 +70,59 @@ export function nextMonth(anchor: Day, m: number): number {
   return m > anchor.m ? anchor.y : anchor.y + 1;
 }
 
-/** Season without a year ("the summer"); winter belongs to the year it starts in (Dec). */
+/**
+ * Seasons on one time line: spring, summer, fall of year y, then the winter that starts in y's
+ * December (TIMEX3 "y-WI": a winter belongs to the year it starts in, so January 2013 lies in
+ * 2012-WI). The index of season s of year y is y*4 + its place.
+ */
+const SEASON_PLACES = ['SP', 'SU', 'FA', 'WI'];
+const seasonIndex = (y: number, season: string): number => y * 4 + SEASON_PLACES.indexOf(season);
+/** The index of the season the anchor lies in. */
+function currentSeasonIndex(anchor: Day): number {
+  return anchor.m <= 2 ? seasonIndex(anchor.y - 1, 'WI') : seasonIndex(anchor.y, seasonOf(anchor.m));
+}
+
+/**
+ * Season without a year ("the summer", "this winter"): the one the anchor is in; else the one of
+ * the anchor's year, moved back a year when the tense points to the past and it lies ahead, or on
+ * when the tense points ahead and it lies behind.
+ */
 export function resolveSeason(anchor: Day, season: string, dir: Direction | undefined): number {
-  const cur = SEASON_ORDER.indexOf(seasonOf(anchor.m));
-  const s = SEASON_ORDER.indexOf(season);
-  if (dir === 'past' && s > cur) return anchor.y - 1;
-  if (dir === 'future' && s < cur) return anchor.y + 1;
+  const cur = currentSeasonIndex(anchor);
+  if (cur % 4 === SEASON_PLACES.indexOf(season)) return Math.floor(cur / 4);
+  let k = seasonIndex(anchor.y, season);
+  if (dir === 'past' && k > cur) k -= 4;
+  if (dir === 'future' && k < cur) k += 4;
+  return Math.floor(k / 4);
+}
+
+/**
+ * "this summer", "this winter": the season under way; in the past tense also the one just ended
+ * ("it snowed a lot this winter" in March); else the one of the anchor's year (in March, "this
+ * summer" is the coming one and "this winter" the one that starts in December).
+ */
+export function thisSeason(anchor: Day, season: string, dir: Direction | undefined): number {
+  const cur = currentSeasonIndex(anchor);
+  const place = SEASON_PLACES.indexOf(season);
+  if (cur % 4 === place) return Math.floor(cur / 4);
+  if (dir === 'past' && (cur + 3) % 4 === place) return Math.floor((cur - 1) / 4);
   return anchor.y;
 }
 
+/** "last winter": the latest such season before the one the anchor is in. */
 export function lastSeason(anchor: Day, season: string): number {
-  const cur = SEASON_ORDER.indexOf(seasonOf(anchor.m));
-  const s = SEASON_ORDER.indexOf(season);
-  return s < cur ? anchor.y : anchor.y - 1;
+  const cur = currentSeasonIndex(anchor);
+  let k = seasonIndex(anchor.y, season);
+  while (k >= cur) k -= 4;
+  while (k + 4 < cur) k += 4;
+  return Math.floor(k / 4);
 }
 
+/** "next winter": the first such season after the one the anchor is in. */
 export function nextSeason(anchor: Day, season: string): number {
-  const cur = SEASON_ORDER.indexOf(seasonOf(anchor.m));
-  const s = SEASON_ORDER.indexOf(season);
-  return s > cur ? anchor.y : anchor.y + 1;
+  const cur = currentSeasonIndex(anchor);
+  let k = seasonIndex(anchor.y, season);
+  while (k <= cur) k += 4;
+  while (k - 4 > cur) k -= 4;
+  return Math.floor(k / 4);
 }

@@ -8,7 +8,8 @@ import { centuryRule, dayMonthRule, monthRule, numericDateRule, yearRule } from 
 import { fiscalRule } from './fiscalRules';
 import { MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINALS, SEASONS, UNITS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from './lexicon';
 import { durationRule, setRule, timeRule } from './otherRules';
-import { agoRule, deicticRule, seasonRule, shiftRule, weekdayRule } from './relativeRules';
+import { agoRule, deicticRule, shiftRule, weekdayRule } from './relativeRules';
+import { seasonRule } from './seasons';
 import { holidayRule } from './holidays';
 import { adjacent } from './tokenize';
 import { narrativeDayRule } from './narrativeDay';
