@@ -215,3 +215,14 @@ test('seasons: a season word that classifies a noun is no date; "this winter" in
   // Negative: a season before another noun stays a date ("in the summer months" is the summer).
   assert.deepEqual(v('Sales rose in the summer months.', '2013-10-02'), ['the summer=2013-SU']);
 });
+
+test('"a year later" counts from the year the story last named', () => {
+  const v = (text: string): string[] => recognizeDates(text, '2013-03-22').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(v('In 1968, IVAC introduced the device. A year later IVAC improved it.'), ['1968=1968', 'A year later=1969']);
+  // "a year earlier" counts from a year named in its own sentence.
+  assert.deepEqual(v('In 1968, sales rose from a year earlier.'), ['1968=1968', 'a year earlier=1967']);
+  // Negative: with no year named, the publication year; a year named in an earlier sentence does not
+  // make "a year earlier" the year before it (in business news that is the year before publication).
+  assert.deepEqual(v('A year later, we will know.'), ['A year later=2014']);
+  assert.deepEqual(v('It was founded in 1968. Sales rose 5% from a year earlier.'), ['1968=1968', 'a year earlier=2012']);
+});

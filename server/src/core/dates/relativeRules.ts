@@ -463,6 +463,13 @@ export function agoRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (vague) return date(start, end, sign < 0 ? 'PAST_REF' : 'FUTURE_REF');
   if (!a) return date(start, end, UNKNOWN_DAY);
   const k = sign * n;
+  // "In 2009 he was arrested. A year later he was freed": "later" counts on the story's time line
+  // (the year it last named), not from the publication date.
+  if (rel === 'later' && ctx.narrativeYear !== undefined) return date(start, end, fmtYear(ctx.narrativeYear + k));
+  // "In 1968, sales rose from a year earlier": a year named in the same sentence is the reference.
+  if (rel === 'earlier' && ctx.narrativeYear !== undefined && ctx.narrativeYearEnd !== undefined && ctx.narrativeYearEnd > ctx.sentStart[i] && ctx.narrativeYearEnd <= i) {
+    return date(start, end, fmtYear(ctx.narrativeYear + k));
+  }
   switch (unit) {
     case 'day':
       return date(start, end, fmtDay(addDays(a, k)));
