@@ -83,4 +83,6 @@ export interface RuleMatch {
   dayOffset?: number;
   /** With dayOffset: only a day the text named counts as the base ("that day"), not the anchor. */
   needsStoryDay?: boolean;
+  /** With dayOffset: the value is the ISO week of the day reached ("the following week"), in whole weeks. */
+  inWeeks?: boolean;
 }

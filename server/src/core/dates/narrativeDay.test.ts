@@ -26,3 +26,27 @@ test('"the day before/after" followed by what it counts from is not counted from
   assert.deepEqual(dates('On Monday, the day after Christmas, he left.').includes('the day after=2006-10-31'), false);
   assert.deepEqual(dates('On Monday he said the next step was clear.'), ['Monday=2006-10-30']);
 });
+
+test('"the same day", "that same day", "the following / previous week" follow the day just told', () => {
+  const v = (text: string): string[] => recognizeDates(text, '2013-03-22').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(v('He was arrested on Jan. 5, 2010. The same day, police raided his home.'), ['Jan. 5, 2010=2010-01-05', 'The same day=2010-01-05']);
+  assert.deepEqual(v('He was arrested on Jan. 5, 2010. That same day he was freed.'), ['Jan. 5, 2010=2010-01-05', 'That same day=2010-01-05']);
+  assert.deepEqual(v('He left on Jan. 5, 2010 and returned the following week.'), ['Jan. 5, 2010=2010-01-05', 'the following week=2010-W02']);
+  assert.deepEqual(v('He left on Jan. 5, 2010. The previous week, police came. The next day he quit.'),
+    ['Jan. 5, 2010=2010-01-05', 'The previous week=2009-W53', 'The next day=2010-01-06']);
+  // Without a day told: "the following week" counts from the anchor; "the same day" is none.
+  assert.deepEqual(v('The following week, prices fell.'), ['The following week=2013-W13']);
+  assert.deepEqual(v('They left on the same day.'), []);
+  // Negative: a clause after it names the day ("the same day Bossi threatened …", "the same day as the vote").
+  assert.deepEqual(v('On Jan. 5, 2010 he spoke. He acted on the same day Bossi threatened to leave.'), ['Jan. 5, 2010=2010-01-05']);
+  assert.deepEqual(v('On Jan. 5, 2010 he spoke. He acted on the same day as the vote.'), ['Jan. 5, 2010=2010-01-05']);
+});
+
+test('"that same year", "the same year": the year just told, when it was told nearby', () => {
+  const v = (text: string): string[] => recognizeDates(text, '2013-03-22').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(v('In 1993, she fell in Rome. In August the same year, she flew to Delhi.'), ['1993=1993', 'August=2012-08', 'the same year=1993']);
+  assert.deepEqual(v('He was arrested in 2010. That same year he was freed.'), ['2010=2010', 'That same year=2010']);
+  // Negative: far from any named year "in the same year" means within one year.
+  const far = `In 1993 he came. ${'He played well. '.repeat(15)}He had two streaks in the same year.`;
+  assert.deepEqual(v(far), ['1993=1993']);
+});

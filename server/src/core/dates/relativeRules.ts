@@ -155,6 +155,12 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (w === 'that' && lowerAt(ctx, j + 1) === 'year') {
     return ctx.narrativeYear !== undefined ? date(i, i + 2, fmtYear(ctx.narrativeYear)) : undefined;
   }
+  // "that same year", "the same year": the year just told (within the last sentences; far from any
+  // named year, "two streaks in the same year" means within one year).
+  if ((w === 'that' || w === 'the') && lowerAt(ctx, j + 1) === 'same' && lowerAt(ctx, j + 2) === 'year' && lowerAt(ctx, j + 3) !== 'as') {
+    const near = ctx.narrativeYearEnd !== undefined && i - ctx.narrativeYearEnd <= SAME_YEAR_REACH;
+    return ctx.narrativeYear !== undefined && near ? date(i, i + 3, fmtYear(ctx.narrativeYear)) : undefined;
+  }
   if (w === 'the' && (lowerAt(ctx, j + 1) === 'following' || lowerAt(ctx, j + 1) === 'previous') && lowerAt(ctx, j + 2) === 'year' && ctx.narrativeYear !== undefined) {
     return date(i, i + 3, fmtYear(ctx.narrativeYear + (lowerAt(ctx, j + 1) === 'following' ? 1 : -1)));
   }
@@ -181,6 +187,7 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (shift === undefined) return undefined;
   if (withThe && w === 'this') return undefined;
   if (!withThe && (w === 'previous' || w === 'following' || w === 'current')) return undefined;
+  if (withThe && (w === 'previous' || w === 'following') && lowerAt(ctx, j + 1) === 'week') return undefined; // narrativeDay.ts
   let k = j + 1;
   if (w === 'this' && (lowerAt(ctx, k) === 'past' || lowerAt(ctx, k) === 'coming')) {
     shift = lowerAt(ctx, k) === 'past' ? -1 : 1;
@@ -255,6 +262,9 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       return undefined;
   }
 }
+
+/** How far (tokens) after a named year "the same year" still refers to it. */
+const SAME_YEAR_REACH = 40;
 
 /** Prepositions that make "the year" the year the story is in: "for the year", "earlier in the year". */
 const YEAR_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'of', 'in', 'during', 'throughout', 'through']);
