@@ -140,3 +140,13 @@ test('a year cut to two digits after a preposition', () => {
   assert.equal(at(yearRule, "in '08abc", "'", '2013-03-22'), undefined);
   assert.equal(at(yearRule, "in '90s music", "'", '2013-03-22'), "'90s=199");
 });
+
+test('a month with "that year" / "the same year" / "the following year" takes the year the story named', () => {
+  const v = (text: string): string[] => recognizeDates(text, '2013-03-22').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(v('He was elected in 1990 and resigned in March the following year.'), ['1990=1990', 'March the following year=1991-03']);
+  assert.deepEqual(v('He came in 1990; on March 3 that year he left.'), ['1990=1990', 'March 3 that year=1990-03-03']);
+  assert.deepEqual(v('In 2001 he came. In May that year, he quit.'), ['2001=2001', 'May that year=2001-05']);
+  // Negative: no year named (nearby), or a possessive ("the following year's budget"), leaves the month alone.
+  assert.deepEqual(v('He resigned in March the following year.'), ['March=2013-03', 'the following year=2014']);
+  assert.deepEqual(v('In 1990 he came. In March the following year\'s budget was cut.').slice(0, 2), ['1990=1990', 'March=2013-03']);
+});

@@ -132,6 +132,11 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       const dd = { y: ctx.anchor.y + shifted, m: mon.v, d: day.v };
       if (isValidDay(dd)) return { start: i, end: end + 2, type: 'date', value: fmtDay(dd), relative: true };
     }
+    const story = storyYearAt(ctx, end);
+    if (story) {
+      const dd = { y: story.y, m: mon.v, d: day.v };
+      if (isValidDay(dd)) return { start: i, end: story.next, type: 'date', value: fmtDay(dd), relative: true };
+    }
     const r = resolveMonthDay(ctx.anchor, mon.v, day.v, partialDirection(ctx, i, end), pastOnlyAt(ctx, i));
     if (!r) return undefined;
     return { start: i, end, type: 'date', value: fmtDay(r), relative: true };
@@ -151,6 +156,8 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (ctx.anchor && shifted !== undefined) {
     return { start: i, end: shiftAt + 2, type: 'date', value: fmtMonth(ctx.anchor.y + shifted, mon.v), relative: true };
   }
+  const story = storyYearAt(ctx, mon.next);
+  if (story) return { start: i, end: story.next, type: 'date', value: fmtMonth(story.y, mon.v), relative: true };
   if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}`, relative: true };
   // "December bonds", "the March contract": a futures delivery month, the next such month to come.
   if (CONTRACT_NOUNS.has(lowerAt(ctx, mon.next))) {
@@ -162,6 +169,33 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const dir = partialDirection(ctx, i, mon.next);
   const y = resolveMonth(ctx.anchor, mon.v, dir, pastOnlyAt(ctx, i) || pastVerbBeside(ctx, i, mon.next, dir));
   return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
+}
+
+/** How far (tokens) after a named year "that year" / "the following year" after a month still refers to it. */
+const STORY_YEAR_REACH = 40;
+
+/**
+ * "that year", "the same year", "that same year", "the following year", "the previous year" at token
+ * k after a month ("In August the same year", "March 3 the following year"): the year counted from
+ * the one the story named last (nearby), and the token past the phrase.
+ */
+function storyYearAt(ctx: ScanContext, k: number): { y: number; next: number } | undefined {
+  const ny = ctx.narrativeYear;
+  if (ny === undefined || ctx.narrativeYearEnd === undefined || k - ctx.narrativeYearEnd > STORY_YEAR_REACH) return undefined;
+  const w = lowerAt(ctx, k);
+  let j = k + 1;
+  let shift = 0;
+  if (w === 'the') {
+    const a = lowerAt(ctx, j);
+    if (a === 'following' || a === 'next') shift = 1;
+    else if (a === 'previous' || a === 'preceding') shift = -1;
+    else if (a !== 'same') return undefined;
+    j++;
+  } else if (w === 'that') {
+    if (lowerAt(ctx, j) === 'same') j++;
+  } else return undefined;
+  if (lowerAt(ctx, j) !== 'year' || lowerAt(ctx, j + 1) === "'s") return undefined;
+  return { y: ny + shift, next: j + 1 };
 }
 
 /** "this year" / "last year" / "next year" at token k: the shift from the anchor's year (0, -1, 1). */
