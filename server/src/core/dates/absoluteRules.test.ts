@@ -150,3 +150,8 @@ test('a month with "that year" / "the same year" / "the following year" takes th
   assert.deepEqual(v('He resigned in March the following year.'), ['March=2013-03', 'the following year=2014']);
   assert.deepEqual(v('In 1990 he came. In March the following year\'s budget was cut.').slice(0, 2), ['1990=1990', 'March=2013-03']);
 });
+
+test('"December of that year" is the month of the year just named', () => {
+  const v = (text: string): string[] => recognizeDates(text, '1996-08-22').map((d) => `${d.text}=${d.value}`);
+  assert.deepEqual(v('It declared independence in 1991, backed by a referendum in December of that year.'), ['1991=1991', 'December of that year=1991-12']);
+});

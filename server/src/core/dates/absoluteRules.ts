@@ -175,13 +175,16 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
 const STORY_YEAR_REACH = 40;
 
 /**
- * "that year", "the same year", "that same year", "the following year", "the previous year" at token
- * k after a month ("In August the same year", "March 3 the following year"): the year counted from
+ * "[of] that year", "the same year", "that same year", "the following year", "the previous year" at
+ * token k after a month ("In August the same year", "March 3 the following year"): the year counted from
  * the one the story named last (nearby), and the token past the phrase.
  */
-function storyYearAt(ctx: ScanContext, k: number): { y: number; next: number } | undefined {
+function storyYearAt(ctx: ScanContext, at: number): { y: number; next: number } | undefined {
   const ny = ctx.narrativeYear;
-  if (ny === undefined || ctx.narrativeYearEnd === undefined || k - ctx.narrativeYearEnd > STORY_YEAR_REACH) return undefined;
+  if (ny === undefined || ctx.narrativeYearEnd === undefined || at - ctx.narrativeYearEnd > STORY_YEAR_REACH) return undefined;
+  let k = at;
+  // "December of that year", "March of the following year".
+  if (lowerAt(ctx, k) === 'of') k++;
   const w = lowerAt(ctx, k);
   let j = k + 1;
   let shift = 0;
