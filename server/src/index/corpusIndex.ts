@@ -13,6 +13,7 @@ import type { DateMention, EntityMention, Problem, Quote } from '../core/types';
 import type { LoadedSnapshot, SnapshotSource } from './corpusSnapshot';
 import { compactAnalysis, type CompactAnalysis } from './compactAnalysis';
 import { EntityArticleTable, EntityArticleTableBuilder } from './entityArticleTable';
+import { ArticleEntry, mentionIds } from './articleEntry';
 import { StoredText } from './storedText';
 import { firstAtLeast } from '../core/sortedSpans';
 import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './lazyCore';
@@ -29,10 +30,10 @@ export interface IndexedArticle {
   document: TextDocument;
   /** The outline and clusters are kept as bytes and parsed on each read (see compactAnalysis.ts). */
   analysis: CompactAnalysis;
-  /** Entity id per mention (parallel to analysis.mentions); '' until linked. */
-  entityIds: string[];
+  /** Entity id per mention (parallel to analysis.mentions); '' until linked. Made on first read (articleEntry.ts). */
+  readonly entityIds: string[];
   /** Fingerprint of the reader decisions the analysis was made under. */
-  decisionsKey: string;
+  readonly decisionsKey: string;
 }
 
 export interface IndexedNote {
@@ -82,15 +83,19 @@ export type IndexListener = () => void;
 
 /** What one article added to the corpus maps. */
 interface Contribution {
-  /** Entity id → mentions (speakers of its quotes with 0). */
-  counts: Map<string, number>;
+  /**
+   * The entities it adds to: its linked entities in order of first mention, then the speakers of its
+   * quotes not among them; `counts` holds its mentions of each (0 for those speakers).
+   */
+  ids: readonly string[];
+  counts: Int32Array;
   /** The article's slot when it was added. */
   slot: number;
   /** How many date codes it added to the date groups. */
   dateCodes: number;
-  /** The analysis and the entity ids of its mentions as added (to take back their spellings). */
+  /** The analysis and the entity id of each of its clusters as added (to take back their spellings). */
   analysis: CompactAnalysis;
-  ids: readonly string[];
+  clusterIds: readonly string[];
   /** The article's distinct linked entities, as entity numbers, in order of first mention. */
   entities: Int32Array;
 }
@@ -117,14 +122,15 @@ export function utf8ContentHash(bytes: Uint8Array): string {
 const CO_OCCURRENCE_SAMPLE = 300;
 
 export class CorpusIndex {
-  private readonly articles = new Map<string, IndexedArticle>();
+  private readonly articles = new Map<string, ArticleEntry>();
   private readonly notes = new Map<string, IndexedNote>();
   private linking: CorpusLinking = { entities: [], byId: new Map(), assignment: [] };
   /** speaker entity id → quotations attributed to it. */
   private quotesByEntity = new Map<string, Array<{ uri: string; quote: Quote }>>();
-  /** Scratch of `mentionCounts`: mentions per document cluster (left all zero), and each cluster's first mention. */
+  /** Scratch of `linkedCounts`: mentions per document cluster (left all zero), the clusters in order of first mention, and each entity number's output position (left all -1). */
   private clusterCounts = new Int32Array(256);
   private readonly firstMentions: number[] = [];
+  private entitySlot = new Int32Array(0);
   /**
    * entity id → article URI → mentions there, for the entities read or changed since the last full
    * link (`articleRow` reads the others from `linkedRows`).
@@ -163,7 +169,7 @@ export class CorpusIndex {
   private staleDateCodes = 0;
   private liveDateCodes = 0;
   /** Articles by slot (a slot is given to each article put in the index; undefined once replaced or removed). */
-  private readonly slots: Array<IndexedArticle | undefined> = [];
+  private readonly slots: Array<ArticleEntry | undefined> = [];
   /** Slot of each indexed article. */
   private readonly slotOf = new Map<string, number>();
   private dateValues: string[] = [];
@@ -213,15 +219,8 @@ export class CorpusIndex {
     const document = articleDocument(uri, Math.max(0, version), text);
     const analysis = compactAnalysis(analyzeArticleModule().analyzeArticle(text, this.components, { decisions: this.decisions }), () => document.getText());
     this.changed(uri);
-    const article: IndexedArticle = {
-      uri,
-      version,
-      hash,
-      document,
-      analysis,
-      entityIds: this.provisionalIds(analysis),
-      decisionsKey: this.decisionsKey,
-    };
+    const article = new ArticleEntry(uri, version, hash, document, analysis, this.decisionsKey);
+    article.link(this.provisionalIds(analysis));
     this.putArticle(article);
     this.markDirty();
     this.pendingIncremental.add(uri);
@@ -229,7 +228,7 @@ export class CorpusIndex {
   }
 
   /** Adds or replaces an article, keeping the corpus's mention total (the status line shows it after every edit). */
-  private putArticle(article: IndexedArticle): void {
+  private putArticle(article: ArticleEntry): void {
     const old = this.articles.get(article.uri);
     if (old) this.mentionTotal -= old.analysis.columns.mentionCount;
     this.mentionTotal += article.analysis.columns.mentionCount;
@@ -263,7 +262,8 @@ export class CorpusIndex {
   putAnalysed(uri: string, text: string | Buffer, hash: string, analysed: ArticleAnalysis, decisionsKey: string, version = -1): IndexedArticle {
     const document = articleDocument(uri, Math.max(0, version), text);
     const analysis = compactAnalysis(analysed, () => document.getText());
-    const article: IndexedArticle = { uri, version, hash, document, analysis, entityIds: this.provisionalIds(analysis), decisionsKey };
+    const article = new ArticleEntry(uri, version, hash, document, analysis, decisionsKey);
+    article.link(this.provisionalIds(analysis));
     this.changed(uri);
     this.putArticle(article);
     this.markDirty();
@@ -354,7 +354,7 @@ export class CorpusIndex {
   private changed(uri: string): void {
     this.changeCount++;
     const old = this.contributions.get(uri);
-    if (old) for (const id of old.counts.keys()) this.memo.delete(id);
+    if (old) for (const id of old.ids) this.memo.delete(id);
   }
 
   /** Recomputes corpus-wide entities from the documents' clusters. Cheap relative to analysis. */
@@ -383,9 +383,7 @@ export class CorpusIndex {
     const ordered = this.articlesInLinkOrder();
     if (restored.assignment.some((row, d) => row.length !== ordered[d].analysis.clusterCount)) return false;
     const byId = new Map(restored.entities.map((e) => [e.id, e]));
-    // The entities' own id strings, shared by every mention (the parsed rows hold a copy each).
-    const assignment = restored.assignment.map((row) => row.map((id) => byId.get(id)?.id ?? id));
-    this.applyLinking(ordered, { entities: restored.entities, byId, assignment });
+    this.applyLinking(ordered, { entities: restored.entities, byId, assignment: restored.assignment }, restored.numbers);
     return true;
   }
 
@@ -425,7 +423,7 @@ export class CorpusIndex {
     return h.digest('hex');
   }
 
-  private articlesInLinkOrder(): IndexedArticle[] {
+  private articlesInLinkOrder(): ArticleEntry[] {
     return [...this.articles.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
@@ -435,7 +433,11 @@ export class CorpusIndex {
     return notes;
   }
 
-  private applyLinking(ordered: IndexedArticle[], linking: CorpusLinking): void {
+  /**
+   * Makes the corpus maps from a full linking. `numbers`, when given, holds each assignment row as
+   * entity numbers (-1 for none): a restored snapshot has them, so no id is looked up by its string.
+   */
+  private applyLinking(ordered: ArticleEntry[], linking: CorpusLinking, numbers?: readonly Int32Array[]): void {
     this.linking = linking;
     this.entityNumbers = new Map(linking.entities.map((e, n) => [e.id, n]));
     this.perArticle = new Map();
@@ -447,13 +449,11 @@ export class CorpusIndex {
     this.liveDateCodes = 0;
     this.dateValues = [];
     this.datesFlat = undefined;
+    if (this.entitySlot.length < linking.entities.length) this.entitySlot = new Int32Array(Math.max(1024, linking.entities.length * 2)).fill(-1);
     ordered.forEach((article, d) => {
-      const { cluster, mentionCount } = article.analysis.columns;
       const row = linking.assignment[d];
-      const ids: string[] = new Array(mentionCount);
-      for (let i = 0; i < mentionCount; i++) ids[i] = cluster[i] >= 0 ? row[cluster[i]] ?? '' : '';
-      article.entityIds = ids;
-      this.addContributions(article, false);
+      article.link(row);
+      this.addContributions(article, false, numbers?.[d] ?? this.numbersOf(row));
     });
     this.linkedRows = this.linkedRowsBuilder!.build(linking.entities.length);
     this.linkedRowsBuilder = undefined;
@@ -468,6 +468,13 @@ export class CorpusIndex {
     this.pendingIncremental.clear();
     this.fullyLinked = true;
     for (const l of this.listeners) l();
+  }
+
+  /** The entity number of each id of an assignment row (-1 for none, or for an id that is no entity). */
+  private numbersOf(row: readonly string[]): Int32Array {
+    const out = new Int32Array(row.length);
+    for (let c = 0; c < row.length; c++) out[c] = row[c] ? this.entityNumbers.get(row[c]) ?? -1 : -1;
+    return out;
   }
 
   /** Whether pending changes need a full relink (notes, decisions, or many articles at once). */
@@ -485,14 +492,14 @@ export class CorpusIndex {
     for (const uri of this.pendingIncremental) {
       const old = this.contributions.get(uri);
       if (old) {
-        for (const id of old.counts.keys()) this.memo.delete(id);
+        for (const id of old.ids) this.memo.delete(id);
         this.removeContributions(uri, old);
       }
       const article = this.articles.get(uri);
       if (!article) continue;
-      article.entityIds = this.provisionalIds(article.analysis, true);
+      article.link(this.provisionalIds(article.analysis, true));
       this.addContributions(article, true);
-      for (const id of this.contributions.get(uri)!.counts.keys()) this.memo.delete(id);
+      for (const id of this.contributions.get(uri)!.ids) this.memo.delete(id);
     }
     this.pendingIncremental.clear();
     this.changeCount++;
@@ -501,60 +508,88 @@ export class CorpusIndex {
   }
 
   /**
-   * The article's mentions per entity, in order of first mention. After a full link every mention of
-   * a document cluster has the cluster's entity, so mentions are counted per cluster in a typed array
-   * and the map gets one update per cluster, not per mention (a warm start does this for every article).
+   * An edited article's mentions per entity, in order of first mention; the entity's spellings gain
+   * the article's (a full link counts them itself).
    */
-  private mentionCounts(article: IndexedArticle, incremental: boolean): Map<string, number> {
+  private incrementalCounts(article: ArticleEntry): Map<string, number> {
     const ids = article.entityIds;
     const counts = new Map<string, number>();
-    if (incremental) {
-      // Spellings are counted by the linking; an incremental update adds the edited article's (its mention objects are made for it).
-      const mentions = article.analysis.mentions;
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i];
-        if (!id) continue;
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-        const e = this.linking.byId.get(id);
-        if (e) e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
-      }
-      return counts;
+    const mentions = article.analysis.mentions;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (!id) continue;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      const e = this.linking.byId.get(id);
+      if (e) e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
     }
-    const { cluster } = article.analysis.columns;
+    return counts;
+  }
+
+  /**
+   * After a full link, the article's mentions per entity in order of first mention, into `ids` and
+   * `counts`. Every mention of a document cluster has the cluster's entity, so mentions are counted
+   * per cluster and clusters per entity number in typed arrays, with no map (a warm start does this
+   * for every article). `numbers`: the entity number of each cluster (-1: none or no entity).
+   */
+  private linkedCounts(article: ArticleEntry, numbers: Int32Array, ids: string[], counts: number[], idNumbers: number[]): void {
+    const { cluster, mentionCount } = article.analysis.columns;
+    const row = article.clusterIds;
     const first = this.firstMentions;
     first.length = 0;
     let perCluster = this.clusterCounts;
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < mentionCount; i++) {
       const c = cluster[i];
-      if (c < 0 || !ids[i]) continue;
+      if (c < 0 || !row[c]) continue;
       if (c >= perCluster.length) {
         const grown = new Int32Array(Math.max(c + 1, perCluster.length * 2));
         grown.set(perCluster);
         this.clusterCounts = perCluster = grown;
       }
-      if (perCluster[c]++ === 0) first.push(i);
+      if (perCluster[c]++ === 0) first.push(c);
     }
-    for (const i of first) {
-      const c = cluster[i];
-      counts.set(ids[i], (counts.get(ids[i]) ?? 0) + perCluster[c]);
+    // Position of each entity number in the output (-1: not yet); ids that are no entity (never in a
+    // full link, but kept exact) are merged by a search over the few outputs.
+    const at = this.entitySlot;
+    for (const c of first) {
+      const n = perCluster[c];
       perCluster[c] = 0;
+      const number = c < numbers.length ? numbers[c] : -1;
+      const k = number >= 0 ? at[number] : ids.indexOf(row[c]);
+      if (k >= 0) counts[k] += n;
+      else {
+        if (number >= 0) at[number] = ids.length;
+        ids.push(row[c]);
+        counts.push(n);
+        idNumbers.push(number);
+      }
     }
-    return counts;
+    for (const number of idNumbers) if (number >= 0) at[number] = -1;
   }
 
-  private addContributions(article: IndexedArticle, incremental: boolean): void {
+  private addContributions(article: ArticleEntry, incremental: boolean, numbers?: Int32Array): void {
     const { analysis } = article;
-    const ids = article.entityIds;
-    const counts = this.mentionCounts(article, incremental);
+    const ids: string[] = [];
+    const counts: number[] = [];
+    const idNumbers: number[] = [];
+    if (numbers) this.linkedCounts(article, numbers, ids, counts, idNumbers);
+    else {
+      for (const [id, n] of this.incrementalCounts(article)) {
+        ids.push(id);
+        counts.push(n);
+        idNumbers.push(this.entityNumbers.get(id) ?? -1);
+      }
+    }
     // The article's distinct entities in order of first mention (the counts' order), as numbers (for co-occurrence rows).
-    const entities = new Int32Array(counts.size);
+    const entities = new Int32Array(ids.length);
     let distinct = 0;
     const slot = this.slotOf.get(article.uri) ?? -1;
     const builder = incremental ? undefined : this.linkedRowsBuilder;
-    for (const [id, n] of counts) {
-      const number = this.entityNumbers.get(id);
-      if (number !== undefined) entities[distinct++] = number;
-      if (builder && number !== undefined && slot >= 0) builder.add(number, slot, n);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      const n = counts[k];
+      const number = idNumbers[k];
+      if (number >= 0) entities[distinct++] = number;
+      if (builder && number >= 0 && slot >= 0) builder.add(number, slot, n);
       else {
         let row = this.articleRow(id);
         if (!row) this.perArticle.set(id, (row = new Map()));
@@ -588,35 +623,40 @@ export class CorpusIndex {
     }
     this.liveDateCodes += dateCodes;
     if (dateCodes) this.datesFlat = undefined;
+    const linkedIds = distinct;
     for (const quote of analysis.quotes) {
       const id = this.speakerId(article, quote);
       if (!id) continue;
       let list = this.quotesByEntity.get(id);
       if (!list) this.quotesByEntity.set(id, (list = []));
       list.push({ uri: article.uri, quote });
-      counts.set(id, counts.get(id) ?? 0);
+      if (!ids.includes(id)) ids.push(id), counts.push(0);
     }
     this.contributions.set(article.uri, {
-      counts,
-      analysis,
       ids,
+      counts: Int32Array.from(counts),
+      analysis,
+      clusterIds: article.clusterIds,
       slot,
       dateCodes,
-      entities: distinct === entities.length ? entities : entities.slice(0, distinct),
+      entities: linkedIds === entities.length ? entities : entities.slice(0, linkedIds),
     });
   }
 
   private removeContributions(uri: string, old: Contribution): void {
-    for (const [id, n] of old.counts) {
+    for (let k = 0; k < old.ids.length; k++) {
+      const id = old.ids[k];
       const quotes = this.quotesByEntity.get(id);
       if (quotes) this.quotesByEntity.set(id, quotes.filter((q) => q.uri !== uri));
       this.articleRow(id)?.delete(uri);
       const e = this.linking.byId.get(id);
-      if (e) e.mentionCount = Math.max(0, e.mentionCount - n);
+      if (e) e.mentionCount = Math.max(0, e.mentionCount - old.counts[k]);
     }
-    const mentions = old.ids.some((id) => id) ? old.analysis.mentions : [];
+    const linked = old.clusterIds.some((id) => id);
+    const mentions = linked ? old.analysis.mentions : [];
+    const ids = linked ? mentionIds(old.analysis.columns, old.clusterIds) : [];
     for (let i = 0; i < mentions.length; i++) {
-      const e = old.ids[i] ? this.linking.byId.get(old.ids[i]) : undefined;
+      const e = ids[i] ? this.linking.byId.get(ids[i]) : undefined;
       if (!e) continue;
       const spelling = mentions[i].text;
       const left = (e.spellings.get(spelling) ?? 0) - 1;
@@ -649,11 +689,10 @@ export class CorpusIndex {
   }
 
   /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
-  private provisionalIds(analysis: CompactAnalysis, createMissing = false): string[] {
+  private provisionalIds(analysis: CompactAnalysis, createMissing = false): readonly string[] {
     // Nothing linked yet (the initial scan): no cluster can resolve, and reading them costs a parse.
-    const { cluster: clusterOfMention, mentionCount } = analysis.columns;
-    if (this.entityIdByKey.size === 0 && !createMissing) return new Array<string>(mentionCount).fill('');
-    const byCluster = analysis.clusters.map((cluster) => {
+    if (this.entityIdByKey.size === 0 && !createMissing) return [];
+    return analysis.clusters.map((cluster) => {
       for (const key of cluster.keys) {
         const id = this.entityIdByKey.get(key);
         if (id) return id;
@@ -661,9 +700,6 @@ export class CorpusIndex {
       if (!createMissing) return '';
       return this.createEntity(cluster);
     });
-    const ids: string[] = new Array(mentionCount);
-    for (let i = 0; i < mentionCount; i++) ids[i] = byCluster[clusterOfMention[i]] ?? '';
-    return ids;
   }
 
   /** A new corpus entity for a name first seen in an edit (until the next full relink). */
@@ -806,7 +842,8 @@ export class CorpusIndex {
   speakerId(article: IndexedArticle, quote: Quote): string {
     if (!quote.speaker || quote.speaker.start === undefined) return '';
     const i = article.analysis.columns.mentionCovering(quote.speaker.start);
-    return i >= 0 ? article.entityIds[i] ?? '' : '';
+    if (i < 0) return '';
+    return article instanceof ArticleEntry ? article.entityIdAt(i) : article.entityIds[i] ?? '';
   }
 
   /** Every quotation attributed to the entity, in corpus order. */

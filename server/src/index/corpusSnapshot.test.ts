@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { productionComponents } from '../components';
 import { contentHash, CorpusIndex } from './corpusIndex';
-import { readSnapshot, writeSnapshot } from './corpusSnapshot';
+import { readSnapshot, SNAPSHOT_FORMAT, writeSnapshot } from './corpusSnapshot';
 
 const ARTICLES: Record<string, string> = {
   'file:///c/corpus/a.md': '---\ntitle: A\ndate: 2006-11-02\n---\nIraqi Prime Minister Nouri al-Maliki met President George W. Bush in Amman on Tuesday. "We will stay," Maliki said. The talks began in 2005 and again in 2005.\n',
@@ -176,4 +176,56 @@ test('a snapshot is read from its file until closed; a closed one gives misses, 
   snapshot.close();
   assert.equal(snapshot.analysis(uri, hash, () => ARTICLES[uri]), undefined);
   assert.equal(snapshot.linking(notes), undefined);
+});
+
+test('a snapshot of the previous format is discarded, not read', async () => {
+  const file = await snapshotOf(indexOf(ARTICLES));
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(`"format":${SNAPSHOT_FORMAT}`, `"format":${SNAPSHOT_FORMAT - 1}`));
+  const logs: string[] = [];
+  assert.equal(await readSnapshot(file, (m) => logs.push(m)), undefined);
+  assert.equal(existsSync(file), false);
+  assert.ok(logs.some((m) => /unknown format/.test(m)), logs.join('; '));
+});
+
+test('an assignment naming an entity number the snapshot does not hold refuses the linking; the relink is exact', async () => {
+  const file = await snapshotOf(indexOf(ARTICLES));
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const header = JSON.parse(lines[0]) as { entities: number };
+  const index = JSON.parse(lines[1]) as { assignment: number[][] };
+  const row = index.assignment.find((r) => r.length > 0)!;
+  row[0] = header.entities + 3;
+  lines[1] = JSON.stringify(index);
+  writeFileSync(file, lines.join('\n'));
+  const { index: warm, fromSnapshot, restored } = await warmIndex(file, ARTICLES);
+  assert.equal(fromSnapshot, 3, 'the analyses still apply');
+  assert.equal(restored, false);
+  assert.deepEqual(linkedView(warm), linkedView(indexOf(ARTICLES)));
+  // A row of something other than entity numbers (an older snapshot's ids) makes the file unreadable.
+  index.assignment[0] = ['nouri-al-maliki' as unknown as number];
+  lines[1] = JSON.stringify(index);
+  writeFileSync(file, lines.join('\n'));
+  assert.equal(await readSnapshot(file, () => undefined), undefined);
+});
+
+test('after a warm start, edits update the corpus maps exactly as after a cold start', async () => {
+  const file = await snapshotOf(indexOf(ARTICLES));
+  const { index: warm, restored } = await warmIndex(file, ARTICLES);
+  assert.equal(restored, true);
+  const cold = indexOf(ARTICLES);
+  const B = 'file:///c/corpus/b.md';
+  const edited = ARTICLES[B].replace('Bush said', 'Maliki and Bush said, as Hamas said,');
+  for (const index of [warm, cold]) {
+    index.setArticle(B, edited);
+    index.relinkIncremental();
+  }
+  assert.deepEqual(linkedView(warm), linkedView(cold));
+  for (const index of [warm, cold]) {
+    index.remove('file:///c/corpus/a.md');
+    index.relinkIncremental();
+  }
+  assert.deepEqual(linkedView(warm), linkedView(cold));
+  const maliki = warm.entities().find((e) => e.note?.id === 'nouri-al-maliki')!;
+  assert.equal(warm.articlesOf(maliki.id).get(B), cold.articlesOf(maliki.id).get(B));
+  assert.ok((warm.articlesOf(maliki.id).get(B) ?? 0) >= 2);
 });

@@ -8,7 +8,7 @@
  * Format (UTF-8, one record per line, so no single string grows with the corpus):
  *   1. header   {format, decisionsKey, notesKey, articles, entities}
  *   2. index    {uris, hashes, assignment}: per article (in linking order) its URI, content hash
- *               and the entity id of each of its clusters
+ *               and the entity of each of its clusters, as its number in the entity lines (-1: none)
  *   3. M lines  stored entity                                      (one per corpus entity)
  *   4. N lines  the article's analysis (snapshotCodec.ts: four tab-separated parts; one per article)
  *   5. trailer  {end: N + M}
@@ -21,7 +21,7 @@ import { decodeArticleLine, encodeArticleLine } from './snapshotCodec';
 import { SnapshotLines } from './snapshotLines';
 
 /** Bump when the file's layout changes (the analysis format and model are in the folder name). */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 
 export interface SnapshotArticle {
   uri: string;
@@ -74,7 +74,7 @@ export class LoadedSnapshot {
     readonly notesKey: string,
     readonly uris: readonly string[],
     readonly hashes: readonly string[],
-    private readonly assignment: readonly string[][],
+    private readonly assignment: readonly Int32Array[],
     private readonly lines: SnapshotLines,
     private readonly entityCount: number,
   ) {
@@ -121,9 +121,10 @@ export class LoadedSnapshot {
 
   /**
    * The stored linking: entities (notes attached by id from `notes`) and the assignment rows in
-   * snapshot order. Undefined when a note it names is missing.
+   * snapshot order, as entity ids and as entity numbers (-1: none). Undefined when a note it names
+   * is missing or an entity line is damaged.
    */
-  linking(notes: ReadonlyMap<string, EntityNote>): { entities: CorpusEntity[]; assignment: string[][] } | undefined {
+  linking(notes: ReadonlyMap<string, EntityNote>): { entities: CorpusEntity[]; assignment: string[][]; numbers: readonly Int32Array[] } | undefined {
     const entities: CorpusEntity[] = [];
     try {
       for (let j = 0; j < this.entityCount; j++) {
@@ -136,7 +137,10 @@ export class LoadedSnapshot {
     } catch {
       return undefined; // a damaged entity line: the caller relinks
     }
-    return { entities, assignment: this.assignment.map((row) => [...row]) };
+    for (const row of this.assignment) for (let c = 0; c < row.length; c++) if (row[c] >= entities.length) return undefined;
+    // The entities' own id strings, shared by every row.
+    const assignment = this.assignment.map((row) => Array.from(row, (n) => (n >= 0 ? entities[n].id : '')));
+    return { entities, assignment, numbers: this.assignment };
   }
 }
 
@@ -162,18 +166,36 @@ export async function readSnapshot(file: string, log: (m: string) => void): Prom
     if (lines.count !== count) throw new Error(`${lines.count} lines, expected ${count}`);
     const trailer = lineAt(count - 1) as { end?: number };
     if (!trailer || trailer.end !== header.articles + header.entities) throw new Error('truncated');
-    const index = lineAt(1) as { uris: string[]; hashes: string[]; assignment: string[][] };
+    const index = lineAt(1) as { uris: string[]; hashes: string[]; assignment: number[][] };
     const n = header.articles;
-    if (!Array.isArray(index.uris) || !Array.isArray(index.hashes) || !Array.isArray(index.assignment) || index.uris.length !== n || index.hashes.length !== n || index.assignment.length !== n || !index.assignment.every(Array.isArray)) {
+    if (!Array.isArray(index.uris) || !Array.isArray(index.hashes) || !Array.isArray(index.assignment) || index.uris.length !== n || index.hashes.length !== n || index.assignment.length !== n || !index.assignment.every(isNumberRow)) {
       throw new Error('bad article index');
     }
-    return new LoadedSnapshot(header.decisionsKey, header.notesKey, index.uris, index.hashes, index.assignment, lines, header.entities);
+    return new LoadedSnapshot(header.decisionsKey, header.notesKey, index.uris, index.hashes, index.assignment.map((row) => Int32Array.from(row)), lines, header.entities);
   } catch (err) {
     lines?.close();
     log(`Discarding the corpus snapshot ${path.basename(file)} (${(err as Error).message}).`);
     await fs.rm(file, { force: true }).catch(() => undefined);
     return undefined;
   }
+}
+
+/** A stored assignment row: entity numbers, -1 for none. */
+function isNumberRow(row: unknown): boolean {
+  return Array.isArray(row) && row.every((n) => Number.isInteger(n) && n >= -1 && n < 2 ** 31);
+}
+
+/** Each article's assignment row as entity numbers (-1: none); throws for an id that is no entity (nothing could restore it). */
+function numberedAssignment(source: SnapshotSource): number[][] {
+  const numbers = new Map(source.entities.map((e, n) => [e.id, n]));
+  return source.articles.map((a) =>
+    a.assignment.map((id) => {
+      if (!id) return -1;
+      const n = numbers.get(id);
+      if (n === undefined) throw new Error(`an article names ${id}, which is no entity`);
+      return n;
+    }),
+  );
 }
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -209,7 +231,7 @@ export async function writeSnapshot(file: string, source: SnapshotSource, stillV
     const header: Header = { format: SNAPSHOT_FORMAT, decisionsKey: source.decisionsKey, notesKey: source.notesKey, articles: source.articles.length, entities: source.entities.length };
     let pending: string[] = [
       JSON.stringify(header),
-      JSON.stringify({ uris: source.articles.map((a) => a.uri), hashes: source.articles.map((a) => a.hash), assignment: source.articles.map((a) => a.assignment) }),
+      JSON.stringify({ uris: source.articles.map((a) => a.uri), hashes: source.articles.map((a) => a.hash), assignment: numberedAssignment(source) }),
     ];
     let sliceStart = Date.now();
     const flush = async (): Promise<void> => {
