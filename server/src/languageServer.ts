@@ -90,14 +90,30 @@ export function startLanguageServer(connection: Connection, components: Analysis
         status('indexing');
         return;
       }
+      const first = progress !== undefined;
       progress?.done();
       progress = undefined;
-      status('ready');
       warmUp.schedule();
-      if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
-      if (canRefreshInlays) void connection.languages.inlayHint.refresh();
+      // The end of a scan is reported at once. After an edit the status (its entity count walks every
+      // entity) and the refresh requests wait for the next turn of the event loop: requests held back
+      // while the edit was analysed (see `guarded`) are answered first.
+      if (first) announceReady();
+      else if (!announcePending) {
+        announcePending = true;
+        setImmediate(announceReady);
+      }
     },
   });
+
+  let announcePending = false;
+  /** The index is ready again: the status bar's counts, and the client re-asks for colours and hints. */
+  function announceReady(): void {
+    announcePending = false;
+    if (!indexer.ready) return;
+    status('ready');
+    if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+    if (canRefreshInlays) void connection.languages.inlayHint.refresh();
+  }
 
   /** Wraps a handler: logs failures and answers `fallback`. */
   function guarded<A extends unknown[], R>(name: string, fallback: R, run: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {

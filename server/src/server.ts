@@ -3,6 +3,7 @@
  * protocol: nothing else may write to it, so console.log is redirected to stderr.
  */
 import { inspect } from 'util';
+import { setFlagsFromString } from 'v8';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type MessageReader } from 'vscode-languageserver/node';
 import { lazyProductionComponents } from './components';
 import { preSerializedEncoder } from './features/preSerialized';
@@ -10,6 +11,16 @@ import { startLanguageServer } from './languageServer';
 
 console.log = (...args: unknown[]) => console.error(...args);
 console.info = console.log;
+
+/**
+ * The heap grows by at most this share after a full collection (V8's default lets it grow by
+ * 1.1 to 4 times). The cold index's corpus relink makes a few hundred MB of short-lived objects in
+ * one task; with the default they pile up before a collection, and at 10,000 articles the server
+ * then peaked at ~810 MB RSS; with 20 % it peaks ~100 MB lower for the same CPU time (the flag is
+ * process-wide: the analysis workers follow it too). A reader's own V8 flag wins.
+ */
+export const HEAP_GROWING_PERCENT = 20;
+if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent')) && !/--heap-growing-percent/.test(process.env.NODE_OPTIONS ?? '')) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 /**
  * Over stdio the writer is made here, with an encoder that sends kept replies' bytes as they are
