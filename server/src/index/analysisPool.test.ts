@@ -91,3 +91,30 @@ test('a worker that dies fails its jobs (they are analysed elsewhere) instead of
     pool.dispose();
   }
 });
+
+test('workers idle for idleStopMs stop; a job resets the countdown, and an edit after the stop is still analysed', async () => {
+  const components = productionComponents();
+  const expected = plain(analyzeArticle(TEXT, components));
+  const logs: string[] = [];
+  const pool = new AnalysisPool(2, components, (m) => logs.push(m), path.join(__dirname, 'analysisWorker.js'), 400);
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  try {
+    assert.deepEqual(plain(await pool.analyze(TEXT, NO_DECISIONS, { oneWorker: true })), expected);
+    assert.equal(pool.running, 1);
+    await sleep(250);
+    assert.equal(pool.running, 1, 'not idle long enough yet');
+    await pool.analyze(TEXT, NO_DECISIONS, { oneWorker: true });
+    await sleep(250);
+    assert.equal(pool.running, 1, 'the second job restarted the countdown');
+    assert.deepEqual(logs, []);
+    await sleep(400);
+    assert.equal(pool.running, 0, 'idle for longer than idleStopMs: stopped');
+    assert.equal(logs.length, 1);
+    assert.match(logs[0], /stopped after/);
+    assert.ok(pool.inWorkers, 'the pool still analyses in workers');
+    assert.deepEqual(plain(await pool.analyze(TEXT, NO_DECISIONS, { oneWorker: true })), expected);
+    assert.equal(pool.running, 1, 'the next analysis started a worker again');
+  } finally {
+    pool.dispose();
+  }
+});

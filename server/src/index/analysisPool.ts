@@ -3,7 +3,9 @@
  * scan is done, `release(1)` stops all but the most practised worker, which then analyses the
  * reader's edits: its compiled code and word caches are warm, so an edit costs a few milliseconds
  * there, against tens on a main thread that never analysed. A warm-up (`analyze` with `discard`)
- * trains a worker that has not analysed enough yet (after a warm start). Falls back to analysing on the main thread when
+ * trains a worker that has not analysed enough yet (after a warm start). Workers idle for `idleStopMs`
+ * (no job for that long) stop, giving their memory back; the next analysis starts one again, whose
+ * first edits then cost a load and compilation. Falls back to analysing on the main thread when
  * workers cannot start (the result is the same, only slower).
  */
 import * as path from 'path';
@@ -24,6 +26,9 @@ interface Pending {
   text: string;
 }
 
+/** Workers stop after this long without a job: a reader who stopped editing gets their memory back. */
+export const DEFAULT_IDLE_STOP_MS = 5 * 60_000;
+
 export class AnalysisPool {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
@@ -33,12 +38,16 @@ export class AnalysisPool {
   private nextId = 1;
   /** Workers could not be started here: analyse on the main thread from now on. */
   private unavailable = false;
+  /** Stops the workers when no job came for `idleStopMs`. */
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly wanted: number,
     private readonly fallback: AnalysisComponents,
     private readonly log: (m: string) => void,
     private readonly workerFile = path.join(__dirname, 'analysisWorker.js'),
+    /** A worker with nothing to do for this long stops (each holds ~100 MB at 10,000 articles). */
+    private readonly idleStopMs = DEFAULT_IDLE_STOP_MS,
   ) {
     // Started on the first analysis: a warm start that finds every article in the snapshot needs none.
     if (wanted < 1 || !existsSync(workerFile)) this.unavailable = true;
@@ -58,6 +67,7 @@ export class AnalysisPool {
             this.load[k]--;
             this.analysed[k]++;
           }
+          if (this.pending.size === 0) this.armIdleStop();
           if (p.discard) return p.resolve(undefined);
           const text = p.text;
           const analysis = m.line ? decodeArticleLine(Buffer.from(m.line.buffer, m.line.byteOffset, m.line.length), 0, m.line.length, () => text) : undefined;
@@ -94,6 +104,19 @@ export class AnalysisPool {
       this.pending.delete(id);
       p.reject(new Error(`the analysis worker failed (${why})`));
     }
+  }
+
+  /** (Re)starts the idle countdown: when it ends with no job pending, every worker stops. */
+  private armIdleStop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.workers.length && this.pending.size === 0) {
+        this.log(`Analysis workers stopped after ${Math.round(this.idleStopMs / 1000)} s without work; the next analysis starts one again.`);
+        this.release(0);
+      }
+    }, this.idleStopMs);
+    this.idleTimer.unref?.();
   }
 
   /** How many workers a scan uses (started on demand); 0 when analysis runs on the main thread. */
@@ -143,6 +166,8 @@ export class AnalysisPool {
   analyze(text: string, decisions: ReaderDecisions, options: { discard: true; oneWorker?: boolean }): Promise<undefined>;
   analyze(text: string, decisions: ReaderDecisions, options: { discard?: boolean; oneWorker?: boolean } = {}): Promise<ArticleAnalysis | undefined> {
     // A scan's analysis tops the pool up to every worker; an edit or a warm-up needs only one.
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     const wanted = options.oneWorker ? 1 : this.wanted;
     if (this.workers.length < wanted && !this.unavailable) this.start(wanted - this.workers.length);
     if (this.workers.length === 0) return Promise.resolve(options.discard ? undefined : analyzeArticleModule().analyzeArticle(text, this.fallback, { decisions }));
@@ -158,6 +183,8 @@ export class AnalysisPool {
   }
 
   dispose(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     this.unavailable = true;
     for (const w of this.workers) void w.terminate();
     this.workers.length = 0;
