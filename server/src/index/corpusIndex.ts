@@ -32,6 +32,8 @@ export interface IndexedArticle {
   analysis: CompactAnalysis;
   /** Entity id per mention (parallel to analysis.mentions); '' until linked. Made on first read (articleEntry.ts). */
   readonly entityIds: string[];
+  /** The entity id of mention `i` ('' until linked), without making the list. */
+  entityIdAt(i: number): string;
   /** Fingerprint of the reader decisions the analysis was made under. */
   readonly decisionsKey: string;
 }
@@ -630,7 +632,10 @@ export class CorpusIndex {
       let list = this.quotesByEntity.get(id);
       if (!list) this.quotesByEntity.set(id, (list = []));
       list.push({ uri: article.uri, quote });
-      if (!ids.includes(id)) ids.push(id), counts.push(0);
+      if (!ids.includes(id)) {
+        ids.push(id);
+        counts.push(0);
+      }
     }
     this.contributions.set(article.uri, {
       ids,
@@ -842,8 +847,7 @@ export class CorpusIndex {
   speakerId(article: IndexedArticle, quote: Quote): string {
     if (!quote.speaker || quote.speaker.start === undefined) return '';
     const i = article.analysis.columns.mentionCovering(quote.speaker.start);
-    if (i < 0) return '';
-    return article instanceof ArticleEntry ? article.entityIdAt(i) : article.entityIds[i] ?? '';
+    return i >= 0 ? article.entityIdAt(i) : '';
   }
 
   /** Every quotation attributed to the entity, in corpus order. */
