@@ -4,7 +4,7 @@
  * Partial dates take the year from the anchor (see resolve.ts).
  */
 import { fmtDay, fmtMonth, fmtYear, isValidDay } from './calendar';
-import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
+import { directionAt, lowerAt, nearStoryYear, tok, type RuleMatch, type ScanContext } from './context';
 import { isPastVerb, type Direction } from './tense';
 import { MAY_VERB_FOLLOWERS, MONTHS, MONTH_ABBREVIATIONS } from './lexicon';
 import { readDay, readMonth, readWeekday, readYear, skipComma } from './parts';
@@ -171,17 +171,14 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
 }
 
-/** How far (tokens) after a named year "that year" / "the following year" after a month still refers to it. */
-const STORY_YEAR_REACH = 40;
-
 /**
  * "[of] that year", "the same year", "that same year", "the following year", "the previous year" at
  * token k after a month ("In August the same year", "March 3 the following year"): the year counted from
  * the one the story named last (nearby), and the token past the phrase.
  */
 function storyYearAt(ctx: ScanContext, at: number): { y: number; next: number } | undefined {
-  const ny = ctx.narrativeYear;
-  if (ny === undefined || ctx.narrativeYearEnd === undefined || at - ctx.narrativeYearEnd > STORY_YEAR_REACH) return undefined;
+  const ny = nearStoryYear(ctx, at);
+  if (ny === undefined) return undefined;
   let k = at;
   // "December of that year", "March of the following year".
   if (lowerAt(ctx, k) === 'of') k++;

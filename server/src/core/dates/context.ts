@@ -35,6 +35,18 @@ export interface ScanContext {
   fiscalHeadTo?: number;
 }
 
+/** How far (tokens) after a named year "that same year", "December of that year" still refer to it. */
+const STORY_YEAR_REACH = 40;
+
+/**
+ * The year the story named last ("In 1993, …") when its mention ended at most STORY_YEAR_REACH tokens
+ * before token `at`; far from one, "the same year" is no reference to it ("two streaks in the same year").
+ */
+export function nearStoryYear(ctx: ScanContext, at: number): number | undefined {
+  if (ctx.narrativeYear === undefined || ctx.narrativeYearEnd === undefined || at - ctx.narrativeYearEnd > STORY_YEAR_REACH) return undefined;
+  return ctx.narrativeYear;
+}
+
 export function makeContext(text: string, tokens: readonly Token[], anchor: Day | undefined): ScanContext {
   const n = tokens.length;
   const sentStart = new Int32Array(n);

@@ -3,7 +3,7 @@
  * "this summer", "two years ago", "Tuesday", weekends and holidays.
  */
 import { addDays, addMonths, diffDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, weekdayFrom, type Day } from './calendar';
-import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
+import { directionAt, lowerAt, nearStoryYear, tok, type RuleMatch, type ScanContext } from './context';
 import { weekdayInName } from './weekdayNames';
 import { DAY_PARTS, MONTHS, SEASONS, UNITS } from './lexicon';
 import { readCardinal, readWeekday, readYear } from './parts';
@@ -158,8 +158,8 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   // "that same year", "the same year": the year just told (within the last sentences; far from any
   // named year, "two streaks in the same year" means within one year).
   if ((w === 'that' || w === 'the') && lowerAt(ctx, j + 1) === 'same' && lowerAt(ctx, j + 2) === 'year' && lowerAt(ctx, j + 3) !== 'as') {
-    const near = ctx.narrativeYearEnd !== undefined && i - ctx.narrativeYearEnd <= SAME_YEAR_REACH;
-    return ctx.narrativeYear !== undefined && near ? date(i, i + 3, fmtYear(ctx.narrativeYear)) : undefined;
+    const year = nearStoryYear(ctx, i);
+    return year !== undefined ? date(i, i + 3, fmtYear(year)) : undefined;
   }
   if (w === 'the' && (lowerAt(ctx, j + 1) === 'following' || lowerAt(ctx, j + 1) === 'previous') && lowerAt(ctx, j + 2) === 'year' && ctx.narrativeYear !== undefined) {
     return date(i, i + 3, fmtYear(ctx.narrativeYear + (lowerAt(ctx, j + 1) === 'following' ? 1 : -1)));
@@ -262,9 +262,6 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       return undefined;
   }
 }
-
-/** How far (tokens) after a named year "the same year" still refers to it. */
-const SAME_YEAR_REACH = 40;
 
 /** Prepositions that make "the year" the year the story is in: "for the year", "earlier in the year". */
 const YEAR_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'of', 'in', 'during', 'throughout', 'through']);
