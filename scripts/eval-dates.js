@@ -142,9 +142,16 @@ function expressionForm(text) {
   return 'other';
 }
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 /** Days since 0000-01-01 of a YYYY-MM-DD value (day kind only). */
 function dayNumber(v) {
   return Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))) / 86400000;
+}
+
+/** Weeks since year 0 of a YYYY-Www value (approximate across years: 52 weeks a year; enough for a shift size). */
+function weekNumber(v) {
+  return Number(v.slice(0, 4)) * 52 + Number(v.slice(6));
 }
 
 /** The category of a value error: kinds, and for two values of the same kind how far apart they are. */
@@ -163,6 +170,11 @@ function errorCategory(gold, pred) {
     if (gk === 'day+time' && d === 0) return 'day+time: same day, other time';
     const a = Math.abs(d);
     return `${gk}: ${a === 1 ? '1 day' : a === 7 ? '7 days' : a < 7 ? '2-6 days' : a < 360 ? '8-359 days' : a % 365 <= 1 || a % 366 <= 1 ? 'whole years' : 'other'} ${dir(d)}`;
+  }
+  if (gk === 'week' && /^\d{4}-W\d+$/.test(gold) && /^\d{4}-W\d+$/.test(pred)) {
+    if (gold.slice(0, 4) === pred.slice(0, 4) && Number(gold.slice(6)) === Number(pred.slice(6))) return 'week: same week, other spelling (W7 / W07)';
+    const d = weekNumber(pred) - weekNumber(gold);
+    return `week: ${Math.abs(d) === 1 ? '1 week' : 'weeks'} ${dir(d)}`;
   }
   if (gk === 'year') {
     const d = Number(pred) - Number(gold);
@@ -194,7 +206,9 @@ function score(docs, preds, nErrors, byForm) {
       k.matched++;
       if (g.value === p.value) k.right++;
       else {
-        const c = errorCategory(String(g.value), String(p.value)) + (byForm ? ` [${expressionForm(g.text ?? d.text.slice(g.start, g.end))}]` : '');
+        let c = errorCategory(String(g.value), String(p.value)) + (byForm ? ` [${expressionForm(g.text ?? d.text.slice(g.start, g.end))}]` : '');
+        // Week and weekday errors depend on where the publication day falls in its week.
+        if (byForm && /^(week|day)/.test(c) && /^\d{4}-\d\d-\d\d$/.test(d.dct || '')) c += ` (published on a ${WEEKDAYS[new Date(d.dct + 'T00:00:00Z').getUTCDay()]})`;
         categories[c] = (categories[c] || 0) + 1;
       }
     }
