@@ -180,7 +180,10 @@ function errorCategory(gold, pred) {
     const d = Number(pred) - Number(gold);
     return `year: ${Math.abs(d) === 1 ? '1 year' : 'years'} ${dir(d)}`;
   }
-  if (gold.slice(0, 4) !== pred.slice(0, 4) && gold.slice(4) === pred.slice(4)) return `${gk}: other year, same ${gk}`;
+  if (gold.slice(0, 4) !== pred.slice(0, 4) && gold.slice(4) === pred.slice(4)) {
+    const d = Number(pred.slice(0, 4)) - Number(gold.slice(0, 4));
+    return `${gk}: other year, same ${gk} (${Math.abs(d) === 1 ? '1 year' : 'years'} ${dir(d)})`;
+  }
   if (gold.slice(0, 4) === pred.slice(0, 4)) return `${gk}: same year, other ${gk}`;
   return `${gk}: other`;
 }

@@ -30,6 +30,11 @@ export interface ScanContext {
   /** The last quarter named plainly (no "year-ago", no "last year's"), as y*4 + q-1, and the token past it. */
   namedQuarter?: number;
   namedQuarterEnd?: number;
+  /** The last calendar month named at month granularity ("in February", "last month"), as y*12 + m-1, and the token past it. */
+  namedMonth?: number;
+  namedMonthEnd?: number;
+  /** The token past the month-granularity mention before that one (two in one sentence make a range or a list). */
+  namedMonthPrevEnd?: number;
   /** The fiscal rule's scan memo: no business-period head word among tokens [from, to). */
   fiscalHeadFrom?: number;
   fiscalHeadTo?: number;

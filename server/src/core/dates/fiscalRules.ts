@@ -3,7 +3,8 @@
  * "the latest quarter"), halves ("the first half of 1990"), fiscal years ("fiscal 1989", "the
  * current fiscal year"), and "a year ago" / "year-earlier" in a sentence about quarterly results.
  */
-import { fmtYear, quarterOf } from './calendar';
+import { fmtMonth, fmtYear, quarterOf } from './calendar';
+import { comparedMonthBefore } from './comparedMonth';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { ORDINALS } from './lexicon';
 import { readDay, readMonth, readYear, skipComma } from './parts';
@@ -53,6 +54,13 @@ function sentenceReportsLongerPeriod(ctx: ScanContext, i: number): boolean {
     if (w === 'year' && (lowerAt(ctx, k - 1) === 'full' || (lowerAt(ctx, k - 1) === 'the' && lowerAt(ctx, k - 2) === 'for'))) return true;
   }
   return false;
+}
+
+/** A year-ago period compared with a month the sentence names ("in July, up from the year-earlier period"): that month a year before. */
+function monthYearAgo(ctx: ScanContext, i: number): string | undefined {
+  if (sentenceMentionsQuarter(ctx, i)) return undefined;
+  const cm = comparedMonthBefore(ctx, i);
+  return cm ? fmtMonth(cm.y - 1, cm.m) : undefined;
 }
 
 function sentenceMentionsQuarter(ctx: ScanContext, i: number): boolean {
@@ -368,7 +376,7 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     return { start: i, end, type: 'date', value: `${fmtYear(storyRef.y)}-Q${storyRef.q}`, relative: true };
   }
   if (head === 'period' && (yearAgo || explicitYear !== undefined)) {
-    if (yearAgo) return { start: i, end, type: 'date', value: `${fmtYear(ref.y - 1)}-Q${ref.q}`, relative: true };
+    if (yearAgo) return { start: i, end, type: 'date', value: monthYearAgo(ctx, i) ?? `${fmtYear(ref.y - 1)}-Q${ref.q}`, relative: true };
     // "In the 1989 period, …" in quarterly results: that year's quarter the story reports on.
     if (ord === undefined && sentenceMentionsQuarter(ctx, i)) {
       return { start: i, end, type: 'date', value: `${fmtYear(explicitYear!)}-Q${ref.q}`, relative: false };
@@ -380,14 +388,14 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (head === 'period' && w0 === 'the' && ord === undefined && explicitYear === undefined && !yearAgo && COMPARISON.has(lowerAt(ctx, j - 1))) {
     const tail = yearBackAt(ctx, end);
     if (tail) {
-      const v = sentenceMentionsQuarter(ctx, i) && !sentenceReportsLongerPeriod(ctx, i) ? `${fmtYear(ref.y - 1)}-Q${ref.q}` : fmtYear(a.y - 1);
+      const v = sentenceMentionsQuarter(ctx, i) && !sentenceReportsLongerPeriod(ctx, i) ? `${fmtYear(ref.y - 1)}-Q${ref.q}` : monthYearAgo(ctx, i) ?? fmtYear(a.y - 1);
       return { start: i, end: tail, type: 'date', value: v, relative: true };
     }
   }
   // "year-earlier" / "year-ago" used as an adjective: "a year-earlier loss".
   if (yearAgo && ord === undefined && !fiscal && explicitYear === undefined) {
     const s = yearAgoAt(ctx, i) ? i : i + 1;
-    const v = sentenceMentionsQuarter(ctx, i) ? `${fmtYear(ref.y - 1)}-Q${ref.q}` : fmtYear(a.y - 1);
+    const v = sentenceMentionsQuarter(ctx, i) ? `${fmtYear(ref.y - 1)}-Q${ref.q}` : monthYearAgo(ctx, i) ?? fmtYear(a.y - 1);
     return { start: s, end: s + 3, type: 'date', value: v, relative: true };
   }
   return undefined;

@@ -8,6 +8,7 @@ import { weekdayInName } from './weekdayNames';
 import { DAY_PARTS, MONTHS, SEASONS, UNITS } from './lexicon';
 import { readCardinal, readWeekday, readYear } from './parts';
 import { reportedDayBefore } from './reportedDay';
+import { comparedMonthBefore } from './comparedMonth';
 import type { Direction } from './tense';
 import { lastMonth, lastSeason, nextMonth, nextSeason, thisSeason } from './resolve';
 
@@ -470,6 +471,11 @@ export function agoRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   if (vague) return date(start, end, sign < 0 ? 'PAST_REF' : 'FUTURE_REF');
   if (!a) return date(start, end, UNKNOWN_DAY);
   const k = sign * n;
+  // "Exports rose 8% in February from a year earlier": the same month a year before.
+  if ((rel === 'earlier' || rel === 'ago') && unit === 'year' && n === 1 && w0 === 'a') {
+    const cm = comparedMonthBefore(ctx, start);
+    if (cm) return date(start, end, fmtMonth(cm.y - 1, cm.m));
+  }
   // "In 2009 he was arrested. A year later he was freed": "later" counts on the story's time line
   // (the year it last named), not from the publication date.
   if (rel === 'later' && ctx.narrativeYear !== undefined) return date(start, end, fmtYear(ctx.narrativeYear + k));

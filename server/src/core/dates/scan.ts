@@ -16,6 +16,7 @@ import { narrativeDayRule } from './narrativeDay';
 import { periodAbbreviationRule } from './periodAbbreviations';
 import { nthWeekdayRule } from './nthWeekday';
 import { weekOfDayRule } from './weekOfDay';
+import { noteNamedMonth } from './comparedMonth';
 import { buildRuleGates, gateFor, type Rule } from './ruleGates';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
@@ -151,6 +152,7 @@ const TIME_ZONES: ReadonlySet<string> = new Set(['est', 'edt', 'cst', 'cdt', 'ms
 const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
 const QUARTER_VALUE = /^(\d{4})-Q([1-4])$/;
 const MONTH_OR_DAY_VALUE = /^\d{4}-\d{2}(?:-\d{2})?$/;
+const MONTH_VALUE = /^\d{4}-\d{2}$/;
 
 /**
  * Joins neighbours that TIMEX3 marks as one expression: a clock time and its day ("5 p.m. EST
@@ -220,6 +222,7 @@ export function scanRange(ctx: ScanContext, from: number, to: number): RuleMatch
     if (best.type === 'date' && MONTH_OR_DAY_VALUE.test(best.value)) {
       ctx.narrativeMonth = Number(best.value.slice(0, 4)) * 12 + Number(best.value.slice(5, 7)) - 1;
     }
+    if (best.type === 'date' && MONTH_VALUE.test(best.value)) noteNamedMonth(ctx, best);
     const q = QUARTER_VALUE.exec(best.value);
     if (q && best.type === 'date') {
       const yq = Number(q[1]) * 4 + Number(q[2]) - 1;
