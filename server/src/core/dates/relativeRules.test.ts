@@ -23,6 +23,15 @@ test('last / this / next', () => {
   assert.equal(at(shiftRule, 'the past year', 'the'), 'the past year=2005');
   assert.equal(at(shiftRule, 'last Friday', 'last'), 'last Friday=2006-10-27');
   assert.equal(at(shiftRule, 'next Thursday', 'next'), 'next Thursday=2006-11-09');
+  // 2006-11-02 is a Thursday: "next Friday" is next week's (tomorrow would be "Friday"), "next
+  // Tuesday" the coming one (in next week too); "this coming Friday" / "coming Friday" is tomorrow.
+  assert.equal(at(shiftRule, 'next Friday', 'next'), 'next Friday=2006-11-10');
+  assert.equal(at(shiftRule, 'next Tuesday', 'next'), 'next Tuesday=2006-11-07');
+  assert.equal(at(shiftRule, 'this coming Friday', 'this'), 'this coming Friday=2006-11-03');
+  assert.equal(at(shiftRule, 'the coming Friday', 'the'), undefined);
+  assert.equal(at(shiftRule, 'next weekend', 'next'), 'next weekend=2006-W45-WE');
+  assert.equal(at(shiftRule, 'next weekend', 'next', '2006-11-03'), 'next weekend=2006-W45-WE');
+  assert.equal(at(shiftRule, 'this weekend', 'this', '2006-11-03'), 'this weekend=2006-W44-WE');
   assert.equal(at(shiftRule, 'down from the previous Friday', 'the'), 'the previous Friday=2006-10-27');
   assert.equal(at(shiftRule, 'last April', 'last'), 'last April=2006-04');
   assert.equal(at(shiftRule, 'this past spring', 'this'), 'this past spring=2006-SP');

@@ -125,6 +125,11 @@ function readNumberWord(w: string): boolean {
   return /^\d+$/.test(w) || ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'decade', 'couple'].includes(w);
 }
 
+/** Weekday `wd` (ISO, Monday = 1) of the ISO week after the one `a` lies in. */
+function nextWeekDay(a: Day, wd: number): Day {
+  return addDays(a, 7 - isoWeekday(a) + wd);
+}
+
 /**
  * last/this/next/past/coming + week, month, year, weekend, weekday, month name, season; also with
  * "the" ("the past year", "the coming week"), "this past spring", "year-end", "the weekend".
@@ -210,6 +215,10 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     if (!a) return date(i, wd.next, UNKNOWN_DAY);
     let d: Day;
     if (shift < 0) d = weekdayFrom(addDays(a, -1), wd.v, 'past');
+    // "next Friday" is the Friday of next week: news names a day of the week under way by its name
+    // alone ("Friday"), so on a Thursday "next Friday" is eight days off, not tomorrow. "this coming
+    // Friday", "coming Friday" are the next one to come.
+    else if (shift > 0 && w === 'next') d = nextWeekDay(a, wd.v);
     else if (shift > 0) d = weekdayFrom(addDays(a, 1), wd.v, 'future');
     else d = addDays(a, wd.v - isoWeekday(a));
     return date(i, wd.next, fmtDay(d));
@@ -239,7 +248,8 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     case 'week':
       return date(i, end, fmtWeek(addDays(a, 7 * shift)));
     case 'weekend': {
-      const sat = shift < 0 ? weekdayFrom(addDays(a, -1), 6, 'past') : shift > 0 ? weekdayFrom(addDays(a, 1), 6, 'future') : thisWeekend(a, directionAt(ctx, i, end));
+      // "next weekend" is next week's, as "next Friday" is ("this weekend" on a Friday is tomorrow's).
+      const sat = shift < 0 ? weekdayFrom(addDays(a, -1), 6, 'past') : shift > 0 && w === 'next' ? nextWeekDay(a, 6) : shift > 0 ? weekdayFrom(addDays(a, 1), 6, 'future') : thisWeekend(a, directionAt(ctx, i, end));
       return date(i, end, `${fmtWeek(sat)}-WE`);
     }
     case 'month': {

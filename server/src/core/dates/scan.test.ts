@@ -18,6 +18,8 @@ test('modifiers widen the span, the value keeps its granularity', () => {
     'early next year=2007', 'late yesterday=2006-11-01', 'mid-November=2006-11', 'the late 1970s=197',
   ]);
   assert.deepEqual(scan('by the end of 1990'), ['the end of 1990=1990']);
+  // A century takes its article in over the modifier, as a decade does; a bare one has none to take.
+  assert.deepEqual(scan('in the late 19th century and early 20th century'), ['the late 19th century=18', 'early 20th century=19']);
 });
 
 test('"earlier" / "later" stay outside a weekday and "this week", not outside a month or a year', () => {

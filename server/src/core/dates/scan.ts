@@ -126,8 +126,8 @@ function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
   if (s - 2 >= floor && lowerAt(ctx, s - 1) === '-' && lowerAt(ctx, s - 2) === 'mid' && adjacent(tok(ctx, s - 2), tok(ctx, s - 1))) s -= 2;
   else if (s - 1 >= floor && EDGE_MODIFIERS.has(lowerAt(ctx, s - 1)) && !comparativeOutside(ctx, m)) s -= 1;
   else if (s - 3 >= floor && lowerAt(ctx, s - 1) === 'of' && PART_OF.has(lowerAt(ctx, s - 2)) && lowerAt(ctx, s - 3) === 'the') s -= 3;
-  // "the late 1970s", "the early summer"
-  if (s < m.start && s - 1 >= floor && lowerAt(ctx, s - 1) === 'the' && lowerAt(ctx, s) !== 'the' && /^\d{3}$|-(SP|SU|FA|WI)$/.test(m.value)) s -= 1;
+  // "the late 1970s", "the early summer", "the late 19th century"
+  if (s < m.start && s - 1 >= floor && lowerAt(ctx, s - 1) === 'the' && lowerAt(ctx, s) !== 'the' && /^\d{2,3}$|-(SP|SU|FA|WI)$/.test(m.value)) s -= 1;
   return s === m.start ? m : { ...m, start: s };
 }
 
