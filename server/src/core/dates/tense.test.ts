@@ -198,3 +198,20 @@ test('a short quoted phrase is part of the sentence; a quotation still bounds th
   assert.equal(dirOf('" We will win the whole thing this time , " he said Friday', 'Friday'), 'past');
   assert.equal(dirOf('" We will win it all " on Friday', 'Friday'), undefined);
 });
+
+test('"last" after "to" or a modal is the verb, no past cue; elsewhere it still points back', () => {
+  assert.equal(dirOf('The trial will last until the summer', 'summer'), 'future');
+  assert.equal(dirOf('The trial is expected to last until June', 'June'), 'future');
+  assert.equal(dirOf('The strike could last until Friday', 'Friday'), undefined);
+  // Negative: "last" as the adjective of a past time, and a past verb of lasting.
+  assert.equal(dirOf('The talks that began last month ended in June', 'June'), 'past');
+  assert.equal(dirOf('He met them last in June', 'June'), 'past');
+});
+
+test('"late" before a time is its modifier, no past cue; "the late president" still points back', () => {
+  assert.equal(dirOf('The president will arrive late Friday', 'Friday'), 'future');
+  assert.equal(dirOf('She is due to land late Thursday', 'Thursday'), 'future');
+  assert.equal(dirOf('The attack happened late Monday', 'Monday'), 'past');
+  assert.equal(dirOf('The late president opened it on Monday', 'Monday'), 'past');
+  assert.equal(dirOf('Ties with the late king on Monday', 'Monday'), 'past');
+});

@@ -164,12 +164,18 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
     const subject = PLURAL_PRONOUNS.has(p) || (prev.kind === 'word' && (/^[A-Z]/.test(prev.text) || (p.length > 3 && p.endsWith('s') && !p.endsWith('ss'))));
     return subject ? 'future' : undefined;
   }
+  // "late" points back as "the late president", "his late wife"; without a determiner it is a
+  // modifier of the time after it ("will arrive late Friday", "due in late May").
+  if (w === 'late' && !(i > 0 && (DETERMINERS.has(tokens[i - 1].lower) || tokens[i - 1].lower === "'s"))) return undefined;
   if (PAST_WORDS.has(w)) {
     // An irregular participle after "be" is a passive, timed by what precedes it: "would be paid".
     const p = i > 0 ? tokens[i - 1].lower : '';
     // "will hit the road", "to cut costs", "did not set": a form that is also the plain verb is no
     // past after a modal, "to" or do-support; the modal itself is the cue.
     if (SAME_AS_PLAIN.has(w) && (MODAL.has(p) || DO_SUPPORT.has(p))) return undefined;
+    // "last" after "to", a modal or do-support is the verb ("is expected to last until the summer",
+    // "will last through May"), no sign of the past.
+    if (w === 'last' && (MODAL.has(p) || DO_SUPPORT.has(p) || p === 'could')) return undefined;
     if (PASSIVE_AUX.has(p) && !NOT_PARTICIPLES.has(w)) {
       const pp = i > 1 ? tokens[i - 2].lower : '';
       return MODAL.has(pp) ? 'future' : undefined;
