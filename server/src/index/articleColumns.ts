@@ -28,7 +28,13 @@ export interface MentionExtras {
   r?: string;
 }
 
-const byteLength = (m: number, d: number): number => 8 + 8 * m + 4 * (3 * m + 4 * d) + 2 * m + 2 * d;
+/** Mention extras and date texts as stored: entry lists. */
+export interface StoredExtras {
+  x: Array<[number, MentionExtras]>;
+  y: Array<[number, string]>;
+}
+
+export const columnsByteLength = (m: number, d: number): number => 8 + 8 * m + 4 * (3 * m + 4 * d) + 2 * m + 2 * d;
 
 export class ArticleColumns {
   readonly mentionCount: number;
@@ -49,14 +55,20 @@ export class ArticleColumns {
   readonly dateKind: Uint8Array;
   readonly dateRelative: Uint8Array;
 
+  private extrasMap: ReadonlyMap<number, MentionExtras> | undefined;
+  private dateTextMap: ReadonlyMap<number, string> | undefined;
+
   private constructor(
-    /** The columns' bytes (see the layout above), in an ArrayBuffer of their own. */
+    /** The columns' bytes (see the layout above), 8-byte aligned: an ArrayBuffer of their own, or a view into a snapshot slab. */
     readonly bytes: Uint8Array,
     readonly strings: readonly string[],
-    readonly mentionExtras: ReadonlyMap<number, MentionExtras>,
-    /** Date texts that are not the span's. */
-    readonly dateTexts: ReadonlyMap<number, string>,
+    extras: ReadonlyMap<number, MentionExtras> | undefined,
+    dateTexts: ReadonlyMap<number, string> | undefined,
+    /** Gives the extras and date texts when they were not given (read on first use; undefined: damaged, read as none). */
+    private lazyExtras?: () => StoredExtras | undefined,
   ) {
+    this.extrasMap = extras;
+    this.dateTextMap = dateTexts;
     const header = new Int32Array(bytes.buffer, bytes.byteOffset, 2);
     const m = (this.mentionCount = header[0]);
     const d = (this.dateCount = header[1]);
@@ -89,7 +101,7 @@ export class ArticleColumns {
 
   /** The columns of an analysis's mentions (with their clusters) and dates, `text` being the analysed text. */
   static of(mentions: readonly EntityMention[], clusterOf: readonly number[], dates: readonly DateMention[], text: string): ArticleColumns {
-    const bytes = new Uint8Array(byteLength(mentions.length, dates.length));
+    const bytes = new Uint8Array(columnsByteLength(mentions.length, dates.length));
     const strings: string[] = [];
     const stringIndex = new Map<string, number>();
     const stringAt = (s: string): number => {
@@ -138,17 +150,82 @@ export class ArticleColumns {
     const bytes = new Uint8Array(source.length);
     bytes.set(source);
     const header = new Int32Array(bytes.buffer, 0, 2);
-    if (header[0] < 0 || header[1] < 0 || byteLength(header[0], header[1]) !== bytes.length) return undefined;
+    if (header[0] < 0 || header[1] < 0 || columnsByteLength(header[0], header[1]) !== bytes.length) return undefined;
     const c = new ArticleColumns(bytes, strings, mentionExtras, dateTexts);
+    if (!c.consistent()) return undefined;
+    if (!extrasFit(mentionExtras, dateTexts, c.mentionCount, c.dateCount)) return undefined;
+    return c;
+  }
+
+  /**
+   * Columns read in place from `bytes` (not copied: a view into a snapshot slab, which it keeps
+   * alive), with the extras and date texts given by `lazyExtras` on first use. Undefined when the
+   * bytes are not 8-byte aligned columns consistent with the strings. Extras that turn out damaged
+   * read as none (the texts are then cut from the article's text).
+   */
+  static view(bytes: Uint8Array, strings: readonly string[], lazyExtras: () => StoredExtras | undefined): ArticleColumns | undefined {
+    if (bytes.length < 8 || bytes.byteOffset % 8 !== 0) return undefined;
+    const header = new Int32Array(bytes.buffer, bytes.byteOffset, 2);
+    if (header[0] < 0 || header[1] < 0 || columnsByteLength(header[0], header[1]) !== bytes.length) return undefined;
+    const c = new ArticleColumns(bytes, strings, undefined, undefined, lazyExtras);
+    return c.consistent() ? c : undefined;
+  }
+
+  /** The extras of mentions that have any (own text, title, role), by mention index. */
+  get mentionExtras(): ReadonlyMap<number, MentionExtras> {
+    if (!this.extrasMap) this.loadExtras();
+    return this.extrasMap!;
+  }
+
+  /** Date texts that are not the span's, by date index. */
+  get dateTexts(): ReadonlyMap<number, string> {
+    if (!this.dateTextMap) this.loadExtras();
+    return this.dateTextMap!;
+  }
+
+  private loadExtras(): void {
+    let extras: Map<number, MentionExtras> | undefined;
+    let dateTexts: Map<number, string> | undefined;
+    try {
+      const stored = this.lazyExtras?.();
+      if (stored && Array.isArray(stored.x) && Array.isArray(stored.y)) {
+        extras = new Map(stored.x);
+        dateTexts = new Map(stored.y);
+        for (const e of extras.values()) {
+          if (e.t !== undefined) e.t = intern(e.t);
+          if (e.ti !== undefined) e.ti = intern(e.ti);
+          if (e.r !== undefined) e.r = intern(e.r);
+        }
+        for (const [i, t] of dateTexts) dateTexts.set(i, intern(t));
+      }
+    } catch {
+      extras = undefined;
+    }
+    if (!extras || !dateTexts || !extrasFit(extras, dateTexts, this.mentionCount, this.dateCount)) {
+      extras = new Map();
+      dateTexts = new Map();
+    }
+    this.extrasMap = extras;
+    this.dateTextMap = dateTexts;
+    this.lazyExtras = undefined;
+  }
+
+  /** The extras and date texts as stored (entry lists). */
+  storedExtras(): StoredExtras {
+    return { x: [...this.mentionExtras], y: [...this.dateTexts] };
+  }
+
+  /** Whether the columns hold spans, types and string indexes that make sense. */
+  private consistent(): boolean {
+    const c = this;
+    const strings = this.strings;
     for (let i = 0; i < c.mentionCount; i++) {
-      if (c.mentionStart[i] < 0 || c.mentionEnd[i] < c.mentionStart[i] || c.mentionType[i] >= ENTITY_TYPES.length || c.mentionSource[i] >= SOURCES.length || c.cluster[i] < -1) return undefined;
+      if (c.mentionStart[i] < 0 || c.mentionEnd[i] < c.mentionStart[i] || c.mentionType[i] >= ENTITY_TYPES.length || c.mentionSource[i] >= SOURCES.length || c.cluster[i] < -1) return false;
     }
     for (let i = 0; i < c.dateCount; i++) {
-      if (c.dateStart[i] < 0 || c.dateEnd[i] < c.dateStart[i] || c.dateKind[i] >= DATE_KINDS.length || c.dateValue[i] < 0 || c.dateValue[i] >= strings.length || c.dateAnchor[i] < -1 || c.dateAnchor[i] >= strings.length) return undefined;
+      if (c.dateStart[i] < 0 || c.dateEnd[i] < c.dateStart[i] || c.dateKind[i] >= DATE_KINDS.length || c.dateValue[i] < 0 || c.dateValue[i] >= strings.length || c.dateAnchor[i] < -1 || c.dateAnchor[i] >= strings.length) return false;
     }
-    for (const [i, extra] of mentionExtras) if (!Number.isInteger(i) || i < 0 || i >= c.mentionCount || typeof extra !== 'object' || extra === null) return undefined;
-    for (const [i, t] of dateTexts) if (!Number.isInteger(i) || i < 0 || i >= c.dateCount || typeof t !== 'string') return undefined;
-    return c;
+    return true;
   }
 
   /** The mentions as objects; `text` is the article's text. */
@@ -200,6 +277,13 @@ export class ArticleColumns {
   dateCovering(offset: number): number {
     return covering(this.dateStart, this.dateEnd, this.dateCount, offset);
   }
+}
+
+/** Whether stored extras and date texts name only mentions and dates that exist. */
+function extrasFit(extras: ReadonlyMap<number, MentionExtras>, dateTexts: ReadonlyMap<number, string>, mentionCount: number, dateCount: number): boolean {
+  for (const [i, extra] of extras) if (!Number.isInteger(i) || i < 0 || i >= mentionCount || typeof extra !== 'object' || extra === null) return false;
+  for (const [i, t] of dateTexts) if (!Number.isInteger(i) || i < 0 || i >= dateCount || typeof t !== 'string') return false;
+  return true;
 }
 
 /** Binary search over spans sorted by start, non-overlapping: the one containing offset. */

@@ -5,7 +5,10 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { productionComponents } from '../components';
 import { contentHash, CorpusIndex } from './corpusIndex';
-import { readSnapshot, SNAPSHOT_FORMAT, writeSnapshot } from './corpusSnapshot';
+import { crc32 as zlibCrc32 } from 'zlib';
+import { CompactAnalysis } from './compactAnalysis';
+import { crc32Js, readSnapshot, SNAPSHOT_FORMAT, writeSnapshot } from './corpusSnapshot';
+import { RestoredEntity } from './snapshotEntities';
 
 const ARTICLES: Record<string, string> = {
   'file:///c/corpus/a.md': '---\ntitle: A\ndate: 2006-11-02\n---\nIraqi Prime Minister Nouri al-Maliki met President George W. Bush in Amman on Tuesday. "We will stay," Maliki said. The talks began in 2005 and again in 2005.\n',
@@ -39,12 +42,43 @@ function linkedView(index: CorpusIndex): unknown {
   }));
 }
 
-async function snapshotOf(index: CorpusIndex): Promise<string> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sl-snap-')), 'snapshots', 'corpus.jsonl');
+async function snapshotOf(index: CorpusIndex, slabBytes?: number): Promise<string> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sl-snap-')), 'snapshots', 'corpus.snapshot');
   const source = index.snapshotSource();
   assert.ok(source, 'a freshly relinked index can be snapshotted');
-  assert.equal(await writeSnapshot(file, source, () => true, () => undefined), true);
+  assert.equal(await writeSnapshot(file, source, () => true, () => undefined, 3, slabBytes), true);
   return file;
+}
+
+type Part = [number, number, number];
+interface Trailer {
+  format: number;
+  size: number;
+  entities: number;
+  parts: Record<string, Part>;
+}
+
+/** A snapshot file taken apart: its data (the parts), and its trailer. */
+function opened(file: string): { data: Buffer; trailer: Trailer } {
+  const bytes = readFileSync(file);
+  const footer = bytes.subarray(bytes.length - 16).toString('latin1');
+  assert.ok(footer.startsWith('SLSNAP'));
+  const length = Number(footer.slice(6));
+  const dataEnd = bytes.length - 16 - length;
+  return { data: bytes.subarray(0, dataEnd), trailer: JSON.parse(bytes.toString('utf8', dataEnd, bytes.length - 16)) as Trailer };
+}
+
+/** Writes the file back with `mutate` applied to part `name`'s bytes and its check made to match (a well-formed file of other content). */
+function rewritePart(file: string, name: string, mutate: (part: Buffer) => void): void {
+  const { data, trailer } = opened(file);
+  const [offset, length] = trailer.parts[name];
+  const part = Buffer.from(Uint8Array.from(data.subarray(offset, offset + length)).buffer); // aligned for typed-array views
+  mutate(part);
+  part.copy(data, offset);
+  trailer.parts[name][2] = zlibCrc32(part);
+  let text = JSON.stringify(trailer);
+  for (let k = 0; k < 3; k++) text = JSON.stringify({ ...trailer, size: data.length + Buffer.byteLength(text) + 16 });
+  writeFileSync(file, Buffer.concat([data, Buffer.from(text), Buffer.from(`SLSNAP${String(Buffer.byteLength(text)).padStart(10, '0')}`)]));
 }
 
 /** A new index filled from the snapshot as a warm start fills it: analyses taken when the hash matches. */
@@ -87,7 +121,7 @@ test('a warm start from the snapshot gives exactly the linking a relink computes
   assert.ok(maliki && maliki.mentionCount >= 3, 'the note entity keeps its mentions across articles');
   // The restored index is itself a full relink's result: it can be snapshotted again, byte for byte.
   const again = await snapshotOf(index);
-  assert.equal(readFileSync(again, 'utf8'), readFileSync(file, 'utf8'));
+  assert.ok(readFileSync(again).equals(readFileSync(file)));
 });
 
 test('an article changed since the snapshot is analysed anew and the corpus relinked', async () => {
@@ -115,8 +149,20 @@ test('an added or removed article, or another note, refuses the stored linking',
 
 test('a truncated or corrupt snapshot is discarded (logged, removed), never trusted', async () => {
   const file = await snapshotOf(indexOf(ARTICLES));
-  const text = readFileSync(file, 'utf8');
-  for (const bad of [text.slice(0, Math.floor(text.length * 0.6)), text.replace(/"format":\d+/, '"format":99'), 'not json\n', '']) {
+  const bytes = readFileSync(file);
+  const latin1 = bytes.toString('latin1');
+  const flipped = Buffer.from(bytes);
+  flipped[bytes.length - 20] ^= 0xff; // inside the trailer
+  for (const bad of [
+    bytes.subarray(0, Math.floor(bytes.length * 0.6)),
+    bytes.subarray(0, bytes.length - 1),
+    Buffer.concat([bytes, Buffer.from('x')]),
+    Buffer.from(latin1.replace(`"format":${SNAPSHOT_FORMAT}`, '"format":99'), 'latin1'),
+    Buffer.from(latin1.replace(/"size":\d/, '"size":9'), 'latin1'),
+    flipped,
+    Buffer.from('not json\n'),
+    Buffer.alloc(0),
+  ]) {
     writeFileSync(file, bad);
     const logs: string[] = [];
     assert.equal(await readSnapshot(file, (m) => logs.push(m)), undefined);
@@ -124,20 +170,79 @@ test('a truncated or corrupt snapshot is discarded (logged, removed), never trus
     assert.ok(logs.some((m) => /snapshot/.test(m)));
   }
   assert.equal(await readSnapshot(file, () => undefined), undefined, 'a missing snapshot is a quiet miss');
-  // Damaged lines inside a well-formed file: that article is analysed anew, the linking recomputed.
-  const lines = text.split('\n');
-  lines[2] = '{"id": 5, broken';
-  lines[lines.length - 2] = '{"m":[7],"d":[],"r":{},"c":0}\t[]\t[]';
-  writeFileSync(file, lines.join('\n'));
+  // A damaged part the open does not read: the entities (the linking is recomputed) and the articles' slabs (analysed anew).
+  writeFileSync(file, bytes);
+  const { trailer } = opened(file);
+  const damagedBytes = Buffer.from(bytes);
+  damagedBytes[trailer.parts.entities[0] + 3] ^= 0x01;
+  const firstSlab = new Float64Array(Uint8Array.from(bytes.subarray(trailer.parts.slabs[0], trailer.parts.slabs[0] + 56)).buffer);
+  damagedBytes[firstSlab[2] + firstSlab[3] + 5] ^= 0x01; // a head record of the first slab
+  writeFileSync(file, damagedBytes);
   const damaged = await readSnapshot(file, () => undefined);
-  assert.ok(damaged);
+  assert.ok(damaged, 'the file itself is whole');
   const lastUri = damaged.uris[damaged.uris.length - 1];
   const lastText = ARTICLES[lastUri];
   assert.equal(damaged.analysis(lastUri, contentHash(lastText), () => lastText), undefined);
   assert.deepEqual(damaged.linking(new Map()), undefined);
-  const { index, restored } = await warmIndex(file, ARTICLES);
+  damaged.close();
+  const { index, restored, fromSnapshot } = await warmIndex(file, ARTICLES);
   assert.equal(restored, false);
+  assert.equal(fromSnapshot, 0);
   assert.deepEqual(linkedView(index), linkedView(indexOf(ARTICLES)));
+});
+
+test('a damaged slab costs only its own articles; the others are read from theirs', async () => {
+  const file = await snapshotOf(indexOf(ARTICLES), 1);
+  const { trailer, data } = opened(file);
+  const slabs = new Float64Array(Uint8Array.from(data.subarray(trailer.parts.slabs[0], trailer.parts.slabs[0] + trailer.parts.slabs[1])).buffer);
+  assert.equal(slabs.length / 7, 3, 'one article per slab');
+  const bytes = readFileSync(file);
+  bytes[slabs[7 + 2] + 30] ^= 0x40; // the second slab's kept record
+  writeFileSync(file, bytes);
+  const snapshot = await readSnapshot(file, () => undefined);
+  assert.ok(snapshot);
+  const found = snapshot.uris.map((uri) => !!snapshot.analysis(uri, contentHash(ARTICLES[uri]), () => ARTICLES[uri]));
+  assert.deepEqual(found, [true, false, true]);
+  assert.ok(snapshot.linking(new Map(indexOf(ARTICLES).entities().flatMap((e) => (e.note ? [[e.note.id, e.note] as const] : [])))), 'the linking is intact');
+  snapshot.close();
+  const { index, fromSnapshot, restored } = await warmIndex(file, ARTICLES);
+  assert.equal(fromSnapshot, 2);
+  assert.equal(restored, true, 'the article analysed anew has the same clusters, so the stored linking still applies');
+  assert.deepEqual(linkedView(index), linkedView(indexOf(ARTICLES)));
+});
+
+test('a restored analysis reads its columns in place, and the extras and entity details when first asked', async () => {
+  const cold = indexOf(ARTICLES);
+  const file = await snapshotOf(cold);
+  const { index } = await warmIndex(file, ARTICLES);
+  const uri = 'file:///c/corpus/a.md';
+  const analysis = index.article(uri)!.analysis as CompactAnalysis;
+  assert.ok(analysis instanceof CompactAnalysis);
+  const columns = analysis.columns;
+  assert.ok(columns.bytes.buffer.byteLength > columns.bytes.length, 'a view into the slab, not a copy');
+  assert.deepEqual(analysis.mentions, cold.article(uri)!.analysis.mentions);
+  assert.deepEqual(analysis.dates, cold.article(uri)!.analysis.dates);
+  assert.deepEqual(analysis.quotes, cold.article(uri)!.analysis.quotes);
+  assert.deepEqual(analysis.outline, cold.article(uri)!.analysis.outline);
+  assert.deepEqual(analysis.clusters, cold.article(uri)!.analysis.clusters);
+  assert.deepEqual(analysis.meta, cold.article(uri)!.analysis.meta);
+  const restored = index.entities();
+  assert.ok(restored.every((e) => e instanceof RestoredEntity && e.packed), 'no entity detail is parsed by the warm start');
+  const maliki = restored.find((e) => e.note?.id === 'nouri-al-maliki')! as RestoredEntity;
+  const coldMaliki = cold.entities().find((e) => e.id === maliki.id)!;
+  assert.deepEqual([...maliki.spellings], [...coldMaliki.spellings]);
+  assert.equal(maliki.packed, false);
+  assert.deepEqual([...maliki.roles], [...coldMaliki.roles]);
+  assert.deepEqual([...maliki.documents], [...coldMaliki.documents]);
+  assert.ok(restored.some((e) => (e as RestoredEntity).packed), 'the others stay packed');
+});
+
+test('the JavaScript CRC-32 (for a Node without zlib.crc32) is zlib\'s', () => {
+  const data = Buffer.from('SourceLens snapshot \u00e9\u2014 check'.repeat(50));
+  assert.equal(crc32Js(data), zlibCrc32(data));
+  assert.equal(crc32Js(data.subarray(100), crc32Js(data.subarray(0, 100))), zlibCrc32(data));
+  assert.equal(crc32Js(Buffer.alloc(0)), 0);
+  assert.notEqual(crc32Js(Buffer.from('a')), crc32Js(Buffer.from('b')));
 });
 
 test('temporary files left by a server that stopped while writing are removed by the next write', async () => {
@@ -180,8 +285,8 @@ test('a snapshot is read from its file until closed; a closed one gives misses, 
 
 test('a snapshot of the previous format is discarded, not read', async () => {
   const file = await snapshotOf(indexOf(ARTICLES));
-  const text = readFileSync(file, 'utf8');
-  writeFileSync(file, text.replace(`"format":${SNAPSHOT_FORMAT}`, `"format":${SNAPSHOT_FORMAT - 1}`));
+  const text = readFileSync(file).toString('latin1');
+  writeFileSync(file, Buffer.from(text.replace(`"format":${SNAPSHOT_FORMAT}`, `"format":${SNAPSHOT_FORMAT - 1}`), 'latin1'));
   const logs: string[] = [];
   assert.equal(await readSnapshot(file, (m) => logs.push(m)), undefined);
   assert.equal(existsSync(file), false);
@@ -190,22 +295,20 @@ test('a snapshot of the previous format is discarded, not read', async () => {
 
 test('an assignment naming an entity number the snapshot does not hold refuses the linking; the relink is exact', async () => {
   const file = await snapshotOf(indexOf(ARTICLES));
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const header = JSON.parse(lines[0]) as { entities: number };
-  const index = JSON.parse(lines[1]) as { assignment: number[][] };
-  const row = index.assignment.find((r) => r.length > 0)!;
-  row[0] = header.entities + 3;
-  lines[1] = JSON.stringify(index);
-  writeFileSync(file, lines.join('\n'));
+  const { trailer } = opened(file);
+  rewritePart(file, 'rows', (rows) => {
+    const numbers = new Int32Array(rows.buffer, rows.byteOffset, rows.length / 4);
+    const k = numbers.findIndex((n) => n >= 0);
+    numbers[k] = trailer.entities + 3;
+  });
   const { index: warm, fromSnapshot, restored } = await warmIndex(file, ARTICLES);
   assert.equal(fromSnapshot, 3, 'the analyses still apply');
   assert.equal(restored, false);
   assert.deepEqual(linkedView(warm), linkedView(indexOf(ARTICLES)));
-  // A row of something other than entity numbers (an older snapshot's ids) makes the file unreadable.
-  index.assignment[0] = ['nouri-al-maliki' as unknown as number];
-  lines[1] = JSON.stringify(index);
-  writeFileSync(file, lines.join('\n'));
+  // A row holding what is no entity number nor -1 makes the file unreadable.
+  rewritePart(file, 'rows', (rows) => new Int32Array(rows.buffer, rows.byteOffset, 1).set([-7]));
   assert.equal(await readSnapshot(file, () => undefined), undefined);
+  assert.equal(existsSync(file), false);
 });
 
 test('after a warm start, edits update the corpus maps exactly as after a cold start', async () => {

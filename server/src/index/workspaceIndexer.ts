@@ -180,6 +180,9 @@ export class WorkspaceIndexer {
       this.snapshotAt = this.index.changes;
       this.host.log(`Corpus linking restored from the snapshot (${snapshot!.size} articles).`);
     } else {
+      // No worker is needed until the first edit (which starts one): their memory (about 100 MB
+      // each) is given back before the relink's peak, as a warm start never starts them.
+      this.pool?.release(0);
       this.index.relink();
       // Written before the index reports ready (in slices; requests are answered meanwhile), so
       // the reader's first queries do not share the thread with it and the next start is warm.
@@ -396,6 +399,7 @@ export class WorkspaceIndexer {
   private snapshotFile(): string | undefined {
     if (!this.cache) return undefined;
     const key = createHash('sha1').update(JSON.stringify([...this.roots].sort())).digest('hex').slice(0, 16);
+    // Binary since format 6; the name is kept (the protocol tests look for it), and a file of an older format is discarded on read.
     return path.join(this.cache.folder, 'snapshots', `${key}.jsonl`);
   }
 
