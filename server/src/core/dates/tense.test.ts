@@ -124,8 +124,9 @@ test('a present tense close before a date schedules it; nouns, habits and far-of
   assert.equal(dirOf('after three votes in parliament on Monday', 'Monday'), undefined);
   assert.equal(dirOf('The votes on Monday', 'Monday'), undefined);
   assert.equal(dirOf('The gathers of Monday', 'Monday'), undefined);
-  // A plain form needs a subject before it: "to visit" and "could visit" are no tense of their own.
-  assert.equal(dirOf('Officials could visit on Monday', 'Monday'), undefined);
+  // A plain form needs a subject before it: "to visit" and "could visit" are no tense of their own
+  // ("could" itself points ahead: a possibility to come.)
+  assert.equal(dirOf('Officials could visit on Monday', 'Monday'), 'future');
   assert.equal(dirOf('the visit on Monday', 'Monday'), undefined);
   // Past and far-off forms: "was meeting" is past; a state far before the date does not reach it.
   assert.equal(dirOf('Negotiators were meeting Friday in Vienna', 'Friday'), 'past');
@@ -202,7 +203,7 @@ test('a short quoted phrase is part of the sentence; a quotation still bounds th
 test('"last" after "to" or a modal is the verb, no past cue; elsewhere it still points back', () => {
   assert.equal(dirOf('The trial will last until the summer', 'summer'), 'future');
   assert.equal(dirOf('The trial is expected to last until June', 'June'), 'future');
-  assert.equal(dirOf('The strike could last until Friday', 'Friday'), undefined);
+  assert.equal(dirOf('The strike could last until Friday', 'Friday'), 'future');
   // Negative: "last" as the adjective of a past time, and a past verb of lasting.
   assert.equal(dirOf('The talks that began last month ended in June', 'June'), 'past');
   assert.equal(dirOf('He met them last in June', 'June'), 'past');
@@ -214,4 +215,18 @@ test('"late" before a time is its modifier, no past cue; "the late president" st
   assert.equal(dirOf('The attack happened late Monday', 'Monday'), 'past');
   assert.equal(dirOf('The late president opened it on Monday', 'Monday'), 'past');
   assert.equal(dirOf('Ties with the late king on Monday', 'Monday'), 'past');
+});
+
+test('schedules: "slated for", "is planned for", "could" + verb, "continues", "faces"', () => {
+  assert.equal(dirOf('The summit is slated for Tuesday', 'Tuesday'), 'future');
+  assert.equal(dirOf('The strike is planned for November', 'November'), 'future');
+  assert.equal(dirOf('The storm could hit on Saturday', 'Saturday'), 'future');
+  assert.equal(dirOf('Abbas and Gold could meet on Thursday', 'Thursday'), 'future');
+  assert.equal(dirOf('The race continues on Friday', 'Friday'), 'future');
+  assert.equal(dirOf('Essex and Kent both face tense finishes on Monday', 'Monday'), 'future');
+  // Negatives: a past plan, a past (in)ability, a noun.
+  assert.equal(dirOf('The attack was planned for November', 'November'), 'past');
+  assert.equal(dirOf('Police could not locate him on Monday', 'Monday'), undefined);
+  assert.equal(dirOf('He could be located on Wednesday', 'Wednesday'), undefined);
+  assert.equal(dirOf('The faces of the victims were shown on Monday', 'Monday'), 'past');
 });

@@ -74,7 +74,7 @@ const SCHEDULE_S: ReadonlySet<string> = new Set([
  */
 const PRESENT_S_SCHEDULE: ReadonlySet<string> = new Set([
   'goes', 'votes', 'holds', 'hosts', 'hears', 'kicks', 'reopens', 'flies', 'unveils', 'celebrates', 'debates',
-  'decides', 'attends', 'launches', 'gathers', 'marches', 'tees', 'wraps', 'welcomes', 'receives',
+  'decides', 'attends', 'launches', 'gathers', 'marches', 'tees', 'wraps', 'welcomes', 'receives', 'continues', 'faces',
 ]);
 /**
  * Plain present forms that schedule when a subject precedes them: "Arafat and Netanyahu meet
@@ -90,7 +90,7 @@ const SCHEDULE_BARE: ReadonlySet<string> = new Set([
  * communities visit frequently, … races in the winter").
  */
 const NEAR_BARE: ReadonlySet<string> = new Set([
-  'go', 'play', 'vote', 'reopen', 'come', 'gather', 'debate', 'hold', 'host', 'visit', 'celebrate',
+  'go', 'play', 'vote', 'reopen', 'come', 'gather', 'debate', 'hold', 'host', 'visit', 'celebrate', 'continue', 'face',
 ]);
 /** Forms of "be" that make a present progressive ("negotiators are meeting Friday"). */
 const PRESENT_BE: ReadonlySet<string> = new Set(['is', 'are', "'re", 'am']);
@@ -116,6 +116,8 @@ const DO_SUPPORT: ReadonlySet<string> = new Set(['did', 'does', 'do', 'not', "n'
 const PASSIVE_AUX: ReadonlySet<string> = new Set([
   'be', 'been', 'being', 'is', 'are', 'am', "'s", 'stay', 'stays', 'remain', 'remains', 'get', 'gets',
 ]);
+/** Words after "could" that make it a past (in)ability, not a possibility ahead. */
+const COULD_PAST_NEXT: ReadonlySet<string> = new Set(['not', "n't", 'have', "'ve", 'be', 'been', 'never', 'only', 'see', 'hear', 'feel']);
 // "could be located Wednesday" reports a past (in)ability: "could" is not a future modal here.
 const MODAL: ReadonlySet<string> = new Set(['to', 'can', 'will', 'would', 'may', 'might', 'must', 'should', 'shall']);
 
@@ -133,8 +135,10 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   if ((w === 'is' || w === 'are') && nx === 'to') return 'future';
   // "the law takes effect Jan. 1": a present tense that schedules.
   if ((w === 'takes' || w === 'take') && nx === 'effect') return 'future';
-  // "the hearing is set for Friday".
-  if (w === 'set' && nx === 'for') return 'future';
+  // "the hearing is set for Friday", "the summit is slated for Tuesday", "the strike is planned for
+  // November" ("was planned for" may tell of a plan already carried out).
+  if ((w === 'set' || w === 'slated') && nx === 'for') return 'future';
+  if (w === 'planned' && nx === 'for' && i > 0 && PRESENT_BE.has(tokens[i - 1].lower)) return 'future';
   // "next to the embassy" is a place, not a time.
   if (w === 'next' && nx === 'to') return undefined;
   if (w === 'early' && nx === 'as' && i > 0 && tokens[i - 1].lower === 'as') return 'future';
@@ -155,6 +159,9 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
     const v = k < tokens.length ? tokens[k].lower : '';
     return v === 'have' || v === "'ve" || v === 'been' ? undefined : 'future';
   }
+  // "the vote could come Friday", "the storm could hit Saturday" point ahead; "could not locate him
+  // Monday", "could be located Wednesday", "could have left" tell of a past (in)ability.
+  if (w === 'could' && !after && tok.text === w && /^[a-z]+$/.test(nx) && !COULD_PAST_NEXT.has(nx)) return 'future';
   if (SCHEDULE_BARE.has(w) && i > 0) {
     const p = tokens[i - 1].lower;
     if (NOT_A_TENSE_BEFORE.has(p) || DETERMINERS.has(p) || p === "'s") return undefined;
@@ -176,6 +183,8 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
     // "last" after "to", a modal or do-support is the verb ("is expected to last until the summer",
     // "will last through May"), no sign of the past.
     if (w === 'last' && (MODAL.has(p) || DO_SUPPORT.has(p) || p === 'could')) return undefined;
+    // "the storm could hit on Saturday": after "could" a form that is also the plain verb is no past.
+    if (SAME_AS_PLAIN.has(w) && p === 'could') return undefined;
     if (PASSIVE_AUX.has(p) && !NOT_PARTICIPLES.has(w)) {
       const pp = i > 1 ? tokens[i - 2].lower : '';
       return MODAL.has(pp) ? 'future' : undefined;
