@@ -155,3 +155,13 @@ test('"December of that year" is the month of the year just named', () => {
   const v = (text: string): string[] => recognizeDates(text, '1996-08-22').map((d) => `${d.text}=${d.value}`);
   assert.deepEqual(v('It declared independence in 1991, backed by a referendum in December of that year.'), ['1991=1991', 'December of that year=1991-12']);
 });
+
+test('a lone month right after "in" and a past verb is not ahead of the anchor', () => {
+  // In a December paper, "sales rose in January" is the January past, not the coming one.
+  assert.equal(at(monthRule, 'Sales rose in January .', 'January', '2013-12-20'), 'January=2013-01');
+  assert.equal(at(monthRule, 'He died in early November .', 'November', '2013-12-20'), 'November=2013-11');
+  // Negatives: a future verb, a passive after a modal, and no verb before "in".
+  assert.equal(at(monthRule, 'Prices will rise in January .', 'January', '2013-12-20'), 'January=2014-01');
+  assert.equal(at(monthRule, 'The bonus will be paid in January .', 'January', '2013-12-20'), 'January=2014-01');
+  assert.equal(at(monthRule, 'A vote in January is likely .', 'January', '2013-12-20'), 'January=2014-01');
+});

@@ -45,6 +45,7 @@ function pastOnlyAt(ctx: ScanContext, i: number): boolean {
   const w = lowerAt(ctx, k);
   if (w === 'early' || w === 'late' || w === 'on' || w === 'mid' || w === '-') k--;
   if (lowerAt(ctx, k) === 'mid') k--;
+  if (lowerAt(ctx, k) === 'in') k--; // "sales rose in January", "died in early May"
   // The date as the adjunct of a past verb right before it: "the offer expired March 31", "died on Jan. 5".
   // Verbs that take a date as their object ("has set Nov. 10 as the deadline") are no such adjunct.
   return PAST_ONLY_BEFORE.has(lowerAt(ctx, k)) || (!DATE_OBJECT_VERBS.has(lowerAt(ctx, k)) && isPastVerb(ctx.tokens, k));
