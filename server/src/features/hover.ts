@@ -7,6 +7,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { CorpusEntity } from '../core/linking/corpusEntities';
 import type { DateMention, EntityMention, Quote } from '../core/types';
 import type { CorpusIndex, IndexedArticle } from '../index/corpusIndex';
+import { definePatch } from '../index/entityMemo';
 import { describeDate } from './dateText';
 import { escapeMarkdown, safeLink, truncate } from './markdownText';
 import { toOffset, toRange } from './positions';
@@ -72,7 +73,7 @@ function buildCorpusCard(index: CorpusIndex, entity: CorpusEntity): string {
     const date = article.analysis.meta.date ? `${article.analysis.meta.date} · ` : '';
     lines.push(`- ${escapeMarkdown(date)}${safeLink(truncate(title, 70), article.uri)} (${count})`);
   }
-  if (listed.total > 8) lines.push(`- … and ${listed.total - 8} more`);
+  if (listed.total > LISTED) lines.push(`- … and ${listed.total - LISTED} more`);
   if (quotes.count) {
     lines.push('', `Quoted ${quotes.count} time${quotes.count === 1 ? '' : 's'}:`);
     for (const quote of quotes.first) lines.push(`- “${escapeMarkdown(truncate(quote.text, 90))}”`);
@@ -89,9 +90,15 @@ function topRole(entity: CorpusEntity): string | undefined {
   return best;
 }
 
-/** The parts of an actor's card that cost in proportion to its articles and quotes, kept per entity. */
+/** How many of an actor's earliest articles its card lists. */
+const LISTED = 8;
+
+/**
+ * The parts of an actor's card that cost in proportion to its articles and quotes, kept per entity
+ * (the earliest articles are patched after an edit; the quotes, a filter of a short list, are made again).
+ */
 function cardParts(index: CorpusIndex, entity: CorpusEntity) {
-  const listed = index.entityMemo(entity.id, 'hover:articles', () => earliestArticles(index, entity.id, 8));
+  const listed = index.entityMemo(entity.id, 'hover:articles', () => earliestArticles(index, entity.id, LISTED));
   const quotes = index.entityMemo(entity.id, 'hover:quotes', () => {
     const said = index.quotesOf(entity.id).filter((q) => q.quote.kind !== 'scare');
     return { count: said.length, first: said.slice(0, 3).map((q) => q.quote) };
@@ -110,31 +117,64 @@ export function prepareEntityCard(index: CorpusIndex, entity: CorpusEntity): voi
 
 const collator = new Intl.Collator();
 
-/** Earlier publication first (undated last), then by URI in the reader's collation. */
+/**
+ * Earlier publication first (undated last), then by URI in the reader's collation (URIs it finds
+ * equal by code units): a total order, so the earliest articles do not depend on the order they are read in.
+ */
 function articleOrder(a: IndexedArticle, b: IndexedArticle): number {
   const da = a.analysis.meta.date ?? '9999';
   const db = b.analysis.meta.date ?? '9999';
   // Dates are ISO (YYYY-MM-DD): code-unit order is their collation order, and much cheaper.
   if (da !== db) return da < db ? -1 : 1;
-  return collator.compare(a.uri, b.uri);
+  return collator.compare(a.uri, b.uri) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+}
+
+interface EarliestArticles {
+  /** At most `n` articles, earliest first, with the actor's mentions in each. */
+  first: Array<{ article: IndexedArticle; count: number }>;
+  /** How many articles name the actor. */
+  total: number;
+}
+
+/** Puts `article` in its place in `first` if it is among the `n` earliest. */
+function insertEarliest(first: EarliestArticles['first'], article: IndexedArticle, count: number, n: number): void {
+  if (first.length === n && articleOrder(article, first[n - 1].article) >= 0) return;
+  let at = first.length;
+  while (at > 0 && articleOrder(article, first[at - 1].article) < 0) at--;
+  first.splice(at, 0, { article, count });
+  if (first.length > n) first.pop();
 }
 
 /** The actor's `n` earliest articles (with its mention count in each) and how many articles name it: one pass, no full sort. */
-function earliestArticles(index: CorpusIndex, id: string, n: number): { first: Array<{ article: IndexedArticle; count: number }>; total: number } {
-  const first: Array<{ article: IndexedArticle; count: number }> = [];
+function earliestArticles(index: CorpusIndex, id: string, n: number): EarliestArticles {
+  const first: EarliestArticles['first'] = [];
   let total = 0;
   for (const [uri, count] of index.articlesOf(id)) {
     const article = index.article(uri);
     if (!article) continue;
     total++;
-    if (first.length === n && articleOrder(article, first[n - 1].article) >= 0) continue;
-    let at = first.length;
-    while (at > 0 && articleOrder(article, first[at - 1].article) < 0) at--;
-    first.splice(at, 0, { article, count });
-    if (first.length > n) first.pop();
+    insertEarliest(first, article, count, n);
   }
   return { first, total };
 }
+
+/**
+ * After one article changed: it leaves the list and comes back in its new place. When it leaves a
+ * full list, the list's next article is known only if the article's new version comes no later
+ * than the old last one (everything unlisted comes after that); otherwise the list is made again.
+ */
+definePatch<EarliestArticles, CorpusIndex>('hover:articles', (listed, change, index) => {
+  const first = listed.first.filter((f) => f.article.uri !== change.uri);
+  const left = first.length < listed.first.length;
+  let total = listed.total - (change.before > 0 ? 1 : 0);
+  const article = change.after > 0 ? index.article(change.uri) : undefined;
+  if (article) {
+    total++;
+    if (left && listed.total > LISTED && articleOrder(article, listed.first[LISTED - 1].article) > 0) return undefined;
+    insertEarliest(first, article, change.after, LISTED);
+  } else if (left && listed.total > LISTED) return undefined;
+  return { first, total };
+});
 
 function dateCard(index: CorpusIndex, article: IndexedArticle, date: DateMention): string {
   const lines = [`**${escapeMarkdown(date.value)}** · ${date.type}`];

@@ -4,6 +4,7 @@
  */
 import type { DefinitionParams, DocumentHighlight, DocumentHighlightParams, Location, ReferenceParams } from 'vscode-languageserver';
 import type { CorpusIndex } from '../index/corpusIndex';
+import { definePatch } from '../index/entityMemo';
 import { toOffset, toRange } from './positions';
 import { PreSerialized } from './preSerialized';
 
@@ -22,22 +23,33 @@ function entityUnderCursor(index: CorpusIndex, uri: string, position: { line: nu
 /** Beyond this many mentions an entity's locations are rebuilt per request rather than kept. */
 const KEEP_LOCATIONS_UP_TO = 50_000;
 
+/** The mentions' protocol locations, appended to `out`. */
+function locationsIn(index: CorpusIndex, mentions: readonly { uri: string; start: number; end: number }[], out: Location[]): Location[] {
+  for (const m of mentions) {
+    const article = index.article(m.uri);
+    if (article) out.push({ uri: m.uri, range: toRange(article.document, m.start, m.end) });
+  }
+  return out;
+}
+
 /**
  * Every mention of the entity as protocol locations, kept (with their JSON text, made when first
- * sent) until the entity's mentions change. Read-only.
+ * sent) until the entity's mentions change; after an edit only the edited article's are made again
+ * (the patch below). Read-only.
  */
 function locationsOf(index: CorpusIndex, entityId: string): PreSerialized<readonly Location[]> {
-  const build = (): PreSerialized<readonly Location[]> => {
-    const out: Location[] = [];
-    for (const m of index.mentionsOf(entityId)) {
-      const article = index.article(m.uri);
-      if (article) out.push({ uri: m.uri, range: toRange(article.document, m.start, m.end) });
-    }
-    return new PreSerialized(out);
-  };
+  const build = (): PreSerialized<readonly Location[]> => new PreSerialized(locationsIn(index, index.mentionsOf(entityId), []));
   if (index.mentionsOf(entityId).length > KEEP_LOCATIONS_UP_TO) return build();
   return index.entityMemo(entityId, 'navigation:locations', build);
 }
+
+/** After an edit: the article's locations leave their place and its new ones come last, as in `mentionsOf`. */
+definePatch<PreSerialized<readonly Location[]>, CorpusIndex>('navigation:locations', (kept, change, index) => {
+  if (change.before === 0 && change.after === 0) return kept;
+  const out = change.before > 0 ? kept.value.filter((l) => l.uri !== change.uri) : kept.value.slice();
+  if (change.after > 0) locationsIn(index, index.mentionsIn(change.uri, change.id), out);
+  return out.length > KEEP_LOCATIONS_UP_TO ? undefined : new PreSerialized(out);
+});
 
 function noteLocation(index: CorpusIndex, entityId: string): Location | undefined {
   const entity = index.entity(entityId);

@@ -67,6 +67,25 @@ test('the status counts stay equal to a recount through replacements and removal
   assert.equal(index.stats().articles, 2);
 });
 
+test('the status entity count stays equal to a recount of entities with mentions through edits', () => {
+  const index = built(TEXT);
+  const recount = (): number => index.entities().filter((e) => e.mentionCount > 0).length;
+  const first = index.stats().entities;
+  assert.ok(first >= 2, String(first));
+  assert.equal(first, recount());
+  index.setArticle(B, TEXT[B] + '\nAngela Merkel met Jacques Chirac in Paris.\n');
+  index.relinkIncremental();
+  assert.equal(index.stats().entities, recount());
+  assert.ok(index.stats().entities >= first + 2, 'new names are new entities');
+  index.setArticle(A, '---\ndate: 2006-11-02\n---\nNothing named here.\n');
+  index.remove(C);
+  index.relinkIncremental();
+  assert.equal(index.stats().entities, recount());
+  assert.ok(index.stats().entities < first + 2, 'entities left without mentions are not counted');
+  index.relink();
+  assert.equal(index.stats().entities, recount());
+});
+
 test('many edits of a date-heavy article: date searches and the timeline stay exactly those of a fresh index', () => {
   const years = (from: number): string => Array.from({ length: 400 }, (_, k) => `In ${from + (k % 40)} the army grew.`).join(' ');
   const D = 'file:///c/corpus/d.md';

@@ -15,7 +15,9 @@ import { compactAnalysis, type CompactAnalysis } from './compactAnalysis';
 import { EntityArticleTable, EntityArticleTableBuilder } from './entityArticleTable';
 import { ArticleEntry, mentionIds } from './articleEntry';
 import { StoredText } from './storedText';
-import { firstAtLeast } from '../core/sortedSpans';
+import { CooccurrenceRow, CO_OCCURRENCE_SAMPLE, NO_ENTITIES, type CoActor, type SampledArticle } from './cooccurrence';
+import { DateGroups, type DateEntry } from './dateGroups';
+import { definePatch, EntityMemo, type EntityArticleChange } from './entityMemo';
 import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './lazyCore';
 import { decisionsFingerprint } from './readerDecisions';
 
@@ -53,26 +55,7 @@ export interface MentionLocation {
   index: number;
 }
 
-/** A dated mention of the corpus. */
-export interface DateEntry {
-  readonly value: string;
-  readonly uri: string;
-  readonly date: DateMention;
-}
-
-/** A dated mention as the corpus maps hold it: its date object is made when read (from its article's columns). */
-class IndexedDate implements DateEntry {
-  constructor(
-    readonly value: string,
-    readonly uri: string,
-    private readonly analysis: CompactAnalysis,
-    private readonly index: number,
-  ) {}
-
-  get date(): DateMention {
-    return this.analysis.dates[this.index];
-  }
-}
+export type { DateEntry } from './dateGroups';
 
 export interface IndexStats {
   articles: number;
@@ -120,9 +103,6 @@ export function utf8ContentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-/** At most this many articles of one actor are read to rank its co-actors. */
-const CO_OCCURRENCE_SAMPLE = 300;
-
 export class CorpusIndex {
   private readonly articles = new Map<string, ArticleEntry>();
   private readonly notes = new Map<string, IndexedNote>();
@@ -149,34 +129,20 @@ export class CorpusIndex {
   private readonly pendingIncremental = new Set<string>();
   /**
    * Values derived from one entity's corpus data (co-occurrence rows, hover card parts, reference
-   * locations), computed on first use and kept until that entity's data changes: a full relink drops
-   * them all, an edited article only those of the entities it names (before and after the edit).
+   * locations), computed on first use: a full relink drops them all, an edited article patches
+   * those of the entities it names (before and after the edit; entityMemo.ts).
    */
-  private readonly memo = new Map<string, Map<string, unknown>>();
+  private readonly memo = new EntityMemo<CorpusIndex>();
   /** Entity id → dense number (position in the linking's entity list), for counting in typed arrays. */
   private entityNumbers = new Map<string, number>();
-  /** Scratch counters for co-occurrence rows, one slot per entity number. */
-  private scratch = new Int32Array(0);
-  /**
-   * The corpus's dated mentions by value: each value's mentions in corpus order (link order, then
-   * edits appended), the distinct values sorted. An edit touches only its own values' groups. A
-   * mention is a number (`dateCode`: its article's slot and its index there), not an object.
-   */
-  private dateGroups = new Map<string, number[]>();
-  /**
-   * Codes in the date groups whose slot is gone (its article replaced or removed): readers skip them,
-   * and they are swept out together once they outnumber the live ones, so an edit's cost does not
-   * grow with the corpus's date groups.
-   */
-  private staleDateCodes = 0;
-  private liveDateCodes = 0;
+  /** Entities with at least one mention (the status line shows it after every edit). */
+  private liveEntities = 0;
   /** Articles by slot (a slot is given to each article put in the index; undefined once replaced or removed). */
   private readonly slots: Array<ArticleEntry | undefined> = [];
   /** Slot of each indexed article. */
   private readonly slotOf = new Map<string, number>();
-  private dateValues: string[] = [];
-  /** Every dated mention in time order, made on first use after a change. */
-  private datesFlat: DateEntry[] | undefined;
+  /** The corpus's dated mentions by value. */
+  private readonly dates = new DateGroups((slot) => this.slots[slot]);
   /** Name key → entity id, from the last linking (for provisional ids of edited articles). */
   private entityIdByKey = new Map<string, string>();
   private dirty = false;
@@ -352,11 +318,11 @@ export class CorpusIndex {
     this.fullyLinked = false;
   }
 
-  /** An article is about to change: what was derived from the entities it named is dropped. */
+  /** An article is about to change: what was derived from the entities it named is set aside until the change is applied. */
   private changed(uri: string): void {
     this.changeCount++;
     const old = this.contributions.get(uri);
-    if (old) for (const id of old.ids) this.memo.delete(id);
+    if (old) for (const id of old.ids) this.memo.suspend(id);
   }
 
   /** Recomputes corpus-wide entities from the documents' clusters. Cheap relative to analysis. */
@@ -446,11 +412,7 @@ export class CorpusIndex {
     this.linkedRows = undefined;
     this.linkedRowsBuilder = new EntityArticleTableBuilder();
     this.quotesByEntity = new Map();
-    this.dateGroups = new Map();
-    this.staleDateCodes = 0;
-    this.liveDateCodes = 0;
-    this.dateValues = [];
-    this.datesFlat = undefined;
+    this.dates.clear();
     if (this.entitySlot.length < linking.entities.length) this.entitySlot = new Int32Array(Math.max(1024, linking.entities.length * 2)).fill(-1);
     ordered.forEach((article, d) => {
       const row = linking.assignment[d];
@@ -459,7 +421,10 @@ export class CorpusIndex {
     });
     this.linkedRows = this.linkedRowsBuilder!.build(linking.entities.length);
     this.linkedRowsBuilder = undefined;
-    this.dateValues.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    this.dates.finishLink();
+    let live = 0;
+    for (const e of linking.entities) if (e.mentionCount > 0) live++;
+    this.liveEntities = live;
     const byKey = new Map<string, string>();
     for (const e of linking.entities) for (const k of e.keys) if (!byKey.has(k)) byKey.set(k, e.id);
     this.entityIdByKey = byKey;
@@ -493,20 +458,33 @@ export class CorpusIndex {
     this.fullyLinked = false;
     for (const uri of this.pendingIncremental) {
       const old = this.contributions.get(uri);
-      if (old) {
-        for (const id of old.ids) this.memo.delete(id);
-        this.removeContributions(uri, old);
-      }
+      if (old) this.removeContributions(uri, old);
       const article = this.articles.get(uri);
-      if (!article) continue;
-      article.link(this.provisionalIds(article.analysis, true));
-      this.addContributions(article, true);
-      for (const id of this.contributions.get(uri)!.ids) this.memo.delete(id);
+      if (article) {
+        article.link(this.provisionalIds(article.analysis, true));
+        this.addContributions(article, true);
+      }
+      this.patchMemo(uri, old, article ? this.contributions.get(uri) : undefined);
     }
     this.pendingIncremental.clear();
     this.changeCount++;
     this.dirty = false;
     for (const l of this.listeners) l();
+  }
+
+  /** The kept values of each entity the article names (before or after its change) are brought up to date. */
+  private patchMemo(uri: string, old: Contribution | undefined, now: Contribution | undefined): void {
+    const before = new Map<string, number>();
+    if (old) for (let k = 0; k < old.ids.length; k++) before.set(old.ids[k], old.counts[k]);
+    const change = (id: string, was: number, is: number): EntityArticleChange => ({ id, uri, before: was, after: is });
+    if (now) {
+      for (let k = 0; k < now.ids.length; k++) {
+        const id = now.ids[k];
+        this.memo.patch(change(id, before.get(id) ?? 0, now.counts[k]), this);
+        before.delete(id);
+      }
+    }
+    for (const [id, was] of before) this.memo.patch(change(id, was, 0), this);
   }
 
   /**
@@ -599,32 +577,11 @@ export class CorpusIndex {
       }
       if (!incremental) continue;
       const e = this.linking.byId.get(id);
-      if (e) e.mentionCount += n;
+      if (!e) continue;
+      if (e.mentionCount === 0 && n > 0) this.liveEntities++;
+      e.mentionCount += n;
     }
-    const { columns } = analysis;
-    let dateCodes = 0;
-    // The group of each of the article's value strings, looked up once per distinct value, not per date.
-    const groupOf: Array<number[] | undefined> = new Array(columns.strings.length);
-    for (let i = 0; i < Math.min(columns.dateCount, DATES_PER_SLOT); i++) {
-      if (!columns.isCalendarDate(i)) continue;
-      const string = columns.dateValue[i];
-      let group = groupOf[string];
-      if (!group) {
-        const value = columns.strings[string];
-        group = this.dateGroups.get(value);
-        if (!group) {
-          this.dateGroups.set(value, (group = []));
-          // During a relink the values are sorted once at the end; after it, each new one goes in its place.
-          if (incremental) this.dateValues.splice(firstAtLeast(this.dateValues, value), 0, value);
-          else this.dateValues.push(value);
-        }
-        groupOf[string] = group;
-      }
-      group.push(dateCode(slot, i));
-      dateCodes++;
-    }
-    this.liveDateCodes += dateCodes;
-    if (dateCodes) this.datesFlat = undefined;
+    const dateCodes = slot >= 0 ? this.dates.add(slot, analysis, incremental) : 0;
     const linkedIds = distinct;
     for (const quote of analysis.quotes) {
       const id = this.speakerId(article, quote);
@@ -655,7 +612,10 @@ export class CorpusIndex {
       if (quotes) this.quotesByEntity.set(id, quotes.filter((q) => q.uri !== uri));
       this.articleRow(id)?.delete(uri);
       const e = this.linking.byId.get(id);
-      if (e) e.mentionCount = Math.max(0, e.mentionCount - old.counts[k]);
+      if (!e) continue;
+      const was = e.mentionCount;
+      e.mentionCount = Math.max(0, was - old.counts[k]);
+      if (was > 0 && e.mentionCount === 0) this.liveEntities--;
     }
     const linked = old.clusterIds.some((id) => id);
     const mentions = linked ? old.analysis.mentions : [];
@@ -668,29 +628,8 @@ export class CorpusIndex {
       if (left > 0) e.spellings.set(spelling, left);
       else e.spellings.delete(spelling);
     }
-    if (old.dateCodes > 0) {
-      this.datesFlat = undefined;
-      this.liveDateCodes -= old.dateCodes;
-      this.staleDateCodes += old.dateCodes;
-      // A replaced or removed article has left its slot already; should it not have, its codes go now.
-      if (this.slots[old.slot]) this.sweepDateGroups(old.slot);
-      else if (this.staleDateCodes > Math.max(1024, this.liveDateCodes)) this.sweepDateGroups();
-    }
+    this.dates.remove(old.slot, old.dateCodes);
     this.contributions.delete(uri);
-  }
-
-  /** Takes the codes of freed slots (and of `slot`) out of the date groups, and the values left empty. */
-  private sweepDateGroups(slot = -1): void {
-    for (const [value, codes] of this.dateGroups) {
-      const left = codes.filter((code) => slotOfCode(code) !== slot && this.slots[slotOfCode(code)] !== undefined);
-      if (left.length) this.dateGroups.set(value, left);
-      else this.dateGroups.delete(value);
-    }
-    this.dateValues = this.dateValues.filter((value) => this.dateGroups.has(value));
-    let live = 0;
-    for (const codes of this.dateGroups.values()) live += codes.length;
-    this.liveDateCodes = live;
-    this.staleDateCodes = 0;
   }
 
   /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
@@ -750,20 +689,25 @@ export class CorpusIndex {
   /**
    * Every mention of the entity: its articles in the order they were added (an edited article's
    * last), each article's mentions in text order. Read from the articles' entity ids on first use
-   * and kept until the entity's mentions change (no per-entity location lists are held).
+   * and kept (patched after an edit: see `mentionLocations` below; no per-entity location lists
+   * are held otherwise).
    */
   mentionsOf(id: string): readonly MentionLocation[] {
-    return this.entityMemo(id, 'mentionLocations', () => {
+    return this.memo.get(id, 'mentionLocations', () => {
       const out: MentionLocation[] = [];
-      for (const uri of this.articleRow(id)?.keys() ?? []) {
-        const article = this.articles.get(uri);
-        if (!article) continue;
-        const { mentionStart, mentionEnd } = article.analysis.columns;
-        const ids = article.entityIds;
-        for (let i = 0; i < ids.length; i++) if (ids[i] === id) out.push({ uri, start: mentionStart[i], end: mentionEnd[i], index: i });
-      }
+      for (const uri of this.articleRow(id)?.keys() ?? []) this.mentionsIn(uri, id, out);
       return out;
     });
+  }
+
+  /** The entity's mentions in one article, in text order (appended to `out`). */
+  mentionsIn(uri: string, id: string, out: MentionLocation[] = []): MentionLocation[] {
+    const article = this.articles.get(uri);
+    if (!article) return out;
+    const { mentionStart, mentionEnd } = article.analysis.columns;
+    const ids = article.entityIds;
+    for (let i = 0; i < ids.length; i++) if (ids[i] === id) out.push({ uri, start: mentionStart[i], end: mentionEnd[i], index: i });
+    return out;
   }
 
   /** The entity's first mention in `mentionsOf` order, without making the whole list. */
@@ -779,66 +723,30 @@ export class CorpusIndex {
 
   /**
    * A value derived from one entity's corpus data (its mentions, articles, quotes and their
-   * articles' content), computed on first use and kept until that data changes. `kind` names what
-   * is kept; `compute` must read nothing but the index.
+   * articles' content), computed on first use and kept until that data changes: after an edit of
+   * an article naming the entity, the patch registered for `kind` (`definePatch` in
+   * entityMemo.ts) brings it up to date, or it is dropped. `compute` must read nothing but the index.
    */
   entityMemo<T>(id: string, kind: string, compute: () => T): T {
-    let row = this.memo.get(id);
-    if (!row) this.memo.set(id, (row = new Map()));
-    if (row.has(kind)) return row.get(kind) as T;
-    const value = compute();
-    row.set(kind, value);
-    return value;
+    return this.memo.get(id, kind, compute);
   }
 
-  /** Actors most often in the same articles as this one (the row is kept until the actor's articles change). */
-  cooccurring(id: string, limit = 5): Array<{ entity: CorpusEntity; articles: number }> {
-    const row = this.entityMemo(id, 'cooccurrence', () => this.cooccurrenceRow(id));
-    // Ranked now (co-actors' mention counts break ties and change with edits elsewhere): a stable
-    // top-`limit` selection, in first-seen order among equals.
-    const entities = this.linking.entities;
-    const best: Array<{ entity: CorpusEntity; articles: number }> = [];
-    for (let i = 0; i < row.others.length; i++) {
-      const entity = entities[row.others[i]];
-      if (!entity) continue;
-      const articles = row.counts[i];
-      if (best.length === limit) {
-        const last = best[limit - 1];
-        if (!(articles > last.articles || (articles === last.articles && entity.mentionCount > last.entity.mentionCount))) continue;
-      }
-      let at = best.length;
-      while (at > 0 && (articles > best[at - 1].articles || (articles === best[at - 1].articles && entity.mentionCount > best[at - 1].entity.mentionCount))) at--;
-      best.splice(at, 0, { entity, articles });
-      if (best.length > limit) best.pop();
-    }
-    return best;
+  /** Actors most often in the same articles as this one (the row is kept, and patched after edits). */
+  cooccurring(id: string, limit = 5): CoActor[] {
+    const row = this.memo.get(id, 'cooccurrence', () => new CooccurrenceRow(this.entityNumbers.get(id) ?? -1, this.cooccurrenceSample(id)));
+    return row.top(limit, this.linking.entities);
   }
 
   /**
-   * How many of the actor's articles each other actor shares, in first-seen order. For very
-   * frequent actors a sample of their articles ranks co-actors well enough (the counts shown are
-   * then a lower bound).
+   * The articles an actor's co-occurrence row reads: its first `CO_OCCURRENCE_SAMPLE` articles in
+   * corpus order, each with its distinct linked entities (none for an article no longer indexed).
    */
-  private cooccurrenceRow(id: string): { others: Int32Array; counts: Int32Array } {
-    const self = this.entityNumbers.get(id) ?? -1;
-    if (this.scratch.length < this.linking.entities.length) this.scratch = new Int32Array(Math.max(1024, this.linking.entities.length * 2));
-    const counts = this.scratch;
-    const touched: number[] = [];
-    let seen = 0;
+  cooccurrenceSample(id: string): SampledArticle[] {
+    const out: SampledArticle[] = [];
     for (const uri of this.articleRow(id)?.keys() ?? []) {
-      if (++seen > CO_OCCURRENCE_SAMPLE) break;
+      if (out.length === CO_OCCURRENCE_SAMPLE) break;
       const entities = this.articles.has(uri) ? this.contributions.get(uri)?.entities : undefined;
-      if (!entities) continue;
-      for (let k = 0; k < entities.length; k++) {
-        const other = entities[k];
-        if (other === self) continue;
-        if (counts[other]++ === 0) touched.push(other);
-      }
-    }
-    const out = { others: Int32Array.from(touched), counts: new Int32Array(touched.length) };
-    for (let i = 0; i < touched.length; i++) {
-      out.counts[i] = counts[touched[i]];
-      counts[touched[i]] = 0;
+      out.push({ uri, entities: entities ?? NO_ENTITIES });
     }
     return out;
   }
@@ -916,43 +824,25 @@ export class CorpusIndex {
    * date object is made when read (a date's hover card reads only the articles).
    */
   datesWithValue(prefix: string, limit = 1000): DateEntry[] {
-    const out: DateEntry[] = [];
-    const values = this.dateValues;
-    for (let i = firstAtLeast(values, prefix); i < values.length && out.length < limit && values[i].startsWith(prefix); i++) {
-      for (const code of this.dateGroups.get(values[i]) ?? []) {
-        if (out.length === limit) break;
-        const article = this.slots[slotOfCode(code)];
-        if (article) out.push(new IndexedDate(values[i], article.uri, article.analysis, indexOfCode(code)));
-      }
-    }
-    return out;
+    return this.dates.withValue(prefix, limit);
   }
 
   /** All dated mentions in time order (equal values in corpus order). */
   allDates(): ReadonlyArray<DateEntry> {
-    if (!this.datesFlat) {
-      const flat: DateEntry[] = [];
-      for (const value of this.dateValues) {
-        for (const code of this.dateGroups.get(value) ?? []) {
-          const article = this.slots[slotOfCode(code)];
-          if (article) flat.push(new IndexedDate(value, article.uri, article.analysis, indexOfCode(code)));
-        }
-      }
-      this.datesFlat = flat;
-    }
-    return this.datesFlat;
+    return this.dates.all();
   }
 
   stats(): IndexStats {
-    return { articles: this.articles.size, notes: this.notes.size, entities: this.linking.entities.filter((e) => e.mentionCount > 0).length, mentions: this.mentionTotal };
+    return { articles: this.articles.size, notes: this.notes.size, entities: this.liveEntities, mentions: this.mentionTotal };
   }
 }
 
-/** A dated mention as a number: its article's slot and its index among the article's dates (exact below 2^53). */
-const DATES_PER_SLOT = 2 ** 24;
-const dateCode = (slot: number, index: number): number => slot * DATES_PER_SLOT + index;
-const slotOfCode = (code: number): number => Math.floor(code / DATES_PER_SLOT);
-const indexOfCode = (code: number): number => code % DATES_PER_SLOT;
+definePatch<readonly MentionLocation[], CorpusIndex>('mentionLocations', (list, change, index) => {
+  // The article's mentions leave their place; its new ones come last (it is now the entity's last article).
+  const out = change.before > 0 ? list.filter((m) => m.uri !== change.uri) : list.slice();
+  return change.after > 0 ? index.mentionsIn(change.uri, change.id, out) : out;
+});
+definePatch<CooccurrenceRow, CorpusIndex>('cooccurrence', (row, change, index) => row.update(index.cooccurrenceSample(change.id)));
 
 /** Binary search over spans sorted by start, non-overlapping: the one containing offset. */
 export function findCovering(spans: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
