@@ -32,6 +32,10 @@ test('last / this / next', () => {
   assert.equal(at(shiftRule, 'next weekend', 'next'), 'next weekend=2006-W45-WE');
   assert.equal(at(shiftRule, 'next weekend', 'next', '2006-11-03'), 'next weekend=2006-W45-WE');
   assert.equal(at(shiftRule, 'this weekend', 'this', '2006-11-03'), 'this weekend=2006-W44-WE');
+  // 2006-11-05 is a Sunday: "this week" ahead is the week from tomorrow; told in the past, the week ending today.
+  assert.equal(at(shiftRule, 'Congress will vote this week', 'this', '2006-11-05'), 'this week=2006-W45');
+  assert.equal(at(shiftRule, 'Prices rose this week', 'this', '2006-11-05'), 'this week=2006-W44');
+  assert.equal(at(shiftRule, 'Congress will vote this week', 'this', '2006-11-04'), 'this week=2006-W44');
   assert.equal(at(shiftRule, 'down from the previous Friday', 'the'), 'the previous Friday=2006-10-27');
   assert.equal(at(shiftRule, 'last April', 'last'), 'last April=2006-04');
   assert.equal(at(shiftRule, 'this past spring', 'this'), 'this past spring=2006-SP');

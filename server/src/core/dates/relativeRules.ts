@@ -246,6 +246,9 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
     case 'day':
       return undefined;
     case 'week':
+      // A Sunday paper's "this week" in a future clause is the week starting tomorrow ("Congress
+      // returns this week"); the ISO week it lies in is the one ending that Sunday.
+      if (shift === 0 && w === 'this' && isoWeekday(a) === 7 && directionAt(ctx, i, end) === 'future') return date(i, end, fmtWeek(addDays(a, 1)));
       return date(i, end, fmtWeek(addDays(a, 7 * shift)));
     case 'weekend': {
       // "next weekend" is next week's, as "next Friday" is ("this weekend" on a Friday is tomorrow's).
