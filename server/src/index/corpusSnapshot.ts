@@ -32,7 +32,7 @@ import { decodeArticle, encodeArticle, pooledStrings, StringTable } from './snap
 import { eagerEntity, lazyEntityJson, restoreEntities } from './snapshotEntities';
 
 /** Bump when the file's layout changes (the analysis format and model are in the folder name). */
-export const SNAPSHOT_FORMAT = 6;
+export const SNAPSHOT_FORMAT = 7;
 
 export interface SnapshotArticle {
   uri: string;

@@ -1,22 +1,28 @@
 /**
  * An article's analysis in the binary snapshot, in two records:
  *   - the kept record, read into a slab the analysis keeps and reads in place (no copy, no
- *     decoding): the mention and date columns (articleColumns.ts), the deflated outline and
- *     clusters (compactAnalysis.ts), and the mention extras and date texts as JSON parsed when one
- *     article's mention objects are first made. Layout, from an 8-byte aligned start:
- *       Int32 columnsLength, outlineLength, clustersLength, extrasLength, stringCount, 0
+ *     decoding): the mention and date columns (articleColumns.ts), the quotes (storedQuotes.ts), the
+ *     deflated outline and clusters (compactAnalysis.ts), and JSON parsed for one article when
+ *     first needed: the mention extras and date texts, and the quotes' own strings. Layout, from an
+ *     8-byte aligned start:
+ *       Int32 columnsLength, outlineLength, clustersLength, extrasLength, stringCount, quoteCount,
+ *             quoteStringsLength, 0
  *       Int32 × stringCount: the article's date strings, as indexes into the snapshot's string table
- *       (padding to 8) columns, (padding to 8) outline, clusters, extras JSON, (padding to 8)
- *   - the head record, JSON parsed on a warm start and dropped: {r, c} (`r` metadata, body start,
- *     quotes and problems; `c` the number of clusters).
- * A warm start thus parses one small JSON per article and makes no mention or date object.
+ *       Int32 × 8 × quoteCount: the quotes
+ *       (padding to 8) columns, (padding to 8) outline, clusters, extras JSON, quote strings JSON,
+ *       (padding to 8)
+ *   - the head record, JSON parsed on a warm start and dropped: {r, c} (`r` metadata, body start
+ *     and problems; `c` the number of clusters).
+ * A warm start thus parses one small JSON per article and makes no mention or date object, and
+ * no quote text.
  */
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import { ArticleColumns, type StoredExtras } from './articleColumns';
 import { CompactAnalysis, compactAnalysis, type ResidentParts } from './compactAnalysis';
 import { intern } from './stringPool';
+import { decodeQuotes, encodeQuotes, QUOTE_FIELDS } from './storedQuotes';
 
-const HEADER = 24;
+const HEADER = 32;
 const pad8 = (n: number): number => (n + 7) & ~7;
 
 /** The corpus-wide table of date strings (values and anchors), each stored once. */
@@ -49,31 +55,33 @@ export function encodeArticle(a: ArticleAnalysis, text: () => string, strings: S
   const clusters = compact.packedClusters();
   const stored = columns.storedExtras();
   const extras = stored.x.length || stored.y.length ? Buffer.from(JSON.stringify(stored)) : Buffer.alloc(0);
+  const quotes = encodeQuotes(compact.quotes, compact.quotes.length ? text() : '');
+  const quoteStrings = quotes.strings.length ? Buffer.from(JSON.stringify(quotes.strings)) : Buffer.alloc(0);
   const stringCount = columns.strings.length;
-  const columnsAt = pad8(HEADER + 4 * stringCount);
+  const columnsAt = pad8(HEADER + 4 * stringCount + 4 * quotes.ints.length);
   const outlineAt = pad8(columnsAt + columns.bytes.length);
-  const end = pad8(outlineAt + outline.length + clusters.length + extras.length);
+  const end = pad8(outlineAt + outline.length + clusters.length + extras.length + quoteStrings.length);
   const kept = Buffer.alloc(end);
-  const ints = new Int32Array(kept.buffer, kept.byteOffset, (HEADER >> 2) + stringCount);
-  ints.set([columns.bytes.length, outline.length, clusters.length, extras.length, stringCount, 0]);
-  for (let i = 0; i < stringCount; i++) ints[6 + i] = strings.at(columns.strings[i]);
+  const ints = new Int32Array(kept.buffer, kept.byteOffset, (HEADER >> 2) + stringCount + quotes.ints.length);
+  ints.set([columns.bytes.length, outline.length, clusters.length, extras.length, stringCount, quotes.ints.length / QUOTE_FIELDS, quoteStrings.length, 0]);
+  for (let i = 0; i < stringCount; i++) ints[(HEADER >> 2) + i] = strings.at(columns.strings[i]);
+  ints.set(quotes.ints, (HEADER >> 2) + stringCount);
   kept.set(columns.bytes, columnsAt);
-  outline.copy(kept, outlineAt);
-  clusters.copy(kept, outlineAt + outline.length);
-  extras.copy(kept, outlineAt + outline.length + clusters.length);
-  const parts: ResidentParts = { meta: compact.meta, bodyStart: compact.bodyStart, quotes: compact.quotes, problems: compact.problems };
-  return { kept, head: JSON.stringify({ r: parts, c: compact.clusterCount }) };
+  let at = outlineAt;
+  for (const part of [outline, clusters, extras, quoteStrings]) at += part.copy(kept, at);
+  const head: Head = { r: { meta: compact.meta, bodyStart: compact.bodyStart, problems: compact.problems }, c: compact.clusterCount };
+  return { kept, head: JSON.stringify(head) };
 }
 
 interface Head {
-  r: ResidentParts;
+  r: Omit<ResidentParts, 'quotes'>;
   c: number;
 }
 
 function isHead(h: Head): boolean {
   if (!h || typeof h !== 'object' || !h.r || typeof h.c !== 'number' || !Number.isInteger(h.c) || h.c < 0) return false;
-  const { meta, bodyStart, quotes, problems } = h.r;
-  return !!meta && typeof meta === 'object' && typeof bodyStart === 'number' && Array.isArray(quotes) && Array.isArray(problems);
+  const { meta, bodyStart, problems } = h.r;
+  return !!meta && typeof meta === 'object' && typeof bodyStart === 'number' && Array.isArray(problems);
 }
 
 /**
@@ -85,12 +93,15 @@ function isHead(h: Head): boolean {
 export function decodeArticle(slab: Buffer, start: number, end: number, heads: Buffer, headStart: number, headEnd: number, strings: readonly string[], text: () => string): CompactAnalysis | undefined {
   if (start % 8 !== 0 || (slab.byteOffset + start) % 8 !== 0 || end - start < HEADER || end > slab.length) return undefined;
   const header = new Int32Array(slab.buffer, slab.byteOffset + start, HEADER >> 2);
-  const [columnsLength, outlineLength, clustersLength, extrasLength, stringCount] = header;
-  if (columnsLength < 8 || outlineLength < 0 || clustersLength < 0 || extrasLength < 0 || stringCount < 0 || start + HEADER + 4 * stringCount > end) return undefined;
-  const columnsAt = start + pad8(HEADER + 4 * stringCount);
+  const [columnsLength, outlineLength, clustersLength, extrasLength, stringCount, quoteCount, quoteStringsLength] = header;
+  if (columnsLength < 8 || outlineLength < 0 || clustersLength < 0 || extrasLength < 0 || stringCount < 0 || quoteCount < 0 || quoteStringsLength < 0) return undefined;
+  const quotesAt = start + HEADER + 4 * stringCount;
+  if (quotesAt + 4 * QUOTE_FIELDS * quoteCount > end) return undefined;
+  const columnsAt = start + pad8(HEADER + 4 * stringCount + 4 * QUOTE_FIELDS * quoteCount);
   const outlineAt = pad8(columnsAt + columnsLength);
   const extrasAt = outlineAt + outlineLength + clustersLength;
-  if (extrasAt + extrasLength > end) return undefined;
+  const quoteStringsAt = extrasAt + extrasLength;
+  if (quoteStringsAt + quoteStringsLength > end) return undefined;
   const indexes = new Int32Array(slab.buffer, slab.byteOffset + start + HEADER, stringCount);
   const own: string[] = new Array(stringCount);
   for (let i = 0; i < stringCount; i++) {
@@ -105,10 +116,20 @@ export function decodeArticle(slab: Buffer, start: number, end: number, heads: B
     return undefined;
   }
   if (!isHead(head)) return undefined;
+  const quoteStrings = (): string[] => {
+    try {
+      const list = JSON.parse(slab.toString('utf8', quoteStringsAt, quoteStringsAt + quoteStringsLength)) as unknown;
+      return Array.isArray(list) ? list.map(String) : [];
+    } catch {
+      return [];
+    }
+  };
+  const quotes = decodeQuotes(new Int32Array(slab.buffer, slab.byteOffset + quotesAt, QUOTE_FIELDS * quoteCount), text, quoteStrings);
+  if (!quotes) return undefined;
   const extras = (): StoredExtras | undefined => (extrasLength === 0 ? { x: [], y: [] } : (JSON.parse(slab.toString('utf8', extrasAt, extrasAt + extrasLength)) as StoredExtras));
   const columns = ArticleColumns.view(new Uint8Array(slab.buffer, slab.byteOffset + columnsAt, columnsLength), own, extras);
   if (!columns) return undefined;
-  return new CompactAnalysis(head.r, columns, head.c, slab.subarray(outlineAt, outlineAt + outlineLength), slab.subarray(outlineAt + outlineLength, extrasAt), text);
+  return new CompactAnalysis({ ...head.r, quotes }, columns, head.c, slab.subarray(outlineAt, outlineAt + outlineLength), slab.subarray(outlineAt + outlineLength, extrasAt), text);
 }
 
 /** The table's strings pooled (one copy each, shared with the rest of the index). */
