@@ -46,3 +46,19 @@ test('no month comparison: a range of months, a quarter, another sentence, a hed
     ),
   );
 });
+
+test('"the same month last year" is the month the sentence reports on, a year before', () => {
+  assert.deepEqual(dates('Shipments in July surged 8.9 percent over the same month last year.', '1996-08-27'), [
+    'July=1996-07',
+    'the same month last year=1995-07',
+  ]);
+  assert.deepEqual(dates('Imports in July fell 47 percent from the corresponding month a year earlier.', '1996-08-28'), [
+    'July=1996-07',
+    'the corresponding month a year earlier=1995-07',
+  ]);
+  // No month in the sentence: the year before, over the whole phrase.
+  assert.deepEqual(dates('Output was 4 percent higher than the same month last year.', '1996-08-22'), ['the same month last year=1995']);
+  // Negatives: no year-back tail, another noun.
+  assert.deepEqual(dates('Sales rose in July and fell the same month.', '1996-08-22'), ['July=1996-07']);
+  assert.deepEqual(dates('The same man last year won.', '1996-08-22'), ['last year=1995']);
+});

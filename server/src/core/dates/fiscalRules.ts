@@ -7,7 +7,7 @@ import { fmtMonth, fmtYear, quarterOf } from './calendar';
 import { comparedMonthBefore } from './comparedMonth';
 import { directionAt, lowerAt, tok, type RuleMatch, type ScanContext } from './context';
 import { ORDINALS } from './lexicon';
-import { readDay, readMonth, readYear, skipComma } from './parts';
+import { readDay, readMonth, readYear, skipComma, yearBackAt } from './parts';
 import { adjacent } from './tokenize';
 import { halfOfMonthAt, isMatchHalf } from './halves';
 
@@ -18,14 +18,6 @@ const ADJECTIVES: ReadonlySet<string> = new Set([
   'latest', 'current', 'recent', 'comparable', 'corresponding', 'same', 'fiscal', 'flat', 'previous', 'prior', 'preceding',
   'just-ended', 'calendar',
 ]);
-
-/** "last year" / "a year ago" / "a year earlier" / "of last year" at i: the token index past it, else undefined. */
-function yearBackAt(ctx: ScanContext, i: number): number | undefined {
-  const k = lowerAt(ctx, i) === 'of' ? i + 1 : i;
-  if (lowerAt(ctx, k) === 'last' && lowerAt(ctx, k + 1) === 'year' && lowerAt(ctx, k + 2) !== "'s") return k + 2;
-  if (k === i && lowerAt(ctx, k) === 'a' && lowerAt(ctx, k + 1) === 'year' && (lowerAt(ctx, k + 2) === 'ago' || lowerAt(ctx, k + 2) === 'earlier')) return k + 3;
-  return undefined;
-}
 
 /** "a" / "an" right before token i or before one adjective there: "a flat second quarter". */
 function indefiniteBefore(ctx: ScanContext, i: number): boolean {

@@ -2,7 +2,7 @@
  * Readers for the pieces of a date expression at a token position: month, day of month, year,
  * weekday, cardinal number. Each returns the value and the index of the next token, or undefined.
  */
-import { tok, type ScanContext } from './context';
+import { lowerAt, tok, type ScanContext } from './context';
 import { MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINALS, WEEKDAYS, WEEKDAY_ABBREVIATIONS } from './lexicon';
 import { adjacent } from './tokenize';
 
@@ -129,4 +129,12 @@ export function readWeekday(ctx: ScanContext, i: number): Read<number> | undefin
 /** Skips one comma token at i, if any. */
 export function skipComma(ctx: ScanContext, i: number): number {
   return tok(ctx, i)?.text === ',' ? i + 1 : i;
+}
+
+/** "last year" / "a year ago" / "a year earlier" / "of last year" at i: the token index past it, else undefined. */
+export function yearBackAt(ctx: ScanContext, i: number): number | undefined {
+  const k = lowerAt(ctx, i) === 'of' ? i + 1 : i;
+  if (lowerAt(ctx, k) === 'last' && lowerAt(ctx, k + 1) === 'year' && lowerAt(ctx, k + 2) !== "'s") return k + 2;
+  if (k === i && lowerAt(ctx, k) === 'a' && lowerAt(ctx, k + 1) === 'year' && (lowerAt(ctx, k + 2) === 'ago' || lowerAt(ctx, k + 2) === 'earlier')) return k + 3;
+  return undefined;
 }

@@ -14,6 +14,7 @@ import { narrativeDayRule } from './narrativeDay';
 import { periodAbbreviationRule } from './periodAbbreviations';
 import { nthWeekdayRule } from './nthWeekday';
 import { weekOfDayRule } from './weekOfDay';
+import { sameMonthRule } from './comparedMonth';
 import type { Token } from './tokenize';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
@@ -52,6 +53,8 @@ const GATES: ReadonlyMap<Rule, Gate> = new Map<Rule, Gate>([
   [nthWeekdayRule, { words: ['the'], num: false, apostrophe: false }],
   // "the week of April 8"
   [weekOfDayRule, { words: ['the'], num: false, apostrophe: false }],
+  // "the same month last year"
+  [sameMonthRule, { words: ['the'], num: false, apostrophe: false }],
 ]);
 
 /** Bit masks over a rule list (bit r = rules[r] may match): at most 31 rules. */

@@ -16,7 +16,7 @@ import { narrativeDayRule } from './narrativeDay';
 import { periodAbbreviationRule } from './periodAbbreviations';
 import { nthWeekdayRule } from './nthWeekday';
 import { weekOfDayRule } from './weekOfDay';
-import { noteNamedMonth } from './comparedMonth';
+import { noteNamedMonth, sameMonthRule } from './comparedMonth';
 import { buildRuleGates, gateFor, type Rule } from './ruleGates';
 import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from './vagueDurations';
 
@@ -25,7 +25,7 @@ import { bareUnitDurationRule, theUnitsAroundRule, vagueCountDurationRule } from
 export const RULES: readonly Rule[] = [
   numericDateRule, monthRule, dayMonthRule, holidayRule, centuryRule, fiscalRule, yearRule, deicticRule, shiftRule,
   seasonRule, weekdayRule, agoRule, setRule, timeRule, durationRule, vagueCountDurationRule, bareUnitDurationRule,
-  theUnitsAroundRule, narrativeDayRule, periodAbbreviationRule, nthWeekdayRule, weekOfDayRule,
+  theUnitsAroundRule, narrativeDayRule, periodAbbreviationRule, nthWeekdayRule, weekOfDayRule, sameMonthRule,
 ];
 /** Which of RULES can match at a token (the others are not called there). */
 const GATES = buildRuleGates(RULES);
