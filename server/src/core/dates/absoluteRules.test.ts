@@ -165,3 +165,9 @@ test('a lone month right after "in" and a past verb is not ahead of the anchor',
   assert.equal(at(monthRule, 'The bonus will be paid in January .', 'January', '2013-12-20'), 'January=2014-01');
   assert.equal(at(monthRule, 'A vote in January is likely .', 'January', '2013-12-20'), 'January=2014-01');
 });
+
+test('"dated" takes its date as an object: the paper dated tomorrow is no past date', () => {
+  assert.equal(at(monthRule, "Thursday 's afternoon daily Le Monde , dated Aug 23 .", 'Aug', '1996-08-22'), 'Aug 23=1996-08-23');
+  // Negative: a past verb of an event still rules out the day ahead.
+  assert.equal(at(monthRule, 'The paper closed Aug 23 .', 'Aug', '1996-08-22'), 'Aug 23=1995-08-23');
+});

@@ -76,7 +76,7 @@ function attributionEndsSentence(ctx: ScanContext, k: number): boolean {
 
 const DATE_OBJECT_VERBS: ReadonlySet<string> = new Set([
   'set', 'moved', 'pushed', 'delayed', 'postponed', 'rescheduled', 'extended', 'advanced', 'put', 'fixed', 'named', 'chose',
-  'picked', 'targeted', 'made',
+  'picked', 'targeted', 'made', 'dated', 'scheduled', 'slated',
 ]);
 
 /** Nouns after a month name that make it a futures delivery month ("December bonds", "March crude"). */

@@ -230,3 +230,9 @@ test('schedules: "slated for", "is planned for", "could" + verb, "continues", "f
   assert.equal(dirOf('He could be located on Wednesday', 'Wednesday'), undefined);
   assert.equal(dirOf('The faces of the victims were shown on Monday', 'Monday'), 'past');
 });
+
+test('"coming" after since / after / on is a gerund, not "the coming week"', () => {
+  assert.equal(dirOf('five appearances since coming off the list on August 6', 'August'), 'past');
+  assert.equal(dirOf('He was hurt after coming home on Friday', 'Friday'), 'past');
+  assert.equal(dirOf('in the coming weeks , in March', 'March'), 'future');
+});

@@ -18,6 +18,9 @@ const FUTURE_WORDS: ReadonlySet<string> = new Set([
   'departs', 'concludes',
 ]);
 
+/** Words after which "coming" is a gerund ("since coming off the list"), not "the coming week". */
+const GERUND_BEFORE: ReadonlySet<string> = new Set(['since', 'after', 'before', 'on', 'upon', 'from', 'without', 'by', 'of', 'for', 'while', 'when']);
+
 /** Modals that point ahead unless a perfect follows them. */
 const FORWARD_MODALS: ReadonlySet<string> = new Set(['should', 'may', 'might', 'must']);
 
@@ -150,6 +153,8 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   // "the next day" tells the story's own sequence, not the future.
   if (w === 'next' && i > 0 && tokens[i - 1].lower === 'the') return undefined;
   if (SCHEDULE_S.has(w) && i > 0 && (nx === 'of' || DETERMINERS.has(tokens[i - 1].lower) || tokens[i - 1].lower === "'s")) return undefined;
+  // "since coming off the list on August 6", "after coming home": a gerund, no time ahead.
+  if (w === 'coming' && i > 0 && GERUND_BEFORE.has(tokens[i - 1].lower)) return undefined;
   if (FUTURE_WORDS.has(w)) return 'future';
   // Before the date, "the rain should cease by Saturday", "may meet Friday" point ahead, unless a
   // perfect follows ("should have filed by Friday", "may have left on Monday"). After the date a modal
