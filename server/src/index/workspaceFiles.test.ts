@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { contentHash, utf8ContentHash } from './corpusIndex';
-import { decodeText, findFiles } from './workspaceFiles';
+import { decodeText, findFiles, readTextFile } from './workspaceFiles';
 
 test('found files carry the URI pathToFileURL gives, for plain and odd names alike', async () => {
   const root = path.join(mkdtempSync(path.join(tmpdir(), 'sl-find-')), 'work space');
@@ -45,4 +45,26 @@ test('a file of exact UTF-8 keeps its bytes, hashed as its text is; a byte-order
   assert.equal(invalid.text, 'a\uFFFDb');
   const binary = decodeText(Buffer.from([0x61, 0x00, 0x62]));
   assert.equal(binary.ok, false);
+});
+
+test('readTextFile gives a file exactly (empty, small, large), and refuses what is too large, binary, or no file', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sl-read-'));
+  const large = 'Maliki met Bush — “in Amman”.\n'.repeat(20_000);
+  const cases: Array<[string, string]> = [['empty.md', ''], ['small.md', 'Nouri al-Maliki spoke.\n'], ['large.md', large]];
+  for (const [name, text] of cases) {
+    writeFileSync(path.join(dir, name), text);
+    const read = await readTextFile(path.join(dir, name), 10 * 1024 * 1024);
+    assert.ok(read.ok, name);
+    assert.equal(read.text, text, name);
+    assert.equal(read.utf8?.length, Buffer.byteLength(text), name);
+  }
+  const tooLarge = await readTextFile(path.join(dir, 'large.md'), 1024);
+  assert.ok(!tooLarge.ok && /over the limit/.test(tooLarge.reason));
+  writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0x41, 0, 0x42]));
+  const binary = await readTextFile(path.join(dir, 'binary.md'), 1024);
+  assert.ok(!binary.ok && /binary/.test(binary.reason));
+  const missing = await readTextFile(path.join(dir, 'missing.md'), 1024);
+  assert.ok(!missing.ok && /disappeared/.test(missing.reason));
+  const folder = await readTextFile(dir, 1024);
+  assert.ok(!folder.ok && /not a regular file/.test(folder.reason));
 });
