@@ -174,3 +174,13 @@ test('a numbered quarter or half whose end the text gives is named by the year i
   // Negative: "of the year" with no end day, or another preposition, changes nothing.
   assert.equal(at('in the fourth quarter of the year to come', 'the', '1996-08-28'), 'the fourth quarter=1995-Q4');
 });
+
+test('a quarter followed by "a year ago" / "last year" is that quarter a year before, as one expression', () => {
+  assert.equal(at('For the quarter a year ago , it earned', 'the', '1989-10-26'), 'the quarter a year ago=1988-Q3');
+  assert.equal(at('up from the third quarter a year earlier', 'the', '1989-10-26'), 'the third quarter a year earlier=1988-Q3');
+  // A numbered quarter counts from the anchor's year, also when it lies ahead of the anchor's quarter.
+  assert.equal(at('down from the fourth quarter last year', 'the', '1989-02-10'), 'the fourth quarter last year=1988-Q4');
+  // Negatives: an adjectival quarter keeps its own extent; "this quarter" is no year-back comparison.
+  assert.equal(at('third-quarter last year', 'third', '1989-10-26'), 'third-quarter=1989-Q3');
+  assert.equal(at('this quarter last year', 'this', '1989-10-26'), 'this quarter=1989-Q4');
+});

@@ -341,6 +341,13 @@ export function fiscalRule(ctx: ScanContext, i: number): RuleMatch | undefined {
         y = (explicitYear ?? r.y) + yearShift - (yearAgo ? 1 : 0);
       }
     }
+    // "the quarter a year ago", "the third quarter last year": that quarter of the year before.
+    const back = explicitYear === undefined && !yearAgo && yearShift === 0 && !current && !hyphenated && lowerAt(ctx, end) !== 'of' ? yearBackAt(ctx, end) : undefined;
+    if (back !== undefined) {
+      // A numbered quarter counts from the anchor's year ("the fourth quarter last year" in February is
+      // the one that just ended); "the quarter" from the quarter the story reports on.
+      return { start, end: back, type: 'date', value: `${fmtYear((ord !== undefined ? a.y : y) - 1)}-Q${q}`, relative: true };
+    }
     const m: RuleMatch = { start, end, type: 'date', value: `${fmtYear(y)}-Q${q}`, relative: explicitYear === undefined || ofRelativeYear };
     if (reported) m.reportedQuarter = true;
     if (!yearAgo && yearShift === 0 && !ofRelativeYear) m.namedQuarter = true;
