@@ -48,8 +48,8 @@ export class ArticleColumns {
     readonly strings: readonly string[],
     extras: ReadonlyMap<number, MentionExtras> | undefined,
     dateTexts: ReadonlyMap<number, string> | undefined,
-    /** Gives the extras and date texts when they were not given (read on first use; undefined: damaged, read as none). */
-    private lazyExtras?: () => StoredExtras | undefined,
+    /** The extras and date texts as stored JSON (`StoredExtras`), when they were not given: parsed on first use (damaged: read as none). */
+    private extrasJson?: Uint8Array,
   ) {
     this.extrasMap = extras;
     this.dateTextMap = dateTexts;
@@ -201,15 +201,16 @@ export class ArticleColumns {
 
   /**
    * Columns read in place from `bytes` (not copied: a view into a snapshot slab, which it keeps
-   * alive), with the extras and date texts given by `lazyExtras` on first use. Undefined when the
+   * alive), with the extras and date texts parsed from `extrasJson` (their stored JSON; empty:
+   * none) on first use. Undefined when the
    * bytes are not 8-byte aligned columns consistent with the strings. Extras that turn out damaged
    * read as none (the texts are then cut from the article's text).
    */
-  static view(bytes: Uint8Array, strings: readonly string[], lazyExtras: () => StoredExtras | undefined): ArticleColumns | undefined {
+  static view(bytes: Uint8Array, strings: readonly string[], extrasJson: Uint8Array): ArticleColumns | undefined {
     if (bytes.length < 8 || bytes.byteOffset % 8 !== 0) return undefined;
     const header = new Int32Array(bytes.buffer, bytes.byteOffset, 2);
     if (header[0] < 0 || header[1] < 0 || columnsByteLength(header[0], header[1]) !== bytes.length) return undefined;
-    const c = new ArticleColumns(bytes, strings, undefined, undefined, lazyExtras);
+    const c = extrasJson.length ? new ArticleColumns(bytes, strings, undefined, undefined, extrasJson) : new ArticleColumns(bytes, strings, new Map(), new Map());
     return c.consistent() ? c : undefined;
   }
 
@@ -229,7 +230,8 @@ export class ArticleColumns {
     let extras: Map<number, MentionExtras> | undefined;
     let dateTexts: Map<number, string> | undefined;
     try {
-      const stored = this.lazyExtras?.();
+      const json = this.extrasJson;
+      const stored = json ? (JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.length).toString('utf8')) as StoredExtras) : undefined;
       if (stored && Array.isArray(stored.x) && Array.isArray(stored.y)) {
         extras = new Map(stored.x);
         dateTexts = new Map(stored.y);
@@ -249,12 +251,15 @@ export class ArticleColumns {
     }
     this.extrasMap = extras;
     this.dateTextMap = dateTexts;
-    this.lazyExtras = undefined;
+    this.extrasJson = undefined;
   }
 
-  /** The extras and date texts as stored (entry lists). */
-  storedExtras(): StoredExtras {
-    return { x: [...this.mentionExtras], y: [...this.dateTexts] };
+  /** The extras and date texts as stored JSON (`StoredExtras`), empty when there are none; not parsed when still packed. */
+  storedExtrasJson(): Uint8Array {
+    if (this.extrasJson) return this.extrasJson;
+    if (this.mentionExtras.size === 0 && this.dateTexts.size === 0) return new Uint8Array(0);
+    const stored: StoredExtras = { x: [...this.mentionExtras], y: [...this.dateTexts] };
+    return Buffer.from(JSON.stringify(stored));
   }
 
   /** Whether the columns hold spans, types and string indexes that make sense (read through views of its own, so none is kept). */

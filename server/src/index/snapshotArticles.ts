@@ -17,7 +17,7 @@
  * no quote text.
  */
 import type { ArticleAnalysis } from '../core/analyzeArticle';
-import { ArticleColumns, type StoredExtras } from './articleColumns';
+import { ArticleColumns } from './articleColumns';
 import { CompactAnalysis, compactAnalysis, type ResidentParts } from './compactAnalysis';
 import { intern } from './stringPool';
 import { decodeQuotes, encodeQuotes, QUOTE_FIELDS } from './storedQuotes';
@@ -53,9 +53,8 @@ export function encodeArticle(a: ArticleAnalysis, text: () => string, strings: S
   const columns = compact.columns;
   const outline = compact.packedOutline();
   const clusters = compact.packedClusters();
-  const stored = columns.storedExtras();
-  const extras = stored.x.length || stored.y.length ? Buffer.from(JSON.stringify(stored)) : Buffer.alloc(0);
-  const quotes = encodeQuotes(compact.quotes, compact.quotes.length ? text() : '');
+  const extras = columns.storedExtrasJson();
+  const quotes = encodeQuotes(compact.quotes, text);
   const quoteStrings = quotes.strings.length ? Buffer.from(JSON.stringify(quotes.strings)) : Buffer.alloc(0);
   const stringCount = columns.strings.length;
   const columnsAt = pad8(HEADER + 4 * stringCount + 4 * quotes.ints.length);
@@ -68,7 +67,10 @@ export function encodeArticle(a: ArticleAnalysis, text: () => string, strings: S
   ints.set(quotes.ints, (HEADER >> 2) + stringCount);
   kept.set(columns.bytes, columnsAt);
   let at = outlineAt;
-  for (const part of [outline, clusters, extras, quoteStrings]) at += part.copy(kept, at);
+  for (const part of [outline, clusters, extras, quoteStrings]) {
+    kept.set(part, at);
+    at += part.length;
+  }
   const head: Head = { r: { meta: compact.meta, bodyStart: compact.bodyStart, problems: compact.problems }, c: compact.clusterCount };
   return { kept, head: JSON.stringify(head) };
 }
@@ -126,8 +128,7 @@ export function decodeArticle(slab: Buffer, start: number, end: number, heads: B
   };
   const quotes = decodeQuotes(new Int32Array(slab.buffer, slab.byteOffset + quotesAt, QUOTE_FIELDS * quoteCount), text, quoteStrings);
   if (!quotes) return undefined;
-  const extras = (): StoredExtras | undefined => (extrasLength === 0 ? { x: [], y: [] } : (JSON.parse(slab.toString('utf8', extrasAt, extrasAt + extrasLength)) as StoredExtras));
-  const columns = ArticleColumns.view(new Uint8Array(slab.buffer, slab.byteOffset + columnsAt, columnsLength), own, extras);
+  const columns = ArticleColumns.view(new Uint8Array(slab.buffer, slab.byteOffset + columnsAt, columnsLength), own, slab.subarray(extrasAt, extrasAt + extrasLength));
   if (!columns) return undefined;
   return new CompactAnalysis({ ...head.r, quotes }, columns, head.c, slab.subarray(outlineAt, outlineAt + outlineLength), slab.subarray(outlineAt + outlineLength, extrasAt), text);
 }

@@ -13,7 +13,7 @@ const QUOTES: Quote[] = [
 const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
 test('quotes come back as they were stored, texts cut from the article only when read', () => {
-  const encoded = encodeQuotes(QUOTES, TEXT);
+  const encoded = encodeQuotes(QUOTES, () => TEXT);
   assert.equal(encoded.ints.length, QUOTES.length * QUOTE_FIELDS);
   assert.deepEqual(encoded.strings, ['the senior official', 'someone', 'not in the text'], 'only what is not a span of the text is kept as a string');
   let textReads = 0;
@@ -30,7 +30,7 @@ test('quotes come back as they were stored, texts cut from the article only when
 });
 
 test('numbers that are not quotes are refused', () => {
-  const ints = encodeQuotes(QUOTES, TEXT).ints;
+  const ints = encodeQuotes(QUOTES, () => TEXT).ints;
   const bad = (mutate: (a: Int32Array) => void): unknown => {
     const copy = Int32Array.from(ints);
     mutate(copy);
@@ -41,4 +41,22 @@ test('numbers that are not quotes are refused', () => {
   assert.equal(bad((a) => (a[1] = -4)), undefined, 'an end before the start');
   assert.equal(bad((a) => (a[5] = -9)), undefined, 'an unknown speaker code');
   assert.ok(bad(() => undefined), 'the untouched numbers are quotes');
+});
+
+test('restored quotes are written again from what they hold, without making their texts', () => {
+  const encoded = encodeQuotes(QUOTES, () => TEXT);
+  let textReads = 0;
+  const quotes = decodeQuotes(encoded.ints, () => (textReads++, TEXT), () => encoded.strings)!;
+  const again = encodeQuotes(quotes, () => {
+    throw new Error('the text is not needed');
+  });
+  assert.deepEqual([...again.ints], [...encoded.ints]);
+  assert.deepEqual(again.strings, encoded.strings);
+  assert.equal(textReads, 0);
+  // A text set in place is written as it now is.
+  quotes[0].text = 'changed';
+  const changed = encodeQuotes(quotes, () => TEXT);
+  const back = decodeQuotes(changed.ints, () => TEXT, () => changed.strings)!;
+  assert.equal(back[0].text, 'changed');
+  assert.deepEqual(plain(back.slice(1)), plain(QUOTES.slice(1)));
 });

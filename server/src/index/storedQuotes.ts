@@ -21,17 +21,26 @@ export interface EncodedQuotes {
   strings: string[];
 }
 
-export function encodeQuotes(quotes: readonly Quote[], text: string): EncodedQuotes {
+/**
+ * The numbers and own strings of `quotes`, quotes of the text `text` gives (read only for quotes
+ * that are not restored ones: a restored quote is written from what it holds, without making its
+ * text, so writing a snapshot after a warm start does not make every quote's text).
+ */
+export function encodeQuotes(quotes: readonly Quote[], text: () => string): EncodedQuotes {
   const ints = new Int32Array(quotes.length * QUOTE_FIELDS);
   const strings: string[] = [];
   const own = (s: string): number => strings.push(s) - 1;
+  let articleText: string | undefined;
+  const textOf = (): string => (articleText ??= text());
   quotes.forEach((q, k) => {
     const f = k * QUOTE_FIELDS;
+    if (q instanceof StoredQuote) return q.encodeInto(ints, f, own);
     ints[f] = q.start;
     ints[f + 1] = q.end;
     ints[f + 2] = Math.max(0, KINDS.indexOf(q.kind));
     // Within the quote's own span (the marks around it excluded), so the search is as short as the quote.
-    const at = q.end <= text.length ? text.slice(q.start, q.end).indexOf(q.text) + q.start : -1;
+    const body = textOf();
+    const at = q.end <= body.length ? body.slice(q.start, q.end).indexOf(q.text) + q.start : -1;
     if (q.text.length > 0 && at >= q.start) {
       ints[f + 3] = at;
       ints[f + 4] = at + q.text.length;
@@ -39,18 +48,22 @@ export function encodeQuotes(quotes: readonly Quote[], text: string): EncodedQuo
       ints[f + 3] = -1;
       ints[f + 4] = own(q.text);
     }
-    const speaker = q.speaker;
-    if (!speaker) ints[f + 5] = -2;
-    else if (speaker.start === undefined || speaker.end === undefined) {
-      ints[f + 5] = -1;
-      ints[f + 7] = own(speaker.name);
-    } else {
-      ints[f + 5] = speaker.start;
-      ints[f + 6] = speaker.end;
-      ints[f + 7] = text.slice(speaker.start, speaker.end) === speaker.name ? -1 : own(speaker.name);
-    }
+    encodeSpeaker(q.speaker, ints, f, own, textOf);
   });
   return { ints, strings };
+}
+
+function encodeSpeaker(speaker: QuoteSpeaker | null, ints: Int32Array, f: number, own: (s: string) => number, textOf: () => string): void {
+  if (!speaker) ints[f + 5] = -2;
+  else if (speaker instanceof StoredSpeaker) speaker.encodeInto(ints, f, own);
+  else if (speaker.start === undefined || speaker.end === undefined) {
+    ints[f + 5] = -1;
+    ints[f + 7] = own(speaker.name);
+  } else {
+    ints[f + 5] = speaker.start;
+    ints[f + 6] = speaker.end;
+    ints[f + 7] = textOf().slice(speaker.start, speaker.end) === speaker.name ? -1 : own(speaker.name);
+  }
 }
 
 /** What restored quotes of one article share: its text and its own strings, both read when first needed. */
@@ -95,6 +108,14 @@ class StoredSpeaker implements QuoteSpeaker {
     this.nameText = value;
   }
 
+  /** Writes this speaker's fields of quote numbers at f (its name made only if it was set or is an own string). */
+  encodeInto(ints: Int32Array, f: number, own: (s: string) => number): void {
+    ints[f + 5] = this.start ?? -1;
+    ints[f + 6] = this.end ?? 0;
+    if (this.nameText !== undefined) ints[f + 7] = this.start === undefined || this.nameRef >= 0 || this.nameText !== this.source.textOf().slice(this.start, this.end) ? own(this.nameText) : -1;
+    else ints[f + 7] = this.nameRef >= 0 ? own(this.source.own(this.nameRef)) : -1;
+  }
+
   toJSON(): QuoteSpeaker {
     return this.start === undefined ? { name: this.name } : { start: this.start, end: this.end, name: this.name };
   }
@@ -119,6 +140,21 @@ class StoredQuote implements Quote {
 
   set text(value: string) {
     this.quoted = value;
+  }
+
+  /** Writes this quote's numbers at f (its text made only if it was set or is an own string). */
+  encodeInto(ints: Int32Array, f: number, own: (s: string) => number): void {
+    ints[f] = this.start;
+    ints[f + 1] = this.end;
+    ints[f + 2] = Math.max(0, KINDS.indexOf(this.kind));
+    if (this.quoted !== undefined && (this.textStart < 0 || this.quoted !== this.source.textOf().slice(this.textStart, this.textEnd))) {
+      ints[f + 3] = -1;
+      ints[f + 4] = own(this.quoted);
+    } else {
+      ints[f + 3] = this.textStart;
+      ints[f + 4] = this.textStart >= 0 ? this.textEnd : own(this.source.own(this.textEnd));
+    }
+    encodeSpeaker(this.speaker, ints, f, own, this.source.textOf);
   }
 
   /** A plain quote (what JSON of the analysis holds). */
