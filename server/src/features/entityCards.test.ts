@@ -58,6 +58,21 @@ function assertSameView(patched: CorpusIndex, fresh: CorpusIndex, when: string):
   for (const [id, seen] of a) assert.equal(seen, b.get(id), `${when}: ${id}`);
 }
 
+test('the quotation count on a card follows edits', () => {
+  const texts = Array.from({ length: 6 }, (_, k) => [uri(k), article(k)] as const);
+  const index = replay(texts, []);
+  const merkel = index.entities().find((e) => e.name === 'Angela Merkel')!;
+  const said = (): number => index.quotesOf(merkel.id).filter((q) => q.quote.kind !== 'scare').length;
+  assert.ok(said() >= 1);
+  assert.equal(index.saidCount(merkel.id), said());
+  apply(index, { set: uri(1), text: article(1) + '“Again,” Angela Merkel said. “And again,” Angela Merkel said.\n' });
+  assert.equal(index.saidCount(merkel.id), said());
+  apply(index, { remove: uri(0) });
+  apply(index, { set: uri(2), text: article(2, [3, 4]) });
+  assert.equal(index.saidCount(merkel.id), said());
+  assert.match(entityCard(index, merkel, undefined), new RegExp(`Quoted ${said()} time`));
+});
+
 test('hover cards, references and co-actors patched through edits equal those computed afresh', () => {
   const texts = Array.from({ length: 24 }, (_, k) => [uri(k), article(k)] as const);
   const steps: Array<[string, Step]> = [
@@ -104,7 +119,7 @@ test('an edit patches the kept card parts of an actor instead of dropping them',
   // A late article gains a sentence: its mentions change, it stays out of the earliest eight.
   apply(index, { set: uri(23), text: article(23) + 'Angela Merkel said so again.\n' });
   assert.ok(kept('hover:articles') && kept('cooccurrence') && kept('mentionLocations'), 'patched, not made again');
-  assert.ok(!kept('hover:quotes'), 'a part without a patch is made again');
+  assert.ok(!kept('navigation:earliest'), 'a part without a patch is made again');
   assert.equal(index.articlesOf(merkel.id).get(uri(23)), 4);
   // Negative: an article among the earliest eight leaves for a late date; the ninth is unknown, so the list is made again.
   const earliest = [...index.articlesOf(merkel.id).keys()].map((u) => index.article(u)!).sort((a, b) => (a.analysis.meta.date! < b.analysis.meta.date! ? -1 : 1))[0];
@@ -121,6 +136,9 @@ test('a co-occurrence row over a sample of an actor\'s articles follows the samp
     { set: uri(4), text: '---\ndate: 2006-01-01\n---\nAngela Merkel met Kofi Annan and Tony Blair on Tuesday.\n' },
     { remove: uri(9) },
     { set: uri(12), text: '---\ndate: 2006-01-01\n---\nTony Blair met Gordon Brown.\n' },
+    // Beyond the sample: the row stays as it is.
+    { set: uri(305), text: '---\ndate: 2006-01-01\n---\nAngela Merkel met Hamas and Hezbollah on Tuesday.\n' },
+    { remove: uri(306) },
   ];
   const index = replay(texts, []);
   const merkel = index.entities().find((e) => e.name === 'Angela Merkel')!;

@@ -94,16 +94,18 @@ function topRole(entity: CorpusEntity): string | undefined {
 const LISTED = 8;
 
 /**
- * The parts of an actor's card that cost in proportion to its articles and quotes, kept per entity
- * (the earliest articles are patched after an edit; the quotes, a filter of a short list, are made again).
+ * The parts of an actor's card that cost in proportion to its articles and quotes: its earliest
+ * articles, kept per entity (and patched after an edit), and its quotations (counted by the index;
+ * the first three are near the start of its list).
  */
 function cardParts(index: CorpusIndex, entity: CorpusEntity) {
   const listed = index.entityMemo(entity.id, 'hover:articles', () => earliestArticles(index, entity.id, LISTED));
-  const quotes = index.entityMemo(entity.id, 'hover:quotes', () => {
-    const said = index.quotesOf(entity.id).filter((q) => q.quote.kind !== 'scare');
-    return { count: said.length, first: said.slice(0, 3).map((q) => q.quote) };
-  });
-  return { listed, quotes };
+  const first: Quote[] = [];
+  for (const q of index.quotesOf(entity.id)) {
+    if (first.length === 3) break;
+    if (q.quote.kind !== 'scare') first.push(q.quote);
+  }
+  return { listed, quotes: { count: index.saidCount(entity.id), first } };
 }
 
 /**

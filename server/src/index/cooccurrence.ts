@@ -29,7 +29,8 @@ export interface CoActor {
 export class CooccurrenceRow {
   /** Other entity number → articles of the sample it is in (entries with 0 are removed). */
   private readonly counts = new Map<number, number>();
-  private sample: readonly SampledArticle[] = [];
+  /** The sample: URI → the entities counted for it. */
+  private sample = new Map<string, Int32Array>();
 
   /** `self`: the actor's own entity number (never counted as its own co-actor; -1: none). */
   constructor(private readonly self: number, sample: readonly SampledArticle[]) {
@@ -41,15 +42,21 @@ export class CooccurrenceRow {
    * out, those that entered are added. Returns the row.
    */
   update(sample: readonly SampledArticle[]): this {
-    const left = new Map<string, Int32Array>();
-    for (const s of this.sample) left.set(s.uri, s.entities);
+    const left = this.sample;
+    const next = new Map<string, Int32Array>();
     for (const s of sample) {
+      next.set(s.uri, s.entities);
       if (left.get(s.uri) === s.entities) left.delete(s.uri);
       else this.count(s.entities, 1);
     }
     for (const entities of left.values()) this.count(entities, -1);
-    this.sample = sample;
+    this.sample = next;
     return this;
+  }
+
+  /** Whether the article is in the sample. */
+  samples(uri: string): boolean {
+    return this.sample.has(uri);
   }
 
   private count(entities: Int32Array, delta: 1 | -1): void {

@@ -4,86 +4,31 @@
  * the documents' clusters (cheap: clusters, not text) whenever the set changes, off the request path.
  * Queries only read prepared maps.
  */
-import { createHash } from 'crypto';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisComponents, ArticleAnalysis, ReaderDecisions } from '../core/analyzeArticle';
-import type { CorpusEntity, CorpusLinking, EntityNote } from '../core/linking/corpusEntities';
+import type { CorpusEntity, CorpusLinking } from '../core/linking/corpusEntities';
 import { slugify } from '../core/linking/nameKey';
-import type { DateMention, EntityMention, Problem, Quote } from '../core/types';
+import type { DateMention, EntityMention, Quote } from '../core/types';
 import type { LoadedSnapshot, SnapshotSource } from './corpusSnapshot';
 import { compactAnalysis, type CompactAnalysis } from './compactAnalysis';
-import { EntityArticleTable, EntityArticleTableBuilder } from './entityArticleTable';
-import { ArticleEntry, mentionIds } from './articleEntry';
+import { ArticleEntry } from './articleEntry';
+import { CorpusMaps, speakerId, type Contribution } from './corpusMaps';
 import { StoredText } from './storedText';
-import { CooccurrenceRow, CO_OCCURRENCE_SAMPLE, NO_ENTITIES, type CoActor, type SampledArticle } from './cooccurrence';
+import { articlesInLinkOrder, notesFingerprint, parsedNotes, snapshotSourceOf } from './linkInputs';
+import { contentHash, type IndexedArticle, type IndexedNote, type IndexListener, type IndexStats, type MentionLocation } from './indexedTypes';
+import { CooccurrenceRow, type CoActor, type SampledArticle } from './cooccurrence';
+import { allMentions, cooccurrenceSample, firstMention, mentionsIn, type ViewSource } from './entityViews';
 import { DateGroups, type DateEntry } from './dateGroups';
-import { definePatch, EntityMemo, type EntityArticleChange } from './entityMemo';
+import { EntityMemo, type EntityArticleChange } from './entityMemo';
 import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './lazyCore';
 import { decisionsFingerprint } from './readerDecisions';
 
 /** No decisions yet (equivalent to the core's NO_DECISIONS, which is loaded later). */
 const NO_DECISIONS: ReaderDecisions = { ignored: new Set(), types: new Map() };
 
-export interface IndexedArticle {
-  uri: string;
-  /** Editor version when open, else -1 for the disk copy. */
-  version: number;
-  hash: string;
-  document: TextDocument;
-  /** The outline and clusters are kept as bytes and parsed on each read (see compactAnalysis.ts). */
-  analysis: CompactAnalysis;
-  /** Entity id per mention (parallel to analysis.mentions); '' until linked. Made on first read (articleEntry.ts). */
-  readonly entityIds: string[];
-  /** The entity id of mention `i` ('' until linked), without making the list. */
-  entityIdAt(i: number): string;
-  /** Fingerprint of the reader decisions the analysis was made under. */
-  readonly decisionsKey: string;
-}
-
-export interface IndexedNote {
-  uri: string;
-  document: TextDocument;
-  note?: EntityNote;
-  problems: Problem[];
-}
-
-export interface MentionLocation {
-  uri: string;
-  start: number;
-  end: number;
-  /** Index into the article's mentions. */
-  index: number;
-}
-
 export type { DateEntry } from './dateGroups';
-
-export interface IndexStats {
-  articles: number;
-  notes: number;
-  entities: number;
-  mentions: number;
-}
-
-export type IndexListener = () => void;
-
-/** What one article added to the corpus maps. */
-interface Contribution {
-  /**
-   * The entities it adds to: its linked entities in order of first mention, then the speakers of its
-   * quotes not among them; `counts` holds its mentions of each (0 for those speakers).
-   */
-  ids: readonly string[];
-  counts: Int32Array;
-  /** The article's slot when it was added. */
-  slot: number;
-  /** How many date codes it added to the date groups. */
-  dateCodes: number;
-  /** The analysis and the entity id of each of its clusters as added (to take back their spellings). */
-  analysis: CompactAnalysis;
-  clusterIds: readonly string[];
-  /** The article's distinct linked entities, as entity numbers, in order of first mention. */
-  entities: Int32Array;
-}
+export type { IndexedArticle, IndexedNote, IndexListener, IndexStats, MentionLocation } from './indexedTypes';
+export { contentHash, utf8ContentHash } from './indexedTypes';
 
 /**
  * A document for an article's text: UTF-8 bytes, its line table made while a cold scan indexes it
@@ -94,35 +39,17 @@ function articleDocument(uri: string, version: number, text: string | Buffer): T
   return new StoredText(uri, 'article', version, text);
 }
 
-export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
-
-/** `contentHash` of the text whose exact UTF-8 these bytes are (the same value, without decoding). */
-export function utf8ContentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
-
 export class CorpusIndex {
   private readonly articles = new Map<string, ArticleEntry>();
   private readonly notes = new Map<string, IndexedNote>();
   private linking: CorpusLinking = { entities: [], byId: new Map(), assignment: [] };
-  /** speaker entity id → quotations attributed to it. */
-  private quotesByEntity = new Map<string, Array<{ uri: string; quote: Quote }>>();
-  /** Scratch of `linkedCounts`: mentions per document cluster (left all zero), the clusters in order of first mention, and each entity number's output position (left all -1). */
-  private clusterCounts = new Int32Array(256);
-  private readonly firstMentions: number[] = [];
-  private entitySlot = new Int32Array(0);
-  /**
-   * entity id → article URI → mentions there, for the entities read or changed since the last full
-   * link (`articleRow` reads the others from `linkedRows`).
-   */
-  private perArticle = new Map<string, Map<string, number>>();
-  /** The last full link's entity → articles table; a full link fills `linkedRowsBuilder` instead of maps. */
-  private linkedRows: EntityArticleTable | undefined;
-  private linkedRowsBuilder: EntityArticleTableBuilder | undefined;
-  /** What each article added to the corpus maps, so an edit can take it back. */
-  private readonly contributions = new Map<string, Contribution>();
+  /** What the articles add to the corpus maps (entity → articles, quotes by speaker, dates), per article. */
+  private readonly maps = new CorpusMaps({
+    entity: (id) => this.linking.byId.get(id),
+    entityNumber: (id) => this.entityNumbers.get(id),
+    articleAt: (slot) => this.slots[slot],
+    slotOf: (uri) => this.slotOf.get(uri),
+  });
   /** Notes or reader decisions changed since the last link: only a full relink applies them. */
   private notesChanged = false;
   /** Articles changed since the last link. */
@@ -135,14 +62,19 @@ export class CorpusIndex {
   private readonly memo = new EntityMemo<CorpusIndex>();
   /** Entity id → dense number (position in the linking's entity list), for counting in typed arrays. */
   private entityNumbers = new Map<string, number>();
-  /** Entities with at least one mention (the status line shows it after every edit). */
-  private liveEntities = 0;
   /** Articles by slot (a slot is given to each article put in the index; undefined once replaced or removed). */
   private readonly slots: Array<ArticleEntry | undefined> = [];
   /** Slot of each indexed article. */
   private readonly slotOf = new Map<string, number>();
-  /** The corpus's dated mentions by value. */
-  private readonly dates = new DateGroups((slot) => this.slots[slot]);
+  /** What the entity views read (entityViews.ts). */
+  private readonly views: ViewSource = {
+    articleRow: (id) => this.maps.articleRow(id),
+    article: (uri) => this.articles.get(uri),
+    contributedEntities: (uri) => (this.articles.has(uri) ? this.maps.contribution(uri)?.entities : undefined),
+  };
+  private get dates(): DateGroups {
+    return this.maps.dates;
+  }
   /** Name key → entity id, from the last linking (for provisional ids of edited articles). */
   private entityIdByKey = new Map<string, string>();
   private dirty = false;
@@ -321,14 +253,14 @@ export class CorpusIndex {
   /** An article is about to change: what was derived from the entities it named is set aside until the change is applied. */
   private changed(uri: string): void {
     this.changeCount++;
-    const old = this.contributions.get(uri);
+    const old = this.maps.contribution(uri);
     if (old) for (const id of old.ids) this.memo.suspend(id);
   }
 
   /** Recomputes corpus-wide entities from the documents' clusters. Cheap relative to analysis. */
   relink(): void {
-    const ordered = this.articlesInLinkOrder();
-    const notes = this.parsedNotes();
+    const ordered = articlesInLinkOrder(this.articles);
+    const notes = parsedNotes(this.notes);
     this.applyLinking(ordered, corpusEntitiesModule().linkCorpus(
       ordered.map((a) => a.analysis.clusters),
       notes,
@@ -345,10 +277,10 @@ export class CorpusIndex {
     const hashes = new Map<string, string>();
     for (const a of this.articles.values()) hashes.set(a.uri, a.hash);
     if (!snapshot.sameArticles(hashes)) return false;
-    const notes = this.parsedNotes();
+    const notes = parsedNotes(this.notes);
     const restored = snapshot.linking(new Map(notes.map((n) => [n.id, n])));
     if (!restored) return false;
-    const ordered = this.articlesInLinkOrder();
+    const ordered = articlesInLinkOrder(this.articles);
     if (restored.assignment.some((row, d) => row.length !== ordered[d].analysis.clusterCount)) return false;
     const byId = new Map(restored.entities.map((e) => [e.id, e]));
     this.applyLinking(ordered, { entities: restored.entities, byId, assignment: restored.assignment }, restored.numbers);
@@ -361,22 +293,7 @@ export class CorpusIndex {
    */
   snapshotSource(): SnapshotSource | undefined {
     if (!this.fullyLinked) return undefined;
-    const ordered = this.articlesInLinkOrder();
-    return {
-      decisionsKey: this.decisionsKey,
-      notesKey: this.notesKey(),
-      // A text is decoded only if its line needs it (the index's compact analyses do not; all at once they would take ~130 MB at 10,000 articles).
-      articles: ordered.map((a, d) => ({
-        uri: a.uri,
-        hash: a.hash,
-        get text() {
-          return a.document.getText();
-        },
-        analysis: a.analysis,
-        assignment: this.linking.assignment[d],
-      })),
-      entities: this.linking.entities,
-    };
+    return snapshotSourceOf(articlesInLinkOrder(this.articles), this.linking, this.decisionsKey, this.notesKey());
   }
 
   /** True while the index is exactly the result of the last full relink. */
@@ -386,19 +303,7 @@ export class CorpusIndex {
 
   /** A fingerprint of the notes (their URIs and contents). */
   notesKey(): string {
-    const h = createHash('sha1');
-    for (const uri of [...this.notes.keys()].sort()) h.update(uri).update('\0').update(this.notes.get(uri)!.document.getText()).update('\0');
-    return h.digest('hex');
-  }
-
-  private articlesInLinkOrder(): ArticleEntry[] {
-    return [...this.articles.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  }
-
-  private parsedNotes(): EntityNote[] {
-    const notes = [...this.notes.values()].map((n) => n.note).filter((n): n is EntityNote => !!n);
-    notes.sort((a, b) => (a.id < b.id ? -1 : 1));
-    return notes;
+    return notesFingerprint(this.notes);
   }
 
   /**
@@ -408,23 +313,13 @@ export class CorpusIndex {
   private applyLinking(ordered: ArticleEntry[], linking: CorpusLinking, numbers?: readonly Int32Array[]): void {
     this.linking = linking;
     this.entityNumbers = new Map(linking.entities.map((e, n) => [e.id, n]));
-    this.perArticle = new Map();
-    this.linkedRows = undefined;
-    this.linkedRowsBuilder = new EntityArticleTableBuilder();
-    this.quotesByEntity = new Map();
-    this.dates.clear();
-    if (this.entitySlot.length < linking.entities.length) this.entitySlot = new Int32Array(Math.max(1024, linking.entities.length * 2)).fill(-1);
+    this.maps.beginLink(linking.entities.length);
     ordered.forEach((article, d) => {
       const row = linking.assignment[d];
       article.link(row);
-      this.addContributions(article, false, numbers?.[d] ?? this.numbersOf(row));
+      this.maps.add(article, false, numbers?.[d] ?? this.numbersOf(row));
     });
-    this.linkedRows = this.linkedRowsBuilder!.build(linking.entities.length);
-    this.linkedRowsBuilder = undefined;
-    this.dates.finishLink();
-    let live = 0;
-    for (const e of linking.entities) if (e.mentionCount > 0) live++;
-    this.liveEntities = live;
+    this.maps.finishLink(linking.entities);
     const byKey = new Map<string, string>();
     for (const e of linking.entities) for (const k of e.keys) if (!byKey.has(k)) byKey.set(k, e.id);
     this.entityIdByKey = byKey;
@@ -457,14 +352,13 @@ export class CorpusIndex {
   relinkIncremental(): void {
     this.fullyLinked = false;
     for (const uri of this.pendingIncremental) {
-      const old = this.contributions.get(uri);
-      if (old) this.removeContributions(uri, old);
+      const old = this.maps.remove(uri);
       const article = this.articles.get(uri);
       if (article) {
         article.link(this.provisionalIds(article.analysis, true));
-        this.addContributions(article, true);
+        this.maps.add(article, true);
       }
-      this.patchMemo(uri, old, article ? this.contributions.get(uri) : undefined);
+      this.patchMemo(uri, old, article ? this.maps.contribution(uri) : undefined);
     }
     this.pendingIncremental.clear();
     this.changeCount++;
@@ -485,151 +379,6 @@ export class CorpusIndex {
       }
     }
     for (const [id, was] of before) this.memo.patch(change(id, was, 0), this);
-  }
-
-  /**
-   * An edited article's mentions per entity, in order of first mention; the entity's spellings gain
-   * the article's (a full link counts them itself).
-   */
-  private incrementalCounts(article: ArticleEntry): Map<string, number> {
-    const ids = article.entityIds;
-    const counts = new Map<string, number>();
-    const mentions = article.analysis.mentions;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (!id) continue;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-      const e = this.linking.byId.get(id);
-      if (e) e.spellings.set(mentions[i].text, (e.spellings.get(mentions[i].text) ?? 0) + 1);
-    }
-    return counts;
-  }
-
-  /**
-   * After a full link, the article's mentions per entity in order of first mention, into `ids` and
-   * `counts`. Every mention of a document cluster has the cluster's entity, so mentions are counted
-   * per cluster and clusters per entity number in typed arrays, with no map (a warm start does this
-   * for every article). `numbers`: the entity number of each cluster (-1: none or no entity).
-   */
-  private linkedCounts(article: ArticleEntry, numbers: Int32Array, ids: string[], counts: number[], idNumbers: number[]): void {
-    const { cluster, mentionCount } = article.analysis.columns;
-    const row = article.clusterIds;
-    const first = this.firstMentions;
-    first.length = 0;
-    let perCluster = this.clusterCounts;
-    for (let i = 0; i < mentionCount; i++) {
-      const c = cluster[i];
-      if (c < 0 || !row[c]) continue;
-      if (c >= perCluster.length) {
-        const grown = new Int32Array(Math.max(c + 1, perCluster.length * 2));
-        grown.set(perCluster);
-        this.clusterCounts = perCluster = grown;
-      }
-      if (perCluster[c]++ === 0) first.push(c);
-    }
-    // Position of each entity number in the output (-1: not yet); ids that are no entity (never in a
-    // full link, but kept exact) are merged by a search over the few outputs.
-    const at = this.entitySlot;
-    for (const c of first) {
-      const n = perCluster[c];
-      perCluster[c] = 0;
-      const number = c < numbers.length ? numbers[c] : -1;
-      const k = number >= 0 ? at[number] : ids.indexOf(row[c]);
-      if (k >= 0) counts[k] += n;
-      else {
-        if (number >= 0) at[number] = ids.length;
-        ids.push(row[c]);
-        counts.push(n);
-        idNumbers.push(number);
-      }
-    }
-    for (const number of idNumbers) if (number >= 0) at[number] = -1;
-  }
-
-  private addContributions(article: ArticleEntry, incremental: boolean, numbers?: Int32Array): void {
-    const { analysis } = article;
-    const ids: string[] = [];
-    const counts: number[] = [];
-    const idNumbers: number[] = [];
-    if (numbers) this.linkedCounts(article, numbers, ids, counts, idNumbers);
-    else {
-      for (const [id, n] of this.incrementalCounts(article)) {
-        ids.push(id);
-        counts.push(n);
-        idNumbers.push(this.entityNumbers.get(id) ?? -1);
-      }
-    }
-    // The article's distinct entities in order of first mention (the counts' order), as numbers (for co-occurrence rows).
-    const entities = new Int32Array(ids.length);
-    let distinct = 0;
-    const slot = this.slotOf.get(article.uri) ?? -1;
-    const builder = incremental ? undefined : this.linkedRowsBuilder;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k];
-      const n = counts[k];
-      const number = idNumbers[k];
-      if (number >= 0) entities[distinct++] = number;
-      if (builder && number >= 0 && slot >= 0) builder.add(number, slot, n);
-      else {
-        let row = this.articleRow(id);
-        if (!row) this.perArticle.set(id, (row = new Map()));
-        row.set(article.uri, n);
-      }
-      if (!incremental) continue;
-      const e = this.linking.byId.get(id);
-      if (!e) continue;
-      if (e.mentionCount === 0 && n > 0) this.liveEntities++;
-      e.mentionCount += n;
-    }
-    const dateCodes = slot >= 0 ? this.dates.add(slot, analysis, incremental) : 0;
-    const linkedIds = distinct;
-    for (const quote of analysis.quotes) {
-      const id = this.speakerId(article, quote);
-      if (!id) continue;
-      let list = this.quotesByEntity.get(id);
-      if (!list) this.quotesByEntity.set(id, (list = []));
-      list.push({ uri: article.uri, quote });
-      if (!ids.includes(id)) {
-        ids.push(id);
-        counts.push(0);
-      }
-    }
-    this.contributions.set(article.uri, {
-      ids,
-      counts: Int32Array.from(counts),
-      analysis,
-      clusterIds: article.clusterIds,
-      slot,
-      dateCodes,
-      entities: linkedIds === entities.length ? entities : entities.slice(0, linkedIds),
-    });
-  }
-
-  private removeContributions(uri: string, old: Contribution): void {
-    for (let k = 0; k < old.ids.length; k++) {
-      const id = old.ids[k];
-      const quotes = this.quotesByEntity.get(id);
-      if (quotes) this.quotesByEntity.set(id, quotes.filter((q) => q.uri !== uri));
-      this.articleRow(id)?.delete(uri);
-      const e = this.linking.byId.get(id);
-      if (!e) continue;
-      const was = e.mentionCount;
-      e.mentionCount = Math.max(0, was - old.counts[k]);
-      if (was > 0 && e.mentionCount === 0) this.liveEntities--;
-    }
-    const linked = old.clusterIds.some((id) => id);
-    const mentions = linked ? old.analysis.mentions : [];
-    const ids = linked ? mentionIds(old.analysis.columns, old.clusterIds) : [];
-    for (let i = 0; i < mentions.length; i++) {
-      const e = ids[i] ? this.linking.byId.get(ids[i]) : undefined;
-      if (!e) continue;
-      const spelling = mentions[i].text;
-      const left = (e.spellings.get(spelling) ?? 0) - 1;
-      if (left > 0) e.spellings.set(spelling, left);
-      else e.spellings.delete(spelling);
-    }
-    this.dates.remove(old.slot, old.dateCodes);
-    this.contributions.delete(uri);
   }
 
   /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
@@ -689,36 +438,20 @@ export class CorpusIndex {
   /**
    * Every mention of the entity: its articles in the order they were added (an edited article's
    * last), each article's mentions in text order. Read from the articles' entity ids on first use
-   * and kept (patched after an edit: see `mentionLocations` below; no per-entity location lists
-   * are held otherwise).
+   * and kept (patched after an edit: entityViews.ts).
    */
   mentionsOf(id: string): readonly MentionLocation[] {
-    return this.memo.get(id, 'mentionLocations', () => {
-      const out: MentionLocation[] = [];
-      for (const uri of this.articleRow(id)?.keys() ?? []) this.mentionsIn(uri, id, out);
-      return out;
-    });
+    return this.memo.get(id, 'mentionLocations', () => allMentions(this.views, id));
   }
 
   /** The entity's mentions in one article, in text order (appended to `out`). */
   mentionsIn(uri: string, id: string, out: MentionLocation[] = []): MentionLocation[] {
-    const article = this.articles.get(uri);
-    if (!article) return out;
-    const { mentionStart, mentionEnd } = article.analysis.columns;
-    const ids = article.entityIds;
-    for (let i = 0; i < ids.length; i++) if (ids[i] === id) out.push({ uri, start: mentionStart[i], end: mentionEnd[i], index: i });
-    return out;
+    return mentionsIn(this.views, uri, id, out);
   }
 
   /** The entity's first mention in `mentionsOf` order, without making the whole list. */
   firstMentionOf(id: string): MentionLocation | undefined {
-    for (const uri of this.articleRow(id)?.keys() ?? []) {
-      const article = this.articles.get(uri);
-      if (!article) continue;
-      const i = article.entityIds.indexOf(id);
-      if (i >= 0) return { uri, start: article.analysis.columns.mentionStart[i], end: article.analysis.columns.mentionEnd[i], index: i };
-    }
-    return undefined;
+    return firstMention(this.views, id);
   }
 
   /**
@@ -737,55 +470,29 @@ export class CorpusIndex {
     return row.top(limit, this.linking.entities);
   }
 
-  /**
-   * The articles an actor's co-occurrence row reads: its first `CO_OCCURRENCE_SAMPLE` articles in
-   * corpus order, each with its distinct linked entities (none for an article no longer indexed).
-   */
+  /** The articles an actor's co-occurrence row reads (entityViews.ts). */
   cooccurrenceSample(id: string): SampledArticle[] {
-    const out: SampledArticle[] = [];
-    for (const uri of this.articleRow(id)?.keys() ?? []) {
-      if (out.length === CO_OCCURRENCE_SAMPLE) break;
-      const entities = this.articles.has(uri) ? this.contributions.get(uri)?.entities : undefined;
-      out.push({ uri, entities: entities ?? NO_ENTITIES });
-    }
-    return out;
+    return cooccurrenceSample(this.views, id);
   }
 
   /** The entity a quotation's speaker span names, if any. */
   speakerId(article: IndexedArticle, quote: Quote): string {
-    if (!quote.speaker || quote.speaker.start === undefined) return '';
-    const i = article.analysis.columns.mentionCovering(quote.speaker.start);
-    return i >= 0 ? article.entityIdAt(i) : '';
+    return speakerId(article, quote);
   }
 
   /** Every quotation attributed to the entity, in corpus order. */
   quotesOf(id: string): ReadonlyArray<{ uri: string; quote: Quote }> {
-    return this.quotesByEntity.get(id) ?? [];
+    return this.maps.quotesOf(id);
+  }
+
+  /** How many quotations attributed to the entity are no scare quotes. */
+  saidCount(id: string): number {
+    return this.maps.saidCount(id);
   }
 
   /** Article URI → number of mentions of the entity there. */
   articlesOf(id: string): ReadonlyMap<string, number> {
-    return this.articleRow(id) ?? new Map();
-  }
-
-  /**
-   * The entity's articles (URI → its mentions there): kept as a map once read or changed, else read
-   * from the last full link's table (articles replaced or removed since are left out: their new
-   * contributions are in the map).
-   */
-  private articleRow(id: string): Map<string, number> | undefined {
-    const kept = this.perArticle.get(id);
-    if (kept) return kept;
-    const table = this.linkedRows;
-    const number = this.entityNumbers.get(id);
-    if (!table || number === undefined || number >= table.entityCount) return undefined;
-    const row = new Map<string, number>();
-    table.forEach(number, (slot, n) => {
-      const article = this.slots[slot];
-      if (article) row.set(article.uri, n);
-    });
-    this.perArticle.set(id, row);
-    return row;
+    return this.maps.articleRow(id) ?? new Map();
   }
 
   noteUriOf(entity: CorpusEntity): string | undefined {
@@ -833,16 +540,9 @@ export class CorpusIndex {
   }
 
   stats(): IndexStats {
-    return { articles: this.articles.size, notes: this.notes.size, entities: this.liveEntities, mentions: this.mentionTotal };
+    return { articles: this.articles.size, notes: this.notes.size, entities: this.maps.liveEntities, mentions: this.mentionTotal };
   }
 }
-
-definePatch<readonly MentionLocation[], CorpusIndex>('mentionLocations', (list, change, index) => {
-  // The article's mentions leave their place; its new ones come last (it is now the entity's last article).
-  const out = change.before > 0 ? list.filter((m) => m.uri !== change.uri) : list.slice();
-  return change.after > 0 ? index.mentionsIn(change.uri, change.id, out) : out;
-});
-definePatch<CooccurrenceRow, CorpusIndex>('cooccurrence', (row, change, index) => row.update(index.cooccurrenceSample(change.id)));
 
 /** Binary search over spans sorted by start, non-overlapping: the one containing offset. */
 export function findCovering(spans: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
