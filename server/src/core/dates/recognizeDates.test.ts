@@ -15,7 +15,7 @@ const CASES: Array<[string, string | undefined, string[]]> = [
   ['Tomorrow President Bush meets Prime Minister Maliki in Amman.', '2006-11-28', ['Tomorrow=2006-11-29']],
   ['The embassy issued a press release on Tuesday afternoon.', '2006-11-02', ['Tuesday afternoon=2006-10-31TAF']],
   ['He met with Khalilzad seven times starting on Jan. 16.', '2006-05-06', ['Jan. 16=2006-01-16']],
-  ['The offensive began around Mar. 1 and ended on Apr. 29.', '2006-05-06', ['Mar. 1=2006-03-01', 'Apr. 29=2006-04-29']],
+  ['The offensive began around Mar. 1 and ended on Apr. 29.', '2006-05-06', ['around Mar. 1=2006-03-01', 'Apr. 29=2006-04-29']],
   ['Elections are due in 2011.', '2006-05-06', ['2011=2011']],
   ['The troops will stay for six months.', '2006-05-06', ['six months=P6M(duration)']],
   // Negatives: the modal "may", a place name, an ordinal, "march" the noun.

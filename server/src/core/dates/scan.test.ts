@@ -35,6 +35,15 @@ test('"earlier" / "later" stay outside a weekday and "this week", not outside a 
   assert.deepEqual(scan('earlier this weekend'), ['earlier this weekend=2006-W43-WE']);
 });
 
+test('"around" before a date or time is part of it, not the particle of a verb', () => {
+  assert.deepEqual(scan('to be completed around Nov. 1'), ['around Nov. 1=2006-11-01']);
+  assert.deepEqual(scan('the budget is due around November 10'), ['around November 10=2006-11-10']);
+  // Negatives: "get around" a possessive date, "turned around" before a date, a bare "around".
+  assert.deepEqual(scan("ways to get around Wednesday's ruling"), ['Wednesday=2006-11-01']);
+  assert.deepEqual(scan('the team turned around Sunday'), ['Sunday=2006-10-29']);
+  assert.deepEqual(scan('around the house'), []);
+});
+
 test('a clock time joins its day; a weekday joins its calendar date', () => {
   assert.deepEqual(scan('until 5 p.m. EST Nov. 9'), ['5 p.m. EST Nov. 9=2006-11-09T17:00']);
   assert.deepEqual(scan('this coming Sunday, March eighth'), ['this coming Sunday, March eighth=2007-03-08']);

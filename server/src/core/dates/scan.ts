@@ -120,6 +120,12 @@ function comparativeOutside(ctx: ScanContext, m: RuleMatch): boolean {
 /** Widens a date match leftwards over "early", "late", "mid-", "the end of", never before `floor`. */
 function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
   if (m.type === 'duration') return widenOverHedge(ctx, m, floor);
+  // "around Nov. 1", "around 7:15 p.m.": TIMEX3 takes the approximation in (its mod APPROX); not
+  // the particle of a verb ("get around Wednesday's ruling": the date is a possessive there).
+  if ((m.type === 'date' || m.type === 'time') && !m.value.endsWith('_REF') && m.start - 1 >= floor && lowerAt(ctx, m.start - 1) === 'around' &&
+    lowerAt(ctx, m.end) !== "'s" && !AROUND_PARTICLE_VERBS.has(lowerAt(ctx, m.start - 2))) {
+    return { ...m, start: m.start - 1 };
+  }
   if (m.type !== 'date' || m.value.endsWith('_REF')) return m;
   let s = m.start;
   // "mid-1990s", "mid-November"
@@ -130,6 +136,11 @@ function widen(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
   if (s < m.start && s - 1 >= floor && lowerAt(ctx, s - 1) === 'the' && lowerAt(ctx, s) !== 'the' && /^\d{2,3}$|-(SP|SU|FA|WI)$/.test(m.value)) s -= 1;
   return s === m.start ? m : { ...m, start: s };
 }
+
+/** Verbs whose particle "around" is no approximation of a date after it ("get around", "turn around"). */
+const AROUND_PARTICLE_VERBS: ReadonlySet<string> = new Set([
+  'get', 'gets', 'got', 'getting', 'turn', 'turns', 'turned', 'turning', 'come', 'comes', 'came', 'coming', 'go', 'went', 'way', 'ways',
+]);
 
 /** One-word hedges a TIMEX3 duration takes into its extent (with a mod): "nearly two years", "roughly six weeks". */
 const DURATION_HEDGES: ReadonlySet<string> = new Set(['nearly', 'almost', 'about', 'roughly', 'approximately', 'around']);
