@@ -51,6 +51,10 @@ test('seasons, weekdays, ago, holidays', () => {
   assert.equal(at(weekdayRule, 'he said Tuesday night', 'Tuesday'), 'Tuesday night=2006-10-31');
   assert.equal(at(weekdayRule, 'he will go Tuesday', 'Tuesday'), 'Tuesday=2006-11-07');
   assert.equal(at(agoRule, 'nearly four years ago', 'nearly'), 'nearly four years ago=2002');
+  // A focus word is no approximation: outside the expression.
+  assert.equal(at(agoRule, 'just a decade ago', 'just'), undefined);
+  assert.equal(at(agoRule, 'just a decade ago', 'a'), 'a decade ago=1996');
+  assert.equal(at(agoRule, 'only two days ago', 'only'), undefined);
   assert.equal(at(agoRule, 'six weeks ago', 'six'), 'six weeks ago=2006-W38');
   assert.equal(at(agoRule, 'several years ago', 'several'), 'several years ago=PAST_REF');
   assert.equal(at(agoRule, 'two days before the vote', 'two'), undefined);

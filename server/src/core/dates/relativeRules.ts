@@ -437,7 +437,11 @@ export function weekdayRule(ctx: ScanContext, i: number): RuleMatch | undefined 
   return date(i, end, fmtDay(weekdayFrom(ctx.anchor, wd.v, dir)));
 }
 
-const HEDGES: ReadonlySet<string> = new Set(['nearly', 'almost', 'about', 'some', 'just', 'only', 'roughly', 'around', 'barely']);
+/**
+ * Approximations TIMEX3 takes into "N units ago" (its mod: APPROX, LESS_THAN): "nearly four years ago".
+ * Focus words are not among them: "just a decade ago" is marked "a decade ago".
+ */
+const HEDGES: ReadonlySet<string> = new Set(['nearly', 'almost', 'about', 'some', 'roughly', 'around', 'barely', 'approximately']);
 
 /** "two years ago", "a year earlier", "10 days ago", "several years ago" (PAST_REF), "a decade ago". */
 export function agoRule(ctx: ScanContext, i: number): RuleMatch | undefined {
