@@ -31,7 +31,10 @@ export function restoreClusters(value: unknown): DocCluster[] | undefined {
   return out;
 }
 
-/** The parts kept as objects (mentions and dates are columns: articleColumns.ts). */
+/**
+ * The parts kept as objects (mentions and dates are columns: articleColumns.ts); a restored
+ * analysis gives them through getters that parse them on first read (snapshotArticles.ts).
+ */
 export interface ResidentParts {
   meta: ArticleAnalysis['meta'];
   bodyStart: number;
@@ -40,17 +43,14 @@ export interface ResidentParts {
 }
 
 export class CompactAnalysis implements ArticleAnalysis {
-  readonly meta: ArticleAnalysis['meta'];
-  readonly bodyStart: number;
-  readonly quotes: Quote[];
-  readonly problems: Problem[];
   /** True once a stored part turned out not to be valid JSON (it then reads as empty). */
   damaged = false;
   private mentionList: EntityMention[] | undefined;
   private dateList: DateMention[] | undefined;
 
   constructor(
-    parts: ResidentParts,
+    /** Read through on each access (not copied: a restored analysis parses its metadata on first read). */
+    private readonly parts: ResidentParts,
     /** The mentions (with their clusters) and dates. */
     readonly columns: ArticleColumns,
     /** How many clusters `clustersPacked` holds (known without unpacking it). */
@@ -61,16 +61,27 @@ export class CompactAnalysis implements ArticleAnalysis {
     private readonly clustersPacked: Buffer,
     /** The analysed text (read only when mention or date objects are made). */
     private readonly textOf: () => string,
-  ) {
-    this.meta = parts.meta;
-    this.bodyStart = parts.bodyStart;
-    this.quotes = parts.quotes;
-    this.problems = parts.problems;
+  ) {}
+
+  get meta(): ArticleAnalysis['meta'] {
+    return this.parts.meta;
+  }
+
+  get bodyStart(): number {
+    return this.parts.bodyStart;
+  }
+
+  get quotes(): Quote[] {
+    return this.parts.quotes;
+  }
+
+  get problems(): Problem[] {
+    return this.parts.problems;
   }
 
   /** The same analysis reading its text from `textOf` (the index's document, so no copy of the text is kept). */
   withText(textOf: () => string): CompactAnalysis {
-    return new CompactAnalysis(this, this.columns, this.clusterCount, this.outlinePacked, this.clustersPacked, textOf);
+    return new CompactAnalysis(this.parts, this.columns, this.clusterCount, this.outlinePacked, this.clustersPacked, textOf);
   }
 
   /** Made from the columns on first read and kept. */
@@ -134,7 +145,8 @@ export class CompactAnalysis implements ArticleAnalysis {
 export function compactAnalysis(a: ArticleAnalysis, textOf: () => string): CompactAnalysis {
   if (a instanceof CompactAnalysis) return a.withText(textOf);
   const columns = ArticleColumns.of(a.mentions, a.clusterOf, a.dates, textOf());
-  return new CompactAnalysis(a, columns, a.clusters.length, packJson(a.outline), packJson(storedClusters(a.clusters)), textOf);
+  const parts: ResidentParts = { meta: a.meta, bodyStart: a.bodyStart, quotes: a.quotes, problems: a.problems };
+  return new CompactAnalysis(parts, columns, a.clusters.length, packJson(a.outline), packJson(storedClusters(a.clusters)), textOf);
 }
 
 /** `value`'s JSON, deflated (raw deflate at the fastest level: these parts shrink about 3.5 times). */

@@ -175,8 +175,8 @@ test('a truncated or corrupt snapshot is discarded (logged, removed), never trus
   const { trailer } = opened(file);
   const damagedBytes = Buffer.from(bytes);
   damagedBytes[trailer.parts.entities[0] + 3] ^= 0x01;
-  const firstSlab = new Float64Array(Uint8Array.from(bytes.subarray(trailer.parts.slabs[0], trailer.parts.slabs[0] + 56)).buffer);
-  damagedBytes[firstSlab[2] + firstSlab[3] + 5] ^= 0x01; // a head record of the first slab
+  const firstSlab = new Float64Array(Uint8Array.from(bytes.subarray(trailer.parts.slabs[0], trailer.parts.slabs[0] + 40)).buffer);
+  damagedBytes[firstSlab[2] + firstSlab[3] - 3] ^= 0x01; // the end of the first slab (the last article's metadata)
   writeFileSync(file, damagedBytes);
   const damaged = await readSnapshot(file, () => undefined);
   assert.ok(damaged, 'the file itself is whole');
@@ -195,9 +195,9 @@ test('a damaged slab costs only its own articles; the others are read from their
   const file = await snapshotOf(indexOf(ARTICLES), 1);
   const { trailer, data } = opened(file);
   const slabs = new Float64Array(Uint8Array.from(data.subarray(trailer.parts.slabs[0], trailer.parts.slabs[0] + trailer.parts.slabs[1])).buffer);
-  assert.equal(slabs.length / 7, 3, 'one article per slab');
+  assert.equal(slabs.length / 5, 3, 'one article per slab');
   const bytes = readFileSync(file);
-  bytes[slabs[7 + 2] + 30] ^= 0x40; // the second slab's kept record
+  bytes[slabs[5 + 2] + 30] ^= 0x40; // the second slab's record
   writeFileSync(file, bytes);
   const snapshot = await readSnapshot(file, () => undefined);
   assert.ok(snapshot);
@@ -229,6 +229,8 @@ test('a restored analysis reads its columns in place, and the extras and entity 
   assert.deepEqual(analysis.outline, cold.article(uri)!.analysis.outline);
   assert.deepEqual(analysis.clusters, cold.article(uri)!.analysis.clusters);
   assert.deepEqual(analysis.meta, cold.article(uri)!.analysis.meta);
+  assert.deepEqual(analysis.problems, cold.article(uri)!.analysis.problems);
+  assert.equal(analysis.bodyStart, cold.article(uri)!.analysis.bodyStart);
   const restored = index.entities();
   assert.ok(restored.every((e) => e instanceof RestoredEntity && e.packed), 'no entity detail is parsed by the warm start');
   const maliki = restored.find((e) => e.note?.id === 'nouri-al-maliki')! as RestoredEntity;

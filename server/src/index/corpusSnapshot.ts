@@ -15,10 +15,9 @@
  *               entity of each of its clusters as its number in the entity list (-1: none)
  *   entities    JSON list of what a warm start needs of each entity (snapshotEntities.ts)
  *   entityLazy, entityAt   the rest of each entity, JSON read on first use, entity j at [at[j], at[j + 1])
- *   slabs       Float64 × 7 per slab: first article, article count, offset, kept length, head
- *               length, CRC-32 of each; a slab is the articles' kept records (snapshotArticles.ts),
- *               then their head records
- *   recordAt    Int32 × 2 per article: where its kept and head records start in its slab's regions
+ *   slabs       Float64 × 5 per slab: first article, article count, offset, length, CRC-32; a
+ *               slab is consecutive articles' records (snapshotArticles.ts)
+ *   recordAt    Int32 per article: where its record starts in its slab
  * A warm start reads the slabs in order (about 2 MB each, one read and one CRC each); each
  * analysis keeps its slab and reads its columns and packed parts in place.
  */
@@ -32,7 +31,7 @@ import { decodeArticle, encodeArticle, pooledStrings, StringTable } from './snap
 import { eagerEntity, lazyEntityJson, restoreEntities } from './snapshotEntities';
 
 /** Bump when the file's layout changes (the analysis format and model are in the folder name). */
-export const SNAPSHOT_FORMAT = 7;
+export const SNAPSHOT_FORMAT = 8;
 
 export interface SnapshotArticle {
   uri: string;
@@ -71,7 +70,7 @@ const MAGIC = 'SLSNAP';
 const FOOTER = 16;
 /** Slabs of about this many bytes: few reads, and little kept for the articles of a slab that changed. */
 const SLAB_BYTES = 2 << 20;
-const SLAB_FIELDS = 7;
+const SLAB_FIELDS = 5;
 
 /** CRC-32 (zlib's, where this Node has it). */
 const crc32: (data: Uint8Array, value?: number) => number = typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (zlib as unknown as { crc32(d: Uint8Array, v?: number): number }).crc32 : crc32Js;
@@ -114,7 +113,6 @@ export class LoadedSnapshot {
   private readonly position = new Map<string, number>();
   private slab = -1;
   private kept: Buffer | undefined;
-  private heads: Buffer | undefined;
   /** Slabs whose bytes failed their check: their articles are misses. */
   private readonly badSlabs = new Set<number>();
   /** The slab of each article. */
@@ -152,7 +150,7 @@ export class LoadedSnapshot {
 
   /** Releases the file; the snapshot then has no analyses or linking to give (each reads as a miss). */
   close(): void {
-    this.kept = this.heads = undefined;
+    this.kept = undefined;
     this.slab = -1;
     if (this.fd < 0) return;
     const fd = this.fd;
@@ -178,13 +176,10 @@ export class LoadedSnapshot {
     if (this.slab === s) return true;
     if (this.badSlabs.has(s) || this.fd < 0) return false;
     const f = s * SLAB_FIELDS;
-    const [offset, keptLength, headLength, keptCrc, headCrc] = [this.slabs[f + 2], this.slabs[f + 3], this.slabs[f + 4], this.slabs[f + 5], this.slabs[f + 6]];
     try {
-      const kept = readAt(this.fd, offset, keptLength);
-      const heads = readAt(this.fd, offset + keptLength, headLength);
-      if (crc32(kept) !== keptCrc || crc32(heads) !== headCrc) throw new Error('damaged');
+      const kept = readAt(this.fd, this.slabs[f + 2], this.slabs[f + 3]);
+      if (crc32(kept) !== this.slabs[f + 4]) throw new Error('damaged');
       this.kept = kept;
-      this.heads = heads;
       this.slab = s;
       return true;
     } catch {
@@ -200,11 +195,9 @@ export class LoadedSnapshot {
     const s = this.slabOf[i];
     if (!this.loadSlab(s)) return undefined;
     const f = s * SLAB_FIELDS;
-    const last = i + 1 === this.slabs[f] + this.slabs[f + 1];
-    const keptEnd = last ? this.slabs[f + 3] : this.recordAt[2 * i + 2];
-    const headEnd = last ? this.slabs[f + 4] : this.recordAt[2 * i + 3];
+    const end = i + 1 === this.slabs[f] + this.slabs[f + 1] ? this.slabs[f + 3] : this.recordAt[i + 1];
     try {
-      return decodeArticle(this.kept!, this.recordAt[2 * i], keptEnd, this.heads!, this.recordAt[2 * i + 1], headEnd, this.strings, text);
+      return decodeArticle(this.kept!, this.recordAt[i], end, this.strings, text);
     } catch {
       return undefined;
     }
@@ -294,7 +287,7 @@ export async function readSnapshot(file: string, log: (m: string) => void): Prom
     const slabBytes = part('slabs');
     const slabs = new Float64Array(slabBytes.buffer, slabBytes.byteOffset, slabBytes.length >> 3);
     const recordAt = int32s(part('recordAt'));
-    if (slabs.length % SLAB_FIELDS !== 0 || recordAt.length !== 2 * n || !slabsFit(slabs, recordAt, n, dataEnd)) throw new Error('bad slab table');
+    if (slabs.length % SLAB_FIELDS !== 0 || recordAt.length !== n || !slabsFit(slabs, recordAt, n, dataEnd)) throw new Error('bad slab table');
     return new LoadedSnapshot(fd, trailer, uris, hashes, strings, assignment, slabs, recordAt);
   } catch (err) {
     try {
@@ -308,20 +301,16 @@ export async function readSnapshot(file: string, log: (m: string) => void): Prom
   }
 }
 
-/** Whether the slabs cover articles 0..n-1 in order, inside the file, and each record starts inside its slab's region, in order. */
+/** Whether the slabs cover articles 0..n-1 in order, inside the file, and each record starts inside its slab, in order. */
 function slabsFit(slabs: Float64Array, recordAt: Int32Array, n: number, dataEnd: number): boolean {
   let next = 0;
   for (let f = 0; f < slabs.length; f += SLAB_FIELDS) {
-    const [first, count, offset, keptLength, headLength] = [slabs[f], slabs[f + 1], slabs[f + 2], slabs[f + 3], slabs[f + 4]];
-    if (first !== next || !Number.isInteger(count) || count < 1 || !(offset >= 0) || !(keptLength >= 0) || !(headLength >= 0) || offset + keptLength + headLength > dataEnd) return false;
-    let keptPrev = 0;
-    let headPrev = 0;
+    const [first, count, offset, length] = [slabs[f], slabs[f + 1], slabs[f + 2], slabs[f + 3]];
+    if (first !== next || !Number.isInteger(count) || count < 1 || !(offset >= 0) || !(length >= 0) || offset + length > dataEnd) return false;
+    let previous = 0;
     for (let i = first; i < first + count; i++) {
-      const k = recordAt[2 * i];
-      const h = recordAt[2 * i + 1];
-      if (k < keptPrev || k > keptLength || h < headPrev || h > headLength) return false;
-      keptPrev = k;
-      headPrev = h;
+      if (recordAt[i] < previous || recordAt[i] > length) return false;
+      previous = recordAt[i];
     }
     next = first + count;
   }
@@ -447,40 +436,29 @@ export async function writeSnapshot(file: string, source: SnapshotSource, stillV
     parts.entityAt = sink.end();
     if (!stillValid()) throw changed;
     const { rowAt, rows } = numberedAssignment(source);
-    // The articles, slab by slab: kept records, then head records.
+    // The articles, slab by slab.
     const strings = new StringTable();
     const slabs: number[] = [];
-    const recordAt = new Int32Array(2 * articles.length);
+    const recordAt = new Int32Array(articles.length);
     let first = 0;
-    let kept: Buffer[] = [];
-    let heads: Buffer[] = [];
-    let keptLength = 0;
-    let headLength = 0;
+    let records: Buffer[] = [];
+    let slabLength = 0;
     const writeSlab = async (end: number): Promise<void> => {
       const offset = sink.position;
       sink.begin();
-      for (const b of kept) await sink.push(b);
-      const keptCrc = sink.end()[2];
-      sink.begin();
-      for (const b of heads) await sink.push(b);
-      const headCrc = sink.end()[2];
-      slabs.push(first, end - first, offset, keptLength, headLength, keptCrc, headCrc);
+      for (const b of records) await sink.push(b);
+      slabs.push(first, end - first, offset, slabLength, sink.end()[2]);
       first = end;
-      kept = [];
-      heads = [];
-      keptLength = headLength = 0;
+      records = [];
+      slabLength = 0;
     };
     for (let i = 0; i < articles.length; i++) {
       const a = articles[i];
-      const encoded = encodeArticle(a.analysis, () => a.text, strings);
-      const head = Buffer.from(encoded.head);
-      recordAt[2 * i] = keptLength;
-      recordAt[2 * i + 1] = headLength;
-      kept.push(encoded.kept);
-      heads.push(head);
-      keptLength += encoded.kept.length;
-      headLength += head.length;
-      if (keptLength + headLength >= slabBytes) await writeSlab(i + 1);
+      const record = encodeArticle(a.analysis, () => a.text, strings);
+      recordAt[i] = slabLength;
+      records.push(record);
+      slabLength += record.length;
+      if (slabLength >= slabBytes) await writeSlab(i + 1);
       await slice(false);
     }
     if (first < articles.length) await writeSlab(articles.length);
