@@ -55,6 +55,11 @@ test('seasons, weekdays, ago, holidays', () => {
   assert.equal(at(agoRule, 'just a decade ago', 'just'), undefined);
   assert.equal(at(agoRule, 'just a decade ago', 'a'), 'a decade ago=1996');
   assert.equal(at(agoRule, 'only two days ago', 'only'), undefined);
+  // "some years ago" is vague, as "several years ago" is; "some 20 years ago" approximates a count.
+  assert.equal(at(agoRule, 'some years ago', 'some'), 'some years ago=PAST_REF');
+  assert.equal(at(agoRule, 'some 20 years ago', 'some'), 'some 20 years ago=1986');
+  // Negative: without a count word TimeBank marks "months ago" a duration (PXM), not this rule's.
+  assert.equal(at(agoRule, 'months ago', 'months'), undefined);
   assert.equal(at(agoRule, 'six weeks ago', 'six'), 'six weeks ago=2006-W38');
   assert.equal(at(agoRule, 'several years ago', 'several'), 'several years ago=PAST_REF');
   assert.equal(at(agoRule, 'two days before the vote', 'two'), undefined);

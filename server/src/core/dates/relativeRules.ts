@@ -448,7 +448,8 @@ export function agoRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   let j = i;
   let start = i;
   const w0 = lowerAt(ctx, i);
-  if (HEDGES.has(w0)) j++;
+  // "some years ago" is vague; "some 20 years ago" an approximation.
+  if (HEDGES.has(w0) && !(w0 === 'some' && UNITS.has(lowerAt(ctx, i + 1)))) j++;
   else if ((w0 === 'more' || w0 === 'less') && lowerAt(ctx, i + 1) === 'than') j += 2;
   let n: number | undefined;
   let vague = false;
