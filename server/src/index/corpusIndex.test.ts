@@ -141,3 +141,27 @@ test('each entity\'s mentions per article equal a recount of the articles\' ment
   index.relinkIncremental();
   check('after an edit');
 });
+
+test('the mention and date found at an offset equal the article\'s own, and nothing is found between them', () => {
+  const index = built(TEXT);
+  const a = index.article(A)!;
+  const fresh = new CorpusIndex(productionComponents());
+  const b = fresh.setArticle(A, TEXT[A]);
+  let found = 0;
+  for (let offset = 0; offset <= TEXT[A].length; offset++) {
+    const hit = index.mentionAt(A, offset);
+    const i = b.analysis.mentions.findIndex((m) => m.start <= offset && offset <= m.end);
+    if (!hit) {
+      assert.equal(i, -1, `offset ${offset}`);
+      continue;
+    }
+    found++;
+    assert.deepEqual(hit.mention, b.analysis.mentions[hit.index]);
+    assert.equal(hit.entityId, a.entityIds[hit.index]);
+    const date = index.dateAt(A, offset);
+    if (date) assert.deepEqual(date, b.analysis.dates.find((d) => d.start === date.start));
+  }
+  assert.ok(found >= 5, String(found));
+  assert.equal(index.dateAt(A, 30)?.value, b.analysis.dates.find((d) => d.start <= 30 && 30 < d.end)?.value);
+  assert.equal(index.mentionAt('file:///none.md', 0), undefined);
+});

@@ -501,20 +501,26 @@ export class CorpusIndex {
     return undefined;
   }
 
-  /** The mention (and its entity) covering an offset, if any. */
-  mentionAt(uri: string, offset: number): { article: IndexedArticle; index: number; mention: EntityMention; entityId: string } | undefined {
+  /**
+   * The mention (and its entity) covering an offset, if any. The mention object is made when first
+   * read, without making (and keeping) the article's whole mention list: a hover on each of
+   * thousands of articles would otherwise keep every mention of each, and the garbage collector
+   * would copy them from the young generation, pausing requests (issue 7's hover tail).
+   */
+  mentionAt(uri: string, offset: number): MentionHit | undefined {
     const article = this.articles.get(uri);
     if (!article) return undefined;
     const index = article.analysis.columns.mentionCovering(offset);
     if (index < 0) return undefined;
-    return { article, index, mention: article.analysis.mentions[index], entityId: article.entityIds[index] ?? '' };
+    return new MentionHit(article, index, article.entityIdAt(index));
   }
 
   dateAt(uri: string, offset: number): DateMention | undefined {
     const article = this.articles.get(uri);
     if (!article) return undefined;
     const i = article.analysis.columns.dateCovering(offset);
-    return i >= 0 ? article.analysis.dates[i] : undefined;
+    // Made alone (as `mentionAt`'s mention): the article's whole date list is not made and kept for one hover.
+    return i >= 0 ? article.analysis.columns.dates(article.document.getText())[i] : undefined;
   }
 
   quoteAt(uri: string, offset: number): Quote | undefined {
@@ -541,6 +547,22 @@ export class CorpusIndex {
 
   stats(): IndexStats {
     return { articles: this.articles.size, notes: this.notes.size, entities: this.maps.liveEntities, mentions: this.mentionTotal };
+  }
+}
+
+/** A mention found at an offset: its article, index, entity id ('' when unlinked) and, when read, the mention. */
+export class MentionHit {
+  private made: EntityMention | undefined;
+
+  constructor(
+    readonly article: IndexedArticle,
+    readonly index: number,
+    readonly entityId: string,
+  ) {}
+
+  /** The mention as an object (made from the article's columns, not kept by the article). */
+  get mention(): EntityMention {
+    return (this.made ??= this.article.analysis.columns.mentions(this.article.document.getText())[this.index]);
   }
 }
 
