@@ -15,7 +15,7 @@ const EDITED = 'corpus/2007-03-12-maliki-issues-plea-for-help-at-iraq-talks.md';
 function snapshots(root: string): string[] {
   const base = join(root, '.storage', 'analysis-cache');
   if (!existsSync(base)) return [];
-  return readdirSync(base).flatMap((v) => (existsSync(join(base, v, 'snapshots')) ? readdirSync(join(base, v, 'snapshots')).filter((f) => f.endsWith('.jsonl')).map((f) => join(base, v, 'snapshots', f)) : []));
+  return readdirSync(base).flatMap((v) => (existsSync(join(base, v, 'snapshots')) ? readdirSync(join(base, v, 'snapshots')).filter((f) => f.endsWith('.snapshot')).map((f) => join(base, v, 'snapshots', f)) : []));
 }
 
 /** What a reader sees of the corpus: a hover card, references, document symbols, a symbol search and the timeline. */

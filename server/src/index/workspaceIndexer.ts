@@ -5,6 +5,7 @@
  * reader's ignore list. Corpus linking is scheduled, never run inside a request.
  */
 import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { ArticleAnalysis } from '../core/analyzeArticle';
@@ -399,8 +400,7 @@ export class WorkspaceIndexer {
   private snapshotFile(): string | undefined {
     if (!this.cache) return undefined;
     const key = createHash('sha1').update(JSON.stringify([...this.roots].sort())).digest('hex').slice(0, 16);
-    // Binary since format 6; the name is kept (the protocol tests look for it), and a file of an older format is discarded on read.
-    return path.join(this.cache.folder, 'snapshots', `${key}.jsonl`);
+    return path.join(this.cache.folder, 'snapshots', `${key}.snapshot`);
   }
 
   /**
@@ -427,6 +427,8 @@ export class WorkspaceIndexer {
     const generation = this.generation;
     const valid = (): boolean => this.index.changes === changes && this.index.isFullyLinked && this.generation === generation;
     if (!(await writeSnapshot(file, source, valid, (m) => this.host.log(m)))) return false;
+    // the name of the text snapshots (formats up to 5), which a cache folder kept across a build may still hold
+    await fs.rm(file.replace(/\.snapshot$/, '.jsonl'), { force: true }).catch(() => undefined);
     this.snapshotAt = changes;
     return true;
   }
