@@ -3,7 +3,7 @@
  * across every article, and document highlights: all answered from the entity → mentions index.
  */
 import type { DefinitionParams, DocumentHighlight, DocumentHighlightParams, Location, ReferenceParams } from 'vscode-languageserver';
-import type { CorpusIndex } from '../index/corpusIndex';
+import type { CorpusIndex, MentionLocation } from '../index/corpusIndex';
 import { definePatch } from '../index/entityMemo';
 import { toOffset, toRange } from './positions';
 import { PreSerialized } from './preSerialized';
@@ -23,32 +23,80 @@ function entityUnderCursor(index: CorpusIndex, uri: string, position: { line: nu
 /** Beyond this many mentions an entity's locations are rebuilt per request rather than kept. */
 const KEEP_LOCATIONS_UP_TO = 50_000;
 
-/** The mentions' protocol locations, appended to `out`. */
-function locationsIn(index: CorpusIndex, mentions: readonly { uri: string; start: number; end: number }[], out: Location[]): Location[] {
-  for (const m of mentions) {
-    const article = index.article(m.uri);
-    if (article) out.push({ uri: m.uri, range: toRange(article.document, m.start, m.end) });
+/**
+ * The JSON text of the mentions' locations in one article (`JSON.stringify` of each `Location`,
+ * comma-separated), written directly: a frequent actor has thousands, and objects made only to be
+ * serialized once cost more than the text.
+ */
+function locationsJson(index: CorpusIndex, uri: string, mentions: readonly { start: number; end: number }[]): string {
+  const article = index.article(uri);
+  if (!article || mentions.length === 0) return '';
+  const head = `{"uri":${JSON.stringify(uri)},"range":{"start":{"line":`;
+  const parts: string[] = new Array(mentions.length);
+  for (let k = 0; k < mentions.length; k++) {
+    const start = article.document.positionAt(mentions[k].start);
+    const end = article.document.positionAt(mentions[k].end);
+    parts[k] = `${head}${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}}}`;
   }
-  return out;
+  return parts.join(',');
+}
+
+/** An entity's reference locations as JSON text, one part per article in `mentionsOf` order; the reply is made from them when asked. */
+interface KeptLocations {
+  parts: Array<{ uri: string; json: string; count: number }>;
+  total: number;
+  reply?: PreSerialized<readonly Location[]>;
+}
+
+function keptReply(kept: KeptLocations): PreSerialized<readonly Location[]> {
+  if (!kept.reply) {
+    let json = '[';
+    for (const p of kept.parts) {
+      if (!p.json) continue;
+      if (json.length > 1) json += ',';
+      json += p.json;
+    }
+    kept.reply = PreSerialized.fromJson(json + ']');
+  }
+  return kept.reply;
+}
+
+/** The entity's locations in the articles of `mentions` (in its order; an article's mentions are together). */
+function locationParts(index: CorpusIndex, mentions: readonly MentionLocation[]): KeptLocations['parts'] {
+  const parts: KeptLocations['parts'] = [];
+  for (let k = 0; k < mentions.length; ) {
+    const uri = mentions[k].uri;
+    let end = k;
+    while (end < mentions.length && mentions[end].uri === uri) end++;
+    const own = mentions.slice(k, end);
+    parts.push({ uri, json: locationsJson(index, uri, own), count: own.length });
+    k = end;
+  }
+  return parts;
 }
 
 /**
- * Every mention of the entity as protocol locations, kept (with their JSON text, made when first
- * sent) until the entity's mentions change; after an edit only the edited article's are made again
- * (the patch below). Read-only.
+ * Every mention of the entity as protocol locations, kept as JSON text until the entity's mentions
+ * change; after an edit only the edited article's part is made again (the patch below). Read-only.
  */
 function locationsOf(index: CorpusIndex, entityId: string): PreSerialized<readonly Location[]> {
-  const build = (): PreSerialized<readonly Location[]> => new PreSerialized(locationsIn(index, index.mentionsOf(entityId), []));
-  if (index.mentionsOf(entityId).length > KEEP_LOCATIONS_UP_TO) return build();
-  return index.entityMemo(entityId, 'navigation:locations', build);
+  const mentions = index.mentionsOf(entityId);
+  if (mentions.length > KEEP_LOCATIONS_UP_TO) return PreSerialized.fromJson(`[${locationParts(index, mentions).map((p) => p.json).filter((j) => j).join(',')}]`);
+  return keptReply(index.entityMemo<KeptLocations>(entityId, 'navigation:locations', () => ({ parts: locationParts(index, mentions), total: mentions.length })));
 }
 
-/** After an edit: the article's locations leave their place and its new ones come last, as in `mentionsOf`. */
-definePatch<PreSerialized<readonly Location[]>, CorpusIndex>('navigation:locations', (kept, change, index) => {
+/** After an edit: the article's part leaves its place and its new one comes last, as in `mentionsOf`. */
+definePatch<KeptLocations, CorpusIndex>('navigation:locations', (kept, change, index) => {
   if (change.before === 0 && change.after === 0) return kept;
-  const out = change.before > 0 ? kept.value.filter((l) => l.uri !== change.uri) : kept.value.slice();
-  if (change.after > 0) locationsIn(index, index.mentionsIn(change.uri, change.id), out);
-  return out.length > KEEP_LOCATIONS_UP_TO ? undefined : new PreSerialized(out);
+  const parts = change.before > 0 ? kept.parts.filter((p) => p.uri !== change.uri) : kept.parts.slice();
+  let total = 0;
+  for (const p of parts) total += p.count;
+  if (change.after > 0) {
+    const own = index.mentionsIn(change.uri, change.id);
+    parts.push({ uri: change.uri, json: locationsJson(index, change.uri, own), count: own.length });
+    total += own.length;
+  }
+  return total > KEEP_LOCATIONS_UP_TO ? undefined : { parts, total };
 });
 
 function noteLocation(index: CorpusIndex, entityId: string): Location | undefined {

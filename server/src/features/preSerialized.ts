@@ -11,8 +11,36 @@ const HEAD_ROOM = 64;
 
 export class PreSerialized<T> {
   private bytes: Buffer | undefined;
+  private parsed: T | undefined;
+  private hasValue: boolean;
+  /** The value's JSON text, when made from it (until the frame is made). */
+  private json: string | undefined;
 
-  constructor(readonly value: T) {}
+  constructor(value: T) {
+    this.parsed = value;
+    this.hasValue = true;
+  }
+
+  /**
+   * A reply made as JSON text (exactly what `JSON.stringify` of its value gives): no objects are
+   * made for it unless `value` is read (another transport, or a reply that adds to it).
+   */
+  static fromJson<T>(json: string): PreSerialized<T> {
+    const reply = new PreSerialized<T>(undefined as T);
+    reply.hasValue = false;
+    reply.parsed = undefined;
+    reply.json = json;
+    return reply;
+  }
+
+  get value(): T {
+    if (!this.hasValue) {
+      const frame = this.bytes;
+      this.parsed = JSON.parse(this.json ?? frame!.subarray(HEAD_ROOM, frame!.length - 1).toString('utf8')) as T;
+      this.hasValue = true;
+    }
+    return this.parsed as T;
+  }
 
   /**
    * HEAD_ROOM spare bytes, the value's JSON text as UTF-8, and the response's closing brace: made on
@@ -20,10 +48,13 @@ export class PreSerialized<T> {
    */
   get frame(): Buffer {
     if (!this.bytes) {
-      const json = Buffer.from(JSON.stringify(this.value), 'utf8');
-      this.bytes = Buffer.alloc(HEAD_ROOM + json.length + 1);
-      json.copy(this.bytes, HEAD_ROOM);
+      const text = this.json ?? JSON.stringify(this.parsed);
+      const length = Buffer.byteLength(text, 'utf8');
+      this.bytes = Buffer.allocUnsafe(HEAD_ROOM + length + 1);
+      this.bytes.fill(0x20, 0, HEAD_ROOM);
+      this.bytes.write(text, HEAD_ROOM, 'utf8');
       this.bytes[this.bytes.length - 1] = 0x7d; // }
+      this.json = undefined;
     }
     return this.bytes;
   }

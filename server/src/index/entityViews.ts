@@ -20,9 +20,9 @@ export interface ViewSource {
 export function mentionsIn(source: ViewSource, uri: string, id: string, out: MentionLocation[] = []): MentionLocation[] {
   const article = source.article(uri);
   if (!article) return out;
-  const { mentionStart, mentionEnd } = article.analysis.columns;
-  const ids = article.entityIds;
-  for (let i = 0; i < ids.length; i++) if (ids[i] === id) out.push({ uri, start: mentionStart[i], end: mentionEnd[i], index: i });
+  // Read per mention from the article's linking (`entityIdAt`): making its list of ids would keep one for every article read.
+  const { mentionStart, mentionEnd, mentionCount } = article.analysis.columns;
+  for (let i = 0; i < mentionCount; i++) if (article.entityIdAt(i) === id) out.push({ uri, start: mentionStart[i], end: mentionEnd[i], index: i });
   return out;
 }
 
@@ -38,8 +38,8 @@ export function firstMention(source: ViewSource, id: string): MentionLocation | 
   for (const uri of source.articleRow(id)?.keys() ?? []) {
     const article = source.article(uri);
     if (!article) continue;
-    const i = article.entityIds.indexOf(id);
-    if (i >= 0) return { uri, start: article.analysis.columns.mentionStart[i], end: article.analysis.columns.mentionEnd[i], index: i };
+    const { mentionStart, mentionEnd, mentionCount } = article.analysis.columns;
+    for (let i = 0; i < mentionCount; i++) if (article.entityIdAt(i) === id) return { uri, start: mentionStart[i], end: mentionEnd[i], index: i };
   }
   return undefined;
 }
