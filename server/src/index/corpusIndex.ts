@@ -7,8 +7,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisComponents, ArticleAnalysis, ReaderDecisions } from '../core/analyzeArticle';
 import type { CorpusEntity, CorpusLinking } from '../core/linking/corpusEntities';
-import { slugify } from '../core/linking/nameKey';
-import type { DateMention, EntityMention, Quote } from '../core/types';
+import type { DateMention, Quote } from '../core/types';
 import type { LoadedSnapshot, SnapshotSource } from './corpusSnapshot';
 import { compactAnalysis, type CompactAnalysis } from './compactAnalysis';
 import { ArticleEntry } from './articleEntry';
@@ -22,11 +21,14 @@ import { DateGroups, type DateEntry } from './dateGroups';
 import { EntityMemo, type EntityArticleChange } from './entityMemo';
 import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './lazyCore';
 import { decisionsFingerprint } from './readerDecisions';
+import { ProvisionalLinks } from './provisionalLinks';
+import { MentionHit } from './mentionHit';
 
 /** No decisions yet (equivalent to the core's NO_DECISIONS, which is loaded later). */
 const NO_DECISIONS: ReaderDecisions = { ignored: new Set(), types: new Map() };
 
 export type { DateEntry } from './dateGroups';
+export { findCovering, MentionHit } from './mentionHit';
 export type { IndexedArticle, IndexedNote, IndexListener, IndexStats, MentionLocation } from './indexedTypes';
 export { contentHash, utf8ContentHash } from './indexedTypes';
 
@@ -75,8 +77,8 @@ export class CorpusIndex {
   private get dates(): DateGroups {
     return this.maps.dates;
   }
-  /** Name key → entity id, from the last linking (for provisional ids of edited articles). */
-  private entityIdByKey = new Map<string, string>();
+  /** Entity ids of articles edited since the last full link (provisionalLinks.ts). */
+  private readonly provisional = new ProvisionalLinks();
   private dirty = false;
   /** The index is exactly the result of the last full relink (what a snapshot may record). */
   private fullyLinked = false;
@@ -320,9 +322,7 @@ export class CorpusIndex {
       this.maps.add(article, false, numbers?.[d] ?? this.numbersOf(row));
     });
     this.maps.finishLink(linking.entities);
-    const byKey = new Map<string, string>();
-    for (const e of linking.entities) for (const k of e.keys) if (!byKey.has(k)) byKey.set(k, e.id);
-    this.entityIdByKey = byKey;
+    this.provisional.reset(linking.entities);
     this.memo.clear();
     this.changeCount++;
     this.dirty = false;
@@ -381,32 +381,10 @@ export class CorpusIndex {
     for (const [id, was] of before) this.memo.patch(change(id, was, 0), this);
   }
 
-  /** Ids usable before the next relink: the entity a cluster's key already resolves to. */
+  /** Ids usable before the next relink: the entity a cluster's key already resolves to (`createMissing`: or a new one). */
   private provisionalIds(analysis: CompactAnalysis, createMissing = false): readonly string[] {
-    // Nothing linked yet (the initial scan): no cluster can resolve, and reading them costs a parse.
-    if (this.entityIdByKey.size === 0 && !createMissing) return [];
-    return analysis.clusters.map((cluster) => {
-      for (const key of cluster.keys) {
-        const id = this.entityIdByKey.get(key);
-        if (id) return id;
-      }
-      if (!createMissing) return '';
-      return this.createEntity(cluster);
-    });
-  }
-
-  /** A new corpus entity for a name first seen in an edit (until the next full relink). */
-  private createEntity(cluster: ArticleAnalysis['clusters'][number]): string {
-    const base = slugify(cluster.key);
-    let id = base;
-    for (let n = 2; this.linking.byId.has(id); n++) id = `${base}-${n}`;
-    const name = [...cluster.spellings.keys()].sort((a, b) => b.length - a.length)[0]?.replace(/['’]s$/, '') ?? cluster.key;
-    const entity: CorpusEntity = { id, name, type: cluster.type, spellings: new Map(), keys: new Set(cluster.keys), roles: new Map(cluster.roles.map((r) => [r, 1])), mentionCount: 0, documents: new Set() };
-    this.entityNumbers.set(id, this.linking.entities.length);
-    this.linking.entities.push(entity);
-    this.linking.byId.set(id, entity);
-    for (const k of cluster.keys) if (!this.entityIdByKey.has(k)) this.entityIdByKey.set(k, id);
-    return id;
+    const added = (entity: CorpusEntity): void => void this.entityNumbers.set(entity.id, this.linking.entities.length - 1);
+    return this.provisional.ids(() => analysis.clusters, this.linking, createMissing && added);
   }
 
   // ---- queries -------------------------------------------------------------------------------
@@ -548,36 +526,4 @@ export class CorpusIndex {
   stats(): IndexStats {
     return { articles: this.articles.size, notes: this.notes.size, entities: this.maps.liveEntities, mentions: this.mentionTotal };
   }
-}
-
-/** A mention found at an offset: its article, index, entity id ('' when unlinked) and, when read, the mention. */
-export class MentionHit {
-  private made: EntityMention | undefined;
-
-  constructor(
-    readonly article: IndexedArticle,
-    readonly index: number,
-    readonly entityId: string,
-  ) {}
-
-  /** The mention as an object (made from the article's columns, not kept by the article). */
-  get mention(): EntityMention {
-    return (this.made ??= this.article.analysis.columns.mentions(this.article.document.getText())[this.index]);
-  }
-}
-
-/** Binary search over spans sorted by start, non-overlapping: the one containing offset. */
-export function findCovering(spans: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  // Cursor right after the last character of a name still counts (as in VS Code's word hover).
-  if (hi >= 0 && spans[hi].end === offset) return hi;
-  return -1;
 }
