@@ -33,6 +33,12 @@ test('columns give back the mentions and dates they were made from, clusters inc
   assert.notEqual(copy.bytes.buffer, c.bytes.buffer, 'stored bytes are copied');
 });
 
+test('one mention made alone equals that mention in the whole list, title, role and own text included', () => {
+  const c = ArticleColumns.of(MENTIONS, [0, 1, -1, 2], DATES, TEXT);
+  MENTIONS.forEach((m, i) => assert.deepEqual(c.mentionAt(i, TEXT), m, `mention ${i}`));
+  assert.equal(c.mentionAt(3, TEXT).text, 'Mahdi-Army', 'its own text, not the span of the article');
+});
+
 test('an article without mentions or dates has empty columns', () => {
   const c = ArticleColumns.of([], [], [], '');
   assert.deepEqual([c.mentionCount, c.dateCount, c.bytes.length], [0, 0, 8]);

@@ -281,16 +281,19 @@ export class ArticleColumns {
   /** The mentions as objects; `text` is the article's text. */
   mentions(text: string): EntityMention[] {
     const out: EntityMention[] = new Array(this.mentionCount);
-    for (let i = 0; i < this.mentionCount; i++) {
-      const start = this.mentionStart[i];
-      const end = this.mentionEnd[i];
-      const extra = this.mentionExtras.get(i);
-      const mention: EntityMention = { start, end, type: ENTITY_TYPES[this.mentionType[i]], text: extra?.t ?? intern(text.slice(start, end)), source: SOURCES[this.mentionSource[i]], confidence: this.confidence[i] };
-      if (extra?.ti !== undefined) mention.title = extra.ti;
-      if (extra?.r !== undefined) mention.role = extra.r;
-      out[i] = mention;
-    }
+    for (let i = 0; i < this.mentionCount; i++) out[i] = this.mentionAt(i, text);
     return out;
+  }
+
+  /** Mention i (0 ≤ i < mentionCount) as an object, made alone (a hover needs one, not the article's list). */
+  mentionAt(i: number, text: string): EntityMention {
+    const start = this.mentionStart[i];
+    const end = this.mentionEnd[i];
+    const extra = this.mentionExtras.get(i);
+    const mention: EntityMention = { start, end, type: ENTITY_TYPES[this.mentionType[i]], text: extra?.t ?? intern(text.slice(start, end)), source: SOURCES[this.mentionSource[i]], confidence: this.confidence[i] };
+    if (extra?.ti !== undefined) mention.title = extra.ti;
+    if (extra?.r !== undefined) mention.role = extra.r;
+    return mention;
   }
 
   /** The dates as objects; `text` is the article's text. */

@@ -17,7 +17,7 @@ export class MentionHit {
 
   /** The mention as an object (made from the article's columns, not kept by the article). */
   get mention(): EntityMention {
-    return (this.made ??= this.article.analysis.columns.mentions(this.article.document.getText())[this.index]);
+    return (this.made ??= this.article.analysis.columns.mentionAt(this.index, this.article.document.getText()));
   }
 }
 
