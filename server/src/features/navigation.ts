@@ -44,7 +44,6 @@ function locationsJson(index: CorpusIndex, uri: string, mentions: readonly { sta
 /** An entity's reference locations as JSON text, one part per article in `mentionsOf` order; the reply is made from them when asked. */
 interface KeptLocations {
   parts: Array<{ uri: string; json: string; count: number }>;
-  total: number;
   reply?: PreSerialized<readonly Location[]>;
 }
 
@@ -81,8 +80,8 @@ function locationParts(index: CorpusIndex, mentions: readonly MentionLocation[])
  */
 function locationsOf(index: CorpusIndex, entityId: string): PreSerialized<readonly Location[]> {
   const mentions = index.mentionsOf(entityId);
-  if (mentions.length > KEEP_LOCATIONS_UP_TO) return PreSerialized.fromJson(`[${locationParts(index, mentions).map((p) => p.json).filter((j) => j).join(',')}]`);
-  return keptReply(index.entityMemo<KeptLocations>(entityId, 'navigation:locations', () => ({ parts: locationParts(index, mentions), total: mentions.length })));
+  const make = (): KeptLocations => ({ parts: locationParts(index, mentions) });
+  return keptReply(mentions.length > KEEP_LOCATIONS_UP_TO ? make() : index.entityMemo(entityId, 'navigation:locations', make));
 }
 
 /** After an edit: the article's part leaves its place and its new one comes last, as in `mentionsOf`. */
@@ -96,7 +95,7 @@ definePatch<KeptLocations, CorpusIndex>('navigation:locations', (kept, change, i
     parts.push({ uri: change.uri, json: locationsJson(index, change.uri, own), count: own.length });
     total += own.length;
   }
-  return total > KEEP_LOCATIONS_UP_TO ? undefined : { parts, total };
+  return total > KEEP_LOCATIONS_UP_TO ? undefined : { parts };
 });
 
 function noteLocation(index: CorpusIndex, entityId: string): Location | undefined {

@@ -33,13 +33,11 @@ export function allMentions(source: ViewSource, id: string): MentionLocation[] {
   return out;
 }
 
-/** The entity's first mention in `allMentions` order, without making the whole list. */
+/** The entity's first mention in `allMentions` order, without reading past its first article that names it. */
 export function firstMention(source: ViewSource, id: string): MentionLocation | undefined {
   for (const uri of source.articleRow(id)?.keys() ?? []) {
-    const article = source.article(uri);
-    if (!article) continue;
-    const { mentionStart, mentionEnd, mentionCount } = article.analysis.columns;
-    for (let i = 0; i < mentionCount; i++) if (article.entityIdAt(i) === id) return { uri, start: mentionStart[i], end: mentionEnd[i], index: i };
+    const found = mentionsIn(source, uri, id);
+    if (found.length > 0) return found[0];
   }
   return undefined;
 }
