@@ -94,9 +94,9 @@ export function startLanguageServer(connection: Connection, components: Analysis
       progress?.done();
       progress = undefined;
       warmUp.schedule();
-      // The end of a scan is reported at once. After an edit the status (its entity count walks every
-      // entity) and the refresh requests wait for the next turn of the event loop: requests held back
-      // while the edit was analysed (see `guarded`) are answered first.
+      // The end of a scan is reported at once. After an edit the status and the refresh requests wait
+      // for the next turn of the event loop: requests held back while the edit was analysed (see
+      // `guarded`) are answered first.
       if (first) announceReady();
       else if (!announcePending) {
         announcePending = true;

@@ -108,7 +108,7 @@ export class AnalysisPool {
 
   /** (Re)starts the idle countdown: when it ends with no job pending, every worker stops. */
   private armIdleStop(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.disarmIdleStop();
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
       if (this.workers.length && this.pending.size === 0) {
@@ -117,6 +117,11 @@ export class AnalysisPool {
       }
     }, this.idleStopMs);
     this.idleTimer.unref?.();
+  }
+
+  private disarmIdleStop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
   }
 
   /** How many workers a scan uses (started on demand); 0 when analysis runs on the main thread. */
@@ -166,8 +171,7 @@ export class AnalysisPool {
   analyze(text: string, decisions: ReaderDecisions, options: { discard: true; oneWorker?: boolean }): Promise<undefined>;
   analyze(text: string, decisions: ReaderDecisions, options: { discard?: boolean; oneWorker?: boolean } = {}): Promise<ArticleAnalysis | undefined> {
     // A scan's analysis tops the pool up to every worker; an edit or a warm-up needs only one.
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
+    this.disarmIdleStop();
     const wanted = options.oneWorker ? 1 : this.wanted;
     if (this.workers.length < wanted && !this.unavailable) this.start(wanted - this.workers.length);
     if (this.workers.length === 0) return Promise.resolve(options.discard ? undefined : analyzeArticleModule().analyzeArticle(text, this.fallback, { decisions }));
@@ -183,8 +187,7 @@ export class AnalysisPool {
   }
 
   dispose(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
+    this.disarmIdleStop();
     this.unavailable = true;
     for (const w of this.workers) void w.terminate();
     this.workers.length = 0;
