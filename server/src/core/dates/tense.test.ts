@@ -236,3 +236,13 @@ test('"coming" after since / after / on is a gerund, not "the coming week"', () 
   assert.equal(dirOf('He was hurt after coming home on Friday', 'Friday'), 'past');
   assert.equal(dirOf('in the coming weeks , in March', 'March'), 'future');
 });
+
+test('the month "May" before a past verb is no modal; the modal "may" still points ahead', () => {
+  assert.equal(dirOf('Fighting in April and May killed hundreds of people', 'April'), 'past');
+  assert.equal(dirOf('Fighting in April and May killed hundreds of people', 'May'), 'past');
+  assert.equal(dirOf('The rebels signed on 5 May cut a deal in June', 'June'), 'past');
+  // The modal: lowercase, or capitalised where a sentence starts.
+  assert.equal(dirOf('The deal may be approved in June', 'June'), 'future');
+  assert.equal(dirOf('In June they may proceed', 'June'), 'future');
+  assert.equal(dirOf('Shares may be sold in June', 'June'), 'future');
+});

@@ -124,6 +124,19 @@ const COULD_PAST_NEXT: ReadonlySet<string> = new Set(['not', "n't", 'have', "'ve
 // "could be located Wednesday" reports a past (in)ability: "could" is not a future modal here.
 const MODAL: ReadonlySet<string> = new Set(['to', 'can', 'will', 'would', 'may', 'might', 'must', 'should', 'shall']);
 
+/**
+ * Token k is a modal (or "to") before a verb. A capitalised "May" after a lowercase word or a number is
+ * the month ("fighting in April and May killed hundreds", "on 5 May signed"): a modal is capitalised
+ * only where a sentence or a headline word starts.
+ */
+function isModal(tokens: readonly Token[], k: number): boolean {
+  if (k < 0 || k >= tokens.length || !MODAL.has(tokens[k].lower)) return false;
+  return !(tokens[k].text === 'May' && k > 0 && isMonthMayContext(tokens[k - 1]));
+}
+function isMonthMayContext(prev: Token): boolean {
+  return prev.kind === 'num' || (prev.kind === 'word' && prev.text[0] === prev.lower[0]);
+}
+
 function cue(tokens: readonly Token[], i: number, after = false): Direction | undefined {
   const tok = tokens[i];
   const w = tok.lower;
@@ -184,15 +197,15 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
     const p = i > 0 ? tokens[i - 1].lower : '';
     // "will hit the road", "to cut costs", "did not set": a form that is also the plain verb is no
     // past after a modal, "to" or do-support; the modal itself is the cue.
-    if (SAME_AS_PLAIN.has(w) && (MODAL.has(p) || DO_SUPPORT.has(p))) return undefined;
+    if (SAME_AS_PLAIN.has(w) && (isModal(tokens, i - 1) || DO_SUPPORT.has(p))) return undefined;
     // "last" after "to", a modal or do-support is the verb ("is expected to last until the summer",
     // "will last through May"), no sign of the past.
-    if (w === 'last' && (MODAL.has(p) || DO_SUPPORT.has(p) || p === 'could')) return undefined;
+    if (w === 'last' && (isModal(tokens, i - 1) || DO_SUPPORT.has(p) || p === 'could')) return undefined;
     // "the storm could hit on Saturday": after "could" a form that is also the plain verb is no past.
     if (SAME_AS_PLAIN.has(w) && p === 'could') return undefined;
     if (PASSIVE_AUX.has(p) && !NOT_PARTICIPLES.has(w)) {
       const pp = i > 1 ? tokens[i - 2].lower : '';
-      return MODAL.has(pp) ? 'future' : undefined;
+      return isModal(tokens, i - 2) ? 'future' : undefined;
     }
     return 'past';
   }
@@ -202,10 +215,10 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
     // "can be exercised", "is expected": a participle after an auxiliary is not a past tense.
     const p = i > 0 ? tokens[i - 1].lower : '';
     const pp = i > 1 ? tokens[i - 2].lower : '';
-    if (PASSIVE_AUX.has(p)) return MODAL.has(pp) ? 'future' : undefined;
+    if (PASSIVE_AUX.has(p)) return isModal(tokens, i - 2) ? 'future' : undefined;
     // An attributive participle is an adjective: "a still unspecified date", "the proposed merger".
     if (DETERMINERS.has(p) || (DETERMINERS.has(pp) && (p.endsWith('ly') || DEGREE_ADVERBS.has(p)))) return undefined;
-    if (MODAL.has(p)) return 'future';
+    if (isModal(tokens, i - 1)) return 'future';
     return 'past';
   }
   return undefined;
