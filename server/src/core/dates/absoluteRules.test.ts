@@ -171,3 +171,13 @@ test('"dated" takes its date as an object: the paper dated tomorrow is no past d
   // Negative: a past verb of an event still rules out the day ahead.
   assert.equal(at(monthRule, 'The paper closed Aug 23 .', 'Aug', '1996-08-22'), 'Aug 23=1995-08-23');
 });
+
+test('a date that is the subject of a modal takes its time from the modal, not from "said" before it', () => {
+  // August paper: September is ahead.
+  assert.equal(at(monthRule, 'The speaker had earlier said September 11 could be set for the debate', 'September', '1996-08-26'), 'September 11=1996-09-11');
+  assert.equal(at(monthRule, 'He said September would be decisive', 'September', '1996-08-26'), 'September=1996-09');
+  // After a preposition the date is an adjunct: "said on September 11" dates the saying; no modal, no change.
+  assert.equal(at(monthRule, 'He said on September 11 he could not attend', 'September', '1996-08-26'), 'September 11=1995-09-11');
+  assert.equal(at(monthRule, 'He said September 11 was a good day', 'September', '1996-08-26'), 'September 11=1995-09-11');
+  assert.equal(at(monthRule, 'He said September 11 would have been too late', 'September', '1996-08-26'), 'September 11=1995-09-11');
+});

@@ -5,7 +5,7 @@
  */
 import { fmtDay, fmtMonth, fmtYear, isValidDay } from './calendar';
 import { directionAt, lowerAt, nearStoryYear, tok, type RuleMatch, type ScanContext } from './context';
-import { isPastVerb, type Direction } from './tense';
+import { isModalAfterDate, isPastVerb, type Direction } from './tense';
 import { MAY_VERB_FOLLOWERS, MONTHS, MONTH_ABBREVIATIONS } from './lexicon';
 import { readDay, readMonth, readWeekday, readYear, skipComma } from './parts';
 import { resolveMonth, resolveMonthDay } from './resolve';
@@ -40,7 +40,9 @@ const UNIT_AFTER: ReadonlySet<string> = new Set([
  */
 const PAST_ONLY_BEFORE: ReadonlySet<string> = new Set(['since', 'ended']);
 
-function pastOnlyAt(ctx: ScanContext, i: number): boolean {
+function pastOnlyAt(ctx: ScanContext, i: number, end: number): boolean {
+  // The date as the subject of a modal after it ("said September 11 could be set") is no adjunct of the verb before.
+  if (isModalAfterDate(ctx.tokens, i, end)) return false;
   let k = i - 1;
   const w = lowerAt(ctx, k);
   if (w === 'early' || w === 'late' || w === 'on' || w === 'mid' || w === '-') k--;
@@ -59,6 +61,7 @@ const SAID_VERBS: ReadonlySet<string> = new Set(['said', 'told', 'announced', 'r
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 function pastVerbBeside(ctx: ScanContext, i: number, next: number, dir: Direction | undefined): boolean {
   const p = lowerAt(ctx, i - 1);
+  if (isModalAfterDate(ctx.tokens, i, next)) return false;
   if (SAID_VERBS.has(p) || (MONTH_CUE_BEFORE.has(p) && SAID_VERBS.has(lowerAt(ctx, i - 2)))) return true;
   let k = next;
   if (lowerAt(ctx, k) === ',') k++;
@@ -138,7 +141,7 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
       const dd = { y: story.y, m: mon.v, d: day.v };
       if (isValidDay(dd)) return { start: i, end: story.next, type: 'date', value: fmtDay(dd), relative: true };
     }
-    const r = resolveMonthDay(ctx.anchor, mon.v, day.v, partialDirection(ctx, i, end), pastOnlyAt(ctx, i));
+    const r = resolveMonthDay(ctx.anchor, mon.v, day.v, partialDirection(ctx, i, end), pastOnlyAt(ctx, i, end));
     if (!r) return undefined;
     return { start: i, end, type: 'date', value: fmtDay(r), relative: true };
   }
@@ -168,7 +171,7 @@ export function monthRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const rangeEnd = rangeEndYear(ctx, i, mon.v);
   if (rangeEnd !== undefined) return { start: i, end: mon.next, type: 'date', value: fmtMonth(rangeEnd, mon.v), relative: true };
   const dir = partialDirection(ctx, i, mon.next);
-  const y = resolveMonth(ctx.anchor, mon.v, dir, pastOnlyAt(ctx, i) || pastVerbBeside(ctx, i, mon.next, dir));
+  const y = resolveMonth(ctx.anchor, mon.v, dir, pastOnlyAt(ctx, i, mon.next) || pastVerbBeside(ctx, i, mon.next, dir));
   return { start: i, end: mon.next, type: 'date', value: fmtMonth(y, mon.v), relative: true };
 }
 
@@ -293,7 +296,7 @@ export function dayMonthRule(ctx: ScanContext, i: number): RuleMatch | undefined
     return isValidDay(dd) ? { start: i, end: year.next, type: 'date', value: fmtDay(dd), relative: false } : undefined;
   }
   if (!ctx.anchor) return { start: i, end: mon.next, type: 'date', value: `XXXX-${pad2(mon.v)}-${pad2(day.v)}`, relative: true };
-  const r = resolveMonthDay(ctx.anchor, mon.v, day.v, partialDirection(ctx, i, mon.next), pastOnlyAt(ctx, i));
+  const r = resolveMonthDay(ctx.anchor, mon.v, day.v, partialDirection(ctx, i, mon.next), pastOnlyAt(ctx, i, mon.next));
   return r ? { start: i, end: mon.next, type: 'date', value: fmtDay(r), relative: true } : undefined;
 }
 

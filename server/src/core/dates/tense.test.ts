@@ -246,3 +246,10 @@ test('the month "May" before a past verb is no modal; the modal "may" still poin
   assert.equal(dirOf('In June they may proceed', 'June'), 'future');
   assert.equal(dirOf('Shares may be sold in June', 'June'), 'future');
 });
+
+test('a date as the subject of a modal points ahead; an adjunct date before a modal does not', () => {
+  assert.equal(dirOf('He said Friday would be the deadline', 'Friday'), 'future');
+  assert.equal(dirOf('The repatriation announced on Thursday could start soon', 'Thursday'), 'past');
+  assert.equal(dirOf('He said Friday he would go', 'Friday'), 'past');
+  assert.equal(dirOf('He said Friday would have been too late', 'Friday'), 'past');
+});

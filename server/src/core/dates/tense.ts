@@ -286,6 +286,9 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
       break;
     }
   }
+  // A date that is the subject of a modal ("said September 11 could be set for the debate", "Friday
+  // would be the deadline") takes its time from that modal, not from the verb of saying before it.
+  if (to < hi2 && isModalAfterDate(tokens, from, to)) return 'future';
   const left = Math.max(lo2, from - 10);
   for (let i = from - 1; i >= left; i--) {
     const c = cue(tokens, i);
@@ -314,6 +317,28 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
     if (c) return c;
   }
   return undefined;
+}
+
+/** Modals that, right after a date, make it their subject and point ahead. */
+const SUBJECT_MODALS: ReadonlySet<string> = new Set(['will', 'would', 'could', 'should', 'might', 'shall', 'may']);
+
+/** Prepositions before a date that make it an adjunct ("announced on Thursday could start"): no subject then. */
+const ADJUNCT_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'on', 'in', 'at', 'by', 'since', 'until', 'till', 'from', 'to', 'for', 'of', 'during', 'before', 'after', 'through',
+  'throughout', 'between', 'within', 'last', 'this', 'next', 'early', 'late', 'mid', '-',
+]);
+
+/**
+ * A modal at k whose subject is the date at [from, k): the date stands after no preposition ("said
+ * September 11 could be set"; not "announced on Thursday could start"); the modal is lowercase (a
+ * capitalised "May" there is the month) and a plain verb follows it, no perfect ("would have been").
+ */
+export function isModalAfterDate(tokens: readonly Token[], from: number, k: number): boolean {
+  if (k >= tokens.length || (from > 0 && ADJUNCT_PREPOSITIONS.has(tokens[from - 1].lower))) return false;
+  const t = tokens[k];
+  if (t.kind !== 'word' || t.text !== t.lower || !SUBJECT_MODALS.has(t.lower) || k + 1 >= tokens.length) return false;
+  const n = tokens[k + 1];
+  return n.kind === 'word' && /^[a-z]+$/.test(n.text) && n.lower !== 'have' && n.lower !== 'not';
 }
 
 /** How many words a quoted phrase inside a sentence may hold ("an \"important announcement\""). */
