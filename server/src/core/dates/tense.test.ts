@@ -253,3 +253,12 @@ test('a date as the subject of a modal points ahead; an adjunct date before a mo
   assert.equal(dirOf('He said Friday he would go', 'Friday'), 'past');
   assert.equal(dirOf('He said Friday would have been too late', 'Friday'), 'past');
 });
+
+test('"than expected" is a comparison, no future; a forecast points ahead to the date in its object', () => {
+  assert.equal(dirOf('a slippage due to lower than expected June industrial production', 'June'), undefined);
+  assert.equal(dirOf('Output is expected in June', 'June'), 'future');
+  assert.equal(dirOf('growth was stronger than expected and he forecast a rise of 4.9 percent in December', 'December'), 'future');
+  // Right before the date, the date tells when the forecast was made.
+  assert.equal(dirOf('Cuba predicted Wednesday that', 'Wednesday'), 'past');
+  assert.equal(dirOf('He said growth rose 4.9 percent in December', 'December'), 'past');
+});

@@ -168,6 +168,8 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   if (SCHEDULE_S.has(w) && i > 0 && (nx === 'of' || DETERMINERS.has(tokens[i - 1].lower) || tokens[i - 1].lower === "'s")) return undefined;
   // "since coming off the list on August 6", "after coming home": a gerund, no time ahead.
   if (w === 'coming' && i > 0 && GERUND_BEFORE.has(tokens[i - 1].lower)) return undefined;
+  // "lower than expected June output", "as expected": a comparison with a forecast, no time ahead.
+  if ((w === 'expected' || w === 'scheduled') && i > 0 && (tokens[i - 1].lower === 'than' || tokens[i - 1].lower === 'as')) return undefined;
   if (FUTURE_WORDS.has(w)) return 'future';
   // Before the date, "the rain should cease by Saturday", "may meet Friday" point ahead, unless a
   // perfect follows ("should have filed by Friday", "may have left on Monday"). After the date a modal
@@ -291,6 +293,7 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
   if (to < hi2 && isModalAfterDate(tokens, from, to)) return 'future';
   const left = Math.max(lo2, from - 10);
   for (let i = from - 1; i >= left; i--) {
+    if (forecastOf(tokens, i, from)) return 'future';
     const c = cue(tokens, i);
     if (c) return c;
     // A present tense right before the date arranges what lies ahead: "negotiators are meeting
@@ -308,6 +311,7 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
   }
   // Farther left in the sentence (bounded, so a 1 MB single-line "sentence" stays linear).
   for (let i = left - 1; i >= lo2; i--) {
+    if (forecastOf(tokens, i, from)) return 'future';
     const c = cue(tokens, i);
     if (c) return c;
   }
@@ -317,6 +321,17 @@ export function clauseDirection(tokens: readonly Token[], from: number, to: numb
     if (c) return c;
   }
   return undefined;
+}
+
+/** Verbs of forecasting: what they forecast lies ahead ("he forecast a rise of 4.9 percent in Q4"). */
+const FORECAST_WORDS: ReadonlySet<string> = new Set(['forecast', 'forecasts', 'forecasting', 'predict', 'predicts', 'predicted', 'predicting']);
+
+/**
+ * A forecast at i whose object holds the date at `from`: at least two words between them. Right
+ * before the date ("predicted Wednesday", "forecast on Tuesday") the date tells when it was made.
+ */
+function forecastOf(tokens: readonly Token[], i: number, from: number): boolean {
+  return from - i > 2 && FORECAST_WORDS.has(tokens[i].lower);
 }
 
 /** Modals that, right after a date, make it their subject and point ahead. */
