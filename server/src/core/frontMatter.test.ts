@@ -65,3 +65,37 @@ test('a date that is not a date is reported', () => {
   assert.equal(r.meta.date, undefined);
   assert.equal(r.problems[0].code, 'frontmatter-date');
 });
+
+test('a block with no language reads as gray-matter reads it (the direct YAML path)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const matter = require('gray-matter') as (s: string, o: object) => { data: unknown };
+  const blocks = [
+    'title: A\n',
+    '# only a comment\n\n  # another\n',
+    '#\n', // a lone "#" is not a comment line for gray-matter: the block is read (and gives nothing)
+    '\r\ntitle: B\r\n',
+    'title: C\n----\nauthor: D\n', // gray-matter stops at the first "\n---", inside "----"
+    'a: [1,\n', // malformed
+    '~\n',
+    '- a\n- b\n',
+  ];
+  for (const heading of ['---', '--- \t']) {
+    for (const block of blocks) {
+      const text = `${heading}\n${block}---\nBody`;
+      const r = parseFrontMatter(text);
+      let expected: unknown;
+      try {
+        const d = matter(text.slice(0, r.bodyStart), { engines: { js: {} } }).data;
+        expected = d && typeof d === 'object' && !Array.isArray(d) ? d : {};
+      } catch {
+        expected = 'error';
+      }
+      const got = r.problems.some((p) => p.code === 'frontmatter-invalid') ? 'error' : r.data;
+      assert.deepEqual(got, expected, JSON.stringify(text));
+    }
+  }
+  // and the cases the direct path must tell apart give different data
+  assert.deepEqual(parseFrontMatter('---\ntitle: C\n----\nauthor: D\n---\nBody').data, { title: 'C' });
+  assert.equal(parseFrontMatter('---\na: [1,\n---\nBody').problems[0]?.code, 'frontmatter-invalid');
+  assert.deepEqual(parseFrontMatter('---\n# c\n---\nBody').data, {});
+});

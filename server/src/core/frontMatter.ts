@@ -58,6 +58,62 @@ function locateBlock(text: string): { open: number; language: string; blockStart
   return { open, language, blockStart: firstLineEnd + 1, blockEnd: text.length, bodyStart: -1 };
 }
 
+/** gray-matter's data of `source` (it starts with "---"); throws as gray-matter does. */
+function grayMatterData(source: string): unknown {
+  // Passing options also disables gray-matter's unbounded global cache.
+  return matter(source, { engines: SAFE_ENGINES } as unknown as Parameters<typeof matter>[1]).data;
+}
+
+/** js-yaml's safeLoad, the function gray-matter reads YAML with (its default engine). */
+const safeLoadYaml = (matter as unknown as { engines: { yaml: { parse(text: string): unknown } } }).engines.yaml.parse;
+
+/**
+ * What gray-matter gives for `source` (a block starting "---", not "----") when no language follows
+ * the opening "---", without its per-call set-up (options merged three times, a Buffer copy of the
+ * block): the text up to the first "\n---" read as YAML, or {} when it holds nothing but blank and
+ * comment lines. undefined: a language is named (gray-matter reads it).
+ */
+function plainYamlData(source: string): unknown {
+  const str = source.slice(3);
+  const lineEnd = str.indexOf('\n');
+  // gray-matter's language: the first line (without a "\r" before its "\n"), trimmed
+  const raw = lineEnd < 0 ? str.slice(0, -1) : str.slice(0, lineEnd > 0 && str.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
+  if (raw.trim() !== '') return undefined;
+  let close = str.indexOf('\n---');
+  if (close < 0) close = str.length;
+  const block = str.slice(0, close);
+  if (onlyCommentLines(block)) return {};
+  return safeLoadYaml(block) ?? {};
+}
+
+/**
+ * Whether `block.replace(/^\s*#[^\n]+/gm, '').trim()` is '' (gray-matter's test for an empty block),
+ * in one pass: each line (split at "\n") is blank, or its first non-blank character is "#" with
+ * at least one character after it on the line.
+ */
+function onlyCommentLines(block: string): boolean {
+  let i = 0;
+  const n = block.length;
+  while (i < n) {
+    let k = i;
+    while (k < n && block.charCodeAt(k) !== 10 && isBlankCode(block.charCodeAt(k))) k++;
+    if (k < n && block.charCodeAt(k) !== 10) {
+      if (block.charCodeAt(k) !== 35 || k + 1 >= n || block.charCodeAt(k + 1) === 10) return false;
+    }
+    const next = block.indexOf('\n', k);
+    if (next < 0) break;
+    i = next + 1;
+  }
+  return true;
+}
+
+/** The character code is matched by `\s` (and removed by trim). */
+function isBlankCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function isoDate(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   if (typeof value === 'string') {
@@ -104,9 +160,8 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   let data: Record<string, unknown> = {};
   try {
     const source = text.slice(block.open, block.bodyStart);
-    // Passing options also disables gray-matter's unbounded global cache.
-    const parsed = matter(source, { engines: SAFE_ENGINES } as unknown as Parameters<typeof matter>[1]);
-    if (parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) data = parsed.data as Record<string, unknown>;
+    const parsed = plainYamlData(source) ?? grayMatterData(source);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     problems.push({

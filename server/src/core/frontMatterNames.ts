@@ -136,12 +136,21 @@ function capitalisedWordBefore(text: string, at: number): number {
   return start < i && /\p{Lu}/u.test(text.charAt(start)) ? start : -1;
 }
 
-/** Most frequent type of each name the body recognised (possessive dropped), names of 3+ characters. */
-function bodyNameTypes(bodyMentions: readonly EntityMention[]): Map<string, EntityType> {
+/**
+ * Most frequent type of each name the body recognised (possessive dropped), names of 3+ characters
+ * that `title` contains (no other can be found in it; each written form is looked for once).
+ */
+function bodyNameTypes(bodyMentions: readonly EntityMention[], title: string): Map<string, EntityType> {
   const counts = new Map<string, Map<EntityType, number>>();
+  const inTitle = new Map<string, string | null>(); // written form → its name when the title has it
   for (const m of bodyMentions) {
-    const name = m.text.replace(/['’]s$/, '');
-    if (name.length < 3 || !/^\p{Lu}/u.test(name)) continue;
+    let name = inTitle.get(m.text);
+    if (name === undefined) {
+      const bare = m.text.replace(/['’]s$/, '');
+      name = bare.length >= 3 && bare.length <= title.length && /^\p{Lu}/u.test(bare) && title.includes(bare) ? bare : null;
+      inTitle.set(m.text, name);
+    }
+    if (name === null) continue;
     let c = counts.get(name);
     if (!c) counts.set(name, (c = new Map()));
     c.set(m.type, (c.get(m.type) ?? 0) + 1);
@@ -158,7 +167,7 @@ function bodyNameTypes(bodyMentions: readonly EntityMention[]): Map<string, Enti
 function bodyNamesInTitle(field: FrontMatterValue, readable: string, found: EntityMention[], bodyMentions: readonly EntityMention[]): EntityMention[] {
   const out: EntityMention[] = [];
   const taken = (a: number, b: number) => found.some((m) => m.start < b && a < m.end) || out.some((m) => m.start < b && a < m.end);
-  const names = [...bodyNameTypes(bodyMentions)].filter(([name]) => name.length <= readable.length).sort((a, b) => b[0].length - a[0].length);
+  const names = [...bodyNameTypes(bodyMentions, readable)].sort((a, b) => b[0].length - a[0].length);
   for (const [name, type] of names) {
     for (let at = readable.indexOf(name); at >= 0; at = readable.indexOf(name, at + 1)) {
       const end = at + name.length;

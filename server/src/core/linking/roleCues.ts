@@ -4,7 +4,7 @@
  * minister,"). Titles are not part of the name's span; they become the actor's role.
  */
 import { letterWords } from './capitalisedWords';
-import { lastNonSpace, oneOf } from '../text/whitespace';
+import { isSpaceCode, lastNonSpace, oneOf } from '../text/whitespace';
 
 /** Head nouns of roles in news text (lower case). Multi-word heads are matched on their last word. */
 const ROLE_HEADS = new Set([
@@ -20,9 +20,19 @@ const ROLE_HEADS = new Set([
 ]);
 
 const COURTESY = new Set(['mr', 'mrs', 'ms', 'dr', 'prof']);
+/** A title's abbreviation, its full stop and white space at the end of the text before a name. */
+const TITLE_ABBREVIATION_END = /\b(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Pres|Dr|Mr|Mrs|Ms|Prof)\.\s*$/;
+
+/** Longest entry of ROLE_HEADS (a longer word is none: lower-casing never shortens a string). */
+const LONGEST_ROLE_HEAD = Math.max(...[...ROLE_HEADS].map((w) => w.length));
 
 function isRoleWord(word: string): boolean {
-  return ROLE_HEADS.has(word.toLowerCase().replace(/\.$/, ''));
+  // (a final full stop dropped: `word.toLowerCase().replace(/\.$/, '')`, lower-casing only a short word)
+  let n = word.length;
+  if (n > LONGEST_ROLE_HEAD + 1) return false;
+  if (word.charCodeAt(n - 1) === 46) n--;
+  if (n > LONGEST_ROLE_HEAD) return false;
+  return ROLE_HEADS.has((n === word.length ? word : word.slice(0, n)).toLowerCase());
 }
 
 
@@ -43,11 +53,13 @@ function wordsIn(text: string, from: number, to: number): Word[] {
  */
 export function roleBefore(text: string, start: number): string | undefined {
   const windowStart = Math.max(0, start - 80);
-  // Look for a line break inside the window only: lastIndexOf over the whole text is O(position).
-  const lineBreak = text.slice(windowStart, start).lastIndexOf('\n');
-  const from = lineBreak >= 0 ? windowStart + lineBreak + 1 : windowStart;
-  const between = text.slice(from, start);
-  if (oneOf(lastNonSpace(between), ',;:.!?“”"()') && !/\b(?:Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|Pres|Dr|Mr|Mrs|Ms|Prof)\.\s*$/.test(between)) return undefined;
+  // the line break inside the window only, scanned back (no copy of the window)
+  let from = start;
+  while (from > windowStart && text.charCodeAt(from - 1) !== 10) from--;
+  // (lastNonSpace of text[from, start), read in place: the window is copied only for the test after it)
+  let last = start - 1;
+  while (last >= from && isSpaceCode(text.charCodeAt(last))) last--;
+  if (last >= from && oneOf(text.charAt(last), ',;:.!?“”"()') && !TITLE_ABBREVIATION_END.test(text.slice(from, start))) return undefined;
   if (!lastWordMayBeRole(text, from, start)) return undefined;
   return roleFromWords(text, start, wordsIn(text, from, start));
 }
