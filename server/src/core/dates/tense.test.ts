@@ -262,3 +262,14 @@ test('"than expected" is a comparison, no future; a forecast points ahead to the
   assert.equal(dirOf('Cuba predicted Wednesday that', 'Wednesday'), 'past');
   assert.equal(dirOf('He said growth rose 4.9 percent in December', 'December'), 'past');
 });
+
+test('awaiting and a fronted condition point ahead; a past form in the condition still wins', () => {
+  assert.equal(dirOf('The market was also waiting for Friday stock report', 'Friday'), 'future');
+  assert.equal(dirOf('makeshift stages await Sunday festivities', 'Sunday'), 'future');
+  assert.equal(dirOf('If he loses Saturday , it could devalue his position , he said', 'Saturday'), 'future');
+  assert.equal(dirOf('If he lost Saturday , nobody noticed', 'Saturday'), 'past');
+  // "if" in the middle of a clause is "whether": no cue of its own.
+  assert.equal(dirOf('It was not clear if Monday talks went ahead', 'Monday'), 'past');
+  // After the date, waiting tells of something else.
+  assert.equal(dirOf('On Monday he said he was waiting for news', 'Monday'), 'past');
+});

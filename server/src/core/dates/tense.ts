@@ -18,6 +18,9 @@ const FUTURE_WORDS: ReadonlySet<string> = new Set([
   'departs', 'concludes',
 ]);
 
+/** Verbs of awaiting: their object lies ahead ("the market is awaiting Friday's jobs report"). */
+const AWAIT_WORDS: ReadonlySet<string> = new Set(['await', 'awaits', 'awaiting']);
+
 /** Words after which "coming" is a gerund ("since coming off the list"), not "the coming week". */
 const GERUND_BEFORE: ReadonlySet<string> = new Set(['since', 'after', 'before', 'on', 'upon', 'from', 'without', 'by', 'of', 'for', 'while', 'when']);
 
@@ -171,6 +174,11 @@ function cue(tokens: readonly Token[], i: number, after = false): Direction | un
   // "lower than expected June output", "as expected": a comparison with a forecast, no time ahead.
   if ((w === 'expected' || w === 'scheduled') && i > 0 && (tokens[i - 1].lower === 'than' || tokens[i - 1].lower === 'as')) return undefined;
   if (FUTURE_WORDS.has(w)) return 'future';
+  // "waiting for Friday's report", "awaiting Monday's vote": what is awaited lies ahead.
+  if (AWAIT_WORDS.has(w) && !after) return 'future';
+  if ((w === 'waiting' || w === 'wait' || w === 'waits') && nx === 'for' && !after) return 'future';
+  // A condition opening a clause with no past form after it: "If he loses Saturday, …".
+  if ((w === 'if' || w === 'unless') && !after && (i === 0 || tokens[i - 1].kind === 'punct')) return 'future';
   // Before the date, "the rain should cease by Saturday", "may meet Friday" point ahead, unless a
   // perfect follows ("should have filed by Friday", "may have left on Monday"). After the date a modal
   // tells of something else ("Pivotal, a winner in June, may now be aimed at …"); "May" is the month.
