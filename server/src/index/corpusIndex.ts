@@ -23,6 +23,7 @@ import { analyzeArticleModule, corpusEntitiesModule, entityNoteModule } from './
 import { decisionsFingerprint } from './readerDecisions';
 import { ProvisionalLinks } from './provisionalLinks';
 import { MentionHit } from './mentionHit';
+import { computeLinkedMaps, type LinkedMaps } from './linkedMaps';
 
 /** No decisions yet (equivalent to the core's NO_DECISIONS, which is loaded later). */
 const NO_DECISIONS: ReaderDecisions = { ignored: new Set(), types: new Map() };
@@ -62,6 +63,8 @@ export class CorpusIndex {
    * those of the entities it names (before and after the edit; entityMemo.ts).
    */
   private readonly memo = new EntityMemo<CorpusIndex>();
+  /** The last full link's corpus maps (linkedMaps.ts), which a snapshot stores. */
+  private linkedMaps: LinkedMaps | undefined;
   /** Entity id → dense number (position in the linking's entity list), for counting in typed arrays. */
   private entityNumbers = new Map<string, number>();
   /** Articles by slot (a slot is given to each article put in the index; undefined once replaced or removed). */
@@ -285,7 +288,7 @@ export class CorpusIndex {
     const ordered = articlesInLinkOrder(this.articles);
     if (restored.assignment.some((row, d) => row.length !== ordered[d].analysis.clusterCount)) return false;
     const byId = new Map(restored.entities.map((e) => [e.id, e]));
-    this.applyLinking(ordered, { entities: restored.entities, byId, assignment: restored.assignment }, restored.numbers);
+    this.applyLinking(ordered, { entities: restored.entities, byId, assignment: restored.assignment }, restored.numbers, snapshot.linkedMaps(restored.entities.length));
     return true;
   }
 
@@ -294,8 +297,8 @@ export class CorpusIndex {
    * since); undefined otherwise.
    */
   snapshotSource(): SnapshotSource | undefined {
-    if (!this.fullyLinked) return undefined;
-    return snapshotSourceOf(articlesInLinkOrder(this.articles), this.linking, this.decisionsKey, this.notesKey());
+    if (!this.fullyLinked || !this.linkedMaps) return undefined;
+    return snapshotSourceOf(articlesInLinkOrder(this.articles), this.linking, this.linkedMaps, this.decisionsKey, this.notesKey());
   }
 
   /** True while the index is exactly the result of the last full relink. */
@@ -310,18 +313,16 @@ export class CorpusIndex {
 
   /**
    * Makes the corpus maps from a full linking. `numbers`, when given, holds each assignment row as
-   * entity numbers (-1 for none): a restored snapshot has them, so no id is looked up by its string.
+   * entity numbers (-1 for none): a restored snapshot has them, so no id is looked up by its string;
+   * `linkedMaps`, when given, are the maps a snapshot stored for exactly this linking (else computed).
    */
-  private applyLinking(ordered: ArticleEntry[], linking: CorpusLinking, numbers?: readonly Int32Array[]): void {
+  private applyLinking(ordered: ArticleEntry[], linking: CorpusLinking, numbers?: readonly Int32Array[], linkedMaps?: LinkedMaps): void {
     this.linking = linking;
     this.entityNumbers = new Map(linking.entities.map((e, n) => [e.id, n]));
-    this.maps.beginLink(linking.entities.length);
-    ordered.forEach((article, d) => {
-      const row = linking.assignment[d];
-      article.link(row);
-      this.maps.add(article, false, numbers?.[d] ?? this.numbersOf(row));
-    });
-    this.maps.finishLink(linking.entities);
+    const rows = numbers ?? linking.assignment.map((row) => this.numbersOf(row));
+    ordered.forEach((article, d) => article.link(linking.assignment[d]));
+    this.linkedMaps = linkedMaps ?? computeLinkedMaps(ordered, rows, linking.entities.length);
+    this.maps.installLink(ordered, rows, this.linkedMaps, linking.entities);
     this.provisional.reset(linking.entities);
     this.memo.clear();
     this.changeCount++;
@@ -356,7 +357,7 @@ export class CorpusIndex {
       const article = this.articles.get(uri);
       if (article) {
         article.link(this.provisionalIds(article.analysis, true));
-        this.maps.add(article, true);
+        this.maps.add(article);
       }
       this.patchMemo(uri, old, article ? this.maps.contribution(uri) : undefined);
     }

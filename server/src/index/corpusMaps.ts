@@ -1,16 +1,19 @@
 /**
  * What the articles add to the corpus maps, and how one article's share is taken back: each
- * entity's articles with its mentions there (after a full link a compact table, `EntityArticleTable`;
- * rows an edit touches become maps), the quotations by speaker, the dated mentions (`DateGroups`),
- * and the count of entities with mentions. An edit removes the article's old contribution and adds
- * its new one, at a cost in proportion to the article.
+ * entity's articles with its mentions there, the quotations by speaker, the dated mentions
+ * (`DateGroups`), and the count of entities with mentions. A full link installs its maps as typed
+ * arrays (linkedMaps.ts: computed, or restored from the snapshot); what an edit touches (an
+ * entity's row, a speaker's quotations, a date value's group) is copied into a map first. An edit
+ * removes the article's old contribution and adds its new one, at a cost in proportion to the
+ * article; an article's contribution to the full link is made when first asked for.
  */
 import type { CorpusEntity } from '../core/linking/corpusEntities';
 import type { Quote } from '../core/types';
 import { ArticleEntry, mentionIds } from './articleEntry';
 import type { CompactAnalysis } from './compactAnalysis';
 import { DateGroups } from './dateGroups';
-import { EntityArticleTable, EntityArticleTableBuilder } from './entityArticleTable';
+import { EntityArticleTable } from './entityArticleTable';
+import { DATES_PER_SLOT, type LinkedMaps } from './linkedMaps';
 
 /** What the maps read of the index: the current linking's entities, and the articles by slot. */
 export interface MapsContext {
@@ -50,12 +53,18 @@ export function speakerId(article: Pick<ArticleEntry, 'analysis' | 'entityIdAt'>
   return i >= 0 ? article.entityIdAt(i) : '';
 }
 
+/** A quotation of the corpus with its article. */
+export interface QuoteEntry {
+  uri: string;
+  quote: Quote;
+}
+
 export class CorpusMaps {
   /** The corpus's dated mentions by value. */
   readonly dates: DateGroups;
-  /** speaker entity id → quotations attributed to it. */
-  private quotesByEntity = new Map<string, Array<{ uri: string; quote: Quote }>>();
-  /** speaker entity id → how many of its quotations are no scare quotes (an actor's card shows it). */
+  /** speaker entity id → quotations attributed to it, for the speakers read or changed since the last full link (the others are read from `linked`). */
+  private quotesByEntity = new Map<string, QuoteEntry[]>();
+  /** speaker entity id → how many of its quotations are no scare quotes, for those changed since the last full link. */
   private saidByEntity = new Map<string, number>();
   /** Scratch of `linkedCounts`: mentions per document cluster (left all zero), the clusters in order of first mention, and each entity number's output position (left all -1). */
   private clusterCounts = new Int32Array(256);
@@ -66,10 +75,15 @@ export class CorpusMaps {
    * link (`articleRow` reads the others from `linkedRows`).
    */
   private perArticle = new Map<string, Map<string, number>>();
-  /** The last full link's entity → articles table; a full link fills `linkedRowsBuilder` instead of maps. */
+  /** The last full link's entity → articles table (by slot). */
   private linkedRows: EntityArticleTable | undefined;
-  private linkedRowsBuilder: EntityArticleTableBuilder | undefined;
-  /** What each article added, so an edit can take it back. */
+  /** The last full link's maps (linkedMaps.ts), its articles in link order as linked, and their rows as entity numbers. */
+  private linked: LinkedMaps | undefined;
+  private linkedArticles: readonly ArticleEntry[] = [];
+  private linkedNumbers: readonly Int32Array[] = [];
+  /** The link position of the article in each slot whose contribution is still the link's and not yet made (-1: none). */
+  private linkedPosition = new Int32Array(0);
+  /** What each article added, so an edit can take it back (made on first use for a linked article: `contribution`). */
   private readonly contributions = new Map<string, Contribution>();
   /** Entities with at least one mention (the status line shows it after every edit). */
   private live = 0;
@@ -78,31 +92,56 @@ export class CorpusMaps {
     this.dates = new DateGroups((slot) => context.articleAt(slot));
   }
 
-  /** A full link of `entityCount` entities begins: every map is emptied, and filled by `add` for each article. */
-  beginLink(entityCount: number): void {
+  /**
+   * The maps of a full link replace all: `articles` in link order (in their slots already, linked
+   * to their rows), `numbers[d]` article d's row as entity numbers, `linked` the maps computed from
+   * them (`computeLinkedMaps`) or restored from a snapshot. Costs a few passes over typed arrays:
+   * no article is read, and each article's contribution is made when first needed.
+   */
+  installLink(articles: readonly ArticleEntry[], numbers: readonly Int32Array[], linked: LinkedMaps, entities: readonly CorpusEntity[]): void {
+    const slotOf = new Int32Array(articles.length);
+    let slots = 0;
+    for (let d = 0; d < articles.length; d++) {
+      slotOf[d] = this.context.slotOf(articles[d].uri) ?? -1;
+      slots = Math.max(slots, slotOf[d] + 1);
+    }
+    const position = new Int32Array(slots).fill(-1);
+    for (let d = 0; d < articles.length; d++) if (slotOf[d] >= 0) position[slotOf[d]] = d;
+    this.linkedPosition = position;
+    this.linked = linked;
+    this.linkedArticles = articles;
+    this.linkedNumbers = numbers;
+    this.contributions.clear();
     this.perArticle = new Map();
-    this.linkedRows = undefined;
-    this.linkedRowsBuilder = new EntityArticleTableBuilder();
     this.quotesByEntity = new Map();
     this.saidByEntity = new Map();
-    this.contributions.clear();
-    this.dates.clear();
-    if (this.entitySlot.length < entityCount) this.entitySlot = new Int32Array(Math.max(1024, entityCount * 2)).fill(-1);
-  }
-
-  /** Every article of a full link is added: the table is made, and the entities with mentions counted. */
-  finishLink(entities: readonly CorpusEntity[]): void {
-    this.linkedRows = this.linkedRowsBuilder!.build(entities.length);
-    this.linkedRowsBuilder = undefined;
-    this.dates.finishLink();
+    const rowSlots = new Int32Array(linked.rowArticle.length);
+    for (let k = 0; k < rowSlots.length; k++) rowSlots[k] = slotOf[linked.rowArticle[k]];
+    this.linkedRows = new EntityArticleTable(linked.rowAt, rowSlots, linked.rowCount);
+    this.dates.install(linked, slotOf);
+    // Ids that are no entity (a full link names none): kept as maps at once.
+    for (const [id, { rows, quotes }] of linked.strays ?? []) {
+      if (rows.length) this.perArticle.set(id, new Map(rows.map(([d, n]) => [articles[d].uri, n])));
+      if (!quotes.length) continue;
+      const list = quotes.map(([d, q]) => ({ uri: articles[d].uri, quote: articles[d].analysis.quotes[q] }));
+      this.quotesByEntity.set(id, list);
+      this.saidByEntity.set(id, list.filter((e) => e.quote.kind !== 'scare').length);
+    }
+    if (this.entitySlot.length < entities.length) this.entitySlot = new Int32Array(Math.max(1024, entities.length * 2)).fill(-1);
     let live = 0;
     for (const e of entities) if (e.mentionCount > 0) live++;
     this.live = live;
   }
 
-  /** What the article added (as of its last `add`). */
+  /** What the article added (as of its last `add`, or the full link). */
   contribution(uri: string): Contribution | undefined {
-    return this.contributions.get(uri);
+    const kept = this.contributions.get(uri);
+    if (kept) return kept;
+    const slot = this.context.slotOf(uri);
+    if (slot === undefined || slot >= this.linkedPosition.length || this.linkedPosition[slot] < 0) return undefined;
+    const made = this.linkedContribution(this.linkedPosition[slot], slot);
+    this.contributions.set(uri, made);
+    return made;
   }
 
   /** Entities with at least one mention. */
@@ -110,14 +149,65 @@ export class CorpusMaps {
     return this.live;
   }
 
-  /** Every quotation attributed to the entity, in corpus order. */
-  quotesOf(id: string): ReadonlyArray<{ uri: string; quote: Quote }> {
-    return this.quotesByEntity.get(id) ?? [];
+  /** The entity's number in the last full link's maps (undefined: none there). */
+  private linkedNumber(id: string): number | undefined {
+    const number = this.context.entityNumber(id);
+    return this.linked && number !== undefined && number >= 0 && number < this.linked.entities ? number : undefined;
+  }
+
+  /** Every quotation attributed to the entity, in corpus order (read from the link's maps on first use, then kept). */
+  quotesOf(id: string): ReadonlyArray<QuoteEntry> {
+    return this.quoteList(id) ?? [];
+  }
+
+  private quoteList(id: string): QuoteEntry[] | undefined {
+    const kept = this.quotesByEntity.get(id);
+    if (kept) return kept;
+    const number = this.linkedNumber(id);
+    if (number === undefined) return undefined;
+    const { quoteAt, quoteArticle, quoteIndex } = this.linked!;
+    if (quoteAt[number] === quoteAt[number + 1]) return undefined;
+    const list: QuoteEntry[] = [];
+    for (let k = quoteAt[number]; k < quoteAt[number + 1]; k++) {
+      const article = this.linkedArticles[quoteArticle[k]];
+      list.push({ uri: article.uri, quote: article.analysis.quotes[quoteIndex[k]] });
+    }
+    this.quotesByEntity.set(id, list);
+    return list;
   }
 
   /** How many quotations attributed to the entity are no scare quotes. */
   saidCount(id: string): number {
-    return this.saidByEntity.get(id) ?? 0;
+    const kept = this.saidByEntity.get(id);
+    if (kept !== undefined) return kept;
+    const number = this.linkedNumber(id);
+    return number === undefined ? 0 : this.linked!.said[number];
+  }
+
+  /** The contribution of the article at link position `d` (in `slot`), as the full link made it. */
+  private linkedContribution(d: number, slot: number): Contribution {
+    const article = this.linkedArticles[d];
+    const { analysis } = article;
+    const ids: string[] = [];
+    const counts: number[] = [];
+    const idNumbers: number[] = [];
+    this.linkedCounts(article, this.linkedNumbers[d], ids, counts, idNumbers);
+    const entities: number[] = [];
+    for (const number of idNumbers) if (number >= 0) entities.push(number);
+    const { columns } = analysis;
+    let dateCodes = 0;
+    for (let i = 0; i < Math.min(columns.dateCount, DATES_PER_SLOT); i++) if (columns.isCalendarDate(i)) dateCodes++;
+    const speakers: string[] = [];
+    for (const quote of analysis.quotes) {
+      const id = speakerId(article, quote);
+      if (!id) continue;
+      if (!speakers.includes(id)) speakers.push(id);
+      if (!ids.includes(id)) {
+        ids.push(id);
+        counts.push(0);
+      }
+    }
+    return { ids, counts: Int32Array.from(counts), analysis, clusterIds: article.clusterIds, slot, dateCodes, entities: Int32Array.from(entities), speakers };
   }
 
   /**
@@ -139,10 +229,10 @@ export class CorpusMaps {
   }
 
   /**
-   * After a full link, the article's mentions per entity in order of first mention, into `ids` and
-   * `counts`. Every mention of a document cluster has the cluster's entity, so mentions are counted
-   * per cluster and clusters per entity number in typed arrays, with no map (a warm start does this
-   * for every article). `numbers`: the entity number of each cluster (-1: none or no entity).
+   * As a full link counts them, the article's mentions per entity in order of first mention, into
+   * `ids` and `counts`. Every mention of a document cluster has the cluster's entity, so mentions
+   * are counted per cluster and clusters per entity number in typed arrays, with no map.
+   * `numbers`: the entity number of each cluster (-1: none or no entity).
    */
   private linkedCounts(article: ArticleEntry, numbers: Int32Array, ids: string[], counts: number[], idNumbers: number[]): void {
     const { cluster, mentionCount } = article.analysis.columns;
@@ -180,55 +270,43 @@ export class CorpusMaps {
   }
 
   /**
-   * Adds what the article contributes. `numbers` (a full link): the entity number of each of its
-   * clusters; without them (`incremental`, an edit after a link) its entity ids are counted and the
+   * Adds what an article edited after a full link contributes: its entity ids are counted and the
    * entities' mention counts and spellings updated.
    */
-  add(article: ArticleEntry, incremental: boolean, numbers?: Int32Array): void {
+  add(article: ArticleEntry): void {
     const { analysis } = article;
     const ids: string[] = [];
     const counts: number[] = [];
     const idNumbers: number[] = [];
-    if (numbers) this.linkedCounts(article, numbers, ids, counts, idNumbers);
-    else {
-      for (const [id, n] of this.incrementalCounts(article)) {
-        ids.push(id);
-        counts.push(n);
-        idNumbers.push(this.context.entityNumber(id) ?? -1);
-      }
+    for (const [id, n] of this.incrementalCounts(article)) {
+      ids.push(id);
+      counts.push(n);
+      idNumbers.push(this.context.entityNumber(id) ?? -1);
     }
     // The article's distinct entities in order of first mention (the counts' order), as numbers (for co-occurrence rows).
-    const entities = new Int32Array(ids.length);
-    let distinct = 0;
+    const entities: number[] = [];
     const slot = this.context.slotOf(article.uri) ?? -1;
-    const builder = incremental ? undefined : this.linkedRowsBuilder;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
       const n = counts[k];
-      const number = idNumbers[k];
-      if (number >= 0) entities[distinct++] = number;
-      if (builder && number >= 0 && slot >= 0) builder.add(number, slot, n);
-      else {
-        let row = this.articleRow(id);
-        if (!row) this.perArticle.set(id, (row = new Map()));
-        row.set(article.uri, n);
-      }
-      if (!incremental) continue;
+      if (idNumbers[k] >= 0) entities.push(idNumbers[k]);
+      let row = this.articleRow(id);
+      if (!row) this.perArticle.set(id, (row = new Map()));
+      row.set(article.uri, n);
       const e = this.context.entity(id);
       if (!e) continue;
       if (e.mentionCount === 0 && n > 0) this.live++;
       e.mentionCount += n;
     }
-    const dateCodes = slot >= 0 ? this.dates.add(slot, analysis, incremental) : 0;
-    const linkedIds = distinct;
+    const dateCodes = slot >= 0 ? this.dates.add(slot, analysis) : 0;
     const speakers: string[] = [];
     for (const quote of analysis.quotes) {
       const id = speakerId(article, quote);
       if (!id) continue;
-      let list = this.quotesByEntity.get(id);
+      let list = this.quoteList(id);
       if (!list) this.quotesByEntity.set(id, (list = []));
       if (!speakers.includes(id)) speakers.push(id);
-      if (quote.kind !== 'scare') this.saidByEntity.set(id, (this.saidByEntity.get(id) ?? 0) + 1);
+      if (quote.kind !== 'scare') this.saidByEntity.set(id, this.saidCount(id) + 1);
       list.push({ uri: article.uri, quote });
       if (!ids.includes(id)) {
         ids.push(id);
@@ -242,21 +320,21 @@ export class CorpusMaps {
       clusterIds: article.clusterIds,
       slot,
       dateCodes,
-      entities: linkedIds === entities.length ? entities : entities.slice(0, linkedIds),
+      entities: Int32Array.from(entities),
       speakers,
     });
   }
 
-  /** Takes back what the article added (as of its last `add`); returns it (undefined: nothing). */
+  /** Takes back what the article added (as of its last `add`, or the full link); returns it (undefined: nothing). */
   remove(uri: string): Contribution | undefined {
-    const old = this.contributions.get(uri);
+    const old = this.contribution(uri);
     if (!old) return undefined;
     for (const id of old.speakers) {
-      const quotes = this.quotesByEntity.get(id);
+      const quotes = this.quoteList(id);
       if (!quotes) continue;
       let said = 0;
       for (const q of quotes) if (q.uri === uri && q.quote.kind !== 'scare') said++;
-      if (said) this.saidByEntity.set(id, this.saidByEntity.get(id)! - said);
+      if (said) this.saidByEntity.set(id, this.saidCount(id) - said);
       this.quotesByEntity.set(id, quotes.filter((q) => q.uri !== uri));
     }
     for (let k = 0; k < old.ids.length; k++) {
@@ -281,6 +359,7 @@ export class CorpusMaps {
     }
     this.dates.remove(old.slot, old.dateCodes);
     this.contributions.delete(uri);
+    if (old.slot >= 0 && old.slot < this.linkedPosition.length) this.linkedPosition[old.slot] = -1;
     return old;
   }
 

@@ -38,8 +38,21 @@ function linkedView(index: CorpusIndex): unknown {
     roles: [...e.roles],
     documents: [...e.documents],
     mentions: index.mentionsOf(e.id).map((m) => `${m.uri}@${m.start}-${m.end}`),
-    quotes: index.quotesOf(e.id).length,
+    articles: [...index.articlesOf(e.id)],
+    quotes: index.quotesOf(e.id).map(({ uri, quote }) => `${uri}@${quote.start}-${quote.end} ${quote.kind}`),
+    said: index.saidCount(e.id),
+    cooccurring: index.cooccurring(e.id, 50).map((c) => `${c.entity.id} ${c.articles}`),
   }));
+}
+
+/** What queries see of the corpus maps besides the entities: every date (in time order) and date searches. */
+function mapsView(index: CorpusIndex): unknown {
+  return {
+    dates: index.allDates().map((d) => `${d.value} ${d.uri} ${d.date.start}-${d.date.end} ${d.date.text}`),
+    year2005: index.datesWithValue('2005').map((d) => `${d.uri} ${d.date.start}`),
+    limited: index.datesWithValue('200', 3).map((d) => `${d.value} ${d.uri} ${d.date.start}`),
+    stats: index.stats(),
+  };
 }
 
 async function snapshotOf(index: CorpusIndex, slabBytes?: number): Promise<string> {
@@ -108,6 +121,7 @@ test('a warm start from the snapshot gives exactly the linking a relink computes
   assert.equal(fromSnapshot, 3);
   assert.equal(restored, true);
   assert.deepEqual(linkedView(index), linkedView(cold));
+  assert.deepEqual(mapsView(index), mapsView(cold));
   const dates = index.allDates().map((d) => `${d.value} ${d.uri} ${d.date.start}`);
   assert.deepEqual(dates, cold.allDates().map((d) => `${d.value} ${d.uri} ${d.date.start}`));
   assert.ok(dates.length >= 7 && dates.filter((d) => d.startsWith('2005 ')).length >= 4, dates.join('; '));
@@ -328,12 +342,63 @@ test('after a warm start, edits update the corpus maps exactly as after a cold s
     index.relinkIncremental();
   }
   assert.deepEqual(linkedView(warm), linkedView(cold));
+  assert.deepEqual(mapsView(warm), mapsView(cold));
   for (const index of [warm, cold]) {
     index.remove('file:///c/corpus/a.md');
     index.relinkIncremental();
   }
   assert.deepEqual(linkedView(warm), linkedView(cold));
+  assert.deepEqual(mapsView(warm), mapsView(cold));
   const maliki = warm.entities().find((e) => e.note?.id === 'nouri-al-maliki')!;
   assert.equal(warm.articlesOf(maliki.id).get(B), cold.articlesOf(maliki.id).get(B));
   assert.ok((warm.articlesOf(maliki.id).get(B) ?? 0) >= 2);
+});
+
+test('the corpus maps are restored from the snapshot as stored, and equal those a relink computes', async () => {
+  const cold = indexOf(ARTICLES);
+  const file = await snapshotOf(cold);
+  const { trailer } = opened(file);
+  assert.ok(trailer.parts.maps && trailer.parts.maps[1] > 0, 'the snapshot holds the maps');
+  // A quotation and dates in several articles, so the stored maps are not empty.
+  assert.ok(cold.entities().some((e) => cold.quotesOf(e.id).length > 0));
+  const { index: warm, restored } = await warmIndex(file, ARTICLES);
+  assert.equal(restored, true);
+  assert.deepEqual(mapsView(warm), mapsView(cold));
+  assert.deepEqual(linkedView(warm), linkedView(cold));
+  // The stored maps are those read: a snapshot whose date groups were changed (well-formed, its check
+  // matching) shows the change, so the maps are not silently recomputed.
+  rewritePart(file, 'maps', (part) => {
+    const ints = new Int32Array(part.buffer, part.byteOffset, part.length / 4);
+    const [, entities, values, rowPairs, dates] = ints;
+    const dateIndexAt = 6 + entities + 1 + 2 * rowPairs + values + values + 1 + dates;
+    assert.ok(dates >= 2);
+    // The first group's first two dates swap their index: same dates, other order.
+    [ints[dateIndexAt], ints[dateIndexAt + 1]] = [ints[dateIndexAt + 1], ints[dateIndexAt]];
+  });
+  const { index: tampered } = await warmIndex(file, ARTICLES);
+  assert.notDeepEqual(mapsView(tampered), mapsView(cold));
+});
+
+test('a damaged or ill-fitting maps part costs only the maps: the linking is restored, the maps computed exactly', async () => {
+  const cold = indexOf(ARTICLES);
+  for (const damage of ['bytes', 'lengths', 'positions'] as const) {
+    const file = await snapshotOf(cold);
+    if (damage === 'bytes') {
+      const { trailer } = opened(file);
+      const bytes = readFileSync(file);
+      bytes[trailer.parts.maps[0] + 5] ^= 0xff;
+      writeFileSync(file, bytes);
+    } else {
+      rewritePart(file, 'maps', (part) => {
+        const ints = new Int32Array(part.buffer, part.byteOffset, part.length / 4);
+        if (damage === 'lengths') ints[3] += 1; // one row pair more than there is
+        else ints[6 + ints[1] + 1] = 99; // a row naming article 99 of 3
+      });
+    }
+    const { index, fromSnapshot, restored } = await warmIndex(file, ARTICLES);
+    assert.equal(fromSnapshot, 3, damage);
+    assert.equal(restored, true, damage);
+    assert.deepEqual(mapsView(index), mapsView(cold), damage);
+    assert.deepEqual(linkedView(index), linkedView(cold), damage);
+  }
 });

@@ -18,6 +18,10 @@
  *   slabs       Float64 × 5 per slab: first article, article count, offset, length, CRC-32; a
  *               slab is consecutive articles' records (snapshotArticles.ts)
  *   recordAt    Int32 per article: where its record starts in its slab
+ *   maps        Int32: the link's corpus maps (linkedMaps.ts): a header [articles, entities, values,
+ *               row pairs, dates, quotes], then rowAt, rowArticle, rowCount, the values (indexes into
+ *               the string table), valueAt, dateArticle, dateIndex, quoteAt, quoteArticle,
+ *               quoteIndex, said. Damaged: the maps are computed from the articles instead.
  * A warm start reads the slabs in order (about 2 MB each, one read and one CRC each); each
  * analysis keeps its slab and reads its columns and packed parts in place.
  */
@@ -29,9 +33,10 @@ import type { ArticleAnalysis } from '../core/analyzeArticle';
 import type { CorpusEntity, EntityNote } from '../core/linking/corpusEntities';
 import { decodeArticle, encodeArticle, pooledStrings, StringTable } from './snapshotArticles';
 import { eagerEntity, lazyEntityJson, restoreEntities } from './snapshotEntities';
+import { decodeLinkedMaps, encodeLinkedMaps, linkedMapsFit, type LinkedMaps } from './linkedMaps';
 
 /** Bump when the file's layout changes (the analysis format and model are in the folder name). */
-export const SNAPSHOT_FORMAT = 8;
+export const SNAPSHOT_FORMAT = 9;
 
 export interface SnapshotArticle {
   uri: string;
@@ -50,10 +55,12 @@ export interface SnapshotSource {
   /** In linking order (sorted by URI). */
   articles: readonly SnapshotArticle[];
   entities: readonly CorpusEntity[];
+  /** The link's corpus maps (their positions are the articles' in `articles`). */
+  maps: LinkedMaps;
 }
 
 type Part = [offset: number, length: number, crc: number];
-const PART_NAMES = ['index', 'rowAt', 'rows', 'entities', 'entityLazy', 'entityAt', 'slabs', 'recordAt'] as const;
+const PART_NAMES = ['index', 'rowAt', 'rows', 'entities', 'entityLazy', 'entityAt', 'slabs', 'recordAt', 'maps'] as const;
 type PartName = (typeof PART_NAMES)[number];
 
 interface Trailer {
@@ -208,6 +215,19 @@ export class LoadedSnapshot {
     if (current.size !== this.uris.length) return false;
     for (let i = 0; i < this.uris.length; i++) if (current.get(this.uris[i]) !== this.hashes[i]) return false;
     return true;
+  }
+
+  /**
+   * The link's corpus maps as stored, for a linking of `entities` entities; undefined when the part
+   * is damaged or does not fit (the caller computes them from the articles).
+   */
+  linkedMaps(entities: number): LinkedMaps | undefined {
+    try {
+      const maps = decodeLinkedMaps(int32s(this.part('maps')), this.strings);
+      return maps && maps.articles === this.uris.length && maps.entities === entities && linkedMapsFit(maps) ? maps : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -462,6 +482,8 @@ export async function writeSnapshot(file: string, source: SnapshotSource, stillV
       await slice(false);
     }
     if (first < articles.length) await writeSlab(articles.length);
+    // Before the index: the maps' values join the string table.
+    const maps = encodeLinkedMaps(source.maps, strings);
     const index = { uris: articles.map((a) => a.uri), hashes: articles.map((a) => a.hash), strings: strings.list };
     const simple: Array<[PartName, Buffer]> = [
       ['index', Buffer.from(JSON.stringify(index))],
@@ -469,6 +491,7 @@ export async function writeSnapshot(file: string, source: SnapshotSource, stillV
       ['rows', asBytes(rows)],
       ['slabs', asBytes(Float64Array.from(slabs))],
       ['recordAt', asBytes(recordAt)],
+      ['maps', maps],
     ];
     for (const [name, bytes] of simple) {
       sink.begin();

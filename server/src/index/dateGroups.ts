@@ -2,12 +2,14 @@
  * The corpus's dated mentions by value, for date hover cards ("also in …") and the timeline: each
  * value's mentions in corpus order (link order, then edits appended), the distinct values sorted.
  * A mention is a number (its article's slot and its index among the article's dates), not an
- * object; the date object is made when read, from its article's columns. An edit touches only its
- * own values' groups.
+ * object; the date object is made when read, from its article's columns. A full link's groups are
+ * installed as one typed array of codes (linkedMaps.ts); an edit copies only the groups of its own
+ * values into lists it then changes.
  */
 import type { DateMention } from '../core/types';
 import { firstAtLeast } from '../core/sortedSpans';
 import type { CompactAnalysis } from './compactAnalysis';
+import { DATES_PER_SLOT, type LinkedMaps } from './linkedMaps';
 
 /** A dated mention of the corpus. */
 export interface DateEntry {
@@ -37,14 +39,18 @@ class IndexedDate implements DateEntry {
 }
 
 /** A dated mention as a number: its article's slot and its index among the article's dates (exact below 2^53). */
-const DATES_PER_SLOT = 2 ** 24;
 const dateCode = (slot: number, index: number): number => slot * DATES_PER_SLOT + index;
 const slotOfCode = (code: number): number => Math.floor(code / DATES_PER_SLOT);
 const indexOfCode = (code: number): number => code % DATES_PER_SLOT;
 
 export class DateGroups {
+  /** Groups made or changed since the link (a value's group here replaces its linked one). */
   private groups = new Map<string, number[]>();
-  /** The distinct values, sorted (during a full link: in arrival order until `finishLink`). */
+  /** The groups a full link left, as codes: value → its number in `linkedAt`; its codes linkedCodes[linkedAt[k] … linkedAt[k + 1]). */
+  private linkedValue = new Map<string, number>();
+  private linkedAt: Int32Array = new Int32Array(1);
+  private linkedCodes: Float64Array = new Float64Array(0);
+  /** The distinct values, sorted. */
   private values: string[] = [];
   /**
    * Codes in the groups whose slot is gone (its article replaced or removed): readers skip them,
@@ -59,20 +65,63 @@ export class DateGroups {
   /** `articleAt(slot)`: the article in a slot, undefined once it was replaced or removed. */
   constructor(private readonly articleAt: (slot: number) => DatedArticle | undefined) {}
 
-  /** Empties the groups (a full link adds every article again). */
+  /**
+   * The groups of a full link (linkedMaps.ts), replacing all: `slotOf[d]` is the slot of the
+   * article in link position d. One pass over typed arrays; no group is made until an edit changes it.
+   */
+  install(linked: LinkedMaps, slotOf: Int32Array): void {
+    this.groups = new Map();
+    this.values = linked.values.slice();
+    const linkedValue = new Map<string, number>();
+    for (let k = 0; k < linked.values.length; k++) linkedValue.set(linked.values[k], k);
+    this.linkedValue = linkedValue;
+    this.linkedAt = linked.valueAt;
+    const { dateArticle, dateIndex } = linked;
+    const codes = new Float64Array(dateArticle.length);
+    for (let k = 0; k < codes.length; k++) codes[k] = dateCode(slotOf[dateArticle[k]], dateIndex[k]);
+    this.linkedCodes = codes;
+    this.staleCodes = 0;
+    this.liveCodes = codes.length;
+    this.flat = undefined;
+  }
+
+  /** Empties the groups. */
   clear(): void {
     this.groups = new Map();
+    this.dropLinked();
     this.values = [];
     this.staleCodes = 0;
     this.liveCodes = 0;
     this.flat = undefined;
   }
 
-  /**
-   * Adds the calendar dates of the article in `slot`; returns how many. `incremental`: after a full
-   * link each new value goes in its sorted place; during one they are sorted once by `finishLink`.
-   */
-  add(slot: number, analysis: CompactAnalysis, incremental: boolean): number {
+  private dropLinked(): void {
+    this.linkedValue = new Map();
+    this.linkedAt = new Int32Array(1);
+    this.linkedCodes = new Float64Array(0);
+  }
+
+  /** The codes of a value (undefined: none). */
+  private codesOf(value: string): ArrayLike<number> | undefined {
+    const own = this.groups.get(value);
+    if (own) return own;
+    const k = this.linkedValue.get(value);
+    return k === undefined ? undefined : this.linkedCodes.subarray(this.linkedAt[k], this.linkedAt[k + 1]);
+  }
+
+  /** The value's group, to change: its linked codes are copied into one first; undefined when the value has none. */
+  private ownGroup(value: string): number[] | undefined {
+    let group = this.groups.get(value);
+    if (!group) {
+      const k = this.linkedValue.get(value);
+      if (k === undefined) return undefined;
+      this.groups.set(value, (group = Array.from(this.linkedCodes.subarray(this.linkedAt[k], this.linkedAt[k + 1]))));
+    }
+    return group;
+  }
+
+  /** Adds the calendar dates of the article in `slot` (an edit after a full link); returns how many. Each new value goes in its sorted place. */
+  add(slot: number, analysis: CompactAnalysis): number {
     const { columns } = analysis;
     let added = 0;
     // The group of each of the article's value strings, looked up once per distinct value, not per date.
@@ -83,11 +132,10 @@ export class DateGroups {
       let group = groupOf[string];
       if (!group) {
         const value = columns.strings[string];
-        group = this.groups.get(value);
+        group = this.ownGroup(value);
         if (!group) {
           this.groups.set(value, (group = []));
-          if (incremental) this.values.splice(firstAtLeast(this.values, value), 0, value);
-          else this.values.push(value);
+          this.values.splice(firstAtLeast(this.values, value), 0, value);
         }
         groupOf[string] = group;
       }
@@ -97,11 +145,6 @@ export class DateGroups {
     this.liveCodes += added;
     if (added) this.flat = undefined;
     return added;
-  }
-
-  /** After a full link has added every article: the values in order. */
-  finishLink(): void {
-    this.values.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   }
 
   /**
@@ -119,14 +162,17 @@ export class DateGroups {
 
   /** Takes the codes of freed slots (and of `slot`) out of the groups, and the values left empty. */
   private sweep(slot = -1): void {
-    for (const [value, codes] of this.groups) {
-      const left = codes.filter((code) => slotOfCode(code) !== slot && this.articleAt(slotOfCode(code)) !== undefined);
-      if (left.length) this.groups.set(value, left);
-      else this.groups.delete(value);
-    }
-    this.values = this.values.filter((value) => this.groups.has(value));
+    const groups = new Map<string, number[]>();
     let live = 0;
-    for (const codes of this.groups.values()) live += codes.length;
+    for (const value of this.values) {
+      const left = Array.prototype.filter.call(this.codesOf(value) ?? [], (code: number) => slotOfCode(code) !== slot && this.articleAt(slotOfCode(code)) !== undefined) as number[];
+      if (left.length) groups.set(value, left);
+      live += left.length;
+    }
+    // Every group is now one of its own: the linked codes are dropped.
+    this.groups = groups;
+    this.dropLinked();
+    this.values = this.values.filter((value) => groups.has(value));
     this.liveCodes = live;
     this.staleCodes = 0;
   }
@@ -139,7 +185,9 @@ export class DateGroups {
     const out: DateEntry[] = [];
     const values = this.values;
     for (let i = firstAtLeast(values, prefix); i < values.length && out.length < limit && values[i].startsWith(prefix); i++) {
-      for (const code of this.groups.get(values[i]) ?? []) {
+      const codes = this.codesOf(values[i]) ?? [];
+      for (let k = 0; k < codes.length; k++) {
+        const code = codes[k];
         if (out.length === limit) break;
         const article = this.articleAt(slotOfCode(code));
         if (article) out.push(new IndexedDate(values[i], article.uri, article.analysis, indexOfCode(code)));
@@ -153,7 +201,9 @@ export class DateGroups {
     if (!this.flat) {
       const flat: DateEntry[] = [];
       for (const value of this.values) {
-        for (const code of this.groups.get(value) ?? []) {
+        const codes = this.codesOf(value) ?? [];
+        for (let k = 0; k < codes.length; k++) {
+          const code = codes[k];
           const article = this.articleAt(slotOfCode(code));
           if (article) flat.push(new IndexedDate(value, article.uri, article.analysis, indexOfCode(code)));
         }

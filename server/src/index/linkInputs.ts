@@ -8,6 +8,7 @@ import type { CorpusLinking, EntityNote } from '../core/linking/corpusEntities';
 import type { SnapshotSource } from './corpusSnapshot';
 import type { ArticleEntry } from './articleEntry';
 import type { IndexedNote } from './indexedTypes';
+import type { LinkedMaps } from './linkedMaps';
 
 /** The articles in the order a link numbers them (by URI, in code-unit order). */
 export function articlesInLinkOrder(articles: ReadonlyMap<string, ArticleEntry>): ArticleEntry[] {
@@ -28,9 +29,10 @@ export function notesFingerprint(notes: ReadonlyMap<string, IndexedNote>): strin
   return h.digest('hex');
 }
 
-/** What a snapshot of a full link's result is made of (`ordered`: the articles in link order, as linked). */
-export function snapshotSourceOf(ordered: readonly ArticleEntry[], linking: CorpusLinking, decisionsKey: string, notesKey: string): SnapshotSource {
+/** What a snapshot of a full link's result is made of (`ordered`: the articles in link order, as linked; `maps`: the link's corpus maps). */
+export function snapshotSourceOf(ordered: readonly ArticleEntry[], linking: CorpusLinking, maps: LinkedMaps, decisionsKey: string, notesKey: string): SnapshotSource {
   return {
+    maps,
     decisionsKey,
     notesKey,
     // A text is decoded only if its line needs it (the index's compact analyses do not; all at once they would take ~130 MB at 10,000 articles).
