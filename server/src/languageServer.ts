@@ -181,6 +181,8 @@ export function startLanguageServer(connection: Connection, components: Analysis
     cache?: unknown;
   }
   let initOptions: InitOptions = {};
+  /** The persistent analysis cache (none until `initialized`, or when the client turned it off). */
+  let analysisCache: AnalysisCache | undefined;
 
   /** Worker threads and the persistent cache: started after `initialize` has been answered. */
   function attachBackends(): AnalysisCache | undefined {
@@ -212,7 +214,7 @@ export function startLanguageServer(connection: Connection, components: Analysis
   }
 
   connection.onInitialized(async () => {
-    const cache = attachBackends();
+    const cache = (analysisCache = attachBackends());
     await refreshSettings();
     await beginProgress();
     status('indexing');
@@ -324,9 +326,11 @@ export function startLanguageServer(connection: Connection, components: Analysis
     return e ? [...e.spellings.keys()].map((s) => s.replace(/['’]s$/, '')).filter((s) => s !== e.name) : [];
   }
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     warmUp.dispose();
     indexer.dispose();
+    // The cache entries still waiting to be appended are written before the client stops us.
+    await analysisCache?.close();
   });
   documents.listen(connection);
   connection.listen();

@@ -15,8 +15,14 @@ import type { AnalysisComponents, ArticleAnalysis, ReaderDecisions } from '../co
 import { analyzeArticleModule } from './lazyCore';
 import { decodeArticleLine } from './snapshotCodec';
 
+/** An analysis, and the snapshot line it came packed in from a worker (none when made on the main thread). */
+export interface PackedAnalysis {
+  analysis: ArticleAnalysis;
+  line?: Uint8Array;
+}
+
 interface Pending {
-  resolve(a: ArticleAnalysis | undefined): void;
+  resolve(a: PackedAnalysis | undefined): void;
   reject(e: Error): void;
   /** The worker analysing it. */
   worker: Worker;
@@ -71,7 +77,7 @@ export class AnalysisPool {
           if (p.discard) return p.resolve(undefined);
           const text = p.text;
           const analysis = m.line ? decodeArticleLine(Buffer.from(m.line.buffer, m.line.byteOffset, m.line.length), 0, m.line.length, () => text) : undefined;
-          if (analysis) p.resolve(analysis);
+          if (analysis) p.resolve({ analysis, line: m.line });
           else p.reject(new Error(m.error ?? 'the worker sent an analysis that does not unpack'));
         });
         w.on('error', (err) => this.lost(w, err.message));
@@ -170,11 +176,24 @@ export class AnalysisPool {
   analyze(text: string, decisions: ReaderDecisions, options?: { oneWorker?: boolean }): Promise<ArticleAnalysis>;
   analyze(text: string, decisions: ReaderDecisions, options: { discard: true; oneWorker?: boolean }): Promise<undefined>;
   analyze(text: string, decisions: ReaderDecisions, options: { discard?: boolean; oneWorker?: boolean } = {}): Promise<ArticleAnalysis | undefined> {
+    return this.submit(text, decisions, options).then((packed) => packed?.analysis);
+  }
+
+  /**
+   * Analyses `text` for a scan, with the snapshot line the worker packed it in (stored in the
+   * analysis cache as it is, not packed again).
+   */
+  analyzePacked(text: string, decisions: ReaderDecisions): Promise<PackedAnalysis> {
+    return this.submit(text, decisions, {}) as Promise<PackedAnalysis>;
+  }
+
+  /** The job behind `analyze` and `analyzePacked`. */
+  private submit(text: string, decisions: ReaderDecisions, options: { discard?: boolean; oneWorker?: boolean }): Promise<PackedAnalysis | undefined> {
     // A scan's analysis tops the pool up to every worker; an edit or a warm-up needs only one.
     this.disarmIdleStop();
     const wanted = options.oneWorker ? 1 : this.wanted;
     if (this.workers.length < wanted && !this.unavailable) this.start(wanted - this.workers.length);
-    if (this.workers.length === 0) return Promise.resolve(options.discard ? undefined : analyzeArticleModule().analyzeArticle(text, this.fallback, { decisions }));
+    if (this.workers.length === 0) return Promise.resolve(options.discard ? undefined : { analysis: analyzeArticleModule().analyzeArticle(text, this.fallback, { decisions }) });
     let best = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i] < this.load[best]) best = i;
     const id = this.nextId++;

@@ -228,12 +228,14 @@ export class WorkspaceIndexer {
     const key = analysis ? undefined : this.cache?.key(hash, decisionsKey);
     if (key) analysis = await this.cache!.get(key, () => read.text);
     if (!analysis) {
+      let line: Uint8Array | undefined;
       try {
-        analysis = this.pool ? await this.pool.analyze(read.text, this.index.readerDecisions) : undefined;
+        if (this.pool) ({ analysis, line } = await this.pool.analyzePacked(read.text, this.index.readerDecisions));
       } catch (err) {
         this.host.log(`${relativePath}: analysis failed in a worker (${(err as Error).message}); analysing here.`);
       }
-      if (analysis && key) void this.cache!.put(key, analysis, () => read.text);
+      // stored as the worker packed it (the cache writes its entries together, a little later)
+      if (analysis && key) void this.cache!.put(key, analysis, () => read.text, line);
     }
     if (generation !== this.generation || this.open.has(uri)) return;
     if (!analysis) return this.ingest(uri, read.text, 'article', relativePath, -1);
