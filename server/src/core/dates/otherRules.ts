@@ -27,6 +27,8 @@ export function durationRule(ctx: ScanContext, i: number): RuleMatch | undefined
   let j = i;
   const w = lowerAt(ctx, i);
   if (w === 'the' && ['past', 'last', 'next', 'coming', 'previous', 'first', 'following'].includes(lowerAt(ctx, i + 1))) j = i + 2;
+  const quarter = quarterOfUnit(ctx, i);
+  if (quarter) return quarter;
   let n: number | 'X';
   const c = readCardinal(ctx, j);
   if (c) {
@@ -52,6 +54,19 @@ export function durationRule(ctx: ScanContext, i: number): RuleMatch | undefined
   const value = durationValue(n, unit);
   if (!value) return undefined;
   return { start: i, end: j + 1, type: 'duration', value, relative: false };
+}
+
+/** A quarter of "a/an UNIT" where it is a whole number of a smaller unit ("a quarter of a century" = P25Y). */
+const QUARTERS: Partial<Record<Unit, string>> = { century: 'P25Y', year: 'P3M', hour: 'PT15M' };
+
+/** "a quarter of a century", "a quarter of an hour": one duration, not "a quarter" (three months) and "a century". */
+function quarterOfUnit(ctx: ScanContext, i: number): RuleMatch | undefined {
+  if (lowerAt(ctx, i) !== 'a' || lowerAt(ctx, i + 1) !== 'quarter' || lowerAt(ctx, i + 2) !== 'of') return undefined;
+  const art = lowerAt(ctx, i + 3);
+  if (art !== 'a' && art !== 'an') return undefined;
+  const unit = UNITS.get(lowerAt(ctx, i + 4));
+  const value = unit ? QUARTERS[unit] : undefined;
+  return value && !lowerAt(ctx, i + 4).endsWith('s') ? { start: i, end: i + 5, type: 'duration', value, relative: false } : undefined;
 }
 
 /** "5 p.m.", "10:30 a.m.", "noon", "midnight", "5pm". */

@@ -182,3 +182,19 @@ test('random date-ish text: spans are valid, ordered and non-overlapping', () =>
     }
   }
 });
+
+test('"the past decade" / "the past century" are durations; "the last decade" stays the decade before', () => {
+  check('Violence had become routine over the past decade.', '1998-10-25', ['the past decade=P10Y(duration)']);
+  check('It was one of the events of the past century.', '1989-11-01', ['the past century=P100Y(duration)']);
+  check('In the last decade, things changed.', '1998-10-25', ['the last decade=198']);
+  check('The town was founded in the last century.', '1989-11-01', ['last century=18']);
+});
+
+test('fractions of a unit are one duration: half a century, a quarter of a century; not for half a month', () => {
+  check('It ends nearly half a century of rule.', '1996-08-31', ['nearly half a century=P50Y(duration)']);
+  check('The war cost lives over a quarter of a century.', '1996-08-31', ['a quarter of a century=P25Y(duration)']);
+  check('He waited half an hour.', '1996-08-31', ['half an hour=PT30M(duration)']);
+  // No whole number of a smaller unit: "half" stays outside; "a quarter" alone is three months.
+  check('He waited half a month.', '1996-08-31', ['a month=P1M(duration)']);
+  check('Profit rose in a quarter of rapid growth.', '1996-08-31', ['a quarter=P3M(duration)']);
+});

@@ -239,6 +239,11 @@ export function shiftRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   }
   const unit = UNITS.get(unitWord);
   if (!unit || unitWord.endsWith('s')) return undefined;
+  // "the past decade", "the past century": the ten (hundred) years up to now, a duration; no calendar
+  // decade ("198") nor the century before ("18"). "the last decade" stays the decade before.
+  if (w === 'past' && (unit === 'decade' || unit === 'century')) {
+    return { start: i, end, type: 'duration', value: unit === 'decade' ? 'P10Y' : 'P100Y', relative: false };
+  }
   // "the last week of March" / "the next year or so": leave "of …" to the caller; keep the span.
   if (withThe && unit !== 'year' && unit !== 'week' && unit !== 'month' && unit !== 'weekend' && unit !== 'decade') return undefined;
   if (!a) return date(i, end, unit === 'year' ? 'XXXX' : unit === 'month' ? 'XXXX-XX' : unit === 'week' ? 'XXXX-WXX' : UNKNOWN_DAY);

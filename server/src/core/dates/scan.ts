@@ -149,8 +149,15 @@ const DURATION_HEDGE_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['than', new Set(['more', 'less', 'fewer'])], ['to', new Set(['close', 'up'])], ['least', new Set(['at'])], ['most', new Set(['at'])],
 ]);
 
+/** Half of "a/an UNIT" durations whose half is a whole number of a smaller unit ("half a century" = P50Y). */
+const HALVES: ReadonlyMap<string, string> = new Map([['P100Y', 'P50Y'], ['P10Y', 'P5Y'], ['P1Y', 'P6M'], ['P1D', 'PT12H'], ['PT1H', 'PT30M']]);
+
 /** Widens a duration leftwards over a hedge ("more than a decade"), never before `floor`. */
 function widenOverHedge(ctx: ScanContext, m: RuleMatch, floor: number): RuleMatch {
+  // "half a century", "half an hour": the fraction is part of the amount.
+  const a = lowerAt(ctx, m.start);
+  const half = (a === 'a' || a === 'an') && m.start - 1 >= floor && lowerAt(ctx, m.start - 1) === 'half' ? HALVES.get(m.value) : undefined;
+  if (half) m = { ...m, start: m.start - 1, value: half };
   const s = m.start;
   const w1 = lowerAt(ctx, s - 1);
   if (s - 1 >= floor && DURATION_HEDGES.has(w1)) return { ...m, start: s - 1 };
