@@ -13,7 +13,7 @@
  */
 import type { EntityMention, EntityType } from '../types';
 import { boundedEditDistance, misspellingBudget } from './editDistance';
-import { groupKey, initialsKey, keyTokens, looksLikeAcronym, nameKey, stripArticle, surnameKey } from './nameKey';
+import { groupKey, initialsKey, keyTokenCount, keyTokens, looksLikeAcronym, nameKey, stripArticle, surnameKey } from './nameKey';
 import { roleAfter, roleBefore } from './roleCues';
 import { isSpaceCode } from '../text/whitespace';
 import { nameRunEnd, nextCapital } from './capitalisedWords';
@@ -77,7 +77,7 @@ class TokenCounts {
   of(key: string): number {
     let n = this.counts.get(key);
     if (n === undefined) {
-      n = keyTokens(key).length;
+      n = keyTokenCount(key);
       this.counts.set(key, n);
     }
     return n;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeNameKey, groupKey, initialsAgree, initialsKey, KEY_CACHE_LIMIT, looksLikeAcronym, nameKey, slugify, splitInitials, surnameKey } from './nameKey';
+import { computeNameKey, groupKey, initialsAgree, initialsKey, KEY_CACHE_LIMIT, keyTokenCount, keyTokens, looksLikeAcronym, nameKey, slugify, splitInitials, surnameKey, stripArticle } from './nameKey';
 import { boundedEditDistance } from './editDistance';
 
 test('name keys fold case, diacritics, dots, possessives and a leading "the"', () => {
@@ -72,4 +72,16 @@ test('a lowercase Arabic article written apart joins its name; a capitalised giv
   assert.equal(nameKey('Al Gore'), 'al gore');
   assert.equal(nameKey('Hal Qaeda'), 'hal qaeda');
   assert.equal(nameKey('al qaeda'), 'al qaeda'); // the name not capitalised: left alone
+});
+
+test('keyTokenCount and surnameKey read the tokens keyTokens gives, without splitting', () => {
+  const keys = ['', ' ', '   ', 'maliki', 'nouri al-maliki', ' nouri  al-maliki ', 'a b c', 'ali\tbaba zed', 'x  ', '  y'];
+  for (const key of keys) {
+    const tokens = keyTokens(key);
+    assert.equal(keyTokenCount(key), tokens.length, JSON.stringify(key));
+    assert.equal(surnameKey(key), stripArticle(tokens[tokens.length - 1] ?? ''), JSON.stringify(key));
+  }
+  assert.equal(keyTokenCount('nouri al-maliki'), 2);
+  assert.notEqual(keyTokenCount('nouri al maliki'), 2);
+  assert.equal(surnameKey('nouri al-maliki  '), 'maliki');
 });

@@ -47,11 +47,30 @@ export function keyTokens(key: string): string[] {
   return key.split(' ').filter(Boolean);
 }
 
+/** `keyTokens(key).length`, without the array: the runs between plain spaces. */
+export function keyTokenCount(key: string): number {
+  let n = 0;
+  let inToken = false;
+  for (let i = 0; i < key.length; i++) {
+    const space = key.charCodeAt(i) === 32;
+    if (!space && !inToken) n++;
+    inToken = !space;
+  }
+  return n;
+}
+
+/** The last of `keyTokens(key)` ('' when none), without the array. */
+function lastKeyToken(key: string): string {
+  let end = key.length;
+  while (end > 0 && key.charCodeAt(end - 1) === 32) end--;
+  let start = end;
+  while (start > 0 && key.charCodeAt(start - 1) !== 32) start--;
+  return start === 0 && end === key.length ? key : key.slice(start, end);
+}
+
 /** The family-name part used to link surnames: last token without an Arabic article prefix. */
 export function surnameKey(key: string): string {
-  const tokens = keyTokens(key);
-  const last = tokens[tokens.length - 1] ?? '';
-  return stripArticle(last);
+  return stripArticle(lastKeyToken(key));
 }
 
 export function stripArticle(token: string): string {
