@@ -52,11 +52,17 @@ interface Builder {
   entity: CorpusEntity;
   typeVotes: Map<EntityType, number>;
   fullNameVotes: Map<string, number>;
+  /** The words of each of `entity.keys`, in the same order (compared by `transliterationOf`). */
+  keyTokens: string[][];
 }
 
 class DeletionIndex {
   private readonly map = new Map<string, Set<string>>();
+  private readonly added = new Set<string>();
   add(key: string): void {
+    // a surname recurs for every full name that has it: its variants are made once
+    if (this.added.has(key)) return;
+    this.added.add(key);
     for (const v of this.variants(key)) {
       let set = this.map.get(v);
       if (!set) this.map.set(v, (set = new Set()));
@@ -87,6 +93,7 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   const givenNameIndex = new Map<string, string[]>();
   const usedIds = new Set<string>();
   const memo = new NameMemo();
+  const skeleton = (token: string): string => memo.skeletonOf(token);
 
   const newEntity = (id: string, name: string, type: EntityType, note?: EntityNote): Builder => {
     let unique = id;
@@ -96,27 +103,41 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
       entity: { id: unique, name, type, spellings: new Map(), keys: new Set(), roles: new Map(), note, mentionCount: 0, documents: new Set() },
       typeVotes: new Map(),
       fullNameVotes: new Map(),
+      keyTokens: [],
     };
     builders.set(unique, b);
     return b;
   };
+  /** The ids of a long index list, as a set (a common surname is shared by hundreds of entities). */
+  const longLists = new WeakMap<string[], Set<string>>();
   const push = (index: Map<string, string[]>, key: string, id: string): void => {
     if (!key) return;
     const list = index.get(key);
     if (!list) index.set(key, [id]);
-    else if (!list.includes(id)) list.push(id);
+    else if (list.length < 16) {
+      if (!list.includes(id)) list.push(id);
+    } else {
+      let ids = longLists.get(list);
+      if (!ids) longLists.set(list, (ids = new Set(list)));
+      if (!ids.has(id)) {
+        ids.add(id);
+        list.push(id);
+      }
+    }
   };
   const register = (b: Builder, key: string): void => {
     // Each key is indexed once per entity (attach calls this for every cluster of every article).
     if (!key || b.entity.keys.has(key)) return;
     b.entity.keys.add(key);
+    const tokens = memo.tokensOf(key);
+    b.keyTokens.push(tokens);
     push(aliasIndex, key, b.entity.id);
-    if (memo.tokensOf(key).length > 1) {
+    if (tokens.length > 1) {
       const sur = surnameKey(key);
       push(surnameIndex, sur, b.entity.id);
       if (b.entity.type === 'person' && sur.length >= 5) fuzzySurnames.add(sur);
       if (b.entity.type === 'person') {
-        const given = memo.tokensOf(key)[0];
+        const given = tokens[0];
         if (given.length >= 3) push(givenNameIndex, given, b.entity.id);
         const { bare, initials } = splitInitials(key);
         if (bare) {
@@ -141,14 +162,19 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
   }
 
   const assignment: string[][] = documents.map((clusters) => new Array<string>(clusters.length).fill(''));
-  const byTokens: Array<[number, number]> = [];
-  documents.forEach((clusters, d) => clusters.forEach((_, c) => byTokens.push([d, c])));
-  const isMulti = ([d, c]: [number, number]): boolean => memo.tokensOf(documents[d][c].key).length > 1;
-  const multi = byTokens.filter(isMulti);
-  // one-word persons first: a one-word organization or place meets a person only by a lone surname
-  // already typed a person somewhere in the corpus (personSurnameOf)
-  const isPerson = ([d, c]: [number, number]): boolean => documents[d][c].type === 'person';
-  const single = byTokens.filter((p) => !isMulti(p) && isPerson(p)).concat(byTokens.filter((p) => !isMulti(p) && !isPerson(p)));
+  // Clusters in document order, as (document, cluster) pairs: names of several words first, then
+  // one-word persons, then the other one-word names (a one-word organization or place meets a person
+  // only by a lone surname already typed a person somewhere in the corpus: personSurnameOf).
+  const multi: number[] = [];
+  const singlePersons: number[] = [];
+  const singleOthers: number[] = [];
+  documents.forEach((clusters, d) =>
+    clusters.forEach((cluster, c) => {
+      const list = memo.tokensOf(cluster.key).length > 1 ? multi : cluster.type === 'person' ? singlePersons : singleOthers;
+      list.push(d, c);
+    }),
+  );
+  const single = singlePersons.concat(singleOthers);
 
   /** The entity a name already resolves to, if its type is compatible (people apart from the rest). */
   const byAlias = (key: string, type: EntityType): string | undefined => {
@@ -189,18 +215,22 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
     }
   };
 
-  for (const [d, c] of multi) {
+  for (let p = 0; p < multi.length; p += 2) {
+    const d = multi[p];
+    const c = multi[p + 1];
     const cluster = documents[d][c];
     let id = byAlias(cluster.key, cluster.type);
     // (a person's surname alone is no evidence: "Bill Clinton" and "Hillary Clinton" both go by "Clinton")
     for (const k of cluster.keys) if (!id && (cluster.type !== 'person' || memo.tokensOf(k).length > 1)) id = byAlias(k, cluster.type);
     if (!id && cluster.type === 'person') id = initialsVariantOf(cluster.key, bareIndex);
-    if (!id) id = transliterationOf(cluster, surnameIndex, builders, memo);
+    if (!id) id = transliterationOf(cluster, surnameIndex, builders, memo, skeleton);
     if (!id) id = newEntity(slugify(cluster.key), longestSpelling(cluster), cluster.type).entity.id;
     attach(d, c, id);
   }
 
-  for (const [d, c] of single) {
+  for (let p = 0; p < single.length; p += 2) {
+    const d = single[p];
+    const c = single[p + 1];
     const cluster = documents[d][c];
     const key = cluster.key;
     let id = byAlias(key, cluster.type);
@@ -243,9 +273,14 @@ export function linkCorpus(documents: readonly DocCluster[][], notes: readonly E
 
 function longestSpelling(cluster: DocCluster): string {
   let best = '';
+  let bestWords = 1; // ''.split(/\s+/).length
   for (const s of cluster.spellings.keys()) {
     const clean = s.replace(/['’]s$/, '');
-    if (clean.split(/\s+/).length > best.split(/\s+/).length || (clean.split(/\s+/).length === best.split(/\s+/).length && clean.length > best.length)) best = clean;
+    const words = clean.split(/\s+/).length;
+    if (words > bestWords || (words === bestWords && clean.length > best.length)) {
+      best = clean;
+      bestWords = words;
+    }
   }
   return best;
 }
@@ -285,14 +320,14 @@ const MAX_SURNAME_CANDIDATES = 64;
  * "Nuri al-Maliki" ~ "Nouri al-Maliki": same surname and token count, and exactly one token that
  * differs as a transliteration (same first letter and consonant skeleton) or a one-letter typo.
  */
-function transliterationOf(cluster: DocCluster, surnameIndex: Map<string, string[]>, builders: Map<string, Builder>, memo: NameMemo): string | undefined {
+function transliterationOf(cluster: DocCluster, surnameIndex: Map<string, string[]>, builders: Map<string, Builder>, memo: NameMemo, skeleton: (token: string) => string): string | undefined {
   const tokens = memo.tokensOf(cluster.key);
   const ids = surnameIndex.get(surnameKey(cluster.key));
   if (!ids) return undefined;
   for (let n = 0; n < ids.length && n < MAX_SURNAME_CANDIDATES; n++) {
     const b = builders.get(ids[n])!;
     if (b.entity.type !== cluster.type) continue;
-    for (const k of b.entity.keys) if (isVariantName(tokens, memo.tokensOf(k), (t) => memo.skeletonOf(t))) return b.entity.id;
+    for (const other of b.keyTokens) if (other.length === tokens.length && isVariantName(tokens, other, skeleton)) return b.entity.id;
   }
   return undefined;
 }
