@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { contentHash, utf8ContentHash } from './corpusIndex';
-import { decodeText, findFiles, readTextFile } from './workspaceFiles';
+import { decodeText, fileBuffer, findFiles, readTextFile } from './workspaceFiles';
 
 test('found files carry the URI pathToFileURL gives, for plain and odd names alike', async () => {
   const root = path.join(mkdtempSync(path.join(tmpdir(), 'sl-find-')), 'work space');
@@ -67,4 +67,31 @@ test('readTextFile gives a file exactly (empty, small, large), and refuses what 
   assert.ok(!missing.ok && /disappeared/.test(missing.reason));
   const folder = await readTextFile(dir, 1024);
   assert.ok(!folder.ok && /not a regular file/.test(folder.reason));
+});
+
+test('small files share arenas without overlapping; a large one has a buffer of its own; many files read back exactly', async () => {
+  const sizes = [0, 1, 7, 8, 9, 1000, 65536, 300, 5];
+  const buffers = sizes.map((n) => fileBuffer(n));
+  buffers.forEach((b, k) => {
+    assert.equal(b.length, sizes[k]);
+    assert.equal(b.byteOffset % 8, 0, 'aligned');
+    b.fill(k + 1);
+  });
+  // Writing each left the others whole: no two overlap.
+  buffers.forEach((b, k) => assert.ok(b.every((x) => x === k + 1), `buffer ${k}`));
+  const shared = buffers.filter((b) => b.buffer === buffers[1].buffer).length;
+  assert.ok(shared >= 2, 'small buffers share an arena');
+  const large = fileBuffer(65537);
+  assert.equal(large.byteOffset, 0);
+  assert.equal(large.buffer.byteLength, 65537, 'a large file owns its memory');
+  // Enough files to fill several arenas: each reads back as written, after all were read.
+  const dir = mkdtempSync(path.join(tmpdir(), 'sl-arena-'));
+  const texts = Array.from({ length: 400 }, (_, k) => `---\ntitle: ${k}\n---\n${'word '.repeat((k * 37) % 3000)}é ${k}\n`);
+  texts.forEach((t, k) => writeFileSync(path.join(dir, `${k}.md`), t));
+  const reads = await Promise.all(texts.map((_, k) => readTextFile(path.join(dir, `${k}.md`), 1 << 20)));
+  reads.forEach((r, k) => {
+    assert.ok(r.ok);
+    assert.equal(r.text, texts[k]);
+    assert.equal(utf8ContentHash(r.utf8!), contentHash(texts[k]));
+  });
 });
