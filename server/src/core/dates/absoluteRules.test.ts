@@ -181,3 +181,12 @@ test('a date that is the subject of a modal takes its time from the modal, not f
   assert.equal(at(monthRule, 'He said September 11 was a good day', 'September', '1996-08-26'), 'September 11=1995-09-11');
   assert.equal(at(monthRule, 'He said September 11 would have been too late', 'September', '1996-08-26'), 'September 11=1995-09-11');
 });
+
+test('an ambiguous slash date takes the order the same text shows where it cannot be ambiguous', () => {
+  const vals = (text: string): string[] => recognizeDates(text, '1996-08-29').map((m) => `${m.text}=${m.value}`);
+  assert.deepEqual(vals('Tonnes : 29/8/96 22/8/96 1/9/95 Gasoline'), ['29/8/96=1996-08-29', '22/8/96=1996-08-22', '1/9/95=1995-09-01']);
+  // Alone, or in a text that shows both orders, the US order stays.
+  assert.deepEqual(vals('On 1/9/95 it rose.'), ['1/9/95=1995-01-09']);
+  assert.deepEqual(vals('On 1/9/95, 8/29/96 and 29/8/96.'), ['1/9/95=1995-01-09', '8/29/96=1996-08-29', '29/8/96=1996-08-29']);
+  assert.deepEqual(vals('On 1/9/95 and 8/29/96.'), ['1/9/95=1995-01-09', '8/29/96=1996-08-29']);
+});

@@ -300,7 +300,30 @@ export function dayMonthRule(ctx: ScanContext, i: number): RuleMatch | undefined
   return r ? { start: i, end: mon.next, type: 'date', value: fmtDay(r), relative: true } : undefined;
 }
 
-/** "2006-11-02" and "11/02/2006" (US order). */
+/** Slash dates anywhere in the text: "29/8/96" (first number over 12) or "8/29/96" (second over 12). */
+const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])/g;
+
+/**
+ * Whether the text writes slash dates day first: some slash date there has a first number over 12
+ * and none a second number over 12 (a text that shows both orders keeps the US default). Found once
+ * per text, on its first ambiguous slash date.
+ */
+function slashDayFirst(ctx: ScanContext): boolean {
+  if (ctx.slashDayFirst !== undefined) return ctx.slashDayFirst;
+  let dmy = false;
+  let mdy = false;
+  SLASH_DATE.lastIndex = 0;
+  for (let m = SLASH_DATE.exec(ctx.text); m; m = SLASH_DATE.exec(ctx.text)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) dmy = true;
+    else if (b > 12 && a <= 12) mdy = true;
+  }
+  ctx.slashDayFirst = dmy && !mdy;
+  return ctx.slashDayFirst;
+}
+
+/** "2006-11-02" and "11/02/2006" (US order; day first when the text writes "22/03/2013" elsewhere). */
 export function numericDateRule(ctx: ScanContext, i: number): RuleMatch | undefined {
   const t = tok(ctx, i);
   if (!t || t.kind !== 'num') return undefined;
@@ -311,7 +334,9 @@ export function numericDateRule(ctx: ScanContext, i: number): RuleMatch | undefi
     // Month first (US) unless the first number cannot be a month: "22/03/2013" is day first.
     const a = Number(us[1]);
     const b = Number(us[2]);
-    const dd = a > 12 && b <= 12 ? { y, m: b, d: a } : { y, m: a, d: b };
+    // Both could be the month: the order the same text uses where it cannot be ambiguous ("29/8/96 22/8/96 1/9/95").
+    const dayFirst = a > 12 ? b <= 12 : b <= 12 && slashDayFirst(ctx);
+    const dd = dayFirst ? { y, m: b, d: a } : { y, m: a, d: b };
     return isValidDay(dd) ? { start: i, end: i + 1, type: 'date', value: fmtDay(dd), relative: false } : undefined;
   }
   // "22.03.2013": the European dotted form, day first.

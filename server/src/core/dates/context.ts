@@ -15,6 +15,11 @@ export interface ScanContext {
   sentEnd: Int32Array;
   /** The anchor for relative expressions (publication date or time of speaking); may be absent. */
   anchor: Day | undefined;
+  /**
+   * Whether the text writes slash dates day first ("29/8/96" beside "1/9/95"): set on the first
+   * ambiguous slash date (both numbers 12 or less) by numericDateRule; absent until then.
+   */
+  slashDayFirst?: boolean;
   /** True when the anchor is not the publication date (reported speech). */
   reAnchored: boolean;
   /** The last year the text stated outright ("in 1995"), for "that year" / "the following year". */
