@@ -56,7 +56,7 @@ export function startLanguageServer(connection: Connection, components: Analysis
     void connection.sendNotification(P.StatusNotification, { state, done, total, articles: s.articles, entities: s.entities } satisfies P.StatusParams);
   };
 
-  const warmUp = new QueryWarmUp(index, 200, 2);
+  const warmUp = new QueryWarmUp(index, 200, 1);
   /** Documents whose last published diagnostics were not empty. */
   const withDiagnostics = new Set<string>();
   /** Progress is reported at most every PROGRESS_EVERY_MS while indexing (and always at the end). */

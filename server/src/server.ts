@@ -23,6 +23,30 @@ export const HEAP_GROWING_PERCENT = 20;
 if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent')) && !/--heap-growing-percent/.test(process.env.NODE_OPTIONS ?? '')) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 /**
+ * Stdout with each message sent in one system call: the writer writes a message's header and its
+ * body separately, so writes are corked until the end of the current tick and go out together (on
+ * this machine a write to the pipe costs about 70 µs, a third of a small hover's server time).
+ */
+function coalescedStdout(): NodeJS.WriteStream {
+  const out = process.stdout;
+  const write = out.write.bind(out) as (...args: unknown[]) => boolean;
+  let corked = false;
+  const uncork = (): void => {
+    corked = false;
+    out.uncork();
+  };
+  out.write = ((...args: unknown[]) => {
+    if (!corked) {
+      corked = true;
+      out.cork();
+      process.nextTick(uncork);
+    }
+    return write(...args);
+  }) as typeof out.write;
+  return out;
+}
+
+/**
  * Over stdio the writer is made here, with an encoder that sends kept replies' bytes as they are
  * (see features/preSerialized.ts); the console then goes to the client's log, as the library does
  * for stdio. Other transports (the extension's IPC, sockets) are set up by the library.
@@ -32,7 +56,7 @@ function connect(): Connection {
   // The library reads a stream given as input (and exits when stdin closes, as with --stdio); the
   // typings only admit two streams or a reader and a writer, hence the cast.
   const input = process.stdin as unknown as MessageReader;
-  const connection = createConnection(ProposedFeatures.all, input, new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: preSerializedEncoder }));
+  const connection = createConnection(ProposedFeatures.all, input, new StreamMessageWriter(coalescedStdout(), { charset: 'utf-8', contentTypeEncoder: preSerializedEncoder }));
   const text = (args: unknown[]): string => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
   console.log = (...args: unknown[]) => connection.console.log(text(args));
   console.info = (...args: unknown[]) => connection.console.info(text(args));

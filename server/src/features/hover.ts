@@ -114,7 +114,13 @@ function cardParts(index: CorpusIndex, entity: CorpusEntity) {
  */
 export function prepareEntityCard(index: CorpusIndex, entity: CorpusEntity): void {
   cardParts(index, entity);
-  index.cooccurring(entity.id, 5);
+  // the row only: a hover ranks it (ties follow mention counts, which edits elsewhere change)
+  index.cooccurring(entity.id, 0);
+}
+
+/** Whether the parts `prepareEntityCard` makes are kept for the actor. */
+export function preparedCard(index: CorpusIndex, entity: CorpusEntity): boolean {
+  return index.hasEntityMemo(entity.id, 'hover:articles') && index.hasEntityMemo(entity.id, 'cooccurrence');
 }
 
 const collator = new Intl.Collator();

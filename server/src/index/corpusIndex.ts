@@ -443,6 +443,22 @@ export class CorpusIndex {
     return this.memo.get(id, kind, compute);
   }
 
+  /** Whether the value `kind` of entity `id` (see `entityMemo`) is kept now. */
+  hasEntityMemo(id: string, kind: string): boolean {
+    return this.memo.has(id, kind);
+  }
+
+  /**
+   * Reads ahead what an actor's card reads of one of its articles (its metadata; with `sampled`, the
+   * entities it adds to co-occurrence rows), so a warm-up can do it one article at a time.
+   */
+  prepareArticle(uri: string, sampled: boolean): void {
+    const article = this.articles.get(uri);
+    if (!article) return;
+    void article.analysis.meta;
+    if (sampled) this.views.contributedEntities(uri);
+  }
+
   /** Actors most often in the same articles as this one (the row is kept, and patched after edits). */
   cooccurring(id: string, limit = 5): CoActor[] {
     const row = this.memo.get(id, 'cooccurrence', () => new CooccurrenceRow(this.entityNumbers.get(id) ?? -1, this.cooccurrenceSample(id)));

@@ -416,7 +416,7 @@ class Sink {
  * assignment rows) never changes once made, so an edit meanwhile cannot mix two states.
  * Resolves to whether the file was written. `slabBytes`: the slab size (tests make it small).
  */
-export async function writeSnapshot(file: string, source: SnapshotSource, stillValid: () => boolean, log: (m: string) => void, sliceMs = 3, slabBytes = SLAB_BYTES): Promise<boolean> {
+export async function writeSnapshot(file: string, source: SnapshotSource, stillValid: () => boolean, log: (m: string) => void, sliceMs = 1, slabBytes = SLAB_BYTES): Promise<boolean> {
   const tmp = `${file}.${process.pid}.tmp`;
   let handle: fs.FileHandle | undefined;
   try {
@@ -425,13 +425,13 @@ export async function writeSnapshot(file: string, source: SnapshotSource, stillV
     handle = await fs.open(tmp, 'w');
     const sink = new Sink(handle);
     const parts = {} as Record<PartName, Part>;
-    let sliceStart = Date.now();
+    let sliceStart = performance.now();
     const changed = new Error('the index changed while writing');
     const slice = async (checkValid: boolean): Promise<void> => {
-      if (Date.now() - sliceStart < sliceMs) return;
+      if (performance.now() - sliceStart < sliceMs) return;
       await sink.flush();
       await yieldToLoop();
-      sliceStart = Date.now();
+      sliceStart = performance.now();
       if (checkValid && !stillValid()) throw changed;
     };
     const { entities, articles } = source;

@@ -52,6 +52,11 @@ export class EntityMemo<Context> {
     return value;
   }
 
+  /** Whether the value of `kind` for entity `id` is kept. */
+  has(id: string, kind: string): boolean {
+    return this.rows.get(id)?.has(kind) ?? false;
+  }
+
   /** Drops every value (a full relink). */
   clear(): void {
     this.rows.clear();
