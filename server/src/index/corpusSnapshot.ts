@@ -416,7 +416,7 @@ class Sink {
  * assignment rows) never changes once made, so an edit meanwhile cannot mix two states.
  * Resolves to whether the file was written. `slabBytes`: the slab size (tests make it small).
  */
-export async function writeSnapshot(file: string, source: SnapshotSource, stillValid: () => boolean, log: (m: string) => void, sliceMs = 1, slabBytes = SLAB_BYTES): Promise<boolean> {
+export async function writeSnapshot(file: string, source: SnapshotSource, stillValid: () => boolean, log: (m: string) => void, sliceMs = 3, slabBytes = SLAB_BYTES): Promise<boolean> {
   const tmp = `${file}.${process.pid}.tmp`;
   let handle: fs.FileHandle | undefined;
   try {
