@@ -13,7 +13,7 @@ import { ArticleEntry, mentionIds } from './articleEntry';
 import type { CompactAnalysis } from './compactAnalysis';
 import { DateGroups } from './dateGroups';
 import { EntityArticleTable } from './entityArticleTable';
-import { DATES_PER_SLOT, type LinkedMaps } from './linkedMaps';
+import { ClusterMentionCounts, DATES_PER_SLOT, type LinkedMaps } from './linkedMaps';
 
 /** What the maps read of the index: the current linking's entities, and the articles by slot. */
 export interface MapsContext {
@@ -66,9 +66,8 @@ export class CorpusMaps {
   private quotesByEntity = new Map<string, QuoteEntry[]>();
   /** speaker entity id → how many of its quotations are no scare quotes, for those changed since the last full link. */
   private saidByEntity = new Map<string, number>();
-  /** Scratch of `linkedCounts`: mentions per document cluster (left all zero), the clusters in order of first mention, and each entity number's output position (left all -1). */
-  private clusterCounts = new Int32Array(256);
-  private readonly firstMentions: number[] = [];
+  /** Scratch of `linkedCounts`: mentions per document cluster, and each entity number's output position (left all -1). */
+  private readonly clusterCounts = new ClusterMentionCounts();
   private entitySlot = new Int32Array(0);
   /**
    * entity id → article URI → mentions there, for the entities read or changed since the last full
@@ -237,25 +236,13 @@ export class CorpusMaps {
   private linkedCounts(article: ArticleEntry, numbers: Int32Array, ids: string[], counts: number[], idNumbers: number[]): void {
     const { cluster, mentionCount } = article.analysis.columns;
     const row = article.clusterIds;
-    const first = this.firstMentions;
-    first.length = 0;
-    let perCluster = this.clusterCounts;
-    for (let i = 0; i < mentionCount; i++) {
-      const c = cluster[i];
-      if (c < 0 || !row[c]) continue;
-      if (c >= perCluster.length) {
-        const grown = new Int32Array(Math.max(c + 1, perCluster.length * 2));
-        grown.set(perCluster);
-        this.clusterCounts = perCluster = grown;
-      }
-      if (perCluster[c]++ === 0) first.push(c);
-    }
+    const perCluster = this.clusterCounts;
+    perCluster.count(cluster, mentionCount, row);
     // Position of each entity number in the output (-1: not yet); ids that are no entity (never in a
     // full link, but kept exact) are merged by a search over the few outputs.
     const at = this.entitySlot;
-    for (const c of first) {
-      const n = perCluster[c];
-      perCluster[c] = 0;
+    for (const c of perCluster.first) {
+      const n = perCluster.take(c);
       const number = c < numbers.length ? numbers[c] : -1;
       const k = number >= 0 ? at[number] : ids.indexOf(row[c]);
       if (k >= 0) counts[k] += n;

@@ -67,6 +67,41 @@ class Ints {
   }
 }
 
+/**
+ * An article's mentions counted per linked document cluster, the clusters in order of first mention
+ * (every mention of a cluster has the cluster's entity, so a count per entity merges these). The
+ * count array is reused from one article to the next: `take` reads a cluster's count and clears it.
+ */
+export class ClusterMentionCounts {
+  private counts = new Int32Array(256);
+  /** The linked clusters of the article counted last, in order of first mention. */
+  readonly first: number[] = [];
+
+  /** Counts the mentions of clusters that have an entity id (`clusterIds[c]` not empty). */
+  count(cluster: Int32Array, mentionCount: number, clusterIds: readonly string[]): void {
+    const first = this.first;
+    first.length = 0;
+    let counts = this.counts;
+    for (let i = 0; i < mentionCount; i++) {
+      const c = cluster[i];
+      if (c < 0 || !clusterIds[c]) continue;
+      if (c >= counts.length) {
+        const grown = new Int32Array(Math.max(c + 1, counts.length * 2));
+        grown.set(counts);
+        this.counts = counts = grown;
+      }
+      if (counts[c]++ === 0) first.push(c);
+    }
+  }
+
+  /** The mentions of cluster `c` counted last (call once for each of `first`: it clears the count). */
+  take(c: number): number {
+    const n = this.counts[c];
+    this.counts[c] = 0;
+    return n;
+  }
+}
+
 /** Offsets of a counting sort: at[k + 1] - at[k] = count[k]. */
 function offsetsOf(count: Int32Array): Int32Array {
   const at = new Int32Array(count.length + 1);
@@ -86,8 +121,7 @@ export function computeLinkedMaps(articles: readonly LinkedArticle[], numbers: r
     if (!s) strays.set(id, (s = { rows: [], quotes: [] }));
     return s;
   };
-  let perCluster = new Int32Array(256);
-  const first: number[] = [];
+  const perCluster = new ClusterMentionCounts();
   // Dates: each value's codes, grouped after the pass (a value's number is its first arrival).
   const valueNumber = new Map<string, number>();
   const arrivals: string[] = [];
@@ -104,27 +138,16 @@ export function computeLinkedMaps(articles: readonly LinkedArticle[], numbers: r
     const { analysis, clusterIds } = articles[d];
     const row = numbers[d];
     const { columns } = analysis;
+    const { cluster } = columns;
     // Mentions per cluster, clusters in order of first mention, merged per entity.
-    const { cluster, mentionCount } = columns;
-    first.length = 0;
-    for (let i = 0; i < mentionCount; i++) {
-      const c = cluster[i];
-      if (c < 0 || !clusterIds[c]) continue;
-      if (c >= perCluster.length) {
-        const grown = new Int32Array(Math.max(c + 1, perCluster.length * 2));
-        grown.set(perCluster);
-        perCluster = grown;
-      }
-      if (perCluster[c]++ === 0) first.push(c);
-    }
+    perCluster.count(cluster, columns.mentionCount, clusterIds);
     const seen: number[] = [];
     const seenCount: number[] = [];
     // Position of each entity number in `seen` (-1: not yet; left all -1).
     const seenStray: string[] = [];
     const strayCount: number[] = [];
-    for (const c of first) {
-      const n = perCluster[c];
-      perCluster[c] = 0;
+    for (const c of perCluster.first) {
+      const n = perCluster.take(c);
       const number = c < row.length ? row[c] : -1;
       if (number >= 0 && number < entityCount) {
         const k = at[number];
