@@ -31,6 +31,21 @@ test('columns give back the mentions and dates they were made from, clusters inc
   assert.ok(copy);
   assert.deepEqual(copy.mentions(TEXT), MENTIONS);
   assert.notEqual(copy.bytes.buffer, c.bytes.buffer, 'stored bytes are copied');
+  // handed over: used in place when aligned (a part of a shared chunk, at an offset), copied when not
+  const chunk = new Uint8Array(c.bytes.length + 24);
+  const aligned = chunk.subarray(8, 8 + c.bytes.length);
+  aligned.set(c.bytes);
+  const inPlace = ArticleColumns.fromBytes(aligned, c.strings, c.mentionExtras, c.dateTexts, true);
+  assert.ok(inPlace);
+  assert.equal(inPlace.bytes, aligned);
+  assert.deepEqual(inPlace.mentions(TEXT), MENTIONS);
+  assert.equal(inPlace.dateValueOf(1), '2007-04');
+  const unaligned = chunk.subarray(4, 4 + c.bytes.length);
+  unaligned.set(c.bytes);
+  const moved = ArticleColumns.fromBytes(unaligned, c.strings, c.mentionExtras, c.dateTexts, true);
+  assert.ok(moved);
+  assert.notEqual(moved.bytes.buffer, chunk.buffer, 'unaligned bytes are copied');
+  assert.deepEqual(moved.mentions(TEXT), MENTIONS);
 });
 
 test('one mention made alone equals that mention in the whole list, title, role and own text included', () => {

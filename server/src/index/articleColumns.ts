@@ -43,7 +43,7 @@ export class ArticleColumns {
   private dateTextMap: ReadonlyMap<number, string> | undefined;
 
   private constructor(
-    /** The columns' bytes (see the layout above), 8-byte aligned: an ArrayBuffer of their own, or a view into a snapshot slab. */
+    /** The columns' bytes (see the layout above), 8-byte aligned: an ArrayBuffer of their own, a view into a snapshot slab, or a part of the index's byte arena (byteArena.ts). */
     readonly bytes: Uint8Array,
     readonly strings: readonly string[],
     extras: ReadonlyMap<number, MentionExtras> | undefined,
@@ -184,14 +184,14 @@ export class ArticleColumns {
   }
 
   /**
-   * Columns from stored bytes (copied, so the source buffer is not kept); undefined when the bytes
-   * are not columns consistent with the strings (a damaged store is a miss, never an error).
+   * Columns from stored bytes (copied, so the source buffer is not kept, unless `handedOver`: the
+   * caller's own 8-byte-aligned copy, used in place); undefined when the bytes are not columns
+   * consistent with the strings (a damaged store is a miss, never an error).
    */
-  static fromBytes(source: Uint8Array, strings: readonly string[], mentionExtras: ReadonlyMap<number, MentionExtras>, dateTexts: ReadonlyMap<number, string>): ArticleColumns | undefined {
+  static fromBytes(source: Uint8Array, strings: readonly string[], mentionExtras: ReadonlyMap<number, MentionExtras>, dateTexts: ReadonlyMap<number, string>, handedOver = false): ArticleColumns | undefined {
     if (source.length < 8) return undefined;
-    const bytes = new Uint8Array(source.length);
-    bytes.set(source);
-    const header = new Int32Array(bytes.buffer, 0, 2);
+    const bytes = handedOver && source.byteOffset % 8 === 0 ? source : Uint8Array.from(source);
+    const header = new Int32Array(bytes.buffer, bytes.byteOffset, 2);
     if (header[0] < 0 || header[1] < 0 || columnsByteLength(header[0], header[1]) !== bytes.length) return undefined;
     const c = new ArticleColumns(bytes, strings, mentionExtras, dateTexts);
     if (!c.consistent()) return undefined;

@@ -26,9 +26,77 @@ export interface CoActor {
   articles: number;
 }
 
+/**
+ * Net changes of counts by entity number, in a dense scratch array shared by every row (rows are
+ * updated one at a time on the one thread), with the numbers touched listed so that only they are
+ * read and reset.
+ */
+class CountChanges {
+  private delta = new Int32Array(1024);
+  private touched: number[] = [];
+
+  add(entities: Int32Array, self: number, by: 1 | -1): void {
+    for (let k = 0; k < entities.length; k++) {
+      const other = entities[k];
+      if (other === self || other < 0) continue;
+      if (other >= this.delta.length) {
+        const grown = new Int32Array(Math.max(other + 1, this.delta.length * 2));
+        grown.set(this.delta);
+        this.delta = grown;
+      }
+      if (this.delta[other] === 0) this.touched.push(other);
+      this.delta[other] += by;
+    }
+  }
+
+  /**
+   * Merges the net changes into sorted (numbers, counts) and resets the scratch; returns undefined
+   * when nothing changed (every change cancelled out), else new exact-length arrays without zeros.
+   */
+  mergeInto(numbers: Int32Array, counts: Int32Array): [Int32Array, Int32Array] | undefined {
+    const changed = this.touched.filter((n) => this.delta[n] !== 0).sort((a, b) => a - b);
+    if (changed.length === 0) {
+      for (const n of this.touched) this.delta[n] = 0;
+      this.touched.length = 0;
+      return undefined;
+    }
+    const outNumbers = new Int32Array(numbers.length + changed.length);
+    const outCounts = new Int32Array(numbers.length + changed.length);
+    let i = 0;
+    let j = 0;
+    let o = 0;
+    while (i < numbers.length || j < changed.length) {
+      let number: number;
+      let count: number;
+      if (j >= changed.length || (i < numbers.length && numbers[i] < changed[j])) {
+        number = numbers[i];
+        count = counts[i++];
+      } else {
+        number = changed[j++];
+        count = this.delta[number];
+        if (i < numbers.length && numbers[i] === number) count += counts[i++];
+      }
+      if (count > 0) {
+        outNumbers[o] = number;
+        outCounts[o++] = count;
+      }
+    }
+    for (const n of this.touched) this.delta[n] = 0;
+    this.touched.length = 0;
+    return [outNumbers.slice(0, o), outCounts.slice(0, o)];
+  }
+}
+
+const changes = new CountChanges();
+
 export class CooccurrenceRow {
-  /** Other entity number → articles of the sample it is in (entries with 0 are removed). */
-  private readonly counts = new Map<number, number>();
+  /**
+   * Other entity numbers in ascending order, and how many articles of the sample each is in (never
+   * 0). Typed arrays, not a map: a frequent actor's row has thousands of co-actors, and the warm-up
+   * keeps a row for each of hundreds of actors (a map took ~70 KB per row at 10,000 articles).
+   */
+  private others: Int32Array = NO_ENTITIES;
+  private counts: Int32Array = NO_ENTITIES;
   /** The sample: URI → the entities counted for it. */
   private sample = new Map<string, Int32Array>();
 
@@ -47,26 +115,18 @@ export class CooccurrenceRow {
     for (const s of sample) {
       next.set(s.uri, s.entities);
       if (left.get(s.uri) === s.entities) left.delete(s.uri);
-      else this.count(s.entities, 1);
+      else changes.add(s.entities, this.self, 1);
     }
-    for (const entities of left.values()) this.count(entities, -1);
+    for (const entities of left.values()) changes.add(entities, this.self, -1);
     this.sample = next;
+    const merged = changes.mergeInto(this.others, this.counts);
+    if (merged) [this.others, this.counts] = merged;
     return this;
   }
 
   /** Whether the article is in the sample. */
   samples(uri: string): boolean {
     return this.sample.has(uri);
-  }
-
-  private count(entities: Int32Array, delta: 1 | -1): void {
-    for (let k = 0; k < entities.length; k++) {
-      const other = entities[k];
-      if (other === this.self) continue;
-      const n = (this.counts.get(other) ?? 0) + delta;
-      if (n > 0) this.counts.set(other, n);
-      else this.counts.delete(other);
-    }
   }
 
   /**
@@ -80,7 +140,9 @@ export class CooccurrenceRow {
     const before = (articles: number, entity: CorpusEntity, number: number, other: CoActor & { number: number }): boolean =>
       articles > other.articles ||
       (articles === other.articles && (entity.mentionCount > other.entity.mentionCount || (entity.mentionCount === other.entity.mentionCount && number < other.number)));
-    for (const [number, articles] of this.counts) {
+    for (let k = 0; k < this.others.length; k++) {
+      const number = this.others[k];
+      const articles = this.counts[k];
       const entity = entities[number];
       if (!entity) continue;
       if (best.length === limit && !before(articles, entity, number, best[limit - 1])) continue;

@@ -13,6 +13,7 @@
  */
 import type { ArticleAnalysis } from '../core/analyzeArticle';
 import { ArticleColumns, type MentionExtras } from './articleColumns';
+import { analysisBytes } from './byteArena';
 import { CompactAnalysis, packJson, storedClusters, type ResidentParts } from './compactAnalysis';
 import { intern } from './stringPool';
 
@@ -79,9 +80,9 @@ export function decodeArticleLine(buffer: Buffer, start: number, end: number, te
   } catch {
     return undefined;
   }
-  const bytesOf = (from: number, to: number): Buffer => Buffer.from(buffer.toString('latin1', from, to), 'base64');
-  const columns = ArticleColumns.fromBytes(bytesOf(tab1 + 1, tab2), head.s.map(intern), extras, dateTexts);
+  const bytesOf = (from: number, to: number): Buffer => analysisBytes.fromBase64(buffer.toString('latin1', from, to));
+  const columns = ArticleColumns.fromBytes(bytesOf(tab1 + 1, tab2), head.s.map(intern), extras, dateTexts, true);
   if (!columns) return undefined;
-  // New buffers (base64 decoded), so the line's buffer is not kept alive by the articles.
+  // Copies (base64 decoded into the index's arena), so the line's buffer is not kept alive by the articles.
   return new CompactAnalysis(head.r, columns, head.c, bytesOf(tab2 + 1, tab3), bytesOf(tab3 + 1, end), text);
 }
