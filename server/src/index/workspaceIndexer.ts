@@ -31,8 +31,15 @@ export interface IndexerHost {
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** A worker that has analysed this many articles runs the analysis at full speed (compiled code, word caches). */
-const PRACTISED = 150;
+/**
+ * A worker that has analysed this many articles runs the analysis at full speed (compiled code, word
+ * caches). At 150, V8 was still compiling the analysis's per-article functions (linkDocument,
+ * analyzeArgument's analyze, recognizeUnsafe: once per article each, so they get hot late) during
+ * the reader's first edits: ~5-10 ms of compiler CPU per edit over the first 60, and slower edits
+ * while their code was not optimized yet. 400 moves that into the warm-up (~1.5 s more worker CPU
+ * in the background after a warm start).
+ */
+const PRACTISED = 400;
 
 export class WorkspaceIndexer {
   private roots: string[] = [];
