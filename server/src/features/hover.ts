@@ -64,7 +64,7 @@ function buildCorpusCard(index: CorpusIndex, entity: CorpusEntity): string {
   const aliases = entity.note ? [...new Set([...entity.note.aliases, ...spellings])] : spellings;
   const shown = aliases.filter((s) => s !== entity.name).slice(0, 12);
   if (shown.length) lines.push('', `Also written: ${shown.map(escapeMarkdown).join(', ')}`);
-  const docs = index.articlesOf(entity.id).size;
+  const docs = index.articleCountOf(entity.id);
   lines.push('', `**${entity.mentionCount}** mention${entity.mentionCount === 1 ? '' : 's'} in **${docs}** article${docs === 1 ? '' : 's'}`);
   if (index.scanning) lines.push('', '_Still indexing the corpus: these counts are partial._');
   const { listed, quotes } = cardParts(index, entity);
@@ -144,25 +144,34 @@ interface EarliestArticles {
   total: number;
 }
 
-/** Puts `article` in its place in `first` if it is among the `n` earliest. */
-function insertEarliest(first: EarliestArticles['first'], article: IndexedArticle, count: number, n: number): void {
-  if (first.length === n && articleOrder(article, first[n - 1].article) >= 0) return;
+/** Puts `article` in its place in `first` if it is among the `n` earliest; returns its place (-1: not put). */
+function insertEarliest(first: EarliestArticles['first'], article: IndexedArticle, count: number, n: number): number {
+  if (first.length === n && articleOrder(article, first[n - 1].article) >= 0) return -1;
   let at = first.length;
   while (at > 0 && articleOrder(article, first[at - 1].article) < 0) at--;
   first.splice(at, 0, { article, count });
   if (first.length > n) first.pop();
+  return at;
 }
 
-/** The actor's `n` earliest articles (with its mention count in each) and how many articles name it: one pass, no full sort. */
+/**
+ * The actor's `n` earliest articles (with its mention count in each) and how many articles name it:
+ * one pass, no full sort. An article whose publication key is above the n-th listed one's is passed
+ * over without reading it (equal or unknown keys take the full comparison).
+ */
 function earliestArticles(index: CorpusIndex, id: string, n: number): EarliestArticles {
   const first: EarliestArticles['first'] = [];
+  const keys: number[] = [];
   let total = 0;
-  for (const [uri, count] of index.articlesOf(id)) {
-    const article = index.article(uri);
-    if (!article) continue;
+  index.visitArticlesOf(id, (article, count, slot) => {
     total++;
-    insertEarliest(first, article, count, n);
-  }
+    const key = index.publicationKeyAt(slot, article);
+    if (first.length === n && key > 0 && keys[n - 1] > 0 && key > keys[n - 1]) return;
+    const at = insertEarliest(first, article, count, n);
+    if (at < 0) return;
+    keys.splice(at, 0, key);
+    if (keys.length > n) keys.pop();
+  });
   return { first, total };
 }
 

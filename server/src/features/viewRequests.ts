@@ -24,7 +24,7 @@ export function summarize(index: CorpusIndex, e: CorpusEntity): EntitySummary {
     let n = 0;
     for (const [r, c] of e.roles) if (c > n) (role = r), (n = c);
   }
-  return { id: e.id, name: e.name, type: e.type, mentions: e.mentionCount, articles: index.articlesOf(e.id).size, role, hasNote: !!e.note };
+  return { id: e.id, name: e.name, type: e.type, mentions: e.mentionCount, articles: index.articleCountOf(e.id), role, hasNote: !!e.note };
 }
 
 export function listEntities(index: CorpusIndex): EntitySummary[] {

@@ -67,9 +67,10 @@ export class QueryWarmUp {
     for (const actor of actors) {
       // kept from before (an edit patches what it touched): nothing to read again
       if (!preparedCard(index, actor)) {
-        let k = 0;
-        for (const uri of index.articlesOf(actor.id).keys()) {
-          index.prepareArticle(uri, k++ < CO_OCCURRENCE_SAMPLE);
+        const uris: string[] = [];
+        index.visitArticlesOf(actor.id, (article) => void uris.push(article.uri));
+        for (let k = 0; k < uris.length; k++) {
+          index.prepareArticle(uris[k], k < CO_OCCURRENCE_SAMPLE);
           yield;
         }
       }

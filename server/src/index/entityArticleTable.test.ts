@@ -4,7 +4,7 @@ import { EntityArticleTableBuilder } from './entityArticleTable';
 
 const rowOf = (table: ReturnType<EntityArticleTableBuilder['build']>, entity: number): Array<[number, number]> => {
   const out: Array<[number, number]> = [];
-  table.forEach(entity, (slot, count) => out.push([slot, count]));
+  table.forEach(entity, (slot, count) => void out.push([slot, count]));
   return out;
 };
 
@@ -43,4 +43,15 @@ test('the builder grows past its first capacity and drops numbers outside the ta
     total += rowOf(t, e).length;
   }
   assert.equal(total, 5000);
+});
+
+test('a visit stops at the first article it returns false for', () => {
+  const b = new EntityArticleTableBuilder();
+  for (let slot = 0; slot < 6; slot++) b.add(1, slot, slot + 1);
+  const seen: number[] = [];
+  b.build(2).forEach(1, (slot) => {
+    seen.push(slot);
+    return slot < 2;
+  });
+  assert.deepEqual(seen, [0, 1, 2]);
 });

@@ -63,9 +63,12 @@ export class EntityArticleTable {
     return this.offsets.length - 1;
   }
 
-  /** Calls `visit(slot, count)` for each article of entity `entity`, in the order they were added. */
-  forEach(entity: number, visit: (slot: number, count: number) => void): void {
+  /**
+   * Calls `visit(slot, count)` for each article of entity `entity`, in the order they were added,
+   * until it returns false.
+   */
+  forEach(entity: number, visit: (slot: number, count: number) => boolean | void): void {
     if (entity < 0 || entity >= this.entityCount) return;
-    for (let k = this.offsets[entity]; k < this.offsets[entity + 1]; k++) visit(this.slots[k], this.counts[k]);
+    for (let k = this.offsets[entity]; k < this.offsets[entity + 1]; k++) if (visit(this.slots[k], this.counts[k]) === false) return;
   }
 }

@@ -9,8 +9,8 @@ import type { IndexedArticle, MentionLocation } from './indexedTypes';
 
 /** What the views read of the index. */
 export interface ViewSource {
-  /** The entity's articles in corpus order (URI → its mentions there). */
-  articleRow(id: string): ReadonlyMap<string, number> | undefined;
+  /** Calls `visit` for each of the entity's articles in corpus order, with its mentions there, until it returns false. */
+  visitArticles(id: string, visit: (article: IndexedArticle, count: number) => boolean | void): void;
   article(uri: string): IndexedArticle | undefined;
   /** The distinct linked entities an indexed article added, as entity numbers (undefined: none, or not indexed). */
   contributedEntities(uri: string): Int32Array | undefined;
@@ -19,9 +19,13 @@ export interface ViewSource {
 /** The entity's mentions in one article, in text order (appended to `out`). */
 export function mentionsIn(source: ViewSource, uri: string, id: string, out: MentionLocation[] = []): MentionLocation[] {
   const article = source.article(uri);
-  if (!article) return out;
+  return article ? mentionsInArticle(article, id, out) : out;
+}
+
+function mentionsInArticle(article: IndexedArticle, id: string, out: MentionLocation[]): MentionLocation[] {
   // Read per mention from the article's linking (`entityIdAt`): making its list of ids would keep one for every article read.
   const { mentionStart, mentionEnd, mentionCount } = article.analysis.columns;
+  const uri = article.uri;
   for (let i = 0; i < mentionCount; i++) if (article.entityIdAt(i) === id) out.push({ uri, start: mentionStart[i], end: mentionEnd[i], index: i });
   return out;
 }
@@ -29,29 +33,30 @@ export function mentionsIn(source: ViewSource, uri: string, id: string, out: Men
 /** Every mention of the entity: its articles in corpus order, each article's mentions in text order. */
 export function allMentions(source: ViewSource, id: string): MentionLocation[] {
   const out: MentionLocation[] = [];
-  for (const uri of source.articleRow(id)?.keys() ?? []) mentionsIn(source, uri, id, out);
+  source.visitArticles(id, (article) => void mentionsInArticle(article, id, out));
   return out;
 }
 
 /** The entity's first mention in `allMentions` order, without reading past its first article that names it. */
 export function firstMention(source: ViewSource, id: string): MentionLocation | undefined {
-  for (const uri of source.articleRow(id)?.keys() ?? []) {
-    const found = mentionsIn(source, uri, id);
-    if (found.length > 0) return found[0];
-  }
-  return undefined;
+  let first: MentionLocation | undefined;
+  source.visitArticles(id, (article) => {
+    first = mentionsInArticle(article, id, [])[0];
+    return first === undefined;
+  });
+  return first;
 }
 
 /**
  * The articles an actor's co-occurrence row reads: its first `CO_OCCURRENCE_SAMPLE` articles in
- * corpus order, each with its distinct linked entities (none for an article no longer indexed).
+ * corpus order, each with its distinct linked entities.
  */
 export function cooccurrenceSample(source: ViewSource, id: string): SampledArticle[] {
   const out: SampledArticle[] = [];
-  for (const uri of source.articleRow(id)?.keys() ?? []) {
-    if (out.length === CO_OCCURRENCE_SAMPLE) break;
-    out.push({ uri, entities: source.contributedEntities(uri) ?? NO_ENTITIES });
-  }
+  source.visitArticles(id, (article) => {
+    out.push({ uri: article.uri, entities: source.contributedEntities(article.uri) ?? NO_ENTITIES });
+    return out.length < CO_OCCURRENCE_SAMPLE;
+  });
   return out;
 }
 
@@ -59,7 +64,7 @@ export function cooccurrenceSample(source: ViewSource, id: string): SampledArtic
 interface PatchContext {
   mentionsIn(uri: string, id: string, out?: MentionLocation[]): MentionLocation[];
   cooccurrenceSample(id: string): SampledArticle[];
-  articlesOf(id: string): ReadonlyMap<string, number>;
+  articleCountOf(id: string): number;
 }
 
 /** The edited article's mentions leave their place; its new ones come last (it is now the entity's last article). */
@@ -74,6 +79,6 @@ definePatch<readonly MentionLocation[], PatchContext>('mentionLocations', (list,
  * in line). An article outside the sample that comes back last, beyond it, changes nothing.
  */
 definePatch<CooccurrenceRow, PatchContext>('cooccurrence', (row, change, index) => {
-  if (!row.samples(change.uri) && (change.after === 0 || index.articlesOf(change.id).size > CO_OCCURRENCE_SAMPLE)) return row;
+  if (!row.samples(change.uri) && (change.after === 0 || index.articleCountOf(change.id) > CO_OCCURRENCE_SAMPLE)) return row;
   return row.update(index.cooccurrenceSample(change.id));
 });
