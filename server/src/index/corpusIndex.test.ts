@@ -107,12 +107,15 @@ test('many edits of a date-heavy article: date searches and the timeline stay ex
   assert.deepEqual(index.datesWithValue('19'), [], 'a removed article leaves no date behind');
 });
 
+/** Three articles whose actors share spellings and articles (Maliki, Bush, the Mahdi Army, Hamas, ...). */
+const LINKED_TEXTS: Record<string, string> = {
+  [A]: '---\ndate: 2006-11-02\n---\nPrime Minister Nouri al-Maliki met George W. Bush in Amman. Maliki said Bush would stay. Nuri al-Maliki left; al-Maliki returned. The Mahdi Army and the Madhi Army waited.\n',
+  [B]: '---\ndate: 2006-11-20\n---\nBush told Maliki that the Mahdi Army must disarm. Maliki agreed, and Bush flew home.\n',
+  [C]: '---\ndate: 2006-12-01\n---\nHamas and Hezbollah watched Tehran. Hamas spoke first.\n',
+};
+
 test('each entity\'s mentions per article equal a recount of the articles\' mentions, after a full link and after edits', () => {
-  const texts: Record<string, string> = {
-    [A]: '---\ndate: 2006-11-02\n---\nPrime Minister Nouri al-Maliki met George W. Bush in Amman. Maliki said Bush would stay. Nuri al-Maliki left; al-Maliki returned. The Mahdi Army and the Madhi Army waited.\n',
-    [B]: '---\ndate: 2006-11-20\n---\nBush told Maliki that the Mahdi Army must disarm. Maliki agreed, and Bush flew home.\n',
-    [C]: '---\ndate: 2006-12-01\n---\nHamas and Hezbollah watched Tehran. Hamas spoke first.\n',
-  };
+  const texts = { ...LINKED_TEXTS };
   const index = built(texts);
   const check = (when: string): void => {
     let checked = 0;
@@ -174,4 +177,21 @@ test('the mention and date found at an offset equal the article\'s own, and noth
   assert.ok(found >= 5, String(found));
   assert.equal(index.dateAt(A, 30)?.value, b.analysis.dates.find((d) => d.start <= 30 && 30 < d.end)?.value);
   assert.equal(index.mentionAt('file:///none.md', 0), undefined);
+});
+
+test('an article\'s entities read from its link row are its contribution\'s, in the same order', () => {
+  const index = built(LINKED_TEXTS);
+  // the maps are internal: reached here only to compare the two ways of reading one article
+  const maps = (index as unknown as { maps: { entitiesOf(uri: string): Int32Array | undefined; contribution(uri: string): { entities: Int32Array } | undefined } }).maps;
+  let compared = 0;
+  for (const uri of [A, B, C]) {
+    const fromRow = maps.entitiesOf(uri);
+    const made = maps.contribution(uri);
+    assert.ok(fromRow && made, uri);
+    assert.deepEqual([...fromRow], [...made.entities], uri);
+    assert.equal(maps.entitiesOf(uri), made.entities, 'once made, the contribution\'s own array');
+    compared += fromRow.length;
+  }
+  assert.ok(compared >= 8, `${compared} entities compared`);
+  assert.equal(maps.entitiesOf('file:///nowhere.md'), undefined);
 });

@@ -78,7 +78,7 @@ export class CorpusIndex {
   private readonly views: ViewSource = {
     visitArticles: (id, visit) => this.maps.visitArticles(id, visit),
     article: (uri) => this.articles.get(uri),
-    contributedEntities: (uri) => (this.articles.has(uri) ? this.maps.contribution(uri)?.entities : undefined),
+    contributedEntities: (uri) => (this.articles.has(uri) ? this.maps.entitiesOf(uri) : undefined),
   };
   private get dates(): DateGroups {
     return this.maps.dates;

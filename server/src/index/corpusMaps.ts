@@ -82,6 +82,10 @@ export class CorpusMaps {
   private linkedNumbers: readonly Int32Array[] = [];
   /** The link position of the article in each slot whose contribution is still the link's and not yet made (-1: none). */
   private linkedPosition = new Int32Array(0);
+  /** The distinct entity numbers of each article in link order, made on first use (`entitiesOf`). */
+  private linkedEntities: Array<Int32Array | undefined> = [];
+  /** Scratch for `linkedEntitySet`: 1 for the entity numbers seen so far in one article. */
+  private seenNumbers = new Uint8Array(0);
   /** What each article added, so an edit can take it back (made on first use for a linked article: `contribution`). */
   private readonly contributions = new Map<string, Contribution>();
   /** Entities with at least one mention (the status line shows it after every edit). */
@@ -110,6 +114,7 @@ export class CorpusMaps {
     this.linked = linked;
     this.linkedArticles = articles;
     this.linkedNumbers = numbers;
+    this.linkedEntities = [];
     this.contributions.clear();
     this.perArticle = new Map();
     this.quotesByEntity = new Map();
@@ -141,6 +146,42 @@ export class CorpusMaps {
     const made = this.linkedContribution(this.linkedPosition[slot], slot);
     this.contributions.set(uri, made);
     return made;
+  }
+
+  /**
+   * The distinct linked entities of an indexed article as entity numbers, in order of first mention:
+   * its contribution's when made; else read from its link row and its mentions' clusters and kept,
+   * without making the contribution (whose quotes and ids cost more: co-occurrence rows read hundreds
+   * of articles for each frequent actor). The same numbers in the same order as the contribution's.
+   */
+  entitiesOf(uri: string): Int32Array | undefined {
+    const kept = this.contributions.get(uri);
+    if (kept) return kept.entities;
+    const slot = this.context.slotOf(uri);
+    if (slot === undefined || slot >= this.linkedPosition.length || this.linkedPosition[slot] < 0) return undefined;
+    const d = this.linkedPosition[slot];
+    return (this.linkedEntities[d] ??= this.linkedEntitySet(d));
+  }
+
+  private linkedEntitySet(d: number): Int32Array {
+    const numbers = this.linkedNumbers[d];
+    const { cluster, mentionCount } = this.linkedArticles[d].analysis.columns;
+    const out: number[] = [];
+    for (let i = 0; i < mentionCount; i++) {
+      const c = cluster[i];
+      const number = c >= 0 && c < numbers.length ? numbers[c] : -1;
+      if (number < 0) continue;
+      if (number >= this.seenNumbers.length) {
+        const grown = new Uint8Array(Math.max(number + 1, this.seenNumbers.length * 2, 1024));
+        grown.set(this.seenNumbers);
+        this.seenNumbers = grown;
+      }
+      if (this.seenNumbers[number]) continue;
+      this.seenNumbers[number] = 1;
+      out.push(number);
+    }
+    for (const number of out) this.seenNumbers[number] = 0;
+    return Int32Array.from(out);
   }
 
   /** Entities with at least one mention. */
