@@ -118,3 +118,30 @@ test('workers idle for idleStopMs stop; a job resets the countdown, and an edit 
     pool.dispose();
   }
 });
+
+test('the analysis worker copies its replies, never transferring (detaching) a buffer', { timeout: 30_000 }, async () => {
+  // A detach would invalidate V8's array-buffer-detaching protector in the worker and throw away its
+  // optimized recognizer code (analysisWorker.ts): the worker's postMessage is watched for a transfer list.
+  const { Worker } = await import('worker_threads');
+  const workerFile = path.join(__dirname, 'analysisWorker.js');
+  const wrapper = `
+    const { parentPort } = require('worker_threads');
+    const post = parentPort.postMessage.bind(parentPort);
+    parentPort.postMessage = (message, transfer) => post({ ...message, transferred: transfer !== undefined && [].concat(transfer).length > 0 });
+    require(${JSON.stringify(workerFile)});`;
+  const worker = new Worker(wrapper, { eval: true });
+  try {
+    const reply = (job: object) =>
+      new Promise<{ id: number; line?: Uint8Array; transferred: boolean }>((resolve) => {
+        worker.once('message', resolve);
+        worker.postMessage(job);
+      });
+    const warm = await reply({ id: 1, text: TEXT, decisions: NO_DECISIONS, discard: true });
+    assert.equal(warm.transferred, false);
+    const edit = await reply({ id: 2, text: TEXT, decisions: NO_DECISIONS });
+    assert.equal(edit.transferred, false, 'the reply is sent without a transfer list');
+    assert.ok(edit.line && edit.line.length > 0, 'the packed analysis came back');
+  } finally {
+    await worker.terminate();
+  }
+});
