@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { productionComponents } from '../components';
-import { CorpusIndex } from './corpusIndex';
+import { analyzeArticle } from '../core/analyzeArticle';
+import { contentHash, CorpusIndex } from './corpusIndex';
 
 const A = 'file:///c/corpus/a.md';
 const B = 'file:///c/corpus/b.md';
@@ -194,4 +195,36 @@ test('an article\'s entities read from its link row are its contribution\'s, in 
   }
   assert.ok(compared >= 8, `${compared} entities compared`);
   assert.equal(maps.entitiesOf('file:///nowhere.md'), undefined);
+});
+
+test('an edit put with relinkAtOnce is linked as putAnalysed then relinkIncremental link it; without an incremental link it waits', () => {
+  const components = productionComponents();
+  const edited = TEXT[B] + '\nBush met Angela Merkel in Berlin. Maliki stayed.\n';
+  const answers = (index: CorpusIndex) => {
+    const article = index.article(B)!;
+    const mentions = article.analysis.mentions.map((m, i) => `${m.text}:${article.entityIdAt(i)}`);
+    const entities = ['maliki', 'berlin', 'angela-merkel'].map((id) => `${id} ${index.entity(id)?.mentionCount} ${[...index.articlesOf(id)].join(',')} ${index.mentionsOf(id).length}`);
+    return { mentions, entities, stats: index.stats(), dirty: index.isDirty };
+  };
+  const put = (index: CorpusIndex, atOnce: boolean) => {
+    index.mentionsOf('maliki'); // a kept value, patched by the edit
+    index.putAnalysed(B, edited, contentHash(edited), analyzeArticle(edited, components), index.readerDecisionsKey, 2, atOnce);
+  };
+  const twoSteps = built(TEXT);
+  put(twoSteps, false);
+  assert.equal(twoSteps.isDirty, true);
+  twoSteps.relinkIncremental();
+  const atOnce = built(TEXT);
+  let relinks = 0;
+  atOnce.onDidRelink(() => relinks++);
+  put(atOnce, true);
+  assert.equal(relinks, 1, 'linked incrementally, once');
+  assert.deepEqual(answers(atOnce), answers(twoSteps));
+  assert.ok(answers(atOnce).mentions.some((m) => m.startsWith('Angela Merkel:') && !m.endsWith(':')), 'a new name is linked at once');
+
+  // Nothing linked yet (a full relink is due): the article only takes what its clusters resolve to.
+  const unlinked = new CorpusIndex(components);
+  unlinked.putAnalysed(B, edited, contentHash(edited), analyzeArticle(edited, components), unlinked.readerDecisionsKey, 2, true);
+  assert.equal(unlinked.isDirty, true);
+  assert.equal(unlinked.needsFullRelink, true);
 });

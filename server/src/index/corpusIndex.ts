@@ -166,16 +166,20 @@ export class CorpusIndex {
   /**
    * Adds an article analysed elsewhere (a worker, the cache or the snapshot); `text` may be its exact
    * UTF-8 bytes. `version`: the editor's version of an open article (-1: read from disk).
+   * `relinkAtOnce` (an edit): when an incremental relink applies, it runs now and links the article
+   * (its clusters are resolved once, not once here and again by `relinkIncremental`); the index is
+   * then no longer dirty. Otherwise the article takes the ids its clusters already resolve to.
    */
-  putAnalysed(uri: string, text: string | Buffer, hash: string, analysed: ArticleAnalysis, decisionsKey: string, version = -1): IndexedArticle {
+  putAnalysed(uri: string, text: string | Buffer, hash: string, analysed: ArticleAnalysis, decisionsKey: string, version = -1, relinkAtOnce = false): IndexedArticle {
     const document = articleDocument(uri, Math.max(0, version), text);
     const analysis = compactAnalysis(analysed, () => document.getText());
     const article = new ArticleEntry(uri, version, hash, document, analysis, decisionsKey);
-    article.link(this.provisionalIds(analysis));
     this.changed(uri);
     this.putArticle(article);
     this.markDirty();
     this.pendingIncremental.add(uri);
+    if (relinkAtOnce && !this.needsFullRelink) this.relinkIncremental();
+    else article.link(this.provisionalIds(analysis));
     return article;
   }
 

@@ -344,8 +344,13 @@ export class WorkspaceIndexer {
     if (!this.open.has(uri)) return; // closed meanwhile: the text on disk was indexed instead
     if (!analysis || decisionsKey !== this.index.readerDecisionsKey) this.ingest(uri, text, 'article', uri, version);
     else {
-      const article = this.index.putAnalysed(uri, text, contentHash(text), analysis, decisionsKey, version);
+      // linked incrementally at once where that applies (the index is then clean: see `scheduleRelink`)
+      const article = this.index.putAnalysed(uri, text, contentHash(text), analysis, decisionsKey, version, true);
       this.publishArticleProblems(uri, () => text, article.analysis.problems, text.includes('\uFFFD'));
+      if (!this.index.isDirty) {
+        this.host.relinked();
+        return;
+      }
     }
     this.scheduleRelink();
   }
