@@ -2,7 +2,8 @@
  * Pathological inputs: each must finish, keep the structural invariants, and scale linearly.
  * Scaling is judged by a ratio, not a wall-clock limit: the time at 4n over the time at n (after
  * a warm-up at a small size) must stay below 8 (linear ≈ 4, quadratic ≈ 16). A ratio above 8 is
- * re-measured once, so a garbage-collection pause cannot fail the suite. Absolute times are
+ * re-measured (up to three measures in all), so a garbage-collection pause or a busy machine cannot
+ * fail the suite. Absolute times are
  * printed as test diagnostics. SOURCELENS_PATHOLOGICAL_FULL=1 runs the sizes of issue 8 as 4n
  * (1 MB single line, 100,000 capitalised words, …), which takes minutes.
  *
@@ -40,9 +41,11 @@ function growth(make: (n: number) => string, n: number): { ms: [number, number];
     return { ms: [a, b] as [number, number], ratio: b / Math.max(a, 1) };
   };
   let m = measure();
-  if (m.ratio >= LIMIT) {
-    const again = measure();
-    if (again.ratio < m.ratio) m = again;
+  // Up to three measures in all while the ratio looks too high: on a busy machine one small run
+  // can be fast and its big run slowed (5 → 47 ms once), while a super-linear input stays so.
+  for (let again = 0; again < 2 && m.ratio >= LIMIT; again++) {
+    const next = measure();
+    if (next.ratio < m.ratio) m = next;
   }
   return { ...m, lengths: [small.length, big.length] };
 }
