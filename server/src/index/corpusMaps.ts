@@ -392,16 +392,10 @@ export class CorpusMaps {
   }
 
   /**
-   * The entity's articles (URI → its mentions there): kept as a map once read or changed, else read
-   * from the last full link's table (articles replaced or removed since are left out: their new
-   * contributions are in the map).
-   */
-  /**
    * Calls `visit(article, count, slot)` for each article naming the entity, in the order of `articleRow`,
    * until it returns false. A row that is still the link's is read from its table in place: no map
-   * is made (and kept) for it, and no article is looked up by URI. At 50,000 articles the first card
-   * of an actor read its rows this way ~20 times faster, and listing every actor no longer makes a
-   * map for each.
+   * is made (and kept) for it, and no article is looked up by URI (listing every actor made a map
+   * for each).
    */
   visitArticles(id: string, visit: (article: ArticleEntry, count: number, slot: number) => boolean | void): void {
     const kept = this.perArticle.get(id);
@@ -431,6 +425,11 @@ export class CorpusMaps {
     return n;
   }
 
+  /**
+   * The entity's articles (URI → its mentions there): kept as a map once read or changed, else read
+   * from the last full link's table (articles replaced or removed since are left out: their new
+   * contributions are in the map).
+   */
   articleRow(id: string): Map<string, number> | undefined {
     const kept = this.perArticle.get(id);
     if (kept) return kept;
