@@ -35,14 +35,6 @@ export class ByteArena {
     return written === length ? out : out.subarray(0, written);
   }
 
-  /** A kept copy of `bytes`. */
-  copy(bytes: Uint8Array): Buffer {
-    if (bytes.length * 4 > this.chunkSize) return Buffer.from(bytes);
-    const out = this.take(bytes.length);
-    out.set(bytes);
-    return out;
-  }
-
   private take(length: number): Buffer {
     if (!this.chunk || this.used + length > this.chunk.length) {
       this.chunk = Buffer.allocUnsafeSlow(this.chunkSize);

@@ -59,6 +59,11 @@ export interface QuoteEntry {
   quote: Quote;
 }
 
+/** The entity numbers among an article's counted ids (`linkedCounts`' idNumbers; -1: no entity). */
+function entityNumbersOf(idNumbers: readonly number[]): Int32Array {
+  return Int32Array.from(idNumbers.filter((n) => n >= 0));
+}
+
 export class CorpusMaps {
   /** The corpus's dated mentions by value. */
   readonly dates: DateGroups;
@@ -84,8 +89,6 @@ export class CorpusMaps {
   private linkedPosition = new Int32Array(0);
   /** The distinct entity numbers of each article in link order, made on first use (`entitiesOf`). */
   private linkedEntities: Array<Int32Array | undefined> = [];
-  /** Scratch for `linkedEntitySet`: 1 for the entity numbers seen so far in one article. */
-  private seenNumbers = new Uint8Array(0);
   /** What each article added, so an edit can take it back (made on first use for a linked article: `contribution`). */
   private readonly contributions = new Map<string, Contribution>();
   /** Entities with at least one mention (the status line shows it after every edit). */
@@ -150,9 +153,9 @@ export class CorpusMaps {
 
   /**
    * The distinct linked entities of an indexed article as entity numbers, in order of first mention:
-   * its contribution's when made; else read from its link row and its mentions' clusters and kept,
-   * without making the contribution (whose quotes and ids cost more: co-occurrence rows read hundreds
-   * of articles for each frequent actor). The same numbers in the same order as the contribution's.
+   * its contribution's when made; else counted from its link row as the contribution would be
+   * (`linkedCounts`) and kept, without making the rest of the contribution (its quotes parsed, its
+   * speakers: co-occurrence rows read hundreds of articles for each frequent actor).
    */
   entitiesOf(uri: string): Int32Array | undefined {
     const kept = this.contributions.get(uri);
@@ -164,24 +167,10 @@ export class CorpusMaps {
   }
 
   private linkedEntitySet(d: number): Int32Array {
-    const numbers = this.linkedNumbers[d];
-    const { cluster, mentionCount } = this.linkedArticles[d].analysis.columns;
-    const out: number[] = [];
-    for (let i = 0; i < mentionCount; i++) {
-      const c = cluster[i];
-      const number = c >= 0 && c < numbers.length ? numbers[c] : -1;
-      if (number < 0) continue;
-      if (number >= this.seenNumbers.length) {
-        const grown = new Uint8Array(Math.max(number + 1, this.seenNumbers.length * 2, 1024));
-        grown.set(this.seenNumbers);
-        this.seenNumbers = grown;
-      }
-      if (this.seenNumbers[number]) continue;
-      this.seenNumbers[number] = 1;
-      out.push(number);
-    }
-    for (const number of out) this.seenNumbers[number] = 0;
-    return Int32Array.from(out);
+    const ids: string[] = [];
+    const idNumbers: number[] = [];
+    this.linkedCounts(this.linkedArticles[d], this.linkedNumbers[d], ids, [], idNumbers);
+    return entityNumbersOf(idNumbers);
   }
 
   /** Entities with at least one mention. */
@@ -232,8 +221,6 @@ export class CorpusMaps {
     const counts: number[] = [];
     const idNumbers: number[] = [];
     this.linkedCounts(article, this.linkedNumbers[d], ids, counts, idNumbers);
-    const entities: number[] = [];
-    for (const number of idNumbers) if (number >= 0) entities.push(number);
     const { columns } = analysis;
     let dateCodes = 0;
     for (let i = 0; i < Math.min(columns.dateCount, DATES_PER_SLOT); i++) if (columns.isCalendarDate(i)) dateCodes++;
@@ -247,7 +234,7 @@ export class CorpusMaps {
         counts.push(0);
       }
     }
-    return { ids, counts: Int32Array.from(counts), analysis, clusterIds: article.clusterIds, slot, dateCodes, entities: Int32Array.from(entities), speakers };
+    return { ids, counts: Int32Array.from(counts), analysis, clusterIds: article.clusterIds, slot, dateCodes, entities: entityNumbersOf(idNumbers), speakers };
   }
 
   /**
@@ -311,13 +298,10 @@ export class CorpusMaps {
       counts.push(n);
       idNumbers.push(this.context.entityNumber(id) ?? -1);
     }
-    // The article's distinct entities in order of first mention (the counts' order), as numbers (for co-occurrence rows).
-    const entities: number[] = [];
     const slot = this.context.slotOf(article.uri) ?? -1;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
       const n = counts[k];
-      if (idNumbers[k] >= 0) entities.push(idNumbers[k]);
       let row = this.articleRow(id);
       if (!row) this.perArticle.set(id, (row = new Map()));
       row.set(article.uri, n);
@@ -348,7 +332,8 @@ export class CorpusMaps {
       clusterIds: article.clusterIds,
       slot,
       dateCodes,
-      entities: Int32Array.from(entities),
+      // its distinct entities in order of first mention (the counts' order), as numbers (for co-occurrence rows)
+      entities: entityNumbersOf(idNumbers),
       speakers,
     });
   }
